@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { logoutAction } from "@/lib/auth/actions";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { requireActor } from "@/lib/auth/session";
+import { getDictionary } from "@/lib/i18n/server";
+
+/**
+ * Chrome for signed-in pages. It checks sign-in only to draw the navigation: every page and action
+ * below authorizes again for itself (a layout protects nothing on its own).
+ */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const { locale, t } = await getDictionary();
+  return (
+    <>
+      <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t.skipToContent}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <Link href="/beranda" className="text-lg font-bold">{t.appName}</Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{actor.name}</span>
+              <span className="hidden sm:inline"> · {ROLE_LABELS[actor.role][locale]}</span>
+            </span>
+            <LanguageSwitch locale={locale} label={t.nav.language} />
+            <form action={logoutAction}>
+              <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">{t.nav.logout}</button>
+            </form>
+          </div>
+        </div>
+        <nav aria-label="Navigasi utama" className="bg-brand-800">
+          <ul className="mx-auto flex max-w-5xl flex-wrap gap-1 px-2 text-sm">
+            <li><Link className="block px-3 py-2 hover:bg-white/10" href="/beranda">{t.nav.home}</Link></li>
+            {can(actor.role, "enrolment:read") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran">{t.nav.enrolments}</Link></li>
+            ) : null}
+            {can(actor.role, "enrolment:create") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t.nav.newEnrolment}</Link></li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main id="konten" className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
+import { formatInstant } from "@/lib/format";
+import { getDictionary } from "@/lib/i18n/server";
+import {
+  MANDATE_LABELS,
+  MANDATE_LABELS_EN,
+  SCHEME_LABELS,
+  SEX_LABELS,
+  SEX_LABELS_EN,
+  disbursementClearance,
+  formatDateId,
+  formatMonthId,
+  formatRupiah,
+} from "@/lib/rules";
+
+export const metadata: Metadata = { title: "Pendaftaran" };
+
+const CLEARANCE_STYLE = {
+  CLEARED: "border-green-700 bg-green-50 text-green-900",
+  WARNING: "border-amber-600 bg-amber-50 text-amber-900",
+  BLOCKED: "border-red-700 bg-red-50 text-red-900",
+} as const;
+
+export default async function EnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("enrolment:read");
+  const { id } = await params;
+  const e = await enrolmentForActor(actor, id);
+  if (!e) notFound();
+  const { locale, t } = await getDictionary();
+  const first = e.contributionLines[0];
+  const clearance = disbursementClearance({
+    mandateStatus: e.mandate.status,
+    enrolmentStatus: e.status,
+    firstMonthPaid: first?.status === "PAID",
+    gate: e.office.disbursementGate,
+  });
+  const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
+  // Officers see the debtor they enrolled; other roles see the NIK masked.
+  const nik = actor.role === "BANK_OFFICER" ? e.participant.nik : maskNik(e.participant.nik);
+
+  return (
+    <article className="space-y-5">
+      <header>
+        <h1 className="text-2xl font-semibold">{e.participant.fullName}</h1>
+        <p className="text-sm text-slate-600">
+          {t.detail.title} · {SCHEME_LABELS[e.scheme]} · {t.status[e.status]}
+        </p>
+      </header>
+
+      <section aria-labelledby="pencairan" className={`rounded border-l-4 p-4 ${CLEARANCE_STYLE[clearance.state]}`} data-testid="clearance">
+        <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t.detail.clearance}</h2>
+        <p className="text-lg font-bold">{locale === "id" ? clearance.headline : clearance.headlineEn}</p>
+      </section>
+
+      <section aria-labelledby="keputusan" className="rounded border border-slate-200 bg-white p-4" data-testid="decision">
+        <h2 id="keputusan" className="text-lg font-semibold">{t.detail.decision}</h2>
+        <p className="mt-1 text-xl font-bold">
+          {mandateLabels[e.mandate.status]} — {e.mandate.legalBasis}
+        </p>
+        <p className="mt-1">{e.mandate.explanation}</p>
+        <dl className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-[auto_1fr]">
+          <dt>{t.detail.rule}</dt>
+          <dd className="font-mono">{e.mandate.ruleId} @ {e.mandate.ruleVersion}</dd>
+          {e.mandate.requiredFrom ? (
+            <>
+              <dt>{locale === "id" ? "Wajib sejak" : "Required from"}</dt>
+              <dd>{formatDateId(e.mandate.requiredFrom)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="iuran" className="rounded border border-slate-200 bg-white p-4" data-testid="contribution">
+        <h2 id="iuran" className="text-lg font-semibold">{t.detail.contribution}</h2>
+        {first ? (
+          <>
+            <p className="mt-1 text-xl font-bold">{formatRupiah(first.total)} {t.form.perMonth}</p>
+            <p className="text-sm text-slate-600">
+              {t.detail.tier}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
+            </p>
+            <div className="mt-3 overflow-x-auto">
+              <table className="min-w-full text-sm">
+                <caption className="sr-only">{t.detail.contribution}</caption>
+                <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-2 py-1">{t.detail.month}</th>
+                    <th scope="col" className="px-2 py-1 text-right">JKK</th>
+                    <th scope="col" className="px-2 py-1 text-right">JKM</th>
+                    <th scope="col" className="px-2 py-1 text-right">JHT</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t.detail.reliefApplied}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t.detail.total}</th>
+                    <th scope="col" className="px-2 py-1">{t.detail.dueDate}</th>
+                    <th scope="col" className="px-2 py-1">{t.detail.status}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.contributionLines.map((l) => (
+                    <tr key={l.month} className="border-t border-slate-200">
+                      <td className="px-2 py-1">{formatMonthId(l.month)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jkk)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jkm)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jht)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{l.discount ? `−${formatRupiah(l.discount)}` : "—"}</td>
+                      <td className="px-2 py-1 text-right font-semibold tabular-nums">{formatRupiah(l.total)}</td>
+                      <td className="px-2 py-1">{formatDateId(l.dueDate)}</td>
+                      <td className="px-2 py-1">{l.status === "PAID" ? t.detail.paid : t.detail.due}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="rincian" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="rincian" className="text-lg font-semibold">{t.detail.debtor}</h2>
+        <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">NIK</dt>
+          <dd className="font-mono">{nik}</dd>
+          <dt className="font-medium">{t.form.birthDate}</dt>
+          <dd>{formatDateId(e.participant.birthDate)}</dd>
+          <dt className="font-medium">{t.form.sex}</dt>
+          <dd>{(locale === "id" ? SEX_LABELS : SEX_LABELS_EN)[e.participant.sex]}</dd>
+          <dt className="font-medium">{t.form.plafon}</dt>
+          <dd className="tabular-nums">{formatRupiah(e.plafon)}</dd>
+          <dt className="font-medium">{t.form.income}</dt>
+          <dd className="tabular-nums">{formatRupiah(e.declaredIncome)}</dd>
+          <dt className="font-medium">{t.detail.kpj}</dt>
+          <dd className="font-mono">{e.kpj ?? t.detail.kpjPending}</dd>
+          <dt className="font-medium">{t.list.office}</dt>
+          <dd>{e.office.penyalurName} — {e.office.name}</dd>
+          <dt className="font-medium">{t.list.branch}</dt>
+          <dd>{e.kantorCabang.name} ({e.kantorCabang.kanwilName})</dd>
+          <dt className="font-medium">{t.detail.officer}</dt>
+          <dd>{e.officerName}</dd>
+          <dt className="font-medium">{t.detail.submittedAt}</dt>
+          <dd>{e.submittedAt ? formatInstant(e.submittedAt, e.office.timeZone) : "—"}</dd>
+        </dl>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import { setLocaleAction } from "@/lib/i18n/actions";
+import type { Locale } from "@/lib/i18n/dictionaries";
+
+export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
+  const other = locale === "id" ? "en" : "id";
+  return (
+    <form action={setLocaleAction}>
+      <input type="hidden" name="locale" value={other} />
+      <button type="submit" lang={other} className="rounded px-2 py-1 text-sm underline underline-offset-2 hover:bg-white/10">
+        {label}
+      </button>
+    </form>
+  );
+}

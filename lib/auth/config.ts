@@ -1,0 +1,42 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifyCredentials } from "@/lib/auth/data";
+
+const LoginSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+});
+
+/**
+ * next-auth v5 (docs/decisions/0003-next-auth-v5.md): credentials only, JWT session holding just the
+ * user id. Everything else about the user is read from the database on each request
+ * (lib/auth/session.ts), so a deactivated user or a changed scope takes effect at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/masuk" },
+  trustHost: true,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = LoginSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const userId = await verifyCredentials(parsed.data.email, parsed.data.password);
+        return userId ? { id: userId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/lib/auth/config";
+import { loadActor, type Actor } from "@/lib/auth/data";
+import { can, type Permission } from "@/lib/auth/roles";
+
+export type { Actor };
+
+/** The signed-in user, loaded from the database; null when there is none or it has no valid scope. */
+export async function currentActor(): Promise<Actor | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadActor(userId);
+}
+
+/** For pages and actions: sends an anonymous visitor to the login page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/masuk");
+  return actor;
+}
+
+/** For pages and actions: a signed-in user without the permission gets a 403. */
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const actor = await requireActor();
+  if (!can(actor.role, permission)) forbidden();
+  return actor;
+}

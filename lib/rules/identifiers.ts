@@ -1,0 +1,227 @@
+/**
+ * Identifiers on the e-form (RULES.md §6): NIK, phone, NPWP, NIB, KBLI, KPJ. Each check returns the
+ * normalised value or a message in both locales; user input never throws. Only a malformed `today`
+ * (a programming error, not user input) throws RangeError.
+ */
+import { ageOn, formatDateId, isIsoDate, parseIsoDate, toIsoDate } from "./dates";
+import type { Locale } from "./messages";
+import { NIK_PROVINCE_CODES } from "./provinces";
+import { isKnownKbliDivision } from "./sectors";
+
+export type Check<T> = { ok: true; value: T } | { ok: false; message: string; messageEn: string };
+
+function ok<T>(value: T): Check<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(message: string, messageEn: string): Check<T> {
+  return { ok: false, message, messageEn };
+}
+
+function stripWhitespace(raw: string): string {
+  return raw.replace(/\s+/g, "");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// NIK
+
+export type Sex = "L" | "P";
+
+export const SEX_LABELS: Record<Sex, string> = { L: "Laki-laki", P: "Perempuan" };
+export const SEX_LABELS_EN: Record<Sex, string> = { L: "Male", P: "Female" };
+
+export interface NikInfo {
+  nik: string;
+  provinceCode: string;
+  regencyCode: string;
+  districtCode: string;
+  birthDate: string /*YYYY-MM-DD*/;
+  sex: Sex;
+  serial: string;
+}
+
+/** Age range in which a NIK's two-digit birth year is resolved (RULES.md §6). */
+export const NIK_MIN_AGE = 17;
+export const NIK_MAX_AGE = 100;
+
+/**
+ * Parses a NIK (RULES.md §6): 16 digits = province (2, from the 38-province list) + regency (2) +
+ * district (2) + birth date DDMMYY, with 40 added to the day for women + serial (4, not 0000).
+ *
+ * The two-digit year is ambiguous: of the current and the previous century, the one giving an age of
+ * 17–100 on `today` is chosen (the two readings are 100 years apart, so at most one fits); if none
+ * fits, the NIK is rejected. Spaces are stripped first.
+ */
+export function parseNik(raw: string, today: string): Check<NikInfo> {
+  const t = parseIsoDate(today);
+  if (!t) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(today)}`);
+  const nik = stripWhitespace(raw);
+  if (!/^\d{16}$/.test(nik)) return fail("NIK harus 16 digit angka.", "The NIK must be 16 digits.");
+
+  const provinceCode = nik.slice(0, 2);
+  if (!NIK_PROVINCE_CODES.includes(provinceCode)) {
+    return fail(`Kode provinsi NIK (${provinceCode}) tidak dikenal.`, `Unknown NIK province code (${provinceCode}).`);
+  }
+
+  const invalidDate = fail<NikInfo>("Tanggal lahir dalam NIK tidak valid.", "The birth date in the NIK is not valid.");
+  const rawDay = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  let sex: Sex;
+  let day: number;
+  if (rawDay >= 1 && rawDay <= 31) {
+    sex = "L";
+    day = rawDay;
+  } else if (rawDay >= 41 && rawDay <= 71) {
+    sex = "P";
+    day = rawDay - 40;
+  } else {
+    return invalidDate;
+  }
+  if (month < 1 || month > 12) return invalidDate;
+
+  const serial = nik.slice(12, 16);
+  if (serial === "0000") {
+    return fail("Nomor urut NIK (4 digit terakhir) tidak boleh 0000.", "The NIK serial number (last 4 digits) cannot be 0000.");
+  }
+
+  const century = Math.floor(t.year / 100);
+  const calendarValid = [century, century - 1]
+    .map((c) => toIsoDate(c * 100 + yy, month, day))
+    .filter((d) => isIsoDate(d)); // drops 31/02 and 29/02 of a common year
+  if (calendarValid.length === 0) return invalidDate;
+  const birthDate = calendarValid.find((d) => {
+    const age = ageOn(d, today);
+    return age >= NIK_MIN_AGE && age <= NIK_MAX_AGE;
+  });
+  if (!birthDate) {
+    return fail(
+      `Umur menurut NIK harus antara ${NIK_MIN_AGE} dan ${NIK_MAX_AGE} tahun.`,
+      `The age given by the NIK must be between ${NIK_MIN_AGE} and ${NIK_MAX_AGE}.`,
+    );
+  }
+
+  return ok({
+    nik,
+    provinceCode,
+    regencyCode: nik.slice(2, 4),
+    districtCode: nik.slice(4, 6),
+    birthDate,
+    sex,
+    serial,
+  });
+}
+
+/**
+ * The form's date of birth and sex must agree with the NIK (RULES.md §6). One message per field,
+ * null where the field agrees.
+ */
+export function checkNikAgainstForm(
+  nik: NikInfo,
+  form: { birthDate: string; sex: Sex },
+  locale: Locale = "id",
+): { birthDate: string | null; sex: string | null } {
+  const nikDate = formatDateId(nik.birthDate);
+  const birthDate =
+    form.birthDate === nik.birthDate
+      ? null
+      : locale === "id"
+        ? `Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan ${nikDate}).`
+        : `The date of birth does not match the NIK (the NIK shows ${nikDate}).`;
+  const sex =
+    form.sex === nik.sex
+      ? null
+      : locale === "id"
+        ? `Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan ${SEX_LABELS[nik.sex].toLowerCase()}).`
+        : `The sex does not match the NIK (the NIK shows ${SEX_LABELS_EN[nik.sex].toLowerCase()}).`;
+  return { birthDate, sex };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phone
+
+/** Digits after +62 in a mobile number (RULES.md §6). */
+export const PHONE_MIN_DIGITS = 9;
+export const PHONE_MAX_DIGITS = 12;
+
+/**
+ * Accepts 08…, 62…, +62… with spaces, dashes, dots or brackets; returns E.164 "+628…" with 9–12
+ * digits after +62. Only mobiles are accepted (8 after the country code): the portal sends the
+ * debtor SMS/WhatsApp notices, which a landline (021…) cannot receive.
+ */
+export function normalizePhone(raw: string): Check<string> {
+  const compact = raw.trim().replace(/[\s\-.()]/g, "");
+  if (compact === "") return fail("Nomor HP wajib diisi.", "A mobile number is required.");
+  if (!/^\+?\d+$/.test(compact)) {
+    return fail(
+      "Nomor HP hanya boleh berisi angka, spasi, tanda hubung, dan awalan +62.",
+      "The mobile number may contain only digits, spaces, dashes and a +62 prefix.",
+    );
+  }
+  let national: string;
+  if (compact.startsWith("+62")) national = compact.slice(3);
+  else if (compact.startsWith("+")) {
+    return fail("Hanya nomor HP Indonesia (+62) yang diterima.", "Only Indonesian (+62) mobile numbers are accepted.");
+  } else if (compact.startsWith("62")) national = compact.slice(2);
+  else if (compact.startsWith("0")) national = compact.slice(1);
+  else return fail("Nomor HP harus diawali 08, 62, atau +62.", "The mobile number must start with 08, 62 or +62.");
+
+  if (!national.startsWith("8")) {
+    return fail(
+      "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima.",
+      "The number must be a mobile number (starting 08); landlines are not accepted.",
+    );
+  }
+  if (national.length < PHONE_MIN_DIGITS || national.length > PHONE_MAX_DIGITS) {
+    return fail(
+      `Nomor HP harus ${PHONE_MIN_DIGITS + 1}–${PHONE_MAX_DIGITS + 1} digit bila ditulis dengan awalan 08.`,
+      `The mobile number must have ${PHONE_MIN_DIGITS + 1}–${PHONE_MAX_DIGITS + 1} digits when written with the 08 prefix.`,
+    );
+  }
+  return ok(`+62${national}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// NPWP, NIB, KBLI, KPJ
+
+/**
+ * NPWP is 16 digits; a legacy 15-digit NPWP (e.g. 01.234.567.8-901.000) is normalised by prefixing
+ * '0' (RULES.md §6). An individual may give their NIK, which is already 16 digits.
+ */
+export function normalizeNpwp(raw: string): Check<string> {
+  const compact = raw.trim().replace(/[\s.\-]/g, "");
+  if (/^\d{16}$/.test(compact)) return ok(compact);
+  if (/^\d{15}$/.test(compact)) return ok(`0${compact}`);
+  return fail(
+    "NPWP harus 16 digit, atau 15 digit format lama (contoh 01.234.567.8-901.000).",
+    "The NPWP must be 16 digits, or 15 digits in the old format (e.g. 01.234.567.8-901.000).",
+  );
+}
+
+/** NIB, the OSS business id: 13 digits. */
+export function checkNib(raw: string): Check<string> {
+  const compact = stripWhitespace(raw);
+  if (/^\d{13}$/.test(compact)) return ok(compact);
+  return fail("NIB harus 13 digit angka.", "The NIB must be 13 digits.");
+}
+
+/** KBLI 2020 code: 5 digits whose first two form a division that exists in KBLI 2020. */
+export function checkKbli(raw: string): Check<string> {
+  const compact = stripWhitespace(raw);
+  if (!/^\d{5}$/.test(compact)) return fail("KBLI harus 5 digit angka (KBLI 2020).", "The KBLI code must be 5 digits (KBLI 2020).");
+  const division = compact.slice(0, 2);
+  if (!isKnownKbliDivision(Number(division))) {
+    return fail(
+      `Kode KBLI ${compact} tidak dikenal: golongan pokok ${division} tidak ada dalam KBLI 2020.`,
+      `Unknown KBLI code ${compact}: KBLI 2020 has no division ${division}.`,
+    );
+  }
+  return ok(compact);
+}
+
+/** KPJ, the participant number issued on approval: exactly 11 digits. */
+export function checkKpj(raw: string): Check<string> {
+  const compact = stripWhitespace(raw);
+  if (/^\d{11}$/.test(compact)) return ok(compact);
+  return fail("Nomor KPJ harus 11 digit angka.", "The KPJ number must be 11 digits.");
+}

@@ -1,0 +1,238 @@
+/**
+ * KUR schemes and the eligibility checks the officer attests on the e-form (RULES.md §1): Permenko
+ * Perekonomian 1/2022 as amended by Permenko 1/2023, in force 2023-02-01. Figures live in
+ * ./data/kur-schemes.ts and ./data/interest-rates.ts as dated versions; this file only reads them.
+ */
+import { addMonthsToDate, formatDateId, isIsoDate } from "./dates";
+import type { Locale } from "./messages";
+import { formatRupiah } from "./money";
+import { KUR_SCHEME_RULE_VERSIONS, type KurSchemeRules, type PlafonBand } from "./data/kur-schemes";
+import { INTEREST_RATE_TABLES, type InterestRateTable } from "./data/interest-rates";
+import { SECTOR_GROUP_LABELS, SECTOR_GROUP_LABELS_EN, type KurSectorGroup } from "./sectors";
+
+export const KUR_SCHEMES = ["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"] as const;
+export type KurScheme = (typeof KUR_SCHEMES)[number];
+
+export const SCHEME_LABELS: Record<KurScheme, string> = {
+  SUPER_MIKRO: "KUR Super Mikro",
+  MIKRO: "KUR Mikro",
+  KECIL: "KUR Kecil",
+  KHUSUS: "KUR Khusus",
+  PMI: "KUR PMI",
+};
+
+export function isKurScheme(value: unknown): value is KurScheme {
+  return typeof value === "string" && (KUR_SCHEMES as readonly string[]).includes(value);
+}
+
+export const KUR_PURPOSES = ["WORKING_CAPITAL", "INVESTMENT"] as const;
+export type KurPurpose = (typeof KUR_PURPOSES)[number];
+
+export const PURPOSE_LABELS: Record<KurPurpose, string> = {
+  WORKING_CAPITAL: "Modal kerja",
+  INVESTMENT: "Investasi",
+};
+export const PURPOSE_LABELS_EN: Record<KurPurpose, string> = {
+  WORKING_CAPITAL: "Working capital",
+  INVESTMENT: "Investment",
+};
+
+export type { KurSchemeRules, PlafonBand, InterestRateTable };
+
+/** The newest version in force on `onDate` (or the newest of all without a date); versions need not be sorted. */
+function versionOn<T extends { validFrom: string; version: string }>(
+  versions: readonly T[],
+  onDate: string | undefined,
+  what: string,
+): T {
+  if (onDate !== undefined && !isIsoDate(onDate)) {
+    throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(onDate)}`);
+  }
+  let best: T | undefined;
+  for (const v of versions) {
+    if (onDate !== undefined && v.validFrom > onDate) continue;
+    if (!best || v.validFrom > best.validFrom) best = v;
+  }
+  if (!best) throw new RangeError(`No ${what} in force on ${onDate}`);
+  return best;
+}
+
+/**
+ * The KUR scheme rules in force on `onDate`. Without a date: the newest version, which is what the
+ * e-form applies today (a future-dated version must not be loaded before it is in force).
+ */
+export function kurSchemeRulesFor(onDate?: string): KurSchemeRules {
+  return versionOn(KUR_SCHEME_RULE_VERSIONS, onDate, "KUR scheme rules");
+}
+
+/** Inclusive rupiah band of a scheme's plafon per debtor (per member for KUR Khusus). */
+export function plafonBand(scheme: KurScheme, onDate?: string): { min: number; max: number } {
+  const band = kurSchemeRulesFor(onDate).plafonBands[scheme];
+  return { min: band.min, max: band.max };
+}
+
+/**
+ * A plafon outside its scheme's band is an input error reported on the plafon field (RULES.md §1).
+ * null when the plafon is a whole rupiah amount inside the band.
+ */
+export function checkPlafon(scheme: KurScheme, plafon: number, locale: Locale = "id"): string | null {
+  if (!Number.isSafeInteger(plafon)) {
+    return locale === "id" ? "Plafon harus berupa bilangan bulat rupiah." : "The plafon must be a whole number of rupiah.";
+  }
+  const { min, max } = plafonBand(scheme);
+  if (plafon >= min && plafon <= max) return null;
+  // Bands are "> lower and ≤ upper" in the regulation, so the message quotes min - 1 as "di atas".
+  return locale === "id"
+    ? `Plafon ${SCHEME_LABELS[scheme]} harus di atas ${formatRupiah(min - 1)} sampai ${formatRupiah(max)}.`
+    : `The ${SCHEME_LABELS[scheme]} plafon must be above ${formatRupiah(min - 1)} and at most ${formatRupiah(max)}.`;
+}
+
+/** The scheme a plafon alone points to among the general schemes (super mikro, mikro, kecil); null outside them. */
+export function generalSchemeForPlafon(plafon: number): "SUPER_MIKRO" | "MIKRO" | "KECIL" | null {
+  for (const scheme of ["SUPER_MIKRO", "MIKRO", "KECIL"] as const) {
+    const { min, max } = plafonBand(scheme);
+    if (Number.isSafeInteger(plafon) && plafon >= min && plafon <= max) return scheme;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Interest
+
+export interface InterestRate {
+  ratePercent: number;
+  tableVersion: string;
+}
+
+/**
+ * Effective annual interest for a debtor's next KUR (RULES.md §1): super mikro 3%; mikro and kecil
+ * 6/7/8/9% for the 1st/2nd/3rd/4th-and-later KUR; khusus and PMI 6%.
+ *
+ * `priorKurCount` is how many KUR the debtor has already received (0 for a first KUR). Throws
+ * RangeError for a negative or fractional count, a malformed date, or a date before any table.
+ */
+export function interestRate(scheme: KurScheme, priorKurCount: number, onDate: string): InterestRate {
+  if (!Number.isSafeInteger(priorKurCount) || priorKurCount < 0) {
+    throw new RangeError(`priorKurCount must be a non-negative integer, got ${priorKurCount}`);
+  }
+  if (!isIsoDate(onDate)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(onDate)}`);
+  const table = versionOn(INTEREST_RATE_TABLES, onDate, "KUR interest-rate table");
+  const rates = table.ratesPercent[scheme];
+  const rate = rates[Math.min(priorKurCount, rates.length - 1)];
+  if (rate === undefined) throw new RangeError(`Interest table ${table.version} has no rate for ${scheme}`);
+  return { ratePercent: rate, tableVersion: table.version };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tenor
+
+export function tenorCapMonths(scheme: KurScheme, purpose: KurPurpose, onDate?: string): number {
+  return kurSchemeRulesFor(onDate).tenorCapMonths[scheme][purpose];
+}
+
+function yearsText(months: number, locale: Locale): string {
+  if (months % 12 !== 0) return "";
+  const years = months / 12;
+  return locale === "id" ? ` (${years} tahun)` : ` (${years} year${years === 1 ? "" : "s"})`;
+}
+
+/** null when `months` is a whole number of months within the scheme's cap for that purpose. */
+export function checkTenor(scheme: KurScheme, purpose: KurPurpose, months: number, locale: Locale = "id"): string | null {
+  if (!Number.isSafeInteger(months) || months < 1) {
+    return locale === "id"
+      ? "Jangka waktu harus berupa jumlah bulan bulat, paling sedikit 1 bulan."
+      : "The tenor must be a whole number of months, at least 1.";
+  }
+  const cap = tenorCapMonths(scheme, purpose);
+  if (months <= cap) return null;
+  return locale === "id"
+    ? `Jangka waktu ${SCHEME_LABELS[scheme]} untuk ${PURPOSE_LABELS[purpose].toLowerCase()} paling lama ${cap} bulan${yearsText(cap, locale)}.`
+    : `The ${SCHEME_LABELS[scheme]} tenor for ${PURPOSE_LABELS_EN[purpose].toLowerCase()} is at most ${cap} months${yearsText(cap, locale)}.`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Collateral and NPWP
+
+/**
+ * Whether the penyalur may ask for additional collateral: not for a plafon up to and including
+ * Rp100.000.000 (RULES.md §1).
+ */
+export function additionalCollateralAllowed(plafon: number): boolean {
+  return plafon > kurSchemeRulesFor().noAdditionalCollateralUpTo;
+}
+
+/** Same as `additionalCollateralAllowed`; the name the e-form code was first written against. */
+export const requiresAdditionalCollateralAllowed = additionalCollateralAllowed;
+
+/** NPWP is required when plafon > Rp50.000.000 (bank practice, RULES.md §1). */
+export function npwpRequired(plafon: number): boolean {
+  return plafon > kurSchemeRulesFor().npwpRequiredAbove;
+}
+
+/** null unless the plafon requires an NPWP and none was given. Format is `normalizeNpwp`'s job. */
+export function checkNpwpRequired(plafon: number, npwp: string | null | undefined, locale: Locale = "id"): string | null {
+  if (!npwpRequired(plafon) || (npwp ?? "").trim() !== "") return null;
+  const threshold = formatRupiah(kurSchemeRulesFor().npwpRequiredAbove);
+  return locale === "id"
+    ? `NPWP wajib diisi untuk plafon di atas ${threshold}.`
+    : `An NPWP is required for a plafon above ${threshold}.`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Business age
+
+export function businessAgeRequired(scheme: KurScheme): boolean {
+  return !kurSchemeRulesFor().businessAgeExempt.includes(scheme);
+}
+
+/**
+ * The business must have been running at least 6 months, except for super mikro (RULES.md §1).
+ * "6 months" is counted as calendar months from `startedOn`, clamped to the month end
+ * (started 2025-08-31 → eligible from 2026-02-28). A start date in the future is always an error.
+ * `startedOn` is user input (a bad value gives a message); `today` must be a valid ISO date.
+ */
+export function checkBusinessAge(scheme: KurScheme, startedOn: string, today: string, locale: Locale = "id"): string | null {
+  if (!isIsoDate(today)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(today)}`);
+  if (!isIsoDate(startedOn)) {
+    return locale === "id" ? "Tanggal mulai usaha tidak valid." : "The business start date is not a valid date.";
+  }
+  if (startedOn > today) {
+    return locale === "id"
+      ? "Tanggal mulai usaha tidak boleh setelah hari ini."
+      : "The business start date cannot be after today.";
+  }
+  if (!businessAgeRequired(scheme)) return null;
+  const minMonths = kurSchemeRulesFor().minBusinessAgeMonths;
+  if (addMonthsToDate(startedOn, minMonths) <= today) return null;
+  return locale === "id"
+    ? `Usaha harus sudah berjalan paling sedikit ${minMonths} bulan (usaha dimulai ${formatDateId(startedOn)}).`
+    : `The business must have been running for at least ${minMonths} months (started ${formatDateId(startedOn)}).`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Repeat access to KUR mikro
+
+/**
+ * How many KUR a KUR mikro applicant may receive in all (Permenko 1/2023 Pasal 24 ayat (4) and (4a)):
+ * 4 in primary production — agriculture, plantations, livestock (all KBLI 01, group AGRICULTURE) and
+ * fisheries — and 2 otherwise.
+ */
+export function mikroAccessCap(sector: KurSectorGroup): number {
+  const cap = kurSchemeRulesFor().mikroAccessCap;
+  return sector === "AGRICULTURE" || sector === "FISHERIES" ? cap.primaryProduction : cap.other;
+}
+
+/**
+ * null when a debtor who has already received `priorKurCount` KUR may receive one more KUR mikro.
+ * Throws RangeError for a negative or fractional count.
+ */
+export function checkMikroRepeatAccess(sector: KurSectorGroup, priorKurCount: number, locale: Locale = "id"): string | null {
+  if (!Number.isSafeInteger(priorKurCount) || priorKurCount < 0) {
+    throw new RangeError(`priorKurCount must be a non-negative integer, got ${priorKurCount}`);
+  }
+  const cap = mikroAccessCap(sector);
+  if (priorKurCount + 1 <= cap) return null;
+  return locale === "id"
+    ? `Debitur KUR Mikro sektor ${SECTOR_GROUP_LABELS[sector]} paling banyak menerima KUR ${cap} kali; debitur ini sudah menerima ${priorKurCount} kali (Permenko 1/2023 Pasal 24).`
+    : `A KUR Mikro debtor in ${SECTOR_GROUP_LABELS_EN[sector].toLowerCase()} may receive KUR at most ${cap} times; this debtor has already received ${priorKurCount} (Permenko 1/2023 Article 24).`;
+}

@@ -1,0 +1,66 @@
+/**
+ * KUR sector groups (RULES.md §6: "KUR reporting groups sectors as agriculture, fisheries, processing
+ * industry, trade, services"), derived from the KBLI 2020 division of the business.
+ *
+ * Mapping, by KBLI 2020 division (first two digits):
+ *   01–02  AGRICULTURE          (crops, plantations and livestock are all division 01; forestry 02)
+ *   03     FISHERIES            (capture and aquaculture)
+ *   10–33  PROCESSING_INDUSTRY  (section C)
+ *   45–47  TRADE                (section G)
+ *   every other existing division → SERVICES, including mining (05–09), utilities (35–39) and
+ *   construction (41–43): the five-group reporting has no separate bucket for them.
+ */
+import { KBLI_2020_SECTIONS } from "./data/kbli";
+
+export const KUR_SECTOR_GROUPS = ["AGRICULTURE", "FISHERIES", "PROCESSING_INDUSTRY", "TRADE", "SERVICES"] as const;
+export type KurSectorGroup = (typeof KUR_SECTOR_GROUPS)[number];
+
+export const SECTOR_GROUP_LABELS: Record<KurSectorGroup, string> = {
+  AGRICULTURE: "Pertanian",
+  FISHERIES: "Perikanan",
+  PROCESSING_INDUSTRY: "Industri Pengolahan",
+  TRADE: "Perdagangan",
+  SERVICES: "Jasa",
+};
+
+export const SECTOR_GROUP_LABELS_EN: Record<KurSectorGroup, string> = {
+  AGRICULTURE: "Agriculture",
+  FISHERIES: "Fisheries",
+  PROCESSING_INDUSTRY: "Processing industry",
+  TRADE: "Trade",
+  SERVICES: "Services",
+};
+
+/** The KBLI 2020 section letter of a division (1–99), or null when KBLI 2020 has no such division. */
+export function kbliSectionOfDivision(division: number): string | null {
+  for (const s of KBLI_2020_SECTIONS) {
+    for (const [from, to] of s.divisions) {
+      if (division >= from && division <= to) return s.section;
+    }
+  }
+  return null;
+}
+
+export function isKnownKbliDivision(division: number): boolean {
+  return kbliSectionOfDivision(division) !== null;
+}
+
+export function sectorGroupForDivision(division: number): KurSectorGroup {
+  if (!isKnownKbliDivision(division)) {
+    throw new RangeError(`KBLI 2020 has no division ${String(division).padStart(2, "0")}`);
+  }
+  if (division === 1 || division === 2) return "AGRICULTURE";
+  if (division === 3) return "FISHERIES";
+  if (division >= 10 && division <= 33) return "PROCESSING_INDUSTRY";
+  if (division >= 45 && division <= 47) return "TRADE";
+  return "SERVICES";
+}
+
+/**
+ * Sector group of a 5-digit KBLI 2020 code (validate it first with `checkKbli`).
+ * Throws RangeError for a malformed code or a division KBLI 2020 does not have.
+ */
+export function sectorGroupForKbli(kbli: string): KurSectorGroup {
+  if (!/^\d{5}$/.test(kbli)) throw new RangeError(`KBLI must be 5 digits: ${JSON.stringify(kbli)}`);
+  return sectorGroupForDivision(Number(kbli.slice(0, 2)));
+}

@@ -1,0 +1,22 @@
+/** `npm run dev`: next dev against the embedded demo database (or DATABASE_URL), migrated and seeded. */
+import { DEMO_CLUSTER, resolveDatabase } from "./lib/database";
+import { say } from "./lib/log";
+import { applyMigrations } from "./lib/migrate";
+import { bin, localAuthSecret, run, start, stopChild } from "./lib/processes";
+
+const database = await resolveDatabase(DEMO_CLUSTER, say);
+await applyMigrations(database.url, say);
+await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: database.url });
+const server = start(bin("next"), ["dev", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3000"], {
+  DATABASE_URL: database.url,
+  AUTH_SECRET: await localAuthSecret(),
+  AUTH_TRUST_HOST: "true",
+});
+const shutdown = async () => {
+  await stopChild(server);
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+server.on("exit", () => void shutdown());

@@ -1,0 +1,49 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedReference } from "../../prisma/seed/reference";
+import { DEMO_ENROLMENTS, seedDemoUsers } from "../../prisma/seed/demo";
+
+/**
+ * Seeds reference and demo data. Demo enrolments go through the e-form's own validation and
+ * mutation (lib/enrolment), so the demo shows exactly what the portal would have written.
+ * Run under `--conditions=react-server` (package.json) so `server-only` modules load in Node.
+ */
+export async function seedAll(url: string, log: (line: string) => void): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await seedReference(prisma);
+    await seedDemoUsers(prisma);
+    log("Data referensi dan akun demo siap.");
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  const [{ loadActor }, { validateEnrolment }, { submitEnrolment }, { todayInZone }, { db }] = await Promise.all([
+    import("../../lib/auth/data"),
+    import("../../lib/enrolment/schema"),
+    import("../../lib/enrolment/mutations"),
+    import("../../lib/rules"),
+    import("../../lib/db"),
+  ]);
+  let created = 0;
+  for (const demo of DEMO_ENROLMENTS) {
+    const user = await db().user.findUniqueOrThrow({ where: { email: demo.officer }, select: { id: true } });
+    const actor = await loadActor(user.id);
+    if (!actor || actor.scope.kind !== "PENYALUR_OFFICE") throw new Error(`Akun demo ${demo.officer} tidak lengkap`);
+    const office = await db().penyalurOffice.findUniqueOrThrow({
+      where: { id: actor.scope.penyalurOfficeId },
+      select: { defaultKantorCabangId: true },
+    });
+    const now = new Date();
+    const validation = validateEnrolment(
+      { ...demo.form, kantorCabangId: office.defaultKantorCabangId ?? "" },
+      todayInZone(now, actor.timeZone),
+    );
+    if (!validation.ok) throw new Error(`Data demo tidak valid: ${JSON.stringify(validation.errors)}`);
+    const result = await submitEnrolment(actor, validation.data, now);
+    if (!result.duplicate) created += 1;
+  }
+  await db().$disconnect();
+  log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");
+}

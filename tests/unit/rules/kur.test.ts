@@ -1,0 +1,261 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  KUR_SCHEMES,
+  SCHEME_LABELS,
+  additionalCollateralAllowed,
+  checkBusinessAge,
+  checkMikroRepeatAccess,
+  checkNpwpRequired,
+  checkPlafon,
+  checkTenor,
+  generalSchemeForPlafon,
+  interestRate,
+  isKurScheme,
+  mikroAccessCap,
+  npwpRequired,
+  plafonBand,
+  requiresAdditionalCollateralAllowed,
+  tenorCapMonths,
+  type KurPurpose,
+  type KurScheme,
+  type KurSectorGroup,
+} from "@/lib/rules";
+
+const ON = "2026-11-21";
+
+describe("KUR schemes (Permenko 1/2022 jo. Permenko 1/2023)", () => {
+  it("has the five schemes with their Indonesian labels", () => {
+    expect(KUR_SCHEMES).toEqual(["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"]);
+    expect(SCHEME_LABELS).toEqual({
+      SUPER_MIKRO: "KUR Super Mikro",
+      MIKRO: "KUR Mikro",
+      KECIL: "KUR Kecil",
+      KHUSUS: "KUR Khusus",
+      PMI: "KUR PMI",
+    });
+    expect(isKurScheme("KECIL")).toBe(true);
+    expect(isKurScheme("kecil")).toBe(false);
+  });
+
+  it.each([
+    ["SUPER_MIKRO", 1, 10_000_000],
+    ["MIKRO", 10_000_001, 100_000_000],
+    ["KECIL", 100_000_001, 500_000_000],
+    ["KHUSUS", 1, 500_000_000],
+    ["PMI", 1, 100_000_000],
+  ] as const)("plafon band of %s is %d..%d inclusive", (scheme, min, max) => {
+    expect(plafonBand(scheme)).toEqual({ min, max });
+  });
+});
+
+describe("plafon outside its scheme's band is an input error (RULES.md §1)", () => {
+  const EDGES = [0, 1, 10_000_000, 10_000_001, 100_000_000, 100_000_001, 500_000_000, 500_000_001] as const;
+  const OK: Record<KurScheme, readonly boolean[]> = {
+    //           0      1      10jt   10jt+1 100jt  100jt+1 500jt 500jt+1
+    SUPER_MIKRO: [false, true, true, false, false, false, false, false],
+    MIKRO: [false, false, false, true, true, false, false, false],
+    KECIL: [false, false, false, false, false, true, true, false],
+    KHUSUS: [false, true, true, true, true, true, true, false],
+    PMI: [false, true, true, true, true, false, false, false],
+  };
+  const cases = KUR_SCHEMES.flatMap((scheme) => EDGES.map((plafon, i) => [scheme, plafon, OK[scheme][i]] as const));
+
+  it.each(cases)("%s with plafon %d is accepted: %s", (scheme, plafon, accepted) => {
+    const message = checkPlafon(scheme, plafon);
+    if (accepted) expect(message).toBeNull();
+    else expect(message).toMatch(new RegExp(`^Plafon ${SCHEME_LABELS[scheme]} harus di atas Rp[\\d.]+ sampai Rp[\\d.]+\\.$`));
+  });
+
+  it.each([
+    ["SUPER_MIKRO", "Plafon KUR Super Mikro harus di atas Rp0 sampai Rp10.000.000."],
+    ["MIKRO", "Plafon KUR Mikro harus di atas Rp10.000.000 sampai Rp100.000.000."],
+    ["KECIL", "Plafon KUR Kecil harus di atas Rp100.000.000 sampai Rp500.000.000."],
+    ["KHUSUS", "Plafon KUR Khusus harus di atas Rp0 sampai Rp500.000.000."],
+    ["PMI", "Plafon KUR PMI harus di atas Rp0 sampai Rp100.000.000."],
+  ] as const)("the %s message names the band", (scheme, expected) => {
+    expect(checkPlafon(scheme, 900_000_000)).toBe(expected);
+  });
+
+  it("gives an English variant", () => {
+    expect(checkPlafon("MIKRO", 5_000_000, "en")).toBe(
+      "The KUR Mikro plafon must be above Rp10.000.000 and at most Rp100.000.000.",
+    );
+  });
+
+  it.each([50_000_000.5, Number.NaN, -1.5])("rejects a plafon that is not whole rupiah (%d)", (plafon) => {
+    expect(checkPlafon("MIKRO", plafon)).toBe("Plafon harus berupa bilangan bulat rupiah.");
+  });
+
+  it("accepts exactly the plafons inside the band, for every scheme", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KUR_SCHEMES), fc.integer({ min: -1, max: 600_000_000 }), (scheme, plafon) => {
+        const { min, max } = plafonBand(scheme);
+        expect(checkPlafon(scheme, plafon) === null).toBe(plafon >= min && plafon <= max);
+      }),
+    );
+  });
+
+  it.each([
+    [10_000_000, "SUPER_MIKRO"],
+    [10_000_001, "MIKRO"],
+    [100_000_000, "MIKRO"],
+    [100_000_001, "KECIL"],
+    [500_000_000, "KECIL"],
+    [500_000_001, null],
+    [0, null],
+  ] as const)("a plafon of %d alone points to the general scheme %s", (plafon, scheme) => {
+    expect(generalSchemeForPlafon(plafon)).toBe(scheme);
+  });
+});
+
+describe("KUR interest by scheme and KUR count (Permenko 1/2023, rate table version)", () => {
+  it.each([
+    ["SUPER_MIKRO", 0, 3],
+    ["SUPER_MIKRO", 5, 3],
+    ["MIKRO", 0, 6],
+    ["MIKRO", 1, 7],
+    ["MIKRO", 2, 8],
+    ["MIKRO", 3, 9],
+    ["MIKRO", 10, 9],
+    ["KECIL", 0, 6],
+    ["KECIL", 1, 7],
+    ["KECIL", 2, 8],
+    ["KECIL", 3, 9],
+    ["KECIL", 7, 9],
+    ["KHUSUS", 0, 6],
+    ["KHUSUS", 3, 6],
+    ["PMI", 0, 6],
+    ["PMI", 2, 6],
+  ] as const)("%s with %d prior KUR is %d%% p.a.", (scheme, prior, rate) => {
+    expect(interestRate(scheme, prior, ON)).toEqual({ ratePercent: rate, tableVersion: "permenko-1-2023-bunga@2023-02-01" });
+  });
+
+  it("applies from 2023-02-01, the day Permenko 1/2023 came into force, and not before", () => {
+    expect(interestRate("MIKRO", 0, "2023-02-01").ratePercent).toBe(6);
+    expect(() => interestRate("MIKRO", 0, "2023-01-31")).toThrow(RangeError);
+  });
+
+  it.each([-1, 1.5, Number.NaN])("rejects a prior KUR count of %d", (prior) => {
+    expect(() => interestRate("MIKRO", prior, ON)).toThrow(RangeError);
+  });
+
+  it("never falls as the KUR count rises", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KUR_SCHEMES), fc.nat(50), fc.nat(50), (scheme, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(interestRate(scheme, lo, ON).ratePercent).toBeLessThanOrEqual(interestRate(scheme, hi, ON).ratePercent);
+      }),
+    );
+  });
+});
+
+describe("tenor caps by scheme and purpose (RULES.md §1)", () => {
+  it.each([
+    ["SUPER_MIKRO", "WORKING_CAPITAL", 36],
+    ["SUPER_MIKRO", "INVESTMENT", 60],
+    ["MIKRO", "WORKING_CAPITAL", 36],
+    ["MIKRO", "INVESTMENT", 60],
+    ["KECIL", "WORKING_CAPITAL", 48],
+    ["KECIL", "INVESTMENT", 60],
+    ["KHUSUS", "WORKING_CAPITAL", 48],
+    ["KHUSUS", "INVESTMENT", 60],
+    ["PMI", "WORKING_CAPITAL", 36],
+    ["PMI", "INVESTMENT", 36],
+  ] as const)("%s for %s: at most %d months, one more is refused", (scheme: KurScheme, purpose: KurPurpose, cap: number) => {
+    expect(tenorCapMonths(scheme, purpose)).toBe(cap);
+    expect(checkTenor(scheme, purpose, cap)).toBeNull();
+    expect(checkTenor(scheme, purpose, 1)).toBeNull();
+    expect(checkTenor(scheme, purpose, cap + 1)).not.toBeNull();
+  });
+
+  it("names the cap in the message", () => {
+    expect(checkTenor("MIKRO", "WORKING_CAPITAL", 37)).toBe("Jangka waktu KUR Mikro untuk modal kerja paling lama 36 bulan (3 tahun).");
+    expect(checkTenor("KECIL", "INVESTMENT", 61, "en")).toBe("The KUR Kecil tenor for investment is at most 60 months (5 years).");
+  });
+
+  it.each([0, -3, 12.5])("refuses a tenor of %d months", (months) => {
+    expect(checkTenor("MIKRO", "INVESTMENT", months)).toMatch(/^Jangka waktu harus/);
+  });
+});
+
+describe("collateral and NPWP thresholds (RULES.md §1)", () => {
+  it.each([
+    [10_000_000, false],
+    [100_000_000, false],
+    [100_000_001, true],
+    [500_000_000, true],
+  ])("additional collateral may be asked for a plafon of %d: %s — none at or below Rp100 juta", (plafon, allowed) => {
+    expect(additionalCollateralAllowed(plafon)).toBe(allowed);
+    expect(requiresAdditionalCollateralAllowed(plafon)).toBe(allowed);
+  });
+
+  it.each([
+    [50_000_000, false],
+    [50_000_001, true],
+  ])("NPWP required for a plafon of %d: %s — above Rp50 juta (bank practice)", (plafon, required) => {
+    expect(npwpRequired(plafon)).toBe(required);
+  });
+
+  it("asks for the NPWP only when required and missing", () => {
+    expect(checkNpwpRequired(50_000_001, "")).toBe("NPWP wajib diisi untuk plafon di atas Rp50.000.000.");
+    expect(checkNpwpRequired(50_000_001, "   ")).not.toBeNull();
+    expect(checkNpwpRequired(50_000_001, null)).not.toBeNull();
+    expect(checkNpwpRequired(50_000_001, "0012345678901000")).toBeNull();
+    expect(checkNpwpRequired(50_000_000, undefined)).toBeNull();
+  });
+});
+
+describe("business running at least 6 months, except super mikro (RULES.md §1)", () => {
+  it.each([
+    ["MIKRO", "2026-05-21", ON, null],
+    ["MIKRO", "2026-05-22", ON, "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 22/05/2026)."],
+    ["KECIL", "2020-01-01", ON, null],
+    ["KECIL", "2026-11-21", ON, "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 21/11/2026)."],
+    ["KHUSUS", "2026-06-01", ON, "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 01/06/2026)."],
+    ["SUPER_MIKRO", "2026-11-01", ON, null],
+    ["SUPER_MIKRO", "2026-11-21", ON, null],
+    // Six months from 31 August end on the last day of February.
+    ["MIKRO", "2025-08-31", "2026-02-28", null],
+    ["MIKRO", "2025-08-31", "2026-02-27", "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 31/08/2025)."],
+  ] as const)("%s started %s, on %s → %s", (scheme, startedOn, today, expected) => {
+    expect(checkBusinessAge(scheme, startedOn, today)).toBe(expected);
+  });
+
+  it.each(KUR_SCHEMES)("refuses a start date after today for %s", (scheme) => {
+    expect(checkBusinessAge(scheme, "2026-11-22", ON)).toBe("Tanggal mulai usaha tidak boleh setelah hari ini.");
+  });
+
+  it("refuses an impossible start date and rejects a malformed today", () => {
+    expect(checkBusinessAge("MIKRO", "2026-02-30", ON)).toBe("Tanggal mulai usaha tidak valid.");
+    expect(() => checkBusinessAge("MIKRO", "2026-01-01", "21/11/2026")).toThrow(RangeError);
+  });
+});
+
+describe("KUR mikro repeat access — Permenko 1/2023 Pasal 24 ayat (4) and (4a)", () => {
+  it.each([
+    ["AGRICULTURE", 4],
+    ["FISHERIES", 4],
+    ["PROCESSING_INDUSTRY", 2],
+    ["TRADE", 2],
+    ["SERVICES", 2],
+  ] as const)("%s debtors may receive KUR at most %d times", (sector: KurSectorGroup, cap: number) => {
+    expect(mikroAccessCap(sector)).toBe(cap);
+    expect(checkMikroRepeatAccess(sector, cap - 1)).toBeNull();
+    expect(checkMikroRepeatAccess(sector, cap)).not.toBeNull();
+  });
+
+  it("explains the refusal with the cap and the count", () => {
+    expect(checkMikroRepeatAccess("TRADE", 2)).toBe(
+      "Debitur KUR Mikro sektor Perdagangan paling banyak menerima KUR 2 kali; debitur ini sudah menerima 2 kali (Permenko 1/2023 Pasal 24).",
+    );
+  });
+
+  it("a first KUR mikro is always allowed", () => {
+    expect(checkMikroRepeatAccess("SERVICES", 0)).toBeNull();
+  });
+
+  it("rejects a negative count", () => {
+    expect(() => checkMikroRepeatAccess("TRADE", -1)).toThrow(RangeError);
+  });
+});
