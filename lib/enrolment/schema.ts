@@ -18,9 +18,12 @@ import {
 export function parseRupiahInput(value: unknown): unknown {
   if (typeof value === "number") return value;
   if (typeof value !== "string") return undefined;
-  const cleaned = value.replace(/^\s*rp\.?\s*/i, "").replace(/[.\s]/g, "");
+  const cleaned = value.replace(/^\s*rp\.?\s*/i, "").replace(/\s/g, "");
   if (cleaned === "") return undefined;
-  return /^\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+  // Dots only as id-ID thousands separators: "1.5" must not silently become 15.
+  if (/^\d+$/.test(cleaned)) return Number(cleaned);
+  if (/^\d{1,3}(\.\d{3})+$/.test(cleaned)) return Number(cleaned.replace(/\./g, ""));
+  return Number.NaN;
 }
 
 function rupiah(label: string) {
@@ -42,7 +45,8 @@ export const EnrolmentFields = z.object({
   submissionKey: z.uuid({ error: "Formulir ini kedaluwarsa. Muat ulang halaman lalu isi kembali." }),
   nik: requiredText("NIK wajib diisi.", 40),
   fullName: requiredText("Nama lengkap sesuai KTP wajib diisi.", 100).refine(
-    (v) => /^[\p{L} .,'’-]+$/u.test(v),
+    // Empty is the required-message's job, not this one's.
+    (v) => /^[\p{L} .,'’-]*$/u.test(v),
     "Nama hanya boleh berisi huruf, spasi, titik, koma, apostrof dan tanda hubung.",
   ),
   birthDate: z.string({ error: "Tanggal lahir wajib diisi." }).refine(isIsoDate, "Tanggal lahir wajib diisi dengan tanggal yang valid."),
@@ -52,7 +56,9 @@ export const EnrolmentFields = z.object({
   plafon: rupiah("Plafon"),
   declaredIncome: rupiah("Penghasilan per bulan"),
   jht: z
-    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean()])
+    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean()], {
+      error: "Pilihan JHT tidak dikenal: centang atau kosongkan.",
+    })
     .optional()
     .transform((v) => v === "on" || v === "true" || v === true),
   kantorCabangId: z.uuid({ error: "Pilih Kantor Cabang BPJS Ketenagakerjaan." }),
@@ -102,9 +108,13 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string): 
   }
   const birthDate = field("birthDate");
   const sex = field("sex");
-  if (nikInfo && birthDate !== undefined && sex !== undefined) {
-    const mismatch = checkNikAgainstForm(nikInfo, { birthDate, sex });
+  // Each field is compared with the NIK on its own, so a missing sex does not hide a wrong date.
+  if (nikInfo && birthDate !== undefined) {
+    const mismatch = checkNikAgainstForm(nikInfo, { birthDate, sex: nikInfo.sex });
     if (mismatch.birthDate) add("birthDate", mismatch.birthDate);
+  }
+  if (nikInfo && sex !== undefined) {
+    const mismatch = checkNikAgainstForm(nikInfo, { birthDate: nikInfo.birthDate, sex });
     if (mismatch.sex) add("sex", mismatch.sex);
   }
 
@@ -126,7 +136,7 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string): 
   if (Object.keys(errors).length > 0 || !parsed.success || !nikInfo || !phone) {
     return { ok: false, errors };
   }
-  return { ok: true, data: { ...parsed.data, phone, nikInfo } };
+  return { ok: true, data: { ...parsed.data, nik: nikInfo.nik, phone, nikInfo } };
 }
 
 /** The typed values as strings, to put back into the form after a failed submit. */

@@ -27,10 +27,11 @@ export interface Clearance {
   reasonsEn: string[];
 }
 
-const COVER_REQUIRED: readonly MandateStatus[] = ["MANDATORY", "PHASED_REQUIRED"];
+/** Fail closed: only these decisions let a loan go out without cover; anything else needs it. */
+const COVER_NOT_REQUIRED: readonly MandateStatus[] = ["VOLUNTARY", "OUT_OF_SCOPE"];
 
 export function disbursementClearance(input: ClearanceInput): Clearance {
-  if (!COVER_REQUIRED.includes(input.mandateStatus)) {
+  if (COVER_NOT_REQUIRED.includes(input.mandateStatus)) {
     return {
       state: "CLEARED",
       headline: "Boleh dicairkan",

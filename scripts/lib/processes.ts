@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Runs a command to completion with inherited output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
     child.on("error", reject);
@@ -16,7 +16,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** Starts a long-running command; the caller stops it. */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function start(command: string, args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
   return spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
 }
 

@@ -1,0 +1,202 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/data";
+import { db } from "@/lib/db";
+import { enrolmentForActor, recentEnrolments } from "@/lib/enrolment/data";
+import { EnrolmentFieldError, NotAllowedError, submitEnrolment } from "@/lib/enrolment/mutations";
+import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
+import { todayInZone } from "@/lib/rules";
+import { actorByEmail, uniqueNik } from "../support/db";
+
+const NOW = new Date();
+let officerBri: Actor;
+let officerBni: Actor;
+let reviewerBandung: Actor;
+let reviewerSemarang: Actor;
+let managerJabar: Actor;
+let headOffice: Actor;
+let admin: Actor;
+let kcBandungId: string;
+
+beforeAll(async () => {
+  const actors = await Promise.all(
+    [
+      "petugas.bri@demo.lindungikur.id",
+      "petugas.bni@demo.lindungikur.id",
+      "verifikator.bandung@demo.lindungikur.id",
+      "verifikator.semarang@demo.lindungikur.id",
+      "manajer.jabar@demo.lindungikur.id",
+      "pusat@demo.lindungikur.id",
+      "admin@demo.lindungikur.id",
+    ].map(actorByEmail),
+  );
+  [officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin] = actors as [
+    Actor, Actor, Actor, Actor, Actor, Actor, Actor,
+  ];
+  kcBandungId = (await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" } })).id;
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+function form(overrides: Record<string, string> = {}): Record<string, string> {
+  const birthDate = overrides.birthDate ?? "1985-08-17";
+  return {
+    submissionKey: randomUUID(),
+    nik: uniqueNik(birthDate),
+    fullName: "Budi Santoso",
+    birthDate,
+    sex: "L",
+    phone: "0812-3456-7890",
+    scheme: "KECIL",
+    plafon: "150.000.000",
+    declaredIncome: "3.000.000",
+    jht: "on",
+    kantorCabangId: kcBandungId,
+    ...overrides,
+  };
+}
+
+function valid(raw: Record<string, string>): EnrolmentInput {
+  const result = validateEnrolment(raw, todayInZone(NOW, "Asia/Jakarta"));
+  if (!result.ok) throw new Error(`fixture invalid: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+async function rowsFor(nik: string) {
+  const participant = await db().participant.findUnique({ where: { nik }, select: { id: true } });
+  const enrolments = participant
+    ? await db().enrolment.findMany({ where: { participantId: participant.id }, select: { id: true } })
+    : [];
+  const ids = enrolments.map((e) => e.id);
+  const [lines, audits] = await Promise.all([
+    db().contributionLine.count({ where: { enrolmentId: { in: ids } } }),
+    db().auditEvent.count({ where: { entityType: "Enrolment", entityId: { in: ids } } }),
+  ]);
+  return { participant: participant ? 1 : 0, enrolments: enrolments.length, lines, audits };
+}
+
+describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", () => {
+  it("writes Participant, Enrolment, ContributionLine and AuditEvent together", async () => {
+    const raw = form();
+    const result = await submitEnrolment(officerBri, valid(raw), NOW);
+    expect(result.duplicate).toBe(false);
+    expect(await rowsFor(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+
+    const stored = await db().enrolment.findUniqueOrThrow({
+      where: { id: result.enrolmentId },
+      include: { contributionLines: true, participant: true },
+    });
+    // KUR kecil above Rp100 juta is mandatory — Permenko 1/2023 Pasal 26 ayat (8)
+    expect(stored.mandateStatus).toBe("MANDATORY");
+    expect(stored.mandateLegalBasis).toBe("Permenko 1/2023 Pasal 26 ayat (8)");
+    expect(stored.mandateRuleVersion).toMatch(/permenko-1-2023/);
+    expect(stored.status).toBe("SUBMITTED");
+    expect(stored.participant.phone).toBe("+6281234567890");
+    // Income 3.000.000 falls in the 2.700.000–3.199.999 tier: basis 2.950.000 (PP 44/2015 Lampiran II).
+    expect(stored.tierBasis).toBe(2_950_000);
+    const line = stored.contributionLines[0]!;
+    expect(line.jkkGross).toBe(29_500);
+    expect(line.jkmGross).toBe(6_800);
+    expect(line.jhtGross).toBe(59_000);
+    expect(line.total).toBe(line.jkk + line.jkm + line.jht);
+    expect(line.total + line.discount).toBe(line.jkkGross + line.jkmGross + line.jhtGross);
+  });
+
+  it("a second identical submission returns the first enrolment instead of a new one", async () => {
+    const input = valid(form());
+    const first = await submitEnrolment(officerBri, input, NOW);
+    const second = await submitEnrolment(officerBri, input, NOW);
+    expect(second).toEqual({ enrolmentId: first.enrolmentId, duplicate: true });
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+  });
+
+  it("concurrent duplicate submissions (double click) create exactly one enrolment", async () => {
+    const input = valid(form({ birthDate: "1979-02-03" }));
+    const results = await Promise.all(Array.from({ length: 6 }, () => submitEnrolment(officerBri, input, NOW)));
+    expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+  });
+
+  it("invalid input is rejected before anything is written, with every error on its field", async () => {
+    const raw = form({ plafon: "100.000.000", phone: "021-555-1234", birthDate: "1985-08-18" });
+    raw.nik = uniqueNik("1985-08-17");
+    const result = validateEnrolment(raw, todayInZone(NOW, "Asia/Jakarta"));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(["birthDate", "phone", "plafon"]);
+    expect(await rowsFor(raw.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+
+  it("a failure inside the transaction leaves no half-written rows", async () => {
+    const input = valid(form({ birthDate: "1991-12-24" }));
+    // A plafon beyond the column's range fails at the Enrolment insert, after the Participant insert.
+    await expect(submitEnrolment(officerBri, { ...input, plafon: 2 ** 31 }, NOW)).rejects.toThrow();
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+
+  it("an unknown BPJS branch is a field error and writes nothing", async () => {
+    const input = valid(form({ kantorCabangId: randomUUID(), birthDate: "1988-01-30" }));
+    await expect(submitEnrolment(officerBri, input, NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+
+  it("KUR PMI is out of scope for this channel and writes nothing — RULES.md §2 (migrant-worker segment)", async () => {
+    const input = valid(form({ scheme: "PMI", plafon: "50.000.000", birthDate: "1993-04-04" }));
+    const error = await submitEnrolment(officerBri, input, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnrolmentFieldError);
+    expect((error as EnrolmentFieldError).errors.scheme?.[0]).toMatch(/migran/i);
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+
+  it("the same NIK enrolled for a second loan reuses its participant", async () => {
+    const raw = form({ birthDate: "1970-05-06" });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    await submitEnrolment(officerBri, valid({ ...raw, submissionKey: randomUUID() }), NOW);
+    expect(await rowsFor(raw.nik!)).toMatchObject({ participant: 1, enrolments: 2 });
+  });
+});
+
+describe("authorization of enrolments by scope (RULES.md §7)", () => {
+  let enrolmentId: string;
+  beforeAll(async () => {
+    ({ enrolmentId } = await submitEnrolment(officerBri, valid(form({ birthDate: "1982-10-10" })), NOW));
+  });
+
+  it("only bank officers may submit an e-form", async () => {
+    for (const actor of [reviewerBandung, managerJabar, headOffice, admin]) {
+      await expect(submitEnrolment(actor, valid(form()), NOW)).rejects.toBeInstanceOf(NotAllowedError);
+    }
+  });
+
+  it("an officer of another bank cannot read the enrolment, nor see it listed", async () => {
+    expect(await enrolmentForActor(officerBni, enrolmentId)).toBeNull();
+    expect((await recentEnrolments(officerBni, 500)).map((r) => r.id)).not.toContain(enrolmentId);
+  });
+
+  it("an officer of another bank cannot take over an enrolment by replaying its submission key", async () => {
+    const stored = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { submissionKey: true } });
+    const input = valid(form({ submissionKey: stored.submissionKey }));
+    await expect(submitEnrolment(officerBni, input, NOW)).rejects.toBeInstanceOf(NotAllowedError);
+  });
+
+  it("the reviewer of another Kantor Cabang cannot read it; the holding branch can", async () => {
+    expect(await enrolmentForActor(reviewerSemarang, enrolmentId)).toBeNull();
+    expect(await enrolmentForActor(reviewerBandung, enrolmentId)).not.toBeNull();
+  });
+
+  it("the Kanwil's manager and head office can read it; an administrator cannot", async () => {
+    expect(await enrolmentForActor(managerJabar, enrolmentId)).not.toBeNull();
+    expect(await enrolmentForActor(headOffice, enrolmentId)).not.toBeNull();
+    expect(await enrolmentForActor(admin, enrolmentId)).toBeNull();
+    expect(await recentEnrolments(admin)).toEqual([]);
+  });
+
+  it("the enrolling officer reads it with the decision and its legal basis", async () => {
+    const detail = await enrolmentForActor(officerBri, enrolmentId);
+    expect(detail?.mandate.explanation).toMatch(/^Wajib: KUR Kecil/);
+    expect(detail?.mandate.legalBasis).toBe("Permenko 1/2023 Pasal 26 ayat (8)");
+  });
+});

@@ -1,0 +1,30 @@
+import pg from "pg";
+import { loadActor, type Actor } from "@/lib/auth/data";
+import { db } from "@/lib/db";
+
+/** A demo account (prisma/seed/demo.ts) as the authorization layer sees it. */
+export async function actorByEmail(email: string): Promise<Actor> {
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(user.id);
+  if (!actor) throw new Error(`no actor for ${email}`);
+  return actor;
+}
+
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A NIK no other test uses: Kota Bandung (3273), a man born on `birthDate`, a random serial. */
+export function uniqueNik(birthDate = "1985-08-17", woman = false): string {
+  const [y, m, d] = birthDate.split("-");
+  const day = String(Number(d) + (woman ? 40 : 0)).padStart(2, "0");
+  const serial = String(1 + Math.floor(Math.random() * 9998)).padStart(4, "0");
+  const district = String(10 + Math.floor(Math.random() * 89));
+  return `3273${district}${day}${m}${y!.slice(2)}${serial}`;
+}

@@ -1,0 +1,411 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  EnrolmentFields,
+  keepInput,
+  parseRupiahInput,
+  validateEnrolment,
+  type EnrolmentFieldName,
+  type EnrolmentInput,
+  type FieldErrors,
+} from "@/lib/enrolment/schema";
+import { addDays } from "@/lib/rules";
+
+const TODAY = "2026-11-21";
+
+/** NIK of a man born 17-08-1985 in province 32 (Jawa Barat), regency 01, district 01 (RULES.md §6). */
+const NIK_MAN = "3201011708850001";
+/** The same birth date for a woman: 40 added to the day (RULES.md §6). */
+const NIK_WOMAN = "3201015708850002";
+
+/** A filled-in e-form as FormData delivers it: every value a string, a ticked checkbox "on". */
+const VALID: Record<string, string> = {
+  submissionKey: "6f1c1b8e-6f4a-4f6e-9d7a-2a1b3c4d5e6f",
+  nik: NIK_MAN,
+  fullName: "Budi Santoso",
+  birthDate: "1985-08-17",
+  sex: "L",
+  phone: "0812-3456-7890",
+  scheme: "KECIL",
+  plafon: "150.000.000",
+  declaredIncome: "3.000.000",
+  jht: "on",
+  kantorCabangId: "0f8e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f",
+};
+
+const REQUIRED_FIELDS: EnrolmentFieldName[] = [
+  "submissionKey",
+  "nik",
+  "fullName",
+  "birthDate",
+  "sex",
+  "phone",
+  "scheme",
+  "plafon",
+  "declaredIncome",
+  "kantorCabangId",
+];
+
+function accepted(raw: Record<string, unknown>): EnrolmentInput {
+  const r = validateEnrolment(raw, TODAY);
+  if (!r.ok) throw new Error(`expected the form to pass, got ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
+function refused(raw: Record<string, unknown>): FieldErrors {
+  const r = validateEnrolment(raw, TODAY);
+  if (r.ok) throw new Error("expected the form to be refused");
+  return r.errors;
+}
+
+/**
+ * Words of zod's English defaults and of English UI copy. The e-form's messages are Indonesian
+ * (CONVENTIONS.md: Indonesian is the UI language), so none of these may appear.
+ */
+const ENGLISH = /\b(invalid|expected|received|required|must|should|too (small|big)|string|number|input)\b/i;
+
+function expectIndonesian(errors: FieldErrors): void {
+  for (const [field, messages] of Object.entries(errors)) {
+    expect(messages, field).not.toHaveLength(0);
+    for (const m of messages ?? []) {
+      expect(m, `${field}: ${m}`).not.toMatch(ENGLISH);
+      expect(m.trim(), field).not.toBe("");
+    }
+  }
+}
+
+describe("parseRupiahInput: rupiah as an officer types it", () => {
+  it.each([
+    ["150.000.000", 150_000_000],
+    ["Rp 150.000.000", 150_000_000],
+    ["Rp150.000.000", 150_000_000],
+    ["Rp. 150.000.000", 150_000_000],
+    ["rp 150.000.000", 150_000_000],
+    ["150000000", 150_000_000],
+    ["  150 000 000  ", 150_000_000],
+    ["16.800", 16_800],
+  ])("%j is %d rupiah", (typed, amount) => {
+    expect(parseRupiahInput(typed)).toBe(amount);
+  });
+
+  it("a number passes through unchanged", () => {
+    expect(parseRupiahInput(150_000_000)).toBe(150_000_000);
+  });
+
+  it.each(["", "   ", "Rp", "Rp. "])("an empty entry %j counts as missing, so the field says it is required", (typed) => {
+    expect(parseRupiahInput(typed)).toBeUndefined();
+  });
+
+  it.each([null, undefined, true, {}, ["150000000"]])("a non-string, non-number value %j counts as missing", (value) => {
+    expect(parseRupiahInput(value)).toBeUndefined();
+  });
+
+  it.each(["abc", "-5", "150.000.000,00", "1e6", "USD 100", "150jt"])(
+    "%j is not a rupiah amount (NaN, refused later as not a number)",
+    (typed) => {
+      expect(parseRupiahInput(typed)).toBeNaN();
+    },
+  );
+});
+
+describe("validateEnrolment: a valid e-form", () => {
+  it("passes and returns typed values: phone in E.164, jht as a boolean, plafon and income as integer rupiah (RULES.md §3, §6)", () => {
+    const data = accepted(VALID);
+    expect(data).toMatchObject({
+      submissionKey: VALID.submissionKey,
+      fullName: "Budi Santoso",
+      birthDate: "1985-08-17",
+      sex: "L",
+      phone: "+6281234567890",
+      scheme: "KECIL",
+      plafon: 150_000_000,
+      declaredIncome: 3_000_000,
+      jht: true,
+      kantorCabangId: VALID.kantorCabangId,
+    });
+    expect(data.nikInfo).toEqual({
+      nik: NIK_MAN,
+      provinceCode: "32",
+      regencyCode: "01",
+      districtCode: "01",
+      birthDate: "1985-08-17",
+      sex: "L",
+      serial: "0001",
+    });
+  });
+
+  it("accepts a woman's NIK (day + 40) with her real birth date and sex P (RULES.md §6)", () => {
+    const data = accepted({ ...VALID, nik: NIK_WOMAN, fullName: "Siti Rahayu", sex: "P" });
+    expect(data.nikInfo).toMatchObject({ sex: "P", birthDate: "1985-08-17" });
+  });
+
+  it("reads plafon typed with the Rp prefix and thousands dots", () => {
+    expect(accepted({ ...VALID, plafon: "Rp 150.000.000" }).plafon).toBe(150_000_000);
+  });
+
+  it.each(["0812 3456 7890", "081234567890", "6281234567890", "+62 812-3456-7890", "(0812) 3456.7890"])(
+    "stores the mobile number %j as E.164 +6281234567890 (RULES.md §6)",
+    (phone) => {
+      expect(accepted({ ...VALID, phone }).phone).toBe("+6281234567890");
+    },
+  );
+
+  it.each([
+    ["on", true],
+    ["true", true],
+    ["false", false],
+    ["", false],
+    [undefined, false],
+  ] as const)("the optional JHT checkbox %j becomes %s — JHT is optional for BPU, PP 44/2015", (jht, expected) => {
+    const raw: Record<string, unknown> = { ...VALID };
+    if (jht === undefined) delete raw.jht;
+    else raw.jht = jht;
+    expect(accepted(raw).jht).toBe(expected);
+  });
+
+  it("accepts a NIK typed with spaces and keeps the compact NIK in nikInfo", () => {
+    expect(accepted({ ...VALID, nik: "3201 0117 0885 0001" }).nikInfo.nik).toBe(NIK_MAN);
+  });
+
+  it("takes no tenant or status from the form: unknown posted fields are dropped (the server derives the office from the actor)", () => {
+    const data = accepted({ ...VALID, penyalurOfficeId: "someone-elses-office", status: "APPROVED", kpj: "12345678901" });
+    expect(data).not.toHaveProperty("penyalurOfficeId");
+    expect(data).not.toHaveProperty("status");
+    expect(data).not.toHaveProperty("kpj");
+  });
+
+  it.each([
+    ["MIKRO", "10.000.001"],
+    ["MIKRO", "100.000.000"],
+    ["KECIL", "100.000.001"],
+    ["KECIL", "500.000.000"],
+    ["SUPER_MIKRO", "10.000.000"],
+  ])("a %s plafon of %s is inside the scheme's band — Permenko 1/2022 jo. 1/2023", (scheme, plafon) => {
+    expect(accepted({ ...VALID, scheme, plafon }).plafon).toBe(Number(plafon.replace(/\./g, "")));
+  });
+});
+
+describe("validateEnrolment: errors are Indonesian, on the right field, and all reported at once", () => {
+  it("an empty form reports every required field in one round, each in Indonesian", () => {
+    const errors = refused({});
+    expect(Object.keys(errors).sort()).toEqual([...REQUIRED_FIELDS].sort());
+    expect(errors).toEqual({
+      submissionKey: ["Formulir ini kedaluwarsa. Muat ulang halaman lalu isi kembali."],
+      nik: ["NIK wajib diisi."],
+      fullName: ["Nama lengkap sesuai KTP wajib diisi."],
+      birthDate: ["Tanggal lahir wajib diisi."],
+      sex: ["Pilih jenis kelamin."],
+      phone: ["Nomor HP wajib diisi."],
+      scheme: ["Pilih skema KUR."],
+      plafon: ["Plafon wajib diisi."],
+      declaredIncome: ["Penghasilan per bulan wajib diisi."],
+      kantorCabangId: ["Pilih Kantor Cabang BPJS Ketenagakerjaan."],
+    });
+  });
+
+  it("a form submitted with every box blank (FormData sends empty strings) reports every required field, in Indonesian", () => {
+    const blank = Object.fromEntries(Object.keys(VALID).map((k) => [k, ""]));
+    const errors = refused(blank);
+    expect(Object.keys(errors).sort()).toEqual([...REQUIRED_FIELDS].sort());
+    expectIndonesian(errors);
+    expect(errors.nik).toContain("NIK wajib diisi.");
+    expect(errors.phone).toContain("Nomor HP wajib diisi.");
+    expect(errors.plafon).toContain("Plafon wajib diisi.");
+    expect(errors.fullName).toContain("Nama lengkap sesuai KTP wajib diisi.");
+  });
+
+  it("several independent mistakes are reported together, each on its own field", () => {
+    const errors = refused({
+      ...VALID,
+      submissionKey: "not-a-uuid",
+      birthDate: "1985-08-18",
+      phone: "021-5551234",
+      scheme: "MIKRO",
+      plafon: "10.000.000",
+    });
+    expect(Object.keys(errors).sort()).toEqual(["birthDate", "phone", "plafon", "submissionKey"]);
+    expectIndonesian(errors);
+  });
+
+  it("a birth date that disagrees with the NIK is an error on birthDate quoting the NIK's date (RULES.md §6)", () => {
+    const errors = refused({ ...VALID, birthDate: "1985-08-18" });
+    expect(errors).toEqual({ birthDate: ["Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan 17/08/1985)."] });
+  });
+
+  it("a birth date in another century than the NIK's reading is an error on birthDate (RULES.md §6)", () => {
+    expect(Object.keys(refused({ ...VALID, birthDate: "1885-08-17" }))).toEqual(["birthDate"]);
+  });
+
+  it("a man's NIK with sex P is an error on sex (RULES.md §6)", () => {
+    expect(refused({ ...VALID, sex: "P" })).toEqual({
+      sex: ["Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan laki-laki)."],
+    });
+  });
+
+  it("a woman's NIK (day + 40) with sex L is an error on sex (RULES.md §6)", () => {
+    expect(refused({ ...VALID, nik: NIK_WOMAN, sex: "L" })).toEqual({
+      sex: ["Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan perempuan)."],
+    });
+  });
+
+  it("a NIK that disagrees on both birth date and sex gets one error on each field (RULES.md §6)", () => {
+    const errors = refused({ ...VALID, nik: NIK_WOMAN, sex: "L", birthDate: "1985-08-18" });
+    expect(Object.keys(errors).sort()).toEqual(["birthDate", "sex"]);
+  });
+
+  it("KUR kecil with a plafon of Rp100.000.000 is outside the kecil band: error on plafon naming the band — Permenko 1/2023, RULES.md §1", () => {
+    expect(refused({ ...VALID, scheme: "KECIL", plafon: "100.000.000" })).toEqual({
+      plafon: ["Plafon KUR Kecil harus di atas Rp100.000.000 sampai Rp500.000.000."],
+    });
+  });
+
+  it("KUR mikro with a plafon of Rp10.000.000 is outside the mikro band: error on plafon naming the band — Permenko 1/2023, RULES.md §1", () => {
+    expect(refused({ ...VALID, scheme: "MIKRO", plafon: "10.000.000" })).toEqual({
+      plafon: ["Plafon KUR Mikro harus di atas Rp10.000.000 sampai Rp100.000.000."],
+    });
+  });
+
+  it("KUR kecil above Rp500.000.000 is outside the band: error on plafon — Permenko 1/2023, RULES.md §1", () => {
+    expect(refused({ ...VALID, plafon: "500.000.001" }).plafon?.[0]).toMatch(/^Plafon KUR Kecil harus di atas Rp100\.000\.000 sampai Rp500\.000\.000\.$/);
+  });
+
+  it.each([
+    ["abc", "Plafon harus berupa angka rupiah, mis. 150.000.000."],
+    ["0", "Plafon harus lebih dari Rp0."],
+    ["-150.000.000", "Plafon harus berupa angka rupiah, mis. 150.000.000."],
+  ])("a plafon of %j is refused on plafon: %s", (plafon, message) => {
+    expect(refused({ ...VALID, plafon }).plafon).toEqual([message]);
+  });
+
+  it("a declared income of 0 is refused on declaredIncome, in Indonesian", () => {
+    expect(refused({ ...VALID, declaredIncome: "0" })).toEqual({ declaredIncome: ["Penghasilan per bulan harus lebih dari Rp0."] });
+  });
+
+  it.each([
+    ["320101170885000", "NIK harus 16 digit angka."],
+    ["32010117088500012", "NIK harus 16 digit angka."],
+    ["32010117088500AB", "NIK harus 16 digit angka."],
+    ["9901011708850001", "Kode provinsi NIK (99) tidak dikenal."],
+    ["3201011708850000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."],
+    ["3201013208850001", "Tanggal lahir dalam NIK tidak valid."],
+  ])("an invalid NIK %s is an error on nik only, not a birth date or sex mismatch (RULES.md §6)", (nik, message) => {
+    expect(refused({ ...VALID, nik })).toEqual({ nik: [message] });
+  });
+
+  it.each(["021-5551234", "(022) 7312345", "+62 21 5551234"])("a landline %j is an error on phone: the debtor must receive SMS/WhatsApp (RULES.md §6)", (phone) => {
+    expect(refused({ ...VALID, phone })).toEqual({
+      phone: ["Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
+    });
+  });
+
+  it.each(["+1 415 555 0100", "0812", "08123456789012345", "0812-abc-7890"])("a phone %j that is not an Indonesian mobile number is an error on phone, in Indonesian", (phone) => {
+    const errors = refused({ ...VALID, phone });
+    expect(Object.keys(errors)).toEqual(["phone"]);
+    expectIndonesian(errors);
+  });
+
+  it.each(["abc", "", "6f1c1b8e6f4a4f6e9d7a2a1b3c4d5e6f", "6f1c1b8e-6f4a-4f6e-9d7a-2a1b3c4d5e6"])(
+    "a submissionKey %j that is not a UUID is an error on submissionKey telling the officer to reload",
+    (submissionKey) => {
+      expect(refused({ ...VALID, submissionKey })).toEqual({
+        submissionKey: ["Formulir ini kedaluwarsa. Muat ulang halaman lalu isi kembali."],
+      });
+    },
+  );
+
+  it("a kantorCabangId that is not a UUID is an error on kantorCabangId", () => {
+    expect(refused({ ...VALID, kantorCabangId: "kc-bandung" })).toEqual({
+      kantorCabangId: ["Pilih Kantor Cabang BPJS Ketenagakerjaan."],
+    });
+  });
+
+  it.each(["Budi123", "Budi <script>", "Budi_Santoso"])("a name %j with characters a KTP name cannot have is an error on fullName", (fullName) => {
+    expect(refused({ ...VALID, fullName })).toEqual({
+      fullName: ["Nama hanya boleh berisi huruf, spasi, titik, koma, apostrof dan tanda hubung."],
+    });
+  });
+
+  it.each(["Muh. Abd. Rahman, S.E.", "Ni Luh Putu Ayu", "Ma'ruf", "Siti Nur’aini", "Lee-Chen"])("a real Indonesian name %j is accepted", (fullName) => {
+    expect(accepted({ ...VALID, fullName }).fullName).toBe(fullName);
+  });
+
+  it.each([["X", "sex"], ["BESAR", "scheme"], ["2026-02-30", "birthDate"]] as const)("an unknown choice %j is an error on %s, in Indonesian", (value, field) => {
+    const errors = refused({ ...VALID, [field]: value });
+    expect(Object.keys(errors)).toEqual([field]);
+    expectIndonesian(errors);
+  });
+
+  it("property: for any birth date giving an age of 17–100 and either sex, the NIK-consistent form passes and a birth date one day off is an error on birthDate only (RULES.md §6)", () => {
+    // 1930-01-01 … 2005-12-31 keeps every reading inside the 17–100 window on TODAY.
+    const birthDate = fc.integer({ min: 0, max: 27_759 }).map((n) => addDays("1930-01-01", n));
+    fc.assert(
+      fc.property(birthDate, fc.constantFrom("L", "P"), fc.integer({ min: 1, max: 9999 }), (date, sex, serial) => {
+        const [y, m, d] = date.split("-");
+        const day = sex === "P" ? Number(d) + 40 : Number(d);
+        const nik = `320101${String(day).padStart(2, "0")}${m}${y!.slice(2)}${String(serial).padStart(4, "0")}`;
+        const form = { ...VALID, nik, birthDate: date, sex };
+        expect(accepted(form).nikInfo).toMatchObject({ birthDate: date, sex });
+        expect(Object.keys(refused({ ...form, birthDate: addDays(date, 1) }))).toEqual(["birthDate"]);
+      }),
+    );
+  });
+});
+
+describe("keepInput: the typed values go back into the form after a failed submit", () => {
+  it("returns every known field as the string the officer typed", () => {
+    expect(keepInput(VALID)).toEqual(VALID);
+  });
+
+  it("drops fields the form does not have, so nothing posted by a crafted request is echoed back", () => {
+    const kept = keepInput({ ...VALID, penyalurOfficeId: "x", $ACTION_ID_abc: "y", role: "ADMIN" });
+    expect(Object.keys(kept).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it("drops values that are not strings (files, numbers, booleans, null)", () => {
+    const kept = keepInput({ nik: 3201011708850001, plafon: null, jht: true, fullName: new Blob(["x"]), phone: "0812" });
+    expect(kept).toEqual({ phone: "0812" });
+  });
+
+  it("caps each kept value at 200 characters", () => {
+    expect(keepInput({ fullName: "a".repeat(5000) }).fullName).toHaveLength(200);
+  });
+
+  it("knows exactly the e-form's fields", () => {
+    expect(Object.keys(EnrolmentFields.shape).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it("returns an empty object for an empty form", () => {
+    expect(keepInput({})).toEqual({});
+  });
+});
+
+describe("every problem is reported in one round, in Indonesian", () => {
+  it("a missing sex does not hide a birth date that disagrees with the NIK (RULES.md §6)", () => {
+    const errors = refused({ ...VALID, sex: "", birthDate: "1985-08-18" });
+    expect(errors.sex).toEqual(["Pilih jenis kelamin."]);
+    expect(errors.birthDate?.[0]).toMatch(/NIK/);
+  });
+
+  it("an invalid birth date does not hide a sex that disagrees with the NIK (RULES.md §6)", () => {
+    const errors = refused({ ...VALID, sex: "P", birthDate: "" });
+    expect(errors.birthDate).toBeDefined();
+    expect(errors.sex?.[0]).toMatch(/NIK/);
+  });
+
+  it("an empty name gets only the required message", () => {
+    expect(refused({ ...VALID, fullName: "" }).fullName).toEqual(["Nama lengkap sesuai KTP wajib diisi."]);
+  });
+
+  it("an unknown JHT value gets an Indonesian message", () => {
+    expect(refused({ ...VALID, jht: "yes" }).jht?.[0]).toMatch(/JHT/);
+  });
+
+  it.each(["1.5", "1.5000.000", "15.00", "1,5 juta"])("a rupiah amount %j whose dots do not group thousands is refused", (typed) => {
+    expect(Number.isNaN(parseRupiahInput(typed))).toBe(true);
+    expect(refused({ ...VALID, plafon: typed }).plafon?.[0]).toMatch(/angka rupiah/);
+  });
+
+  it("the NIK is stored without the spaces typed between its groups", () => {
+    expect(accepted({ ...VALID, nik: "3201 0117 0885 0001" }).nik).toBe(NIK_MAN);
+  });
+});
