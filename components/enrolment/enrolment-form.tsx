@@ -38,20 +38,30 @@ function asAmount(value: string): number | null {
   return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
-export function EnrolmentForm({
-  options,
-  submissionKey,
-  today,
-  t,
-  locale,
-}: {
+interface FormProps {
   options: EnrolmentFormOptions;
   submissionKey: string;
   today: string;
   t: Dictionary;
   locale: Locale;
-}) {
+}
+
+export function EnrolmentForm(props: FormProps) {
   const [state, action, pending] = useActionState<EnrolmentFormState, FormData>(submitEnrolmentAction, {});
+  // Re-mounted after each failed submit so every control starts from the kept input (see attempt).
+  return <EnrolmentFormBody key={state.attempt ?? 0} {...props} state={state} action={action} pending={pending} />;
+}
+
+function EnrolmentFormBody({
+  options,
+  submissionKey,
+  today,
+  t,
+  locale,
+  state,
+  action,
+  pending,
+}: FormProps & { state: EnrolmentFormState; action: (formData: FormData) => void; pending: boolean }) {
   const values = state.values ?? {};
   const errors = state.errors ?? {};
   const summaryRef = useRef<HTMLDivElement>(null);

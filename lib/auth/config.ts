@@ -18,6 +18,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/masuk" },
   trustHost: true,
+  logger: {
+    // A wrong password is an expected event, not a server error: keep it out of the error log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(JSON.stringify({ level: "error", source: "next-auth", name: error.name, message: error.message }));
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -14,13 +14,24 @@ export interface EnrolmentFormState {
   /** A message for the whole form (not tied to one field). */
   message?: string;
   values?: Record<string, string>;
+  /**
+   * Counts failed submits. The form is keyed on it so that it re-mounts with the kept values:
+   * React resets a form after its action, and a <select> would otherwise fall back to its first
+   * rendered value, losing what the officer chose.
+   */
+  attempt?: number;
 }
 
 /**
  * The e-form's submit. A public HTTP endpoint: authenticates, validates, authorizes, then writes in
  * one transaction (lib/enrolment/mutations.ts). Redirects to the enrolment on success.
  */
-export async function submitEnrolmentAction(_prev: EnrolmentFormState, formData: FormData): Promise<EnrolmentFormState> {
+export async function submitEnrolmentAction(prev: EnrolmentFormState, formData: FormData): Promise<EnrolmentFormState> {
+  const state = await decide(formData);
+  return { ...state, attempt: (prev.attempt ?? 0) + 1 };
+}
+
+async function decide(formData: FormData): Promise<EnrolmentFormState> {
   const raw = Object.fromEntries(formData.entries());
   const values = keepInput(raw);
   const actor = await currentActor();
