@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedReference } from "../../prisma/seed/reference";
 import { DEMO_ENROLMENTS, seedDemoUsers } from "../../prisma/seed/demo";
+import { seedDemoApiKey } from "../../prisma/seed/api-keys";
 
 /**
  * Seeds reference and demo data. Demo enrolments go through the e-form's own validation and
@@ -14,6 +15,7 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
   try {
     await seedReference(prisma);
     await seedDemoUsers(prisma);
+    await seedDemoApiKey(prisma);
     log("Data referensi dan akun demo siap.");
   } finally {
     await prisma.$disconnect();

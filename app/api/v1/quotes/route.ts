@@ -1,0 +1,20 @@
+import { ALLOWED_METHODS, methodNotAllowed, postQuote } from "@/lib/api/quote-endpoint";
+
+// Every answer depends on the API key and on today's date; nothing here is rendered at build time.
+export const dynamic = "force-dynamic";
+
+/** POST /api/v1/quotes — docs/api.md, OpenAPI at /api/v1/openapi.json. */
+export async function POST(request: Request): Promise<Response> {
+  return postQuote(request, new Date());
+}
+
+// Explicit 405s (with a JSON body and `Allow: POST`) rather than Next's bare default.
+export const GET = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;
+
+/** Next would list every exported method in Allow; only POST is real. */
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: { Allow: `OPTIONS, ${ALLOWED_METHODS}` } });
+}

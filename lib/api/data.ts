@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashApiKey, looksLikeApiKey } from "@/lib/api/keys";
+
+/** Who is calling the API: one key of one penyalur. The penyalur is the only scope a key grants. */
+export interface ApiPrincipal {
+  apiKeyId: string;
+  penyalurId: string;
+  lastUsedAt: Date | null;
+}
+
+/**
+ * The principal of a presented key, or null for an unknown or revoked key (the caller answers 401
+ * either way, so a caller cannot tell which). A malformed key is refused without a query.
+ */
+export async function apiKeyPrincipal(key: string): Promise<ApiPrincipal | null> {
+  if (!looksLikeApiKey(key)) return null;
+  const row = await db().apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, penyalurId: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt !== null) return null;
+  return { apiKeyId: row.id, penyalurId: row.penyalurId, lastUsedAt: row.lastUsedAt };
+}
+
+export interface ApiKeySummary {
+  id: string;
+  prefix: string;
+  name: string;
+  penyalurCode: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** A key as an administrator may see it: never the key, never its hash. */
+export async function apiKeyByPrefix(prefix: string): Promise<ApiKeySummary | null> {
+  const row = await db().apiKey.findUnique({
+    where: { prefix },
+    select: {
+      id: true,
+      prefix: true,
+      name: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      penyalur: { select: { code: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    name: row.name,
+    penyalurCode: row.penyalur.code,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}

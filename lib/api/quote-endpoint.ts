@@ -1,0 +1,129 @@
+import "server-only";
+import { apiKeyPrincipal } from "@/lib/api/data";
+import { bearerToken } from "@/lib/api/keys";
+import { recordApiKeyUse } from "@/lib/api/mutations";
+import { quoteFor } from "@/lib/api/quote";
+import { QUOTE_TIME_ZONE, validateQuote, type QuoteFieldErrors, type QuoteResponse } from "@/lib/api/quote-schema";
+import { phaseRulesFor } from "@/lib/enrolment/data";
+import { logUnexpected } from "@/lib/log";
+import { todayInZone } from "@/lib/rules";
+
+/**
+ * POST /api/v1/quotes (docs/api.md): authenticate the key, read and validate the JSON body, decide
+ * for the key's penyalur. Writes nothing but the key's lastUsedAt (lib/api/mutations.ts). Bad input
+ * never gives a 500; anything unexpected does, with an id that is in the server log.
+ */
+
+/** A quote request is a few hundred bytes; anything far larger is refused before it is parsed. */
+export const MAX_BODY_BYTES = 16 * 1024;
+export const ALLOWED_METHODS = "POST";
+const REALM = 'Bearer realm="LindungiKUR"';
+
+type Json = QuoteResponse | { errors: QuoteFieldErrors } | { error: string; errorId?: string };
+
+function json(status: number, body: Json, headers: Record<string, string> = {}): Response {
+  // Quotes depend on the key and on today's date: never cached by anyone along the way.
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+function unauthorized(presented: boolean): Response {
+  // RFC 6750 §3: no error code when no credential was sent; invalid_token for a bad or revoked one.
+  return presented
+    ? json(401, { error: "Kunci API tidak valid atau sudah dicabut." }, { "WWW-Authenticate": `${REALM}, error="invalid_token"` })
+    : json(401, { error: "Kunci API diperlukan: kirim header Authorization: Bearer <kunci API>." }, { "WWW-Authenticate": REALM });
+}
+
+export function methodNotAllowed(): Response {
+  return json(405, { error: "Metode tidak diizinkan: gunakan POST." }, { Allow: ALLOWED_METHODS });
+}
+
+type Body = { ok: true; value: unknown } | { ok: false; response: Response };
+
+async function readJsonBody(request: Request): Promise<Body> {
+  const tooLarge = (): Body => ({
+    ok: false,
+    response: json(413, { error: `Badan permintaan terlalu besar (paling banyak ${MAX_BODY_BYTES} bait).` }),
+  });
+  const notJson = (detail: string): Body => ({ ok: false, response: json(400, { error: detail }) });
+
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > MAX_BODY_BYTES) {
+          await reader.cancel().catch(() => undefined);
+          return tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch {
+      return notJson("Badan permintaan tidak terbaca sampai selesai; kirim ulang.");
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return notJson("Badan permintaan harus teks UTF-8 berisi JSON.");
+  }
+  if (text.trim() === "") return notJson("Badan permintaan kosong: kirim objek JSON, mis. {\"scheme\": \"KECIL\", …}.");
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return notJson("Badan permintaan bukan JSON yang valid.");
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export async function postQuote(request: Request, now: Date): Promise<Response> {
+  try {
+    const today = todayInZone(now, QUOTE_TIME_ZONE);
+
+    // 1. Authenticate: before the body is even read, so only key holders learn anything.
+    const token = bearerToken(request.headers.get("authorization"));
+    if (!token) return unauthorized(false);
+    const principal = await apiKeyPrincipal(token);
+    if (!principal) return unauthorized(true);
+    try {
+      await recordApiKeyUse(principal, now);
+    } catch (error) {
+      // Bookkeeping only: a failed lastUsedAt update must not cost the bank its quote.
+      logUnexpected(error, { route: "POST /api/v1/quotes", step: "recordApiKeyUse", apiKeyId: principal.apiKeyId });
+    }
+
+    // 2. Parse and validate.
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    if (!isPlainObject(body.value)) {
+      return json(400, { error: "Badan permintaan harus berupa objek JSON ({ … }), bukan larik, teks atau null." });
+    }
+    const validation = validateQuote(body.value, today);
+    if (!validation.ok) return json(422, { errors: validation.errors });
+
+    // 3. Authorize and decide: the scope is the key's penyalur, never a value from the body (an
+    //    unknown field such as "penyalurId" is refused by validation). Nothing personal is returned.
+    const phaseRules = await phaseRulesFor(principal.penyalurId);
+    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }));
+  } catch (error) {
+    const errorId = logUnexpected(error, { route: "POST /api/v1/quotes" });
+    return json(500, {
+      error: `Terjadi kesalahan tak terduga di server. Sebutkan kode ${errorId} bila menghubungi tim dukungan.`,
+      errorId,
+    });
+  }
+}

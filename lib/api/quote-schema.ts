@@ -1,0 +1,299 @@
+/**
+ * The quote API's shapes, in one place: the request (validated here, with the regulation's own checks
+ * from lib/rules) and the responses. lib/api/openapi.ts renders the same zod schemas as JSON Schema,
+ * so the published document cannot drift from what the endpoint accepts and returns.
+ *
+ * The request is JSON, so types are strict: a plafon is a JSON integer, not "150.000.000"; `jht` is
+ * true/false, not "on". Optional fields may be omitted or null (both mean "not given").
+ * Unknown fields are refused (422 on that field's name): a misspelt optional field such as
+ * "kanwilcode" would otherwise be ignored silently and change the legal answer (a phased debtor
+ * would come back as voluntary).
+ */
+import { z } from "zod";
+import {
+  BPU_RATES,
+  KANWIL_CODES,
+  KUR_SCHEMES,
+  MANDATE_RULE_IDS,
+  RELIEF_RULES,
+  TIER_TABLES,
+  addMonths,
+  checkNikAgainstForm,
+  checkPlafon,
+  formatMonthId,
+  monthOf,
+  parseNik,
+  type BpuSector,
+  type KanwilCode,
+  type KurScheme,
+  type MandateStatus,
+} from "@/lib/rules";
+
+// ---------------------------------------------------------------------------------------------------
+// Vocabularies (the rules' own lists, as the tuples zod's enums need)
+
+export const QUOTE_SECTORS = ["TRANSPORT", "OTHER"] as const satisfies readonly BpuSector[];
+export const QUOTE_SEXES = ["L", "P"] as const;
+export const QUOTE_MANDATE_STATUSES = [
+  "MANDATORY",
+  "PHASED_REQUIRED",
+  "VOLUNTARY",
+  "OUT_OF_SCOPE",
+] as const satisfies readonly MandateStatus[];
+// Compile-time guards: a value added to the rules' unions without being added here fails to type-check.
+const allSectors: Record<BpuSector, true> = { TRANSPORT: true, OTHER: true };
+const allStatuses: Record<MandateStatus, true> = { MANDATORY: true, PHASED_REQUIRED: true, VOLUNTARY: true, OUT_OF_SCOPE: true };
+void allSectors;
+void allStatuses;
+
+/** The time zone whose calendar gives "today" and the default contribution month (WIB). */
+export const QUOTE_TIME_ZONE = "Asia/Jakarta";
+
+function firstMonthOnOrAfter(date: string): string {
+  return date.endsWith("-01") ? monthOf(date) : addMonths(monthOf(date), 1);
+}
+
+/** The first contribution month every tier table and rate record needed for a quote is in force. */
+export const EARLIEST_QUOTE_MONTH: string = [TIER_TABLES, BPU_RATES]
+  .map((versions) => firstMonthOnOrAfter(versions.map((v) => v.validFrom).sort()[0]!))
+  .sort()
+  .at(-1)!;
+
+// ---------------------------------------------------------------------------------------------------
+// Request
+
+/** zod's error callback: "<label> wajib diisi." when absent, else "<label> harus <expected>." */
+function typeError(label: string, expected: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? `${label} wajib diisi.` : `${label} harus ${expected}.`);
+}
+
+const rupiahAmount = (label: string) =>
+  z
+    .int({ error: typeError(label, "bilangan bulat rupiah sebagai angka JSON, mis. 150000000 (tanpa titik dan tanda kutip)") })
+    .positive(`${label} harus lebih dari Rp0.`);
+
+export const QuoteRequestSchema = z
+  .strictObject({
+    scheme: z
+      .enum(KUR_SCHEMES, { error: typeError("Skema KUR", `salah satu dari ${KUR_SCHEMES.join(", ")}`) })
+      .meta({ description: "Skema KUR (Permenko Perekonomian 1/2022 jo. 1/2023).", examples: ["KECIL"] }),
+    plafon: rupiahAmount("Plafon").meta({
+      description:
+        "Plafon kredit dalam rupiah. Harus di dalam rentang skema: SUPER_MIKRO ≤ 10.000.000; MIKRO 10.000.001–100.000.000; " +
+        "KECIL 100.000.001–500.000.000; KHUSUS ≤ 500.000.000; PMI ≤ 100.000.000.",
+      examples: [150_000_000],
+    }),
+    declaredIncome: rupiahAmount("Penghasilan per bulan").meta({
+      description: "Penghasilan per bulan yang dilaporkan debitur, rupiah. Menentukan tingkat (dasar) iuran BPU.",
+      examples: [3_000_000],
+    }),
+    jht: z
+      .boolean({ error: typeError("Pilihan JHT", "true atau false") })
+      .meta({ description: "Apakah debitur ikut program Jaminan Hari Tua (JHT, 2% dari dasar iuran).", examples: [true] }),
+    sector: z
+      .enum(QUOTE_SECTORS, { error: typeError("Sektor", `salah satu dari ${QUOTE_SECTORS.join(", ")}`) })
+      .meta({
+        description: "Sektor BPU. TRANSPORT (pengemudi, kurir) mendapat masa keringanan PP 50/2025 yang lebih panjang.",
+        examples: ["OTHER"],
+      }),
+    month: z
+      .string({ error: typeError("Bulan iuran", "teks berformat YYYY-MM") })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Bulan iuran harus berformat YYYY-MM, mis. 2026-11.", abort: true })
+      .refine((m) => m >= EARLIEST_QUOTE_MONTH, `Bulan iuran paling awal ${formatMonthId(EARLIEST_QUOTE_MONTH)}.`)
+      .nullish()
+      .meta({
+        description: `Bulan iuran YYYY-MM, paling awal ${EARLIEST_QUOTE_MONTH}. Bawaan: bulan berjalan menurut WIB (${QUOTE_TIME_ZONE}).`,
+        examples: ["2026-11"],
+      }),
+    fundedByBudget: z
+      .boolean({ error: typeError("Pilihan pendanaan APBN/APBD", "true atau false") })
+      .nullish()
+      .meta({ description: "Iuran dibayar dari APBN/APBD: keringanan PP 50/2025 tidak berlaku. Bawaan: false.", examples: [false] }),
+    nik: z
+      .string({ error: typeError("NIK", "teks 16 digit angka") })
+      .regex(/^\d{16}$/, { error: "NIK harus 16 digit angka.", abort: true })
+      .nullish()
+      .meta({
+        description:
+          "Opsional. NIK debitur, hanya untuk diperiksa (kode provinsi, tanggal lahir, nomor urut, umur 17–100) dan " +
+          "dicocokkan dengan birthDate dan sex. Tidak disimpan dan tidak dikembalikan.",
+        examples: ["3201011708850001"],
+      }),
+    birthDate: z.iso
+      .date({ error: "Tanggal lahir harus tanggal yang valid berformat YYYY-MM-DD." })
+      .nullish()
+      .meta({ description: "Opsional. Tanggal lahir; bila NIK diisi, harus sama dengan tanggal lahir dalam NIK.", examples: ["1985-08-17"] }),
+    sex: z
+      .enum(QUOTE_SEXES, { error: "Jenis kelamin harus L (laki-laki) atau P (perempuan)." })
+      .nullish()
+      .meta({ description: "Opsional. L atau P; bila NIK diisi, harus sama dengan jenis kelamin dalam NIK.", examples: ["L"] }),
+    kanwilCode: z
+      .enum(KANWIL_CODES, { error: `Kode Kanwil tidak dikenal: pilih salah satu dari ${KANWIL_CODES.join(", ")}.` })
+      .nullish()
+      .meta({
+        description:
+          "Opsional. Kanwil BPJS Ketenagakerjaan tempat debitur dilayani. Bersama penyalur pemilik kunci API, menentukan " +
+          "apakah aturan tahapan (wajib bertahap) berlaku bagi KUR Super Mikro dan Mikro.",
+        examples: ["JAWA_BARAT"],
+      }),
+  })
+  .meta({ title: "QuoteRequest" });
+
+export type QuoteFieldName = keyof typeof QuoteRequestSchema.shape;
+export const QUOTE_FIELDS = Object.keys(QuoteRequestSchema.shape) as QuoteFieldName[];
+
+/** What a valid request means, with the defaults applied. */
+export interface QuoteInput {
+  scheme: KurScheme;
+  plafon: number;
+  declaredIncome: number;
+  jht: boolean;
+  sector: BpuSector;
+  month: string;
+  fundedByBudget: boolean;
+  kanwilCode: KanwilCode | null;
+}
+
+/** Messages per request field; an unknown field is reported under its own name. */
+export type QuoteFieldErrors = Record<string, string[]>;
+
+export type QuoteValidation = { ok: true; data: QuoteInput } | { ok: false; errors: QuoteFieldErrors };
+
+const UNKNOWN_FIELD = `Kolom tidak dikenal. Kolom yang diterima: ${QUOTE_FIELDS.join(", ")}.`;
+
+/**
+ * Validates a parsed JSON object and reports every problem at once: each field on its own, then the
+ * checks that need two fields (plafon against the scheme's band, RULES.md §1; birth date and sex
+ * against the NIK, RULES.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
+ * NIK's two-digit year and gives the default month.
+ */
+export function validateQuote(raw: Record<string, unknown>, today: string): QuoteValidation {
+  // A Map, not an object: a JSON key such as "__proto__" must stay an ordinary key.
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => {
+    const list = errors.get(field) ?? [];
+    if (!list.includes(message)) list.push(message);
+    errors.set(field, list);
+  };
+
+  const parsed = QuoteRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) add(key, UNKNOWN_FIELD);
+      } else {
+        add(String(issue.path[0] ?? "body"), issue.message);
+      }
+    }
+  }
+  const field = <K extends QuoteFieldName>(name: K): z.output<(typeof QuoteRequestSchema.shape)[K]> | undefined => {
+    const r = QuoteRequestSchema.shape[name].safeParse(raw[name]);
+    return r.success ? (r.data as z.output<(typeof QuoteRequestSchema.shape)[K]>) : undefined;
+  };
+
+  const scheme = field("scheme");
+  const plafon = field("plafon");
+  if (scheme !== undefined && plafon !== undefined) {
+    const message = checkPlafon(scheme, plafon);
+    if (message) add("plafon", message);
+  }
+
+  const nik = field("nik");
+  if (nik) {
+    const check = parseNik(nik, today);
+    if (!check.ok) {
+      add("nik", check.message);
+    } else {
+      // Each field is compared with the NIK on its own, so a missing sex does not hide a wrong date.
+      const birthDate = field("birthDate");
+      const sex = field("sex");
+      if (birthDate) {
+        const mismatch = checkNikAgainstForm(check.value, { birthDate, sex: check.value.sex });
+        if (mismatch.birthDate) add("birthDate", mismatch.birthDate);
+      }
+      if (sex) {
+        const mismatch = checkNikAgainstForm(check.value, { birthDate: check.value.birthDate, sex });
+        if (mismatch.sex) add("sex", mismatch.sex);
+      }
+    }
+  }
+
+  if (errors.size > 0 || !parsed.success) {
+    return { ok: false, errors: Object.fromEntries(errors) };
+  }
+  const d = parsed.data;
+  return {
+    ok: true,
+    data: {
+      scheme: d.scheme,
+      plafon: d.plafon,
+      declaredIncome: d.declaredIncome,
+      jht: d.jht,
+      sector: d.sector,
+      month: d.month ?? monthOf(today),
+      fundedByBudget: d.fundedByBudget ?? false,
+      kanwilCode: d.kanwilCode ?? null,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Responses
+
+export const QuoteMandateSchema = z
+  .object({
+    status: z.enum(QUOTE_MANDATE_STATUSES).meta({
+      description:
+        "MANDATORY: wajib; PHASED_REQUIRED: wajib bertahap (aturan tahapan berlaku); VOLUNTARY: sukarela, dianjurkan; " +
+        "OUT_OF_SCOPE: di luar cakupan kanal BPU (KUR PMI).",
+    }),
+    ruleId: z.enum(MANDATE_RULE_IDS).meta({ description: "Aturan yang menghasilkan keputusan." }),
+    ruleVersion: z.string().meta({ description: "Versi aturan, agar keputusan dapat diulang." }),
+    legalBasis: z.string().meta({ description: "Dasar hukum, mis. Permenko 1/2023 Pasal 26 ayat (8)." }),
+    explanation: z.string().meta({ description: "Penjelasan dalam bahasa Indonesia, siap ditampilkan ke petugas." }),
+  })
+  .meta({ title: "QuoteMandate" });
+
+const rupiah = (description: string) => z.int().nonnegative().meta({ description });
+
+export const QuoteContributionSchema = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ description: "Bulan iuran, YYYY-MM." }),
+    tierBasis: rupiah("Dasar iuran tingkat penghasilan (PP 44/2015 Lampiran II), rupiah."),
+    jkk: rupiah("Iuran JKK terutang setelah keringanan, rupiah."),
+    jkm: rupiah("Iuran JKM terutang setelah keringanan, rupiah."),
+    jht: rupiah("Iuran JHT terutang, rupiah (0 bila tidak ikut JHT; keringanan tidak berlaku untuk JHT)."),
+    discount: rupiah("Potongan keringanan PP 50/2025 (0 bila tidak ada), rupiah."),
+    reliefRuleId: z
+      .enum(RELIEF_RULES.map((r) => r.id) as [string, ...string[]])
+      .nullable()
+      .meta({ description: "Aturan keringanan yang dipakai, atau null." }),
+    total: rupiah("jkk + jkm + jht, rupiah."),
+  })
+  .meta({ title: "QuoteContribution" });
+
+export const QuoteResponseSchema = z
+  .object({
+    mandate: QuoteMandateSchema,
+    contribution: QuoteContributionSchema.nullable().meta({
+      description: "Iuran satu bulan; null bila kepesertaan di luar cakupan (OUT_OF_SCOPE).",
+    }),
+  })
+  .meta({ title: "QuoteResponse" });
+
+export type QuoteResponse = z.infer<typeof QuoteResponseSchema>;
+
+export const ValidationErrorSchema = z
+  .object({
+    errors: z
+      .record(z.string(), z.array(z.string()).min(1))
+      .meta({ description: "Pesan (bahasa Indonesia) per nama kolom permintaan; semua kolom yang salah sekaligus." }),
+  })
+  .meta({ title: "ValidationError" });
+
+export const ErrorSchema = z
+  .object({
+    error: z.string().meta({ description: "Pesan dalam bahasa Indonesia." }),
+    errorId: z.string().optional().meta({ description: "Hanya pada 500: kode untuk dukungan teknis, tercatat di log server." }),
+  })
+  .meta({ title: "Error" });

@@ -1,0 +1,57 @@
+/**
+ * The quote itself: a valid request → the mandate decision and one month's contribution, using only
+ * lib/rules. Pure: "today", the penyalur and its phase rules are parameters, so the same request and
+ * context always give the same answer (and tests need no database or clock).
+ */
+import { contributionForMonth, evaluateMandate, type PhaseRule } from "@/lib/rules";
+import type { QuoteInput, QuoteResponse } from "@/lib/api/quote-schema";
+
+export interface QuoteContext {
+  /** Decision date, YYYY-MM-DD in WIB. */
+  today: string;
+  /** The penyalur the API key belongs to: the only scope a quote is decided for. */
+  penyalurId: string;
+  /** Phase rules that can apply to that penyalur (lib/enrolment/data.ts phaseRulesFor). */
+  phaseRules: readonly PhaseRule[];
+}
+
+export function quoteFor(input: QuoteInput, context: QuoteContext): QuoteResponse {
+  const decision = evaluateMandate({
+    scheme: input.scheme,
+    plafon: input.plafon,
+    date: context.today,
+    penyalurId: context.penyalurId,
+    kanwilCode: input.kanwilCode,
+    phaseRules: context.phaseRules,
+  });
+  const mandate = {
+    status: decision.status,
+    ruleId: decision.ruleId as QuoteResponse["mandate"]["ruleId"],
+    ruleVersion: decision.ruleVersion,
+    legalBasis: decision.legalBasis,
+    explanation: decision.explanation,
+  };
+  // KUR PMI belongs to the migrant-worker segment: nothing is owed through this BPU channel.
+  if (decision.status === "OUT_OF_SCOPE") return { mandate, contribution: null };
+
+  const c = contributionForMonth({
+    declaredIncome: input.declaredIncome,
+    jht: input.jht,
+    sector: input.sector,
+    month: input.month,
+    fundedByBudget: input.fundedByBudget,
+  });
+  return {
+    mandate,
+    contribution: {
+      month: c.month,
+      tierBasis: c.tierBasis,
+      jkk: c.jkk,
+      jkm: c.jkm,
+      jht: c.jht,
+      discount: c.discount,
+      reliefRuleId: c.reliefRuleId,
+      total: c.total,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  EXAMPLE_TODAY,
+  INVALID_REQUEST_EXAMPLE,
+  OPENAPI_PATH,
+  QUOTES_PATH,
+  REQUEST_EXAMPLES,
+  openApiDocument,
+} from "@/lib/api/openapi";
+import { ErrorSchema, QUOTE_FIELDS, QuoteResponseSchema, ValidationErrorSchema, validateQuote } from "@/lib/api/quote-schema";
+
+const doc = openApiDocument();
+const post = doc.paths[QUOTES_PATH].post;
+type Schema = { properties: Record<string, unknown>; required: string[]; additionalProperties?: boolean };
+const schemas = doc.components.schemas as Record<string, Schema>;
+
+describe("the OpenAPI 3.1 document of the quote API", () => {
+  it("is OpenAPI 3.1 with a bearer security scheme applied to POST /api/v1/quotes", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths[OPENAPI_PATH].get.security).toEqual([]);
+  });
+
+  it("documents 200, 400, 401, 413, 422 and 500, with WWW-Authenticate on 401", () => {
+    expect(Object.keys(post.responses).sort()).toEqual(["200", "400", "401", "413", "422", "500"]);
+    expect(post.responses["401"].headers).toHaveProperty("WWW-Authenticate");
+  });
+
+  it("its request schema lists exactly the fields the endpoint accepts, required ones required, no others allowed", () => {
+    const request = schemas.QuoteRequest!;
+    expect(Object.keys(request.properties)).toEqual(QUOTE_FIELDS);
+    expect(request.required).toEqual(["scheme", "plafon", "declaredIncome", "jht", "sector"]);
+    expect(request.additionalProperties).toBe(false);
+  });
+
+  it("every $ref points at a component schema", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(schemas, ref).toHaveProperty(ref);
+  });
+
+  it("every request example is valid, and each 200 example is what the endpoint computes for it", () => {
+    const responses = post.responses["200"].content["application/json"].examples;
+    for (const [name, example] of Object.entries(REQUEST_EXAMPLES)) {
+      expect(validateQuote(example.value, EXAMPLE_TODAY).ok, name).toBe(true);
+      expect(QuoteResponseSchema.safeParse(responses[name]!.value).success, name).toBe(true);
+    }
+    expect(responses.kecil!.value.mandate.status).toBe("MANDATORY");
+    expect(responses.mikroPhased!.value.mandate.status).toBe("PHASED_REQUIRED");
+    expect(responses.pmi!.value.contribution).toBeNull();
+  });
+
+  it("the 422 example is what the endpoint answers for the invalid example, every field at once", () => {
+    const example = post.responses["422"].content["application/json"].example;
+    expect(ValidationErrorSchema.safeParse(example).success).toBe(true);
+    const v = validateQuote(INVALID_REQUEST_EXAMPLE, EXAMPLE_TODAY);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(example.errors).toEqual(v.errors);
+    expect(Object.keys(example.errors).sort()).toEqual(["birthDate", "declaredIncome", "jht", "kanwilcode", "month", "plafon"]);
+  });
+
+  it("the error examples match the Error schema", () => {
+    for (const status of ["400", "401", "413", "500"] as const) {
+      expect(ErrorSchema.safeParse(post.responses[status].content["application/json"].example).success, status).toBe(true);
+    }
+  });
+
+  it("is plain JSON: serialising and parsing it changes nothing", () => {
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
