@@ -201,7 +201,7 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
           "PHASED_REQUIRED",
           `Wajib bertahap: debitur ${label} pada tahap ${match.scopeLabel ?? match.id} wajib menjadi peserta sejak ${formatDateId(match.startDate)}`,
           `Mandatory (phased): ${label} debtors in phase ${match.scopeLabel ?? match.id} must be enrolled from ${formatDateId(match.startDate)}`,
-          { ...inputs, phaseRuleStartDate: match.startDate },
+          { ...inputs, phaseRuleStartDate: match.startDate, phaseRuleScopeLabel: match.scopeLabel ?? null },
           match.startDate,
         );
       }
@@ -229,4 +229,37 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
       throw new RangeError(`Unknown KUR scheme: ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/**
+ * Decides again from a stored decision's inputs (RULES.md §2: "stored … so that it can be … replayed
+ * later"). A matched phase rule is rebuilt from what the decision recorded about it, so the replay
+ * does not depend on the PhaseRule table as it is today. Returns null when the inputs are not a
+ * mandate decision's.
+ */
+export function replayMandate(inputs: Record<string, unknown>): MandateDecision | null {
+  const { scheme, plafon, date } = inputs;
+  if (typeof scheme !== "string" || typeof plafon !== "number" || typeof date !== "string") return null;
+  if (!(["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"] as const).includes(scheme as KurScheme)) return null;
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const phaseRules: PhaseRule[] =
+    text(inputs.phaseRuleId) && text(inputs.phaseRuleStartDate)
+      ? [
+          {
+            id: text(inputs.phaseRuleId)!,
+            penyalurId: text(inputs.penyalurId),
+            kanwilCode: text(inputs.kanwilCode),
+            startDate: text(inputs.phaseRuleStartDate)!,
+            scopeLabel: text(inputs.phaseRuleScopeLabel) ?? undefined,
+          },
+        ]
+      : [];
+  return evaluateMandate({
+    scheme: scheme as KurScheme,
+    plafon,
+    date,
+    penyalurId: text(inputs.penyalurId),
+    kanwilCode: text(inputs.kanwilCode),
+    phaseRules,
+  });
 }

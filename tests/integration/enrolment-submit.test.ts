@@ -200,3 +200,22 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
     expect(detail?.mandate.legalBasis).toBe("Permenko 1/2023 Pasal 26 ayat (8)");
   });
 });
+
+describe("stored decisions replay (RULES.md §2: rule version, legal basis and inputs are stored)", () => {
+  it("every enrolment's stored inputs give back its stored decision", async () => {
+    const { replayMandate } = await import("@/lib/rules");
+    const rows = await db().enrolment.findMany({
+      select: { mandateStatus: true, mandateRuleId: true, mandateLegalBasis: true, mandateExplanation: true, mandateInputs: true },
+    });
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const replayed = replayMandate(row.mandateInputs as Record<string, unknown>);
+      expect(replayed && [replayed.status, replayed.ruleId, replayed.legalBasis, replayed.explanation]).toEqual([
+        row.mandateStatus,
+        row.mandateRuleId,
+        row.mandateLegalBasis,
+        row.mandateExplanation,
+      ]);
+    }
+  });
+});
