@@ -3,6 +3,12 @@ import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import type { Scope } from "@/lib/auth/roles";
 import type { KurScheme, MandateStatus, PhaseRule } from "@/lib/rules";
+import {
+  LIST_PAGE_SIZE,
+  classifySearch,
+  submittedBounds,
+  type EnrolmentListQuery,
+} from "@/lib/enrolment/list-schema";
 
 /**
  * The enrolments a scope may read, as a Prisma filter; null means none at all (fail closed).
@@ -259,27 +265,23 @@ export function maskNik(nik: string): string {
   return nik.length === 16 ? `${nik.slice(0, 4)}********${nik.slice(12)}` : "****************";
 }
 
-/** The newest enrolments the actor may read. */
-export async function recentEnrolments(actor: Actor, take = 20): Promise<EnrolmentListItem[]> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
-  if (!scopeWhere) return [];
-  const rows = await db().enrolment.findMany({
-    where: scopeWhere,
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      scheme: true,
-      plafon: true,
-      mandateStatus: true,
-      status: true,
-      submittedAt: true,
-      participant: { select: { fullName: true, nik: true } },
-      penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
-      kantorCabang: { select: { name: true } },
-    },
-  });
-  return rows.map((r) => ({
+/** The columns a list row needs, and nothing else (no phone, no birth date, no full NIK leaves here unmasked). */
+const LIST_ITEM_SELECT = {
+  id: true,
+  scheme: true,
+  plafon: true,
+  mandateStatus: true,
+  status: true,
+  submittedAt: true,
+  participant: { select: { fullName: true, nik: true } },
+  penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
+  kantorCabang: { select: { name: true } },
+} satisfies Prisma.EnrolmentSelect;
+
+type ListItemRow = Prisma.EnrolmentGetPayload<{ select: typeof LIST_ITEM_SELECT }>;
+
+function toListItem(r: ListItemRow): EnrolmentListItem {
+  return {
     id: r.id,
     fullName: r.participant.fullName,
     nikMasked: maskNik(r.participant.nik),
@@ -290,5 +292,122 @@ export async function recentEnrolments(actor: Actor, take = 20): Promise<Enrolme
     submittedAt: r.submittedAt?.toISOString() ?? null,
     officeName: `${r.penyalurOffice.penyalur.name} — ${r.penyalurOffice.name}`,
     kantorCabangName: r.kantorCabang.name,
-  }));
+  };
+}
+
+/** The newest enrolments the actor may read. */
+export async function recentEnrolments(actor: Actor, take = 20): Promise<EnrolmentListItem[]> {
+  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  if (!scopeWhere) return [];
+  const rows = await db().enrolment.findMany({
+    where: scopeWhere,
+    orderBy: { createdAt: "desc" },
+    take,
+    select: LIST_ITEM_SELECT,
+  });
+  return rows.map(toListItem);
+}
+
+export interface EnrolmentListPage {
+  rows: EnrolmentListItem[];
+  /** Matching enrolments on all pages. */
+  total: number;
+  /** The page shown, 1-based: a page past the end shows the last one. */
+  page: number;
+  /** At least 1, so "Halaman 1 dari 1" reads right for an empty list. */
+  pageCount: number;
+}
+
+/** `_` and `%` are LIKE wildcards, and Prisma passes them through unescaped (prisma/prisma#10810). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function searchWhere(q: string): Prisma.EnrolmentWhereInput | null {
+  const search = classifySearch(q);
+  switch (search?.kind) {
+    case "nik":
+      return { participant: { nik: search.nik } };
+    case "nikSuffix":
+      return { participant: { nik: { endsWith: search.suffix } } };
+    case "name":
+      return { participant: { fullName: { contains: escapeLike(search.text), mode: "insensitive" } } };
+    case "partialNik":
+      return { id: { in: [] } };
+    default:
+      return null;
+  }
+}
+
+/** The search and filters of a list query (not the scope), as Prisma conditions. */
+function listFilters(query: EnrolmentListQuery, timeZone: string): Prisma.EnrolmentWhereInput[] {
+  const filters: Prisma.EnrolmentWhereInput[] = [];
+  const search = searchWhere(query.q);
+  if (search) filters.push(search);
+  if (query.status) filters.push({ status: query.status });
+  if (query.scheme) filters.push({ scheme: query.scheme });
+  if (query.mandate) filters.push({ mandateStatus: query.mandate });
+  if (query.from || query.to) filters.push({ submittedAt: submittedBounds(query, timeZone) });
+  return filters;
+}
+
+/** The chosen order, then newest first, then id, so that pages never overlap or skip a row. */
+function listOrder(query: EnrolmentListQuery): Prisma.EnrolmentOrderByWithRelationInput[] {
+  const newestFirst = { submittedAt: { sort: "desc", nulls: "last" } } as const;
+  switch (query.sort) {
+    case "name":
+      return [{ participant: { fullName: query.dir } }, newestFirst, { id: "asc" }];
+    case "plafon":
+      return [{ plafon: query.dir }, newestFirst, { id: "asc" }];
+    default:
+      // Drafts have no submission date yet: they go last either way.
+      return [{ submittedAt: { sort: query.dir, nulls: "last" } }, { createdAt: query.dir }, { id: "asc" }];
+  }
+}
+
+/**
+ * One page of the enrolments the actor may read, searched, filtered and sorted as the list's query
+ * says. Enrolments sent back by the reviewer (RETURNED) come first, whatever the sort: they are the
+ * officer's work to do. SQL cannot put them first through Prisma's orderBy, so the list is read as
+ * two segments, RETURNED then the rest, each in the chosen order: one grouped count gives the
+ * total and the size of the first segment, then the page is read from whichever segment(s) it
+ * covers (two reads only on the one page that straddles the boundary).
+ */
+export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): Promise<EnrolmentListPage> {
+  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  if (!scopeWhere) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.EnrolmentWhereInput = { AND: [scopeWhere, ...listFilters(query, actor.timeZone)] };
+
+  const counts = await db().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const total = counts.reduce((sum, c) => sum + c._count._all, 0);
+  const returned = counts.find((c) => c.status === "RETURNED")?._count._all ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const skip = (page - 1) * LIST_PAGE_SIZE;
+  const orderBy = listOrder(query);
+
+  const returnedTake = Math.max(0, Math.min(LIST_PAGE_SIZE, returned - skip));
+  const restSkip = Math.max(0, skip - returned);
+  const restTake = Math.min(LIST_PAGE_SIZE - returnedTake, Math.max(0, total - returned - restSkip));
+  const [first, rest] = await Promise.all([
+    returnedTake > 0
+      ? db().enrolment.findMany({
+          where: { AND: [where, { status: "RETURNED" }] },
+          orderBy,
+          skip,
+          take: returnedTake,
+          select: LIST_ITEM_SELECT,
+        })
+      : [],
+    restTake > 0
+      ? db().enrolment.findMany({
+          where: { AND: [where, { status: { not: "RETURNED" } }] },
+          orderBy,
+          skip: restSkip,
+          take: restTake,
+          select: LIST_ITEM_SELECT,
+        })
+      : [],
+  ]);
+  return { rows: [...first, ...rest].map(toListItem), total, page, pageCount };
 }

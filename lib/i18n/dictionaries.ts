@@ -39,6 +39,30 @@ const id = {
     office: "Kantor penyalur",
     branch: "Kantor Cabang",
     open: "Buka",
+    filters: "Cari dan saring",
+    search: "Cari NIK atau nama",
+    searchHint: "NIK lengkap (16 digit), 4 digit terakhir NIK, atau sebagian nama.",
+    anyStatus: "Semua status",
+    anyScheme: "Semua skema",
+    anyMandate: "Semua keputusan",
+    submittedFrom: "Diajukan sejak",
+    submittedTo: "Diajukan sampai",
+    datesHint: "Tanggal menurut waktu kantor Anda ({zone}).",
+    apply: "Terapkan",
+    reset: "Hapus pencarian dan filter",
+    resultsOne: "1 pendaftaran ditemukan",
+    resultsMany: "{count} pendaftaran ditemukan",
+    noResults: "Tidak ada pendaftaran yang cocok dengan pencarian atau filter ini.",
+    returnedFirst: "Pendaftaran yang dikembalikan verifikator selalu ditampilkan paling atas.",
+    caption: "Daftar pendaftaran, diurutkan menurut {column} ({direction}); yang dikembalikan paling atas",
+    ascending: "naik",
+    descending: "turun",
+    pagination: "Halaman daftar pendaftaran",
+    pageOf: "Halaman {page} dari {pageCount}",
+    pageNumber: "Halaman {page}",
+    previous: "Sebelumnya",
+    next: "Berikutnya",
+    tableRegion: "Tabel pendaftaran (dapat digeser ke samping)",
   },
   form: {
     title: "Daftarkan debitur KUR",
@@ -142,6 +166,30 @@ const en: Dictionary = {
     office: "Lender office",
     branch: "BPJS branch",
     open: "Open",
+    filters: "Search and filter",
+    search: "Search by NIK or name",
+    searchHint: "The full NIK (16 digits), its last 4 digits, or part of the name.",
+    anyStatus: "Any status",
+    anyScheme: "Any scheme",
+    anyMandate: "Any decision",
+    submittedFrom: "Submitted from",
+    submittedTo: "Submitted until",
+    datesHint: "Dates in your office's time ({zone}).",
+    apply: "Apply",
+    reset: "Clear search and filters",
+    resultsOne: "1 enrolment found",
+    resultsMany: "{count} enrolments found",
+    noResults: "No enrolment matches this search or these filters.",
+    returnedFirst: "Enrolments returned by the reviewer are always listed first.",
+    caption: "Enrolments, sorted by {column} ({direction}); returned ones first",
+    ascending: "ascending",
+    descending: "descending",
+    pagination: "Enrolment list pages",
+    pageOf: "Page {page} of {pageCount}",
+    pageNumber: "Page {page}",
+    previous: "Previous",
+    next: "Next",
+    tableRegion: "Enrolments table (scrolls sideways)",
   },
   form: {
     title: "Enrol a KUR debtor",
@@ -210,6 +258,11 @@ const en: Dictionary = {
 };
 
 export const dictionaries: Record<Locale, Dictionary> = { id, en };
+
+/** Fills "{name}" placeholders. Dictionary entries stay plain strings: they are passed to client components. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === "id" || value === "en";

@@ -184,3 +184,41 @@ export function todayInZone(now: Date, timeZone: string): string {
   };
   return toIsoDate(get("year"), get("month"), get("day"));
 }
+
+/** How far the wall clock of `timeZone` is ahead of UTC at `instant` (ms since the epoch, whole seconds). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    calendar: "gregory",
+    numberingSystem: "latn",
+  }).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(get("year"), get("month") - 1, get("day"));
+  wall.setUTCHours(get("hour"), get("minute"), get("second"), 0);
+  return wall.getTime() - instant;
+}
+
+/**
+ * The UTC instant (ISO string) at which calendar day `isoDate` begins in an IANA zone: the inverse of
+ * `todayInZone`. "2026-03-10" in Asia/Jakarta (WIB, UTC+7) begins at "2026-03-09T17:00:00.000Z".
+ * Indonesian zones have no daylight saving; for zones that do, the offset is re-read at the result,
+ * so a day that starts after a midnight DST change still gets its own offset.
+ * Throws RangeError for a malformed date or an unknown zone.
+ */
+export function startOfDayInZone(isoDate: string, timeZone: string): string {
+  const { year, month, day } = requireDate(isoDate);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  const wallMidnight = d.getTime();
+  const first = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  const second = wallMidnight - zoneOffsetMs(first, timeZone);
+  return new Date(second).toISOString();
+}
