@@ -1,5 +1,5 @@
 /** Display formats shared by pages: id-ID dates in the office's own time zone. */
-import { formatDateId } from "@/lib/rules";
+import { formatDateId, toIsoDate, wallClockInZone } from "@/lib/rules";
 
 const ZONE_ABBREVIATIONS: Record<string, string> = {
   "Asia/Jakarta": "WIB",
@@ -14,16 +14,7 @@ export function zoneAbbreviation(timeZone: string): string {
 
 /** "21/11/2026 14.05 WIB": a UTC instant shown in an office's zone. */
 export function formatInstant(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const day = formatDateId(`${get("year")}-${get("month")}-${get("day")}`);
-  return `${day} ${get("hour")}.${get("minute")} ${zoneAbbreviation(timeZone)}`;
+  const w = wallClockInZone(new Date(iso), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${formatDateId(toIsoDate(w.year, w.month, w.day))} ${pad(w.hour)}.${pad(w.minute)} ${zoneAbbreviation(timeZone)}`;
 }

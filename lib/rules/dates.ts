@@ -168,25 +168,26 @@ export function ageOn(birthDate: string, onDate: string): number {
  * Throws RangeError for an unknown time zone (Intl's own error).
  */
 export function todayInZone(now: Date, timeZone: string): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError("todayInZone: invalid Date");
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    calendar: "gregory",
-    numberingSystem: "latn",
-  }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => {
-    const part = parts.find((p) => p.type === type);
-    if (!part) throw new RangeError(`todayInZone: no ${type} for zone ${timeZone}`);
-    return Number(part.value);
-  };
-  return toIsoDate(get("year"), get("month"), get("day"));
+  const w = wallClockInZone(now, timeZone);
+  return toIsoDate(w.year, w.month, w.day);
 }
 
-/** How far the wall clock of `timeZone` is ahead of UTC at `instant` (ms since the epoch, whole seconds). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * What a clock on the wall of an office in `timeZone` shows at instant `now`: the one place that
+ * reads Intl's parts, for dates, day boundaries and display alike.
+ * Throws RangeError for an invalid Date or an unknown time zone (Intl's own error).
+ */
+export function wallClockInZone(now: Date, timeZone: string): WallClock {
+  if (Number.isNaN(now.getTime())) throw new RangeError("wallClockInZone: invalid Date");
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     year: "numeric",
@@ -198,11 +199,21 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
     hourCycle: "h23",
     calendar: "gregory",
     numberingSystem: "latn",
-  }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  }).formatToParts(now);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => {
+    const part = parts.find((p) => p.type === type);
+    if (!part) throw new RangeError(`wallClockInZone: no ${type} for zone ${timeZone}`);
+    return Number(part.value);
+  };
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** How far the wall clock of `timeZone` is ahead of UTC at `instant` (ms since the epoch, whole seconds). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const w = wallClockInZone(new Date(instant), timeZone);
   const wall = new Date(0);
-  wall.setUTCFullYear(get("year"), get("month") - 1, get("day"));
-  wall.setUTCHours(get("hour"), get("minute"), get("second"), 0);
+  wall.setUTCFullYear(w.year, w.month - 1, w.day);
+  wall.setUTCHours(w.hour, w.minute, w.second, 0);
   return wall.getTime() - instant;
 }
 
