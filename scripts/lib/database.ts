@@ -25,7 +25,6 @@ export interface ClusterProfile {
 
 export const DEMO_CLUSTER: ClusterProfile = { name: "pg-demo", port: 54329, durable: true };
 export const TEST_CLUSTER: ClusterProfile = { name: "pg-test", port: 54339, durable: false };
-export const SCALE_CLUSTER: ClusterProfile = { name: "pg-scale", port: 54349, durable: false };
 
 const USER = "postgres";
 const PASSWORD = "lindungikur-local";

@@ -7,7 +7,7 @@ import { DEFAULT_LIST_QUERY, LIST_PAGE_SIZE, parseListQuery } from "@/lib/enrolm
 import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone, type KurScheme } from "@/lib/rules";
-import { actorByEmail, uniqueNik } from "../support/db";
+import { demoActors, uniqueNik } from "../support/db";
 
 /**
  * The enrolments workspace (/pendaftaran) against the real database. Every case searches for a
@@ -120,15 +120,7 @@ async function allPages(actor: Actor, params: Record<string, string> = {}): Prom
 }
 
 beforeAll(async () => {
-  [officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin] = await Promise.all([
-    actorByEmail("petugas.bri@demo.lindungikur.id"),
-    actorByEmail("petugas.bni@demo.lindungikur.id"),
-    actorByEmail("verifikator.bandung@demo.lindungikur.id"),
-    actorByEmail("verifikator.semarang@demo.lindungikur.id"),
-    actorByEmail("manajer.jabar@demo.lindungikur.id"),
-    actorByEmail("pusat@demo.lindungikur.id"),
-    actorByEmail("admin@demo.lindungikur.id"),
-  ]);
+  ({ officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin } = await demoActors());
   kcBandungId = (await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" } })).id;
 
   for (const [i, first] of FIRST_NAMES.entries()) {

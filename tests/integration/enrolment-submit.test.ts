@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { enrolmentForActor, recentEnrolments } from "@/lib/enrolment/data";
+import { enrolmentForActor, enrolmentScopeWhere, recentEnrolments } from "@/lib/enrolment/data";
+import { scopeCovers } from "@/lib/auth/roles";
 import { EnrolmentFieldError, NotAllowedError, submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone } from "@/lib/rules";
-import { actorByEmail, uniqueNik } from "../support/db";
+import { demoActors, uniqueNik } from "../support/db";
 
 const NOW = new Date();
 let officerBri: Actor;
@@ -19,20 +20,7 @@ let admin: Actor;
 let kcBandungId: string;
 
 beforeAll(async () => {
-  const actors = await Promise.all(
-    [
-      "petugas.bri@demo.lindungikur.id",
-      "petugas.bni@demo.lindungikur.id",
-      "verifikator.bandung@demo.lindungikur.id",
-      "verifikator.semarang@demo.lindungikur.id",
-      "manajer.jabar@demo.lindungikur.id",
-      "pusat@demo.lindungikur.id",
-      "admin@demo.lindungikur.id",
-    ].map(actorByEmail),
-  );
-  [officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin] = actors as [
-    Actor, Actor, Actor, Actor, Actor, Actor, Actor,
-  ];
+  ({ officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin } = await demoActors());
   kcBandungId = (await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" } })).id;
 });
 
@@ -192,6 +180,24 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
     expect(await enrolmentForActor(headOffice, enrolmentId)).not.toBeNull();
     expect(await enrolmentForActor(admin, enrolmentId)).toBeNull();
     expect(await recentEnrolments(admin)).toEqual([]);
+  });
+
+  it("the database filter of every role selects exactly the enrolments its scope covers", async () => {
+    const all = await db().enrolment.findMany({
+      select: { id: true, penyalurOfficeId: true, kantorCabangId: true, kantorCabang: { select: { kanwilId: true } } },
+    });
+    const actors = [officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin];
+    for (const actor of actors) {
+      const where = enrolmentScopeWhere(actor.scope);
+      const selected = where ? (await db().enrolment.findMany({ where, select: { id: true } })).map((e) => e.id).sort() : [];
+      const covered = all
+        .filter((e) => scopeCovers(actor.scope, { penyalurOfficeId: e.penyalurOfficeId, kantorCabangId: e.kantorCabangId, kanwilId: e.kantorCabang.kanwilId }))
+        .map((e) => e.id)
+        .sort();
+      expect(selected, `${actor.email}`).toEqual(covered);
+    }
+    // The comparison is not vacuous: some roles see some enrolments and not others.
+    expect(all.length).toBeGreaterThan(3);
   });
 
   it("the enrolling officer reads it with the decision and its legal basis", async () => {

@@ -10,6 +10,26 @@ export async function actorByEmail(email: string): Promise<Actor> {
   return actor;
 }
 
+/** The seeded demo accounts (one per role and scope that the tests need). */
+export const DEMO_ACCOUNTS = {
+  officerBri: "petugas.bri@demo.lindungikur.id",
+  officerBni: "petugas.bni@demo.lindungikur.id",
+  reviewerBandung: "verifikator.bandung@demo.lindungikur.id",
+  reviewerSemarang: "verifikator.semarang@demo.lindungikur.id",
+  managerJabar: "manajer.jabar@demo.lindungikur.id",
+  headOffice: "pusat@demo.lindungikur.id",
+  admin: "admin@demo.lindungikur.id",
+} as const;
+
+export type DemoActors = Record<keyof typeof DEMO_ACCOUNTS, Actor>;
+
+export async function demoActors(): Promise<DemoActors> {
+  const entries = await Promise.all(
+    Object.entries(DEMO_ACCOUNTS).map(async ([key, email]) => [key, await actorByEmail(email)] as const),
+  );
+  return Object.fromEntries(entries) as DemoActors;
+}
+
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
