@@ -1,18 +1,22 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { loadActor, type Actor } from "@/lib/auth/data";
 import { can, type Permission } from "@/lib/auth/roles";
 
 export type { Actor };
 
-/** The signed-in user, loaded from the database; null when there is none or it has no valid scope. */
-export async function currentActor(): Promise<Actor | null> {
+/**
+ * The signed-in user, loaded from the database; null when there is none or it has no valid scope.
+ * Memoised per request: the layout and the page both ask, the database is asked once.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
   return loadActor(userId);
-}
+});
 
 /** For pages and actions: sends an anonymous visitor to the login page. */
 export async function requireActor(): Promise<Actor> {
