@@ -108,6 +108,7 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
         data: {
           submissionKey: input.submissionKey,
           participantId: participant.id,
+          penyalurId: office.penyalurId,
           penyalurOfficeId: office.id,
           officerId: actor.id,
           kantorCabangId: kantorCabang.id,

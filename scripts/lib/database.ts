@@ -23,8 +23,9 @@ export interface ClusterProfile {
   durable: boolean;
 }
 
-export const DEMO_CLUSTER: ClusterProfile = { name: "pg-demo", port: 54329, durable: true };
-export const TEST_CLUSTER: ClusterProfile = { name: "pg-test", port: 54339, durable: false };
+// PG_DEMO_PORT / PG_TEST_PORT let two checkouts (git worktrees) run their clusters side by side.
+export const DEMO_CLUSTER: ClusterProfile = { name: "pg-demo", port: Number(process.env.PG_DEMO_PORT ?? 54329), durable: true };
+export const TEST_CLUSTER: ClusterProfile = { name: "pg-test", port: Number(process.env.PG_TEST_PORT ?? 54339), durable: false };
 
 const USER = "postgres";
 const PASSWORD = "lindungikur-local";
