@@ -26,6 +26,8 @@ export interface ClusterProfile {
 // PG_DEMO_PORT / PG_TEST_PORT let two checkouts (git worktrees) run their clusters side by side.
 export const DEMO_CLUSTER: ClusterProfile = { name: "pg-demo", port: Number(process.env.PG_DEMO_PORT ?? 54329), durable: true };
 export const TEST_CLUSTER: ClusterProfile = { name: "pg-test", port: Number(process.env.PG_TEST_PORT ?? 54339), durable: false };
+/** The national-scale data set for dashboards and benchmarks (npm run seed:scale): regenerable, so no fsync. */
+export const SCALE_CLUSTER: ClusterProfile = { name: "pg-scale", port: Number(process.env.PG_SCALE_PORT ?? 54349), durable: false };
 
 const USER = "postgres";
 const PASSWORD = "lindungikur-local";
