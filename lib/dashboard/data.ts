@@ -280,8 +280,7 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
   const monthRows = new Map(of("month").map((r) => [r.key!, r]));
   const contributionTotal = contributions.find((c) => c.month === null);
   const histogramTotal = histogram.reduce((s, b) => s + b.decisions, 0);
-  const { month: _ignored, ...contributionFigures } = contributionTotal ?? ({ month: null, ...emptyContributions() } as ContributionRow);
-  void _ignored;
+  const contributionFigures = withoutMonth(contributionTotal);
   return {
     filter: f,
     today,
@@ -304,10 +303,16 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
     contributions: contributionFigures,
     contributionsByMonth: monthRange(f.from, f.to).map((month) => {
       const r = contributions.find((c) => c.month === month);
-      return { ...emptyContributions(), ...(r ?? {}), month };
+      return { ...withoutMonth(r), month };
     }),
     decisions: { count: histogramTotal, medianHours: medianFromHistogram(histogram), histogram },
   };
+}
+
+function withoutMonth(row: ContributionRow | undefined): ContributionFigures {
+  if (!row) return emptyContributions();
+  const { lines, billed, gross, relief, paid, paidLines, arrears, notYetDue } = row;
+  return { lines, billed, gross, relief, paid, paidLines, arrears, notYetDue };
 }
 
 function emptyContributions(): ContributionFigures {
