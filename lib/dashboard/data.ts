@@ -112,7 +112,8 @@ export interface DashboardFigures {
   byStatus: { status: string; enrolments: number }[];
   funnel: { submitted: number; approved: number; paid: number; active: number };
   byKanwil: BreakdownRow[];
-  byKc: BreakdownRow[];
+  /** Null in national views (see enrolmentBreakdowns). */
+  byKc: BreakdownRow[] | null;
   byOffice: BreakdownRow[] | null;
   byPenyalur: BreakdownRow[];
   byScheme: BreakdownRow[];
@@ -153,8 +154,27 @@ type GroupedRow = Measures & { dim: string; key: string | null };
 
 const ZERO: Measures = { enrolments: 0, approved: 0, approvedPaid: 0, mandatory: 0, mandatoryCovered: 0 };
 
-/** Every breakdown of the enrolment cells in one scan (GROUPING SETS). */
+/** A national view (no Kanwil, no branch) reads the roll-ups without the Kantor Cabang. */
+const isNational = (f: ResolvedFilter) => !f.kanwil && !f.kc;
+
+/**
+ * Every breakdown of the enrolment cells in one scan (GROUPING SETS). National views read
+ * DashKanwilCell, a few times smaller, and have no per-branch breakdown (their drill-down is by
+ * Kanwil; a branch table appears once a Kanwil is chosen).
+ */
 async function enrolmentBreakdowns(f: ResolvedFilter): Promise<GroupedRow[]> {
+  if (isNational(f)) {
+    return db().$queryRaw<GroupedRow[]>`
+    select case when grouping("kanwilId") = 0 then 'kanwil' when grouping("penyalurId") = 0 then 'penyalur'
+                when grouping(scheme) = 0 then 'scheme' when grouping("sectorGroup") = 0 then 'sector'
+                when grouping("provinceCode") = 0 then 'province' when grouping(month) = 0 then 'month'
+                when grouping(status) = 0 then 'status' else 'total' end as dim,
+           coalesce("kanwilId"::text, "penyalurId"::text, scheme, "sectorGroup", "provinceCode", to_char(month, 'YYYY-MM'), status) as key,
+           ${BREAKDOWN_MEASURES}
+    from "DashKanwilCell"
+    where ${cellWhere(f, "month")}
+    group by grouping sets ((), ("kanwilId"), ("penyalurId"), (scheme), ("sectorGroup"), ("provinceCode"), (month), (status))`;
+  }
   return db().$queryRaw<GroupedRow[]>`
     select case when grouping("kanwilId") = 0 then 'kanwil' when grouping("kantorCabangId") = 0 then 'kc'
                 when grouping("penyalurId") = 0 then 'penyalur' when grouping(scheme) = 0 then 'scheme'
@@ -195,8 +215,9 @@ async function activeDebtors(f: ResolvedFilter, today: string): Promise<number> 
 }
 
 async function decisionHistogram(f: ResolvedFilter): Promise<HistogramBucket[]> {
+  const table = Prisma.raw(isNational(f) ? `"DashDecisionKanwilCell"` : `"DashDecisionCell"`);
   return db().$queryRaw<HistogramBucket[]>`
-    select "hoursBucket", sum(decisions)::int as decisions from "DashDecisionCell"
+    select "hoursBucket", sum(decisions)::int as decisions from ${table}
     where ${cellWhere(f, "month")}
     group by "hoursBucket" having sum(decisions) <> 0 order by "hoursBucket"`;
 }
@@ -288,7 +309,7 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
     byStatus: STATUSES.map((status) => ({ status, enrolments: statusRows.find((r) => r.key === status)?.enrolments ?? 0 })),
     funnel: { submitted: totals.enrolments, approved: totals.approved, paid: totals.approvedPaid, active },
     byKanwil: breakdown(of("kanwil"), named(kanwilNames)),
-    byKc: breakdown(of("kc"), named(kcNames)),
+    byKc: isNational(f) ? null : breakdown(of("kc"), named(kcNames)),
     byOffice: offices ? breakdown(offices, named(officeNames)) : null,
     byPenyalur: breakdown(of("penyalur"), named(penyalurNames)),
     byScheme: breakdown(of("scheme"), (k) => ({ label: labels.scheme(k), code: k })),

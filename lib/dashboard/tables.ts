@@ -166,7 +166,7 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       })),
     },
     breakdownTable("kanwil", t.kanwil, fig.byKanwil, locale, scopeCaption),
-    breakdownTable("kc", t.kc, fig.byKc, locale, scopeCaption),
+    ...(fig.byKc ? [breakdownTable("kc", t.kc, fig.byKc, locale, scopeCaption)] : []),
     ...(fig.byOffice ? [breakdownTable("office", t.penyalurOffice, fig.byOffice, locale, scopeCaption)] : []),
     breakdownTable("penyalur", t.penyalur, fig.byPenyalur, locale, scopeCaption),
     breakdownTable("scheme", t.scheme, fig.byScheme, locale, scopeCaption),

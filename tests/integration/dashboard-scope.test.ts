@@ -65,8 +65,8 @@ describe("who sees which dashboard", () => {
     const f = (await resolveDashboardFilter(actors.managerJabar, q({})))!;
     const figures = await dashboardFigures(f, TODAY, labels);
     expect(figures.byKanwil.map((r) => r.key)).toEqual(figures.totals.enrolments ? [jabarId] : []);
-    const kcs = await db().kantorCabang.findMany({ where: { id: { in: figures.byKc.map((r) => r.key) } }, select: { kanwilId: true } });
-    expect(new Set(kcs.map((k) => k.kanwilId))).toEqual(new Set(figures.byKc.length ? [jabarId] : []));
+    const kcs = await db().kantorCabang.findMany({ where: { id: { in: figures.byKc!.map((r) => r.key) } }, select: { kanwilId: true } });
+    expect(new Set(kcs.map((k) => k.kanwilId))).toEqual(new Set(figures.byKc!.length ? [jabarId] : []));
     const kanwilNames = new Set<string>();
     let rows = 0;
     for await (const batch of detailRows(f, 2)) {
