@@ -18,6 +18,7 @@ const id = {
     submit: "Masuk",
     submitting: "Memeriksa…",
     invalid: "Email atau kata sandi salah.",
+    locked: "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi dalam {minutes} menit.",
   },
   home: {
     greeting: "Selamat datang",
@@ -145,6 +146,7 @@ const en: Dictionary = {
     submit: "Sign in",
     submitting: "Checking…",
     invalid: "Wrong email or password.",
+    locked: "Too many failed sign-in attempts. This account is locked for now; try again in {minutes} minutes.",
   },
   home: {
     greeting: "Welcome",
