@@ -77,6 +77,40 @@ interface FormProps {
   correction?: CorrectionProps;
 }
 
+/** A labelled <select> with a "choose" option first; `value` makes it controlled, else `defaultValue`. */
+function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  choose,
+  options,
+  defaultValue,
+  onChange,
+}: {
+  name: EnrolmentFieldName;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  choose: string;
+  options: readonly (readonly [value: string, label: string])[];
+  defaultValue: string;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <Field name={name} label={label} hint={hint} errors={errors}>
+      {(p) => (
+        <select {...p} name={name} defaultValue={defaultValue} onChange={onChange ? (ev) => onChange(ev.target.value) : undefined} className={inputClass}>
+          <option value="">{choose}</option>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>{text}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function EnrolmentForm(props: FormProps) {
   const [state, action, pending] = useActionState<EnrolmentFormState, FormData>(
     props.correction ? resubmitEnrolmentAction : enrolmentFormAction,
@@ -193,6 +227,7 @@ function EnrolmentFormBody({
   const legend = "px-1 text-lg font-semibold";
   const grid = "grid gap-4 sm:grid-cols-2";
   const otherPenyalur = correction ? [] : (lookup?.otherPenyalurActive ?? []);
+  const provinceOptions = options.provinces.map((pr) => [pr.code, pr.name] as const);
 
   return (
     <form action={action} noValidate className="space-y-6">
@@ -286,15 +321,7 @@ function EnrolmentFormBody({
               </Field>
             </div>
             <div className={grid}>
-              <Field name="sex" label={t.form.sex} errors={err("sex")}>
-                {(p) => (
-                  <select {...p} name="sex" defaultValue={v("sex")} className={inputClass}>
-                    <option value="">{t.form.choose}</option>
-                    <option value="L">{t.form.male}</option>
-                    <option value="P">{t.form.female}</option>
-                  </select>
-                )}
-              </Field>
+              <SelectField name="sex" label={t.form.sex} errors={err("sex")} choose={t.form.choose} defaultValue={v("sex")} options={[["L", t.form.male], ["P", t.form.female]]} />
               <Field name="motherMaidenName" label={e.motherMaidenName} errors={err("motherMaidenName")}>
                 {(p) => <input {...p} name="motherMaidenName" autoComplete="off" maxLength={100} defaultValue={v("motherMaidenName")} className={inputClass} />}
               </Field>
@@ -307,22 +334,15 @@ function EnrolmentFormBody({
                 {(p) => <input {...p} name="email" type="email" autoComplete="off" maxLength={254} defaultValue={v("email")} className={inputClass} />}
               </Field>
             </div>
-            <Field name="addressProvinceCode" label={e.addressProvince} errors={err("addressProvinceCode")}>
-              {(p) => (
-                <select
-                  {...p}
-                  name="addressProvinceCode"
-                  defaultValue={v("addressProvinceCode")}
-                  onChange={(ev) => suggestBranch(ev.target.value)}
-                  className={inputClass}
-                >
-                  <option value="">{t.form.choose}</option>
-                  {options.provinces.map((pr) => (
-                    <option key={pr.code} value={pr.code}>{pr.name}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              name="addressProvinceCode"
+              label={e.addressProvince}
+              errors={err("addressProvinceCode")}
+              choose={t.form.choose}
+              defaultValue={v("addressProvinceCode")}
+              options={provinceOptions}
+              onChange={suggestBranch}
+            />
             <div className={grid}>
               <Field name="addressRegency" label={e.addressRegency} errors={err("addressRegency")}>
                 {(p) => <input {...p} name="addressRegency" autoComplete="off" maxLength={80} defaultValue={v("addressRegency")} className={inputClass} />}
@@ -362,16 +382,14 @@ function EnrolmentFormBody({
           <Field name="businessStartedOn" label={e.businessStartedOn} hint={e.businessStartedOnHint} errors={err("businessStartedOn")}>
             {(p) => <input {...p} name="businessStartedOn" type="date" max={today} defaultValue={v("businessStartedOn")} className={inputClass} />}
           </Field>
-          <Field name="businessProvinceCode" label={e.businessProvince} errors={err("businessProvinceCode")}>
-            {(p) => (
-              <select {...p} name="businessProvinceCode" defaultValue={v("businessProvinceCode") || options.officeProvinceCode} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                {options.provinces.map((pr) => (
-                  <option key={pr.code} value={pr.code}>{pr.name}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="businessProvinceCode"
+            label={e.businessProvince}
+            errors={err("businessProvinceCode")}
+            choose={t.form.choose}
+            defaultValue={v("businessProvinceCode") || options.officeProvinceCode}
+            options={provinceOptions}
+          />
         </div>
       </fieldset>
 
@@ -381,16 +399,15 @@ function EnrolmentFormBody({
           {(p) => <input {...p} name="loanNumber" autoComplete="off" maxLength={60} defaultValue={v("loanNumber")} className={inputClass} />}
         </Field>
         <div className={grid}>
-          <Field name="scheme" label={t.form.scheme} errors={err("scheme")}>
-            {(p) => (
-              <select {...p} name="scheme" defaultValue={v("scheme")} onChange={(ev) => setScheme(ev.target.value)} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                {KUR_SCHEMES.map((s) => (
-                  <option key={s} value={s}>{SCHEME_LABELS[s]}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="scheme"
+            label={t.form.scheme}
+            errors={err("scheme")}
+            choose={t.form.choose}
+            defaultValue={v("scheme")}
+            options={KUR_SCHEMES.map((s) => [s, SCHEME_LABELS[s]] as const)}
+            onChange={setScheme}
+          />
           <Field name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")}>
             {(p) => (
               <input {...p} name="plafon" inputMode="numeric" autoComplete="off" defaultValue={v("plafon")} onChange={(ev) => setPlafon(ev.target.value)} className={inputClass} />
@@ -398,16 +415,15 @@ function EnrolmentFormBody({
           </Field>
         </div>
         <div className={grid}>
-          <Field name="purpose" label={e.purpose} errors={err("purpose")}>
-            {(p) => (
-              <select {...p} name="purpose" defaultValue={v("purpose")} onChange={(ev) => setPurpose(ev.target.value)} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                {KUR_PURPOSES.map((pu) => (
-                  <option key={pu} value={pu}>{purposeLabels[pu]}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="purpose"
+            label={e.purpose}
+            errors={err("purpose")}
+            choose={t.form.choose}
+            defaultValue={v("purpose")}
+            options={KUR_PURPOSES.map((pu) => [pu, purposeLabels[pu]] as const)}
+            onChange={setPurpose}
+          />
           <Field
             name="tenorMonths"
             label={e.tenorMonths}
@@ -474,16 +490,14 @@ function EnrolmentFormBody({
           {(p) => <input {...p} name="heirName" autoComplete="off" maxLength={100} defaultValue={v("heirName")} className={inputClass} />}
         </Field>
         <div className={grid}>
-          <Field name="heirRelationship" label={e.heirRelationship} errors={err("heirRelationship")}>
-            {(p) => (
-              <select {...p} name="heirRelationship" defaultValue={v("heirRelationship")} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                {HEIR_RELATIONSHIPS.map((r) => (
-                  <option key={r} value={r}>{HEIR_RELATIONSHIP_LABELS[locale][r]}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="heirRelationship"
+            label={e.heirRelationship}
+            errors={err("heirRelationship")}
+            choose={t.form.choose}
+            defaultValue={v("heirRelationship")}
+            options={HEIR_RELATIONSHIPS.map((r) => [r, HEIR_RELATIONSHIP_LABELS[locale][r]] as const)}
+          />
           <Field name="heirPhone" label={e.heirPhone} hint={t.form.phoneHint} errors={err("heirPhone")}>
             {(p) => <input {...p} name="heirPhone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("heirPhone")} className={inputClass} />}
           </Field>

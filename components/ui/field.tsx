@@ -24,13 +24,17 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
       {hint ? <p id={`${id}-hint`} className="text-xs text-slate-600">{hint}</p> : null}
       {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy || undefined })}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={id} errors={errors} />
     </div>
   );
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+      {errors.join(" ")}
+    </p>
+  ) : null;
 }
 
 export const inputClass =
@@ -69,11 +73,7 @@ export function CheckboxField({
         />
         <label htmlFor={id} className="text-sm">{label}</label>
       </div>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={id} errors={errors} />
     </div>
   );
 }

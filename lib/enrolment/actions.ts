@@ -71,6 +71,14 @@ async function officer(): Promise<Actor | null> {
   return can(actor.role, "enrolment:create") ? actor : null;
 }
 
+/** What every e-form action starts with: the posted fields, the input to keep, the language, the officer. */
+async function formContext(formData: FormData) {
+  const raw = Object.fromEntries(formData.entries());
+  const values = keepInput(raw);
+  const locale = await getLocale();
+  return { raw, values, locale, t: TEXT[locale], actor: await officer() };
+}
+
 function unexpected(error: unknown, action: string, actor: Actor, locale: Locale, values: Record<string, string>): EnrolmentFormState {
   const errorId = logUnexpected(error, { action, userId: actor.id });
   return { message: TEXT[locale].unexpected(errorId), values };
@@ -104,11 +112,7 @@ export async function submitEnrolmentAction(prev: EnrolmentFormState, formData: 
 }
 
 async function submitDecide(formData: FormData): Promise<EnrolmentFormState> {
-  const raw = Object.fromEntries(formData.entries());
-  const values = keepInput(raw);
-  const locale = await getLocale();
-  const t = TEXT[locale];
-  const actor = await officer();
+  const { raw, values, locale, t, actor } = await formContext(formData);
   if (!actor) return { message: t.notOfficer, values };
 
   const nik = NikParam.safeParse(raw.nik);
@@ -145,12 +149,8 @@ async function submitDecide(formData: FormData): Promise<EnrolmentFormState> {
  * was already submitted goes to its enrolment instead.
  */
 export async function saveDraftAction(prev: EnrolmentFormState, formData: FormData): Promise<EnrolmentFormState> {
-  const raw = Object.fromEntries(formData.entries());
-  const values = keepInput(raw);
-  const locale = await getLocale();
-  const t = TEXT[locale];
+  const { raw, values, locale, t, actor } = await formContext(formData);
   const attempt = (prev.attempt ?? 0) + 1;
-  const actor = await officer();
   if (!actor) return { message: t.notOfficer, values, attempt };
   const key = z.uuid().safeParse(raw.submissionKey);
   const data = DraftData.safeParse(raw);
@@ -195,11 +195,7 @@ export async function resubmitEnrolmentAction(prev: EnrolmentFormState, formData
 }
 
 async function resubmitDecide(formData: FormData): Promise<EnrolmentFormState> {
-  const raw = Object.fromEntries(formData.entries());
-  const values = keepInput(raw);
-  const locale = await getLocale();
-  const t = TEXT[locale];
-  const actor = await officer();
+  const { raw, values, locale, t, actor } = await formContext(formData);
   if (!actor) return { message: t.notOfficer, values };
   const ids = z.object({ enrolmentId: z.uuid(), version: z.coerce.number().int().positive() }).safeParse(raw);
   if (!ids.success) notFound();
