@@ -271,7 +271,13 @@ function EnrolmentFormBody({
               readOnly={Boolean(correction)}
               onBlur={(ev) => checkNik(ev.target.value)}
               onChange={(ev) => {
-                if (ev.target.value.replace(/\s+/g, "").length === 16) checkNik(ev.target.value);
+                const digits = ev.target.value.replace(/\s+/g, "");
+                if (digits.length === 16) checkNik(digits);
+                else if (lookup) {
+                  // Another NIK is being typed: what was found for the previous one no longer applies.
+                  lastLooked.current = "";
+                  setLookup(null);
+                }
               }}
               className={inputClass}
             />
