@@ -17,6 +17,7 @@ import {
   ParticipantExistsError,
   VersionConflictError,
   deleteDraft,
+  recordNikLookup,
   resubmitEnrolment,
   saveDraft,
   submitEnrolment,
@@ -323,6 +324,12 @@ describe("the NIK lookup returns only what the e-form shows", () => {
     });
     expect(found.otherPenyalurActive).toEqual(["BRI"]);
     expect(JSON.stringify(found)).not.toMatch(/Dago|rahasia|Rohmah/);
+
+    // Who looked at whose data is audited (UU 27/2022); an unknown NIK leaves no trace.
+    await recordNikLookup(officerBni, raw.nik!);
+    await recordNikLookup(officerBni, uniqueNik("1962-02-12"));
+    const participant = await db().participant.findUniqueOrThrow({ where: { nik: raw.nik }, select: { id: true } });
+    expect(await db().auditEvent.count({ where: { action: "participant.lookup", entityId: participant.id, actorId: officerBni.id } })).toBe(1);
   });
 
   it("an unknown NIK, a malformed one, or a caller who is not a bank officer learns nothing", async () => {
