@@ -404,8 +404,8 @@ export async function resubmitEnrolment(
           ...enrolmentColumns(input, ctx, now),
           status: "SUBMITTED",
           version: { increment: 1 },
+          // The enrolling officer stays on record; who corrected it is the audit row's actor.
           returnReason: null,
-          officerId: actor.id,
         },
       });
       if (updated.count === 0) throw new VersionConflictError("changed meanwhile");
