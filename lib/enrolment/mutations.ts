@@ -404,8 +404,8 @@ export async function resubmitEnrolment(
           ...enrolmentColumns(input, ctx, now),
           status: "SUBMITTED",
           version: { increment: 1 },
+          // The enrolling officer stays on record; who corrected it is the audit row's actor.
           returnReason: null,
-          officerId: actor.id,
         },
       });
       if (updated.count === 0) throw new VersionConflictError("changed meanwhile");
@@ -517,4 +517,20 @@ export async function deleteDraft(actor: Actor, draftId: string): Promise<boolea
   if (!/^[0-9a-f-]{36}$/i.test(draftId)) return false;
   const { count } = await db().enrolmentDraft.deleteMany({ where: { id: draftId, penyalurOfficeId: scope.penyalurOfficeId } });
   return count > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// NIK lookups
+
+/**
+ * Records that an officer looked up a registered participant by NIK from the e-form (UU 27/2022:
+ * who saw whose personal data, and when). Nothing is written for an unknown NIK.
+ */
+export async function recordNikLookup(actor: Actor, nik: string): Promise<void> {
+  officerScope(actor);
+  const participant = await db().participant.findUnique({ where: { nik }, select: { id: true } });
+  if (!participant) return;
+  await db().auditEvent.create({
+    data: { actorId: actor.id, action: "participant.lookup", entityType: "Participant", entityId: participant.id },
+  });
 }
