@@ -18,6 +18,7 @@ const id = {
     submit: "Masuk",
     submitting: "Memeriksa…",
     invalid: "Email atau kata sandi salah.",
+    locked: "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi dalam {minutes} menit.",
   },
   home: {
     greeting: "Selamat datang",
@@ -41,7 +42,7 @@ const id = {
     open: "Buka",
     filters: "Cari dan saring",
     search: "Cari NIK atau nama",
-    searchHint: "NIK lengkap (16 digit), 4 digit terakhir NIK, atau sebagian nama.",
+    searchHint: "NIK lengkap (16 digit), 4 digit terakhir NIK, sebagian nama, atau nomor pinjaman.",
     anyStatus: "Semua status",
     anyScheme: "Semua skema",
     anyMandate: "Semua keputusan",
@@ -145,6 +146,7 @@ const en: Dictionary = {
     submit: "Sign in",
     submitting: "Checking…",
     invalid: "Wrong email or password.",
+    locked: "Too many failed sign-in attempts. This account is locked for now; try again in {minutes} minutes.",
   },
   home: {
     greeting: "Welcome",
@@ -168,7 +170,7 @@ const en: Dictionary = {
     open: "Open",
     filters: "Search and filter",
     search: "Search by NIK or name",
-    searchHint: "The full NIK (16 digits), its last 4 digits, or part of the name.",
+    searchHint: "The full NIK (16 digits), its last 4 digits, part of the name, or the loan number.",
     anyStatus: "Any status",
     anyScheme: "Any scheme",
     anyMandate: "Any decision",
