@@ -10,7 +10,7 @@ import type { DashboardQuery, DashboardScheme, TargetInput } from "@/lib/dashboa
 
 /**
  * Dashboard reads (issue #6). Every figure is a small GROUP BY over the aggregate tables that the
- * database keeps current (docs/decisions/0006-dashboard-aggregates.md); nothing here scans
+ * database keeps current (docs/decisions/0007-dashboard-aggregates.md); nothing here scans
  * Enrolment or ContributionLine, except the enrolment-level detail export, which streams through
  * a cursor. Scope is enforced here: resolveDashboardFilter turns the URL's codes into ids only
  * inside the actor's scope and answers null (the caller shows 404) for anything outside it.

@@ -157,7 +157,7 @@ ALTER TABLE "DashboardTarget" ADD CONSTRAINT "DashboardTarget_kantorCabangId_fke
 
 
 -- ── Hand-written: dashboard aggregates kept current by triggers ────────────────────────────────
--- Design and freshness: docs/decisions/0006-dashboard-aggregates.md. In short: every write to
+-- Design and freshness: docs/decisions/0007-dashboard-aggregates.md. In short: every write to
 -- Enrolment or ContributionLine recomputes the DashEnrolmentFact row of the enrolments it touched
 -- (dash_fact_source() is the one definition of a fact) and adds the difference, old fact out and new
 -- fact in, to the cell tables, in the writer's own transaction. dash_rebuild() recomputes

@@ -28,7 +28,7 @@ CREATE TABLE "DashDecisionKanwilCell" (
 
 
 -- ── Hand-written: national roll-ups, and cheaper incremental upkeep ─────────────────────────────
--- (docs/decisions/0006-dashboard-aggregates.md)
+-- (docs/decisions/0007-dashboard-aggregates.md)
 -- 1. Head-office views without a Kanwil read DashKanwilCell / DashDecisionKanwilCell instead of the
 --    per-branch cells: the same facts, summed without the Kantor Cabang.
 -- 2. The first version re-planned every cell upsert on every write (plan_cache_mode =
