@@ -138,11 +138,34 @@ const cases: Case[] = [
   { name: "ekspor CSV rincian, KC terbesar (kursor)", run: () => exportRequest(manager, { ...period12, kc: biggestJabarKc }, "detail"), runs: 3 },
 ];
 
+/** The whole national history as one enrolment-level XLSX (the 1M-row case), bytes discarded. */
+async function nationalDetailXlsx() {
+  const { PassThrough } = await import("node:stream");
+  const filter = (await data.resolveDashboardFilter(headOffice, schema.parseDashboardQuery(period24, month)))!;
+  let rows = 0;
+  const batches = (async function* () {
+    for await (const b of data.detailRows(filter)) {
+      rows += b.length;
+      yield b.map((r) => tables.detailRecord(r, "id"));
+    }
+  })();
+  const out = new PassThrough();
+  let bytes = 0;
+  out.on("data", (c: Buffer) => (bytes += c.length));
+  const sheets = await exporter.writeXlsx(out, tables.detailColumns("id"), batches, { sheetName: "Rincian" });
+  return { rows, bytes, sheets };
+}
+if (process.argv.includes("--xlsx")) {
+  cases.push({ name: "ekspor XLSX rincian nasional 24 bln", run: nationalDetailXlsx, runs: 1 });
+}
+
 const rss = rssSampler();
+let peakBeforeXlsx = 0;
 const rows: (string | number)[][] = [];
 for (const c of cases) {
   const n = c.runs ?? RUNS;
-  for (let i = 0; i < 2; i++) await c.run(); // warm-up: connections, plans, caches
+  if (c.run === nationalDetailXlsx) peakBeforeXlsx = rss.peak();
+  for (let i = 0; i < (c.runs === 1 ? 0 : 2); i++) await c.run(); // warm-up: connections, plans, caches
   const samples: number[] = [];
   for (let i = 0; i < n; i++) samples.push(await timed(c.run));
   const s = stats(samples);
@@ -157,10 +180,12 @@ for (const c of cases) {
   console.error(`  ${c.name}: median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms`);
 }
 rss.stop();
+const peakAll = rss.peak();
 const detail = await exportRequest(manager, period12, "detail");
 console.log(`\nSkala: ${url.replace(/:[^:@/]+@/, ":***@")}; hari ini ${today}; ${RUNS} ulangan (${BASE_RUNS} untuk tabel dasar).\n`);
 printTable(["permintaan", "n", "median ms", "p95 ms", "dasar median ms", "dasar p95 ms", "rasio"], rows);
-console.log(`\nPuncak RSS proses lapisan data (Node, proses bench ini): ${rss.peak().toFixed(0)} MiB`);
+console.log(`\nPuncak RSS proses lapisan data (Node, proses bench ini): ${(peakBeforeXlsx || peakAll).toFixed(0)} MiB` +
+  (peakBeforeXlsx ? `; termasuk ekspor XLSX 1 juta baris: ${peakAll.toFixed(0)} MiB` : ""));
 console.log(`Rincian Kanwil Jawa Barat 12 bln: ${detail.rows.toLocaleString("id-ID")} baris, ${(detail.bytes / 1e6).toFixed(1)} MB CSV.`);
 await pool.end();
 await db().$disconnect();

@@ -82,7 +82,14 @@ export async function writeXlsx(
   options: { sheetName: string; rowsPerSheet?: number; isCancelled?: () => boolean } = { sheetName: "Data" },
 ): Promise<number> {
   const limit = Math.min(options.rowsPerSheet ?? XLSX_MAX_DATA_ROWS, XLSX_MAX_DATA_ROWS);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Fast compression: the zip writer does not push back on exceljs, so a slow deflate lets the
+  // sheet's XML pile up in memory.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   let sheets = 0;
   let sheet: ExcelJS.Worksheet | null = null;
   let rowsInSheet = 0;
@@ -107,7 +114,9 @@ export async function writeXlsx(
       sheet!.addRow(columns.map((c) => xlsxValue(row[c.key] ?? null, c.kind))).commit();
       rowsInSheet += 1;
     }
-    // Let the reader catch up: the zip writer does not pass back-pressure on by itself.
+    // Let the zip writer compress what it holds (zlib works off the event loop) and the reader catch
+    // up: without a real turn of the event loop here, rows pile up in the zip stream's queue.
+    await new Promise((resolve) => setImmediate(resolve));
     while (out.readableLength > 8 * 1024 * 1024 && !options.isCancelled?.()) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
