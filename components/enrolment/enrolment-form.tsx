@@ -44,6 +44,7 @@ import {
   npwpRequired,
   provinceByCode,
   sectorGroupForKbli,
+  bpuSectorForKbli,
   tenorCapMonths,
   type KurPurpose,
 } from "@/lib/rules";
@@ -238,14 +239,16 @@ function EnrolmentFormBody({
     });
     const incomeAmount = asAmount(income);
     const n = Number(months);
+    const kbliNow = checkKbli(kbli);
+    const sector = kbliNow.ok ? bpuSectorForKbli(kbliNow.value) : "OTHER";
     const quote =
       decision.status !== "OUT_OF_SCOPE" && incomeAmount !== null && Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS_IN_ADVANCE
-        ? advanceContributions({ declaredIncome: incomeAmount, jht, sector: "OTHER", firstMonth: monthOf(today), months: n })
+        ? advanceContributions({ declaredIncome: incomeAmount, jht, sector, firstMonth: monthOf(today), months: n })
         : null;
     const priorCount = /^\d{1,2}$/.test(prior) ? Number(prior) : 0;
     const rate = interestRate(scheme, priorCount, today);
     return { decision, quote, rate, months: n };
-  }, [scheme, plafon, income, jht, months, prior, branchId, options, today]);
+  }, [scheme, plafon, income, jht, months, prior, kbli, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;

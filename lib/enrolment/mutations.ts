@@ -153,14 +153,14 @@ const monthDate = (month: string) => day(`${month}-01`);
 
 /** The Enrolment columns that come from the form and the decision (the same on submit and resubmit). */
 function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
-  const tier = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: "OTHER", firstMonth: monthOf(ctx.today), months: 1 }).lines[0]!;
+  const tier = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, firstMonth: monthOf(ctx.today), months: 1 }).lines[0]!;
   const d = ctx.decision;
   return {
     kantorCabangId: ctx.kantorCabangId,
     scheme: input.scheme,
     plafon: input.plafon,
     declaredIncome: input.declaredIncome,
-    sector: "OTHER" as const,
+    sector: input.bpuSector,
     fundedByBudget: false,
     tierTableVersion: tier.tierTableVersion,
     tierIndex: tier.tierIndex,
@@ -202,7 +202,7 @@ function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
 /** ContributionLine rows for the given months, each priced for its own month. */
 function lineRows(enrolmentId: string, input: EnrolmentInput, months: string[]) {
   return months.map((month) => {
-    const q = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: "OTHER", firstMonth: month, months: 1 }).lines[0]!;
+    const q = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, firstMonth: month, months: 1 }).lines[0]!;
     return {
       enrolmentId,
       month: monthDate(q.month),

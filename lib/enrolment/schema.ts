@@ -23,6 +23,7 @@ import {
   npwpRequired,
   parseNik,
   sectorGroupForKbli,
+  bpuSectorForKbli,
   type Check,
   type KurPurpose,
   type KurScheme,
@@ -368,6 +369,8 @@ export interface EnrolmentInput {
   businessName: string;
   kbli: string;
   sectorGroup: KurSectorGroup;
+  /** TRANSPORT for KBLI section H: it decides the PP 50/2025 relief period. */
+  bpuSector: "TRANSPORT" | "OTHER";
   nib: string | null;
   businessStartedOn: string;
   businessProvinceCode: string;
@@ -557,6 +560,7 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
       businessName: d.businessName,
       kbli,
       sectorGroup,
+      bpuSector: bpuSectorForKbli(kbli),
       nib,
       businessStartedOn: d.businessStartedOn,
       businessProvinceCode: d.businessProvinceCode,

@@ -162,6 +162,23 @@ describe("a registered participant is reused, never overwritten", () => {
     expect(lines.map((l) => l.month.toISOString().slice(0, 7))).toEqual([0, 1, 2, 3].map((i) => addMonths(monthOf(TODAY), i)));
   });
 
+  it("a transport debtor (KBLI section H) keeps the PP 50/2025 relief to 2027-03; any other sector loses it after 2026-12", async () => {
+    const december = new Date("2026-12-10T03:00:00Z");
+    const discounts = async (kbli: string, birthDate: string) => {
+      const raw = form({ birthDate, nik: uniqueNik(birthDate), kbli, monthsInAdvance: "5" });
+      const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), december);
+      const e = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { sector: true } });
+      const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
+      return { sector: e.sector, byMonth: lines.map((l) => [l.month.toISOString().slice(0, 7), l.reliefRuleId !== null]) };
+    };
+    const courier = await discounts("53201", "1967-07-17");
+    expect(courier.sector).toBe("TRANSPORT");
+    expect(courier.byMonth).toEqual([["2026-12", true], ["2027-01", true], ["2027-02", true], ["2027-03", true], ["2027-04", false]]);
+    const shop = await discounts("47111", "1968-08-18");
+    expect(shop.sector).toBe("OTHER");
+    expect(shop.byMonth).toEqual([["2026-12", true], ["2027-01", false], ["2027-02", false], ["2027-03", false], ["2027-04", false]]);
+  });
+
   it("a failure after the participant insert rolls everything back: no participant, enrolment, line or audit row", async () => {
     const raw = form({ birthDate: "1965-05-15", nik: uniqueNik("1965-05-15") });
     const input = valid(raw);
