@@ -20,6 +20,7 @@ import { validateEnrolment } from "@/lib/enrolment/schema";
 import { addMonths, contributionForMonth, todayInZone } from "@/lib/rules";
 import { loadActivity, loadActivityMaster, type ActivityMaster } from "../../scripts/lib/activity";
 import { demoActors, uniqueNik } from "../support/db";
+import { eformFields } from "../support/eform";
 
 const url = process.env.DATABASE_URL!;
 const RUN = "da7a";
@@ -90,9 +91,10 @@ beforeAll(async () => {
                        where e."loanNumber" like $1 and l.status = 'PAID' order by l.month desc, l.id limit 1)`, [`GEN-${RUN}-%`]);
   // And one enrolment through the e-form's own mutation.
   const form = validateEnrolment(
-    { submissionKey: randomUUID(), nik: uniqueNik("1979-04-02"), fullName: "Uji Dasbor", birthDate: "1979-04-02", sex: "L", phone: "081234567890",
-      scheme: "KECIL", plafon: "200.000.000", declaredIncome: "4.500.000", jht: "on",
-      kantorCabangId: (await q<{ id: string }>(`select id from "KantorCabang" where code = 'KC-BANDUNG-SUCI'`))[0]!.id },
+    eformFields(TODAY, {
+      nik: uniqueNik("1979-04-02"), fullName: "Uji Dasbor", birthDate: "1979-04-02", monthsInAdvance: "3",
+      kantorCabangId: (await q<{ id: string }>(`select id from "KantorCabang" where code = 'KC-BANDUNG-SUCI'`))[0]!.id,
+    }),
     TODAY,
   );
   if (!form.ok) throw new Error(JSON.stringify(form.errors));
