@@ -22,6 +22,8 @@ process.on("SIGTERM", () => void shutdown(0));
 try {
   await applyMigrations(database.url, say);
   await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: database.url });
+  // Months of generated activity, so the dashboards have something to show (idempotent).
+  await run(bin("tsx"), ["scripts/seed-activity.ts"], { DATABASE_URL: database.url });
   say("Membangun aplikasi (next build) …");
   await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
   const env = {

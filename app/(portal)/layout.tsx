@@ -40,6 +40,12 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor.role, "enrolment:create") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t.nav.newEnrolment}</Link></li>
             ) : null}
+            {can(actor.role, "dashboard:read") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t.nav.dashboard}</Link></li>
+            ) : null}
+            {can(actor.role, "target:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t.nav.targets}</Link></li>
+            ) : null}
           </ul>
         </nav>
       </header>

@@ -76,7 +76,7 @@ export function scopeCovers(scope: Scope, place: EnrolmentPlace): boolean {
   }
 }
 
-export type Permission = "enrolment:create" | "enrolment:read";
+export type Permission = "enrolment:create" | "enrolment:read" | "dashboard:read" | "target:manage";
 
 /** What each role may do at all; which records it may touch is scopeCovers's job. */
 export function can(role: Role, permission: Permission): boolean {
@@ -85,6 +85,10 @@ export function can(role: Role, permission: Permission): boolean {
       return role === "BANK_OFFICER";
     case "enrolment:read":
       return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER" || role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
+    case "dashboard:read":
+      return role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
+    case "target:manage":
+      return role === "ADMIN";
     default:
       return false;
   }

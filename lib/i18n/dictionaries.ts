@@ -9,7 +9,7 @@ const id = {
   appName: "LindungiKUR",
   tagline: "Perlindungan BPJS Ketenagakerjaan bagi debitur KUR",
   skipToContent: "Lewati ke konten utama",
-  nav: { home: "Beranda", enrolments: "Pendaftaran", newEnrolment: "Daftarkan debitur", logout: "Keluar", language: "English" },
+  nav: { home: "Beranda", enrolments: "Pendaftaran", newEnrolment: "Daftarkan debitur", logout: "Keluar", language: "English", dashboard: "Dasbor", targets: "Target" },
   login: {
     title: "Masuk",
     intro: "Masuk dengan akun kantor Anda.",
@@ -137,7 +137,7 @@ const en: Dictionary = {
   appName: "LindungiKUR",
   tagline: "BPJS Ketenagakerjaan cover for KUR debtors",
   skipToContent: "Skip to main content",
-  nav: { home: "Home", enrolments: "Enrolments", newEnrolment: "Enrol a debtor", logout: "Sign out", language: "Bahasa Indonesia" },
+  nav: { home: "Home", enrolments: "Enrolments", newEnrolment: "Enrol a debtor", logout: "Sign out", language: "Bahasa Indonesia", dashboard: "Dashboard", targets: "Targets" },
   login: {
     title: "Sign in",
     intro: "Sign in with your office account.",

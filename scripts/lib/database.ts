@@ -21,11 +21,24 @@ export interface ClusterProfile {
    * fsync=off only for throwaway clusters (tests, scale data): it loses committed rows on a crash.
    */
   durable: boolean;
+  /** Extra server settings (`-c name=value` pairs). */
+  settings?: readonly string[];
 }
 
 // PG_DEMO_PORT / PG_TEST_PORT let two checkouts (git worktrees) run their clusters side by side.
 export const DEMO_CLUSTER: ClusterProfile = { name: "pg-demo", port: Number(process.env.PG_DEMO_PORT ?? 54329), durable: true };
 export const TEST_CLUSTER: ClusterProfile = { name: "pg-test", port: Number(process.env.PG_TEST_PORT ?? 54339), durable: false };
+/**
+ * The national-scale data set for dashboards and benchmarks (npm run seed:scale): regenerable, so no
+ * fsync. Shared buffers sized like a real server's (the default 128 MB would measure disk reads of
+ * a 5 GB database instead of the code).
+ */
+export const SCALE_CLUSTER: ClusterProfile = {
+  name: "pg-scale",
+  port: Number(process.env.PG_SCALE_PORT ?? 54349),
+  durable: false,
+  settings: ["shared_buffers=2GB", "work_mem=64MB", "maintenance_work_mem=512MB"],
+};
 
 const USER = "postgres";
 const PASSWORD = "lindungikur-local";
@@ -102,6 +115,7 @@ export async function startEmbedded(
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"];
   if (!profile.durable) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const setting of profile.settings ?? []) flags.push("-c", setting);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: profile.port,

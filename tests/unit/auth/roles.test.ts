@@ -169,11 +169,11 @@ describe("scopeCovers: who may read an enrolment (RULES.md §7)", () => {
 
 describe("can: what each role may do at all (RULES.md §7)", () => {
   const table: Record<Role, Record<Permission, boolean>> = {
-    BANK_OFFICER: { "enrolment:create": true, "enrolment:read": true },
-    BRANCH_REVIEWER: { "enrolment:create": false, "enrolment:read": true },
-    REGIONAL_MANAGER: { "enrolment:create": false, "enrolment:read": true },
-    HEAD_OFFICE: { "enrolment:create": false, "enrolment:read": true },
-    ADMIN: { "enrolment:create": false, "enrolment:read": false },
+    BANK_OFFICER: { "enrolment:create": true, "enrolment:read": true, "dashboard:read": false, "target:manage": false },
+    BRANCH_REVIEWER: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": false, "target:manage": false },
+    REGIONAL_MANAGER: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": true, "target:manage": false },
+    HEAD_OFFICE: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": true, "target:manage": false },
+    ADMIN: { "enrolment:create": false, "enrolment:read": false, "dashboard:read": false, "target:manage": true },
   };
 
   it("the table covers every role there is", () => {
@@ -181,7 +181,7 @@ describe("can: what each role may do at all (RULES.md §7)", () => {
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
   });
 
-  it.each(ROLES.flatMap((role) => (["enrolment:create", "enrolment:read"] as const).map((p) => [role, p, table[role][p]] as const)))(
+  it.each(ROLES.flatMap((role) => (["enrolment:create", "enrolment:read", "dashboard:read", "target:manage"] as const).map((p) => [role, p, table[role][p]] as const)))(
     "%s may %s: %s",
     (role, permission, allowed) => {
       expect(can(role, permission)).toBe(allowed);

@@ -1,0 +1,91 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+/**
+ * Charts (recharts 3). They are a visual summary only: each sits beside a table with the same
+ * numbers (FigureTable), which is what screen readers and keyboard users get, so the chart itself
+ * is hidden from assistive technology and takes no focus.
+ */
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+const numberFormat = (locale: string) => new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { notation: "compact" });
+
+export function BarFigure({
+  data,
+  categoryKey,
+  series,
+  locale,
+  horizontal = false,
+  percent = false,
+}: {
+  data: Record<string, string | number | null | undefined>[];
+  categoryKey: string;
+  series: Series[];
+  locale: "id" | "en";
+  horizontal?: boolean;
+  percent?: boolean;
+}) {
+  const fmt = numberFormat(locale);
+  const tick = (v: number) => (percent ? `${v}%` : fmt.format(v));
+  const height = horizontal ? Math.max(160, 28 * data.length + 40) : 240;
+  return (
+    <div aria-hidden="true" className="w-full" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          {horizontal ? (
+            <>
+              <XAxis type="number" tickFormatter={tick} domain={percent ? [0, 100] : undefined} />
+              <YAxis type="category" dataKey={categoryKey} width={150} tick={{ fontSize: 12 }} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey={categoryKey} tick={{ fontSize: 12 }} />
+              <YAxis tickFormatter={tick} width={56} />
+            </>
+          )}
+          <Tooltip formatter={(v) => (percent ? `${v}%` : fmt.format(Number(v)))} />
+          {series.length > 1 ? <Legend /> : null}
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function LineFigure({
+  data,
+  categoryKey,
+  series,
+  locale,
+}: {
+  data: Record<string, string | number | null | undefined>[];
+  categoryKey: string;
+  series: Series[];
+  locale: "id" | "en";
+}) {
+  const fmt = numberFormat(locale);
+  return (
+    <div aria-hidden="true" className="h-60 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey={categoryKey} tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => fmt.format(v)} width={56} />
+          <Tooltip formatter={(v) => fmt.format(Number(v))} />
+          <Legend />
+          {series.map((s) => (
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

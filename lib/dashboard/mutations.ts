@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { can } from "@/lib/auth/roles";
+import { resolveTargetPlace } from "@/lib/dashboard/data";
+import type { TargetFieldErrors, TargetInput } from "@/lib/dashboard/schema";
+
+export class TargetFieldError extends Error {
+  constructor(readonly errors: TargetFieldErrors) {
+    super("target field error");
+  }
+}
+export class TargetNotAllowedError extends Error {}
+
+/**
+ * Sets (creates or replaces) the yearly target of one Kanwil or Kantor Cabang, with an AuditEvent
+ * holding the previous and new values, in one transaction. Only administrators.
+ */
+export async function setTarget(actor: Actor, input: TargetInput): Promise<{ id: string; created: boolean }> {
+  if (!can(actor.role, "target:manage")) throw new TargetNotAllowedError("only administrators set targets");
+  const place = await resolveTargetPlace(input);
+  if (!place.ok) throw new TargetFieldError({ [place.field]: [place.message] });
+  const scopeKey = place.kantorCabangId ?? place.kanwilId;
+  return db().$transaction(async (tx) => {
+    const before = await tx.dashboardTarget.findUnique({
+      where: { year_scopeKey: { year: input.year, scopeKey } },
+      select: { id: true, approvedTarget: true, complianceTargetPct: true },
+    });
+    const values = { approvedTarget: input.approvedTarget, complianceTargetPct: input.complianceTargetPct, updatedById: actor.id };
+    const saved = await tx.dashboardTarget.upsert({
+      where: { year_scopeKey: { year: input.year, scopeKey } },
+      create: { year: input.year, kanwilId: place.kanwilId, kantorCabangId: place.kantorCabangId, scopeKey, ...values },
+      update: values,
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: before ? "target.update" : "target.create",
+        entityType: "DashboardTarget",
+        entityId: saved.id,
+        before: before ? { approvedTarget: before.approvedTarget, complianceTargetPct: before.complianceTargetPct } : undefined,
+        after: { year: input.year, kanwil: input.kanwil, kc: input.kc ?? null, approvedTarget: input.approvedTarget, complianceTargetPct: input.complianceTargetPct },
+      },
+    });
+    return { id: saved.id, created: !before };
+  });
+}
