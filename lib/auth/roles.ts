@@ -76,7 +76,12 @@ export function scopeCovers(scope: Scope, place: EnrolmentPlace): boolean {
   }
 }
 
-export type Permission = "enrolment:create" | "enrolment:read";
+export type Permission =
+  | "enrolment:create"
+  | "enrolment:read"
+  | "enrolment:review"
+  | "payment:record"
+  | "certificate:download";
 
 /** What each role may do at all; which records it may touch is scopeCovers's job. */
 export function can(role: Role, permission: Permission): boolean {
@@ -85,6 +90,12 @@ export function can(role: Role, permission: Permission): boolean {
       return role === "BANK_OFFICER";
     case "enrolment:read":
       return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER" || role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
+    case "enrolment:review":
+    case "payment:record":
+      return role === "BRANCH_REVIEWER";
+    case "certificate:download":
+      // The owning bank office and the reviewing branch (issue #5); the scope check is per record.
+      return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER";
     default:
       return false;
   }

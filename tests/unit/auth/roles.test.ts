@@ -168,7 +168,7 @@ describe("scopeCovers: who may read an enrolment (RULES.md §7)", () => {
 });
 
 describe("can: what each role may do at all (RULES.md §7)", () => {
-  const table: Record<Role, Record<Permission, boolean>> = {
+  const table: Record<Role, Record<Extract<Permission, "enrolment:create" | "enrolment:read">, boolean>> = {
     BANK_OFFICER: { "enrolment:create": true, "enrolment:read": true },
     BRANCH_REVIEWER: { "enrolment:create": false, "enrolment:read": true },
     REGIONAL_MANAGER: { "enrolment:create": false, "enrolment:read": true },
@@ -215,5 +215,16 @@ describe("can: what each role may do at all (RULES.md §7)", () => {
       expect(scope).not.toBeNull();
       expect(scopeCovers(scope!, place)).toBe(can(role, "enrolment:read"));
     }
+  });
+});
+
+describe("can: the BPJS branch review (issue #5)", () => {
+  it("only a branch reviewer reviews enrolments and records contribution payments", () => {
+    expect(ROLES.filter((r) => can(r, "enrolment:review"))).toEqual(["BRANCH_REVIEWER"]);
+    expect(ROLES.filter((r) => can(r, "payment:record"))).toEqual(["BRANCH_REVIEWER"]);
+  });
+
+  it("certificates go to the owning bank office and the reviewing branch only", () => {
+    expect(ROLES.filter((r) => can(r, "certificate:download"))).toEqual(["BANK_OFFICER", "BRANCH_REVIEWER"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
+import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/server";
@@ -141,6 +142,9 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           <dd>{e.submittedAt ? formatInstant(e.submittedAt, e.office.timeZone) : "—"}</dd>
         </dl>
       </section>
+
+      {/* Review (#5): return reason, cover and protected-until, certificate link, status history. */}
+      <EnrolmentReviewPanel actor={actor} enrolmentId={e.id} />
     </article>
   );
 }
