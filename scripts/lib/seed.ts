@@ -46,6 +46,8 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
     const result = await submitEnrolment(actor, validation.data, now);
     if (!result.duplicate) created += 1;
   }
-  await db().$disconnect();
   log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");
+  const { seedDemoReview } = await import("../../prisma/seed/review");
+  await seedDemoReview(log);
+  await db().$disconnect();
 }
