@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
+import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
+
+const REVIEWER_SEMARANG = "verifikator.semarang@demo.lindungikur.id";
+
+async function switchUser(page: Page, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await login(page, email);
+}
+
+/** The officer fills the e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
+async function submitKecil(page: Page, name: string): Promise<{ id: string; nik: string }> {
+  const nik = freshNik("1979-04-23");
+  await page.goto("/pendaftaran/baru");
+  await page.getByLabel("NIK").fill(nik);
+  await page.getByLabel("Nama lengkap sesuai KTP").fill(name);
+  await page.getByLabel("Tanggal lahir").fill("1979-04-23");
+  await page.getByLabel("Jenis kelamin").selectOption("L");
+  await page.getByLabel("Nomor HP").fill("0812 7788 9900");
+  await page.getByLabel("Skema KUR").selectOption("KECIL");
+  await page.getByLabel("Plafon (Rp)").fill("175.000.000");
+  await page.getByLabel("Penghasilan per bulan (Rp)").fill("2.000.000");
+  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  return { id: page.url().split("/").pop()!, nik };
+}
+
+/** The strings drawn on the PDF's pages, joined (standard fonts write `<hex> Tj` into deflated streams). */
+function pdfPageText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1");
+  return [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+    .map((m) => {
+      try {
+        return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, "hex").toString("latin1")))
+    .join("");
+}
+
+test("a return needs a reason, and the officer sees it on the enrolment", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  const { id } = await submitKecil(page, "Jajang Nurjaman");
+
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.getByRole("link", { name: "Tinjauan" }).click();
+  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
+  await page.getByTestId("review-queue").getByRole("link", { name: "Jajang Nurjaman" }).click();
+  await expect(page).toHaveURL(`/tinjauan/${id}`);
+  // The return needs a reason: an empty one is refused on its field, with focus on it.
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  const reason = page.getByLabel("Alasan pengembalian (dibaca petugas)");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toBeFocused();
+  await reason.fill("Nomor HP debitur tidak dapat dihubungi, mohon diperiksa.");
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  await expect(page.getByTestId("review-status")).toContainText("Dikembalikan");
+
+  await switchUser(page, ACCOUNTS.officerBri);
+  await page.goto(`/pendaftaran/${id}`);
+  await expect(page.getByTestId("return-reason")).toContainText("Nomor HP debitur tidak dapat dihubungi");
+  await expect(page.getByTestId("status-history")).toContainText("Dikembalikan untuk perbaikan");
+});
+
+test("approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  const { id, nik } = await submitKecil(page, "Asep Sunandar");
+  await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
+
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.goto("/tinjauan");
+  const row = page.getByTestId("queue-row").filter({ hasText: "Asep Sunandar" });
+  await expect(row).toContainText("0 hari kerja");
+  await row.getByRole("link", { name: "Asep Sunandar" }).click();
+  await expect(page.getByTestId("decision")).toContainText("Permenko 1/2023 Pasal 26 ayat (8)");
+  await expect(page.getByTestId("nik-checks")).toContainText("Tanggal lahir: Sesuai");
+  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))).toEqual([]);
+
+  await page.getByRole("button", { name: "Setujui dan terbitkan KPJ" }).click();
+  const kpj = page.getByTestId("kpj");
+  await expect(kpj).toHaveText(/^\d{11}$/);
+  const kpjNumber = (await kpj.textContent())!;
+
+  // A wrong amount is refused and names the accepted ones; the right one settles the first month.
+  const [first] = await query<{ total: number }>(`select total from "ContributionLine" where "enrolmentId" = $1 order by month limit 1`, [id]);
+  await page.getByLabel("Jumlah (Rp)").fill("1.000");
+  await page.getByLabel("Nomor referensi").fill(`VA-E2E-${Date.now()}`);
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByLabel("Jumlah (Rp)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/Jumlah harus sama dengan iuran sejumlah bulan penuh/)).toBeVisible();
+  await page.getByLabel("Jumlah (Rp)").fill(String(first!.total));
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByText(/Pembayaran tercatat untuk 1 bulan/)).toBeVisible();
+  await expect(page.getByTestId("coverage")).toContainText("Aktif");
+
+  await switchUser(page, ACCOUNTS.officerBri);
+  await page.goto(`/pendaftaran/${id}`);
+  await expect(page.getByTestId("clearance").locator("p")).toHaveText("Boleh dicairkan");
+  await expect(page.getByTestId("status-history")).toContainText("Disetujui, KPJ terbit");
+  await expect(page.getByTestId("status-history")).toContainText("Iuran dibayar");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("certificate-link").click();
+  const download = await downloading;
+  const pdf = await readFile((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await PDFDocument.load(pdf)).getTitle()).toContain(kpjNumber);
+  const text = pdfPageText(pdf);
+  expect(text).toContain(kpjNumber);
+  expect(text).not.toContain(nik);
+  const [{ code }] = (await query<{ code: string }>(`select "verificationCode" as code from "Enrolment" where id = $1`, [id])) as [{ code: string }];
+  // The address printed under the QR code (wrapped lines joined) is the verification page.
+  expect(text).toContain(`/verifikasi/${code}`);
+
+  // The QR's page, as anyone (signed out) sees it.
+  await page.context().clearCookies();
+  const verified = await page.goto(`/verifikasi/${code}`);
+  expect(verified?.status()).toBe(200);
+  await expect(page.getByTestId("verification")).toContainText("Sertifikat ini sah");
+  await expect(page.getByTestId("masked-name")).toHaveText("A*** S*******");
+  await expect(page.getByTestId("verification")).toContainText("Aktif");
+  expect(await page.content()).not.toContain(nik);
+  const unknown = await page.goto(`/verifikasi/${"x".repeat(27)}`);
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Sertifikat tidak dikenal" })).toBeVisible();
+
+  // A reviewer of another Kantor Cabang: not in the queue, 404 by URL, no certificate.
+  await login(page, REVIEWER_SEMARANG);
+  await page.goto("/tinjauan?status=ALL");
+  await expect(page.locator(`a[href="/tinjauan/${id}"]`)).toHaveCount(0);
+  expect((await page.goto(`/tinjauan/${id}`))?.status()).toBe(404);
+  expect((await page.request.get(`/sertifikat/${id}`)).status()).toBe(404);
+});
