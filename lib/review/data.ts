@@ -133,6 +133,15 @@ export interface LineDto {
   reliefRuleId: string | null;
 }
 
+const LINE_SELECT = {
+  orderBy: { month: "asc" },
+  select: { month: true, total: true, dueDate: true, status: true, reliefRuleId: true },
+} satisfies Prisma.Enrolment$contributionLinesArgs;
+
+function toLineDto(l: { month: Date; total: number; dueDate: Date; status: "DUE" | "PAID"; reliefRuleId: string | null }): LineDto {
+  return { month: isoMonth(l.month), total: l.total, dueDate: isoDay(l.dueDate), status: l.status, reliefRuleId: l.reliefRuleId };
+}
+
 export interface CoverageSummary extends Coverage {
   startMonth: string;
   /** Unpaid due months with what each costs (line total, or the month's price when no line exists yet). */
@@ -244,10 +253,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
       kantorCabang: { select: { name: true, timeZone: true } },
       officer: { select: { name: true } },
-      contributionLines: {
-        orderBy: { month: "asc" },
-        select: { month: true, total: true, dueDate: true, status: true, reliefRuleId: true },
-      },
+      contributionLines: LINE_SELECT,
       payments: {
         orderBy: { createdAt: "asc" },
         select: { id: true, amount: true, paidOn: true, channel: true, reference: true, lines: { select: { month: true }, orderBy: { month: "asc" } } },
@@ -272,13 +278,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
   });
   const zone = e.kantorCabang.timeZone;
   const today = todayInZone(now, zone);
-  const lines: LineDto[] = e.contributionLines.map((l) => ({
-    month: isoMonth(l.month),
-    total: l.total,
-    dueDate: isoDay(l.dueDate),
-    status: l.status,
-    reliefRuleId: l.reliefRuleId,
-  }));
+  const lines: LineDto[] = e.contributionLines.map(toLineDto);
   const p = e.participant;
   return {
     id: e.id,
@@ -417,18 +417,12 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
       sector: true,
       fundedByBudget: true,
       kantorCabang: { select: { timeZone: true } },
-      contributionLines: { orderBy: { month: "asc" }, select: { month: true, total: true, dueDate: true, status: true, reliefRuleId: true } },
+      contributionLines: LINE_SELECT,
     },
   });
   if (!e) return null;
   const today = todayInZone(now, e.kantorCabang.timeZone);
-  const lines = e.contributionLines.map((l) => ({
-    month: isoMonth(l.month),
-    total: l.total,
-    dueDate: isoDay(l.dueDate),
-    status: l.status,
-    reliefRuleId: l.reliefRuleId,
-  }));
+  const lines = e.contributionLines.map(toLineDto);
   return {
     status: e.status,
     kpj: e.kpj,
@@ -502,7 +496,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
       fundedByBudget: true,
       participant: { select: { fullName: true, nik: true } },
       penyalur: { select: { name: true } },
-      contributionLines: { orderBy: { month: "asc" }, select: { month: true, total: true, dueDate: true, status: true, reliefRuleId: true } },
+      contributionLines: LINE_SELECT,
     },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -510,13 +504,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
     rows: counted.flatMap((c) => {
       const r = byId.get(c.id);
       if (!r || !r.coverStartMonth) return [];
-      const lines = r.contributionLines.map((l) => ({
-        month: isoMonth(l.month),
-        total: l.total,
-        dueDate: isoDay(l.dueDate),
-        status: l.status,
-        reliefRuleId: l.reliefRuleId,
-      }));
+      const lines = r.contributionLines.map(toLineDto);
       return [
         {
           id: r.id,
@@ -533,6 +521,13 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
     pageCount,
     today,
   };
+}
+
+/** Cover on the branch's calendar day of `now`, from the months paid (RULES.md §3). */
+function coverageFromPaidLines(coverStartMonth: Date, paidLines: readonly { month: Date }[], now: Date, timeZone: string) {
+  const today = todayInZone(now, timeZone);
+  const coverage = coverageStatus({ startMonth: isoMonth(coverStartMonth), paidMonths: paidLines.map((l) => isoMonth(l.month)), today });
+  return { today, coverage };
 }
 
 export interface VerificationView {
@@ -564,12 +559,7 @@ export async function verificationByCode(code: string, now: Date): Promise<Verif
     },
   });
   if (!e || e.status !== "APPROVED" || !e.coverStartMonth) return null;
-  const today = todayInZone(now, e.kantorCabang.timeZone);
-  const coverage = coverageStatus({
-    startMonth: isoMonth(e.coverStartMonth),
-    paidMonths: e.contributionLines.map((l) => isoMonth(l.month)),
-    today,
-  });
+  const { today, coverage } = coverageFromPaidLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
   return {
     maskedName: maskName(e.participant.fullName),
     status: coverage.status,
@@ -622,12 +612,7 @@ export async function certificateFor(actor: Actor, id: string, now: Date): Promi
   });
   if (!e) return "not-found";
   if (e.status !== "APPROVED" || !e.kpj || !e.verificationCode || !e.coverStartMonth || !e.approvedAt) return "not-approved";
-  const today = todayInZone(now, e.kantorCabang.timeZone);
-  const coverage = coverageStatus({
-    startMonth: isoMonth(e.coverStartMonth),
-    paidMonths: e.contributionLines.map((l) => isoMonth(l.month)),
-    today,
-  });
+  const { today, coverage } = coverageFromPaidLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
   return {
     kpj: e.kpj,
     fullName: e.participant.fullName,

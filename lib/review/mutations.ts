@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/roles";
 import {
   allocatePayment,
-  contributionForMonth,
   coverageStatus,
   formatMonthId,
   formatRupiah,
@@ -14,8 +13,8 @@ import {
   monthRange,
   payableMonths,
   todayInZone,
-  type BpuSector,
 } from "@/lib/rules";
+import { contributionLineColumns, type LinePricing } from "@/lib/review/lines";
 import type { ApproveInput, FieldErrors, PaymentInput, RejectInput, ReturnInput } from "@/lib/review/schema";
 
 /** The enrolment does not exist or lies outside the actor's Kantor Cabang (shown as 404). */
@@ -57,32 +56,11 @@ export function newVerificationCode(): string {
   return randomBytes(20).toString("base64url");
 }
 
-interface Pricing {
-  declaredIncome: number;
-  jht: boolean;
-  sector: BpuSector;
-  fundedByBudget: boolean;
-}
+type Pricing = LinePricing;
 
-/** One contribution line's columns for a month, priced by the rules in force for that month. */
+/** One contribution line's row for a month, priced by the rules in force for that month. */
 function lineFor(enrolmentId: string, e: Pricing, month: string): Prisma.ContributionLineCreateManyInput {
-  const q = contributionForMonth({ declaredIncome: e.declaredIncome, jht: e.jht, sector: e.sector, month, fundedByBudget: e.fundedByBudget });
-  return {
-    enrolmentId,
-    month: monthDate(month),
-    tierTableVersion: q.tierTableVersion,
-    tierBasis: q.tierBasis,
-    jkkGross: q.gross.jkk,
-    jkmGross: q.gross.jkm,
-    jhtGross: q.gross.jht,
-    jkk: q.jkk,
-    jkm: q.jkm,
-    jht: q.jht,
-    discount: q.discount,
-    reliefRuleId: q.reliefRuleId,
-    total: q.total,
-    dueDate: dayDate(q.dueDate),
-  };
+  return { enrolmentId, ...contributionLineColumns(e, month) };
 }
 
 type Tx = Prisma.TransactionClient;

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/data";
 import { loadActor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
+import { contributionLineColumns } from "@/lib/review/lines";
 import { addMonths, contributionForMonth, evaluateMandate, monthOf, todayInZone } from "@/lib/rules";
 import { uniqueNik } from "./db";
 
@@ -65,24 +66,7 @@ export async function submittedEnrolment(
       monthsInAdvance: months.length,
       submittedAt,
       contributionLines: {
-        create: months.map((m) => {
-          const q = contributionForMonth({ declaredIncome, jht, sector: "OTHER", month: m });
-          return {
-            month: new Date(`${m}-01T00:00:00Z`),
-            tierTableVersion: q.tierTableVersion,
-            tierBasis: q.tierBasis,
-            jkkGross: q.gross.jkk,
-            jkmGross: q.gross.jkm,
-            jhtGross: q.gross.jht,
-            jkk: q.jkk,
-            jkm: q.jkm,
-            jht: q.jht,
-            discount: q.discount,
-            reliefRuleId: q.reliefRuleId,
-            total: q.total,
-            dueDate: new Date(`${q.dueDate}T00:00:00Z`),
-          };
-        }),
+        create: months.map((m) => contributionLineColumns({ declaredIncome, jht, sector: "OTHER", fundedByBudget: false }, m)),
       },
     },
     select: { id: true, version: true },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { COVERAGE_STYLE } from "@/components/review/coverage-summary";
 import { verificationByCode } from "@/lib/review/data";
 import { COVERAGE_LABELS, formatDateId } from "@/lib/rules";
 
@@ -8,13 +9,6 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
   referrer: "no-referrer",
 };
-
-const STYLE = {
-  ACTIVE: "border-green-700 bg-green-50",
-  NOT_STARTED: "border-slate-500 bg-slate-50",
-  ARREARS: "border-amber-600 bg-amber-50",
-  ENDED: "border-red-700 bg-red-50",
-} as const;
 
 /**
  * Public: what a certificate's QR code opens. Shows a third party only the masked name, the cover
@@ -28,7 +22,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ c
     <main id="konten" className="mx-auto max-w-xl space-y-4 px-4 py-8">
       <h1 className="text-2xl font-semibold">Verifikasi sertifikat kepesertaan BPJS Ketenagakerjaan</h1>
       <p className="text-sm text-slate-700" lang="en">Certificate of participation check (BPJS Ketenagakerjaan).</p>
-      <section aria-labelledby="hasil" className={`rounded border-l-4 p-4 ${STYLE[view.status]}`} data-testid="verification">
+      <section aria-labelledby="hasil" className={`rounded border-l-4 p-4 ${COVERAGE_STYLE[view.status]}`} data-testid="verification">
         <h2 id="hasil" className="text-lg font-semibold">Sertifikat ini sah</h2>
         <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">Nama peserta</dt>
