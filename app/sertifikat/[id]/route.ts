@@ -1,5 +1,6 @@
 import { currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
+import { serverEnv } from "@/lib/env";
 import { logUnexpected } from "@/lib/log";
 import { certificateFor } from "@/lib/review/data";
 import { certificatePdf } from "@/lib/review/certificate";
@@ -24,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const data = await certificateFor(actor, id, new Date());
     if (data === "not-found") return plain(404, "Pendaftaran tidak ditemukan atau berada di luar cakupan kantor Anda.");
     if (data === "not-approved") return plain(409, "Sertifikat baru tersedia setelah pendaftaran disetujui BPJS Ketenagakerjaan.");
-    const pdf = await certificatePdf(data, new URL(request.url).origin);
+    const pdf = await certificatePdf(data, serverEnv().PUBLIC_BASE_URL ?? new URL(request.url).origin);
     return new Response(Buffer.from(pdf), {
       status: 200,
       headers: {
