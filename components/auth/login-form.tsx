@@ -10,7 +10,7 @@ export function LoginForm({ t }: { t: Dictionary["login"] }) {
     <form action={action} className="space-y-4" noValidate>
       {state.error ? (
         <p role="alert" id="login-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t.invalid}
+          {state.error === "locked" ? t.locked.replace("{minutes}", String(state.minutes ?? 15)) : t.invalid}
         </p>
       ) : null}
       <div>

@@ -1,41 +1,66 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
-import { Field, inputClass } from "@/components/ui/field";
-import { submitEnrolmentAction, type EnrolmentFormState } from "@/lib/enrolment/actions";
-import type { EnrolmentFormOptions } from "@/lib/enrolment/data";
-import { parseRupiahInput, type EnrolmentFieldName } from "@/lib/enrolment/schema";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
+import { useActionState, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
+  enrolmentFormAction,
+  lookupNikAction,
+  resubmitEnrolmentAction,
+  type EnrolmentFormState,
+} from "@/lib/enrolment/actions";
+import { CONSENT_TEXT_VERSION, consentText } from "@/lib/enrolment/consent";
+import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
+import { advanceContributions } from "@/lib/enrolment/pricing";
+import {
+  FORM_FIELD_ORDER,
+  HEIR_RELATIONSHIPS,
+  HEIR_RELATIONSHIP_LABELS,
+  MAX_MONTHS_IN_ADVANCE,
+  parseRupiahInput,
+  type EnrolmentFieldName,
+} from "@/lib/enrolment/schema";
+import { fill, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
+import type { EformText } from "@/lib/i18n/eform";
+import {
+  KUR_PURPOSES,
   KUR_SCHEMES,
   MANDATE_LABELS,
   MANDATE_LABELS_EN,
+  PURPOSE_LABELS,
+  PURPOSE_LABELS_EN,
   SCHEME_LABELS,
+  SECTOR_GROUP_LABELS,
+  SECTOR_GROUP_LABELS_EN,
+  SEX_LABELS,
+  SEX_LABELS_EN,
+  checkKbli,
   checkPlafon,
-  contributionForMonth,
   evaluateMandate,
+  formatDateId,
   formatRupiah,
+  interestRate,
+  isKurScheme,
   monthOf,
-  type KurScheme,
+  npwpRequired,
+  provinceByCode,
+  sectorGroupForKbli,
+  tenorCapMonths,
+  type KurPurpose,
 } from "@/lib/rules";
-
-/** Order in which fields appear: the first one with an error gets the focus. */
-const FIELD_ORDER: EnrolmentFieldName[] = [
-  "nik",
-  "fullName",
-  "birthDate",
-  "sex",
-  "phone",
-  "scheme",
-  "plafon",
-  "declaredIncome",
-  "jht",
-  "kantorCabangId",
-];
 
 function asAmount(value: string): number | null {
   const n = parseRupiahInput(value);
   return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+const isPurpose = (v: string): v is KurPurpose => (KUR_PURPOSES as readonly string[]).includes(v);
+
+export interface CorrectionProps {
+  enrolmentId: string;
+  version: number;
+  nik: string;
+  participantEditable: boolean;
+  participant: StoredParticipant;
 }
 
 interface FormProps {
@@ -43,11 +68,54 @@ interface FormProps {
   submissionKey: string;
   today: string;
   t: Dictionary;
+  e: EformText;
   locale: Locale;
+  /** A resumed draft's or a correction's values. */
+  initialValues?: Record<string, string>;
+  initialLookup?: NikLookup | null;
+  /** Present when correcting a returned enrolment: resubmits instead of submitting, no drafts. */
+  correction?: CorrectionProps;
+}
+
+/** A labelled <select> with a "choose" option first; `value` makes it controlled, else `defaultValue`. */
+function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  choose,
+  options,
+  defaultValue,
+  onChange,
+}: {
+  name: EnrolmentFieldName;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  choose: string;
+  options: readonly (readonly [value: string, label: string])[];
+  defaultValue: string;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <Field name={name} label={label} hint={hint} errors={errors}>
+      {(p) => (
+        <select {...p} name={name} defaultValue={defaultValue} onChange={onChange ? (ev) => onChange(ev.target.value) : undefined} className={inputClass}>
+          <option value="">{choose}</option>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>{text}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }
 
 export function EnrolmentForm(props: FormProps) {
-  const [state, action, pending] = useActionState<EnrolmentFormState, FormData>(submitEnrolmentAction, {});
+  const [state, action, pending] = useActionState<EnrolmentFormState, FormData>(
+    props.correction ? resubmitEnrolmentAction : enrolmentFormAction,
+    {},
+  );
   // Re-mounted after each failed submit so every control starts from the kept input (see attempt).
   return <EnrolmentFormBody key={state.attempt ?? 0} {...props} state={state} action={action} pending={pending} />;
 }
@@ -57,37 +125,77 @@ function EnrolmentFormBody({
   submissionKey,
   today,
   t,
+  e,
   locale,
+  initialValues,
+  initialLookup,
+  correction,
   state,
   action,
   pending,
 }: FormProps & { state: EnrolmentFormState; action: (formData: FormData) => void; pending: boolean }) {
-  const values = state.values ?? {};
+  const [intent, setIntent] = useState<"submit" | "draft">("submit");
+  const saving = pending && intent === "draft";
+  const values = state.values ?? initialValues ?? {};
   const errors = state.errors ?? {};
   const summaryRef = useRef<HTMLDivElement>(null);
+  const v = (name: EnrolmentFieldName) => values[name] ?? "";
 
-  // The live preview follows what is typed; the inputs themselves stay uncontrolled so that the
-  // values React puts back after a failed submit are exactly what the officer typed.
-  const [scheme, setScheme] = useState(values.scheme ?? "");
-  const [plafon, setPlafon] = useState(values.plafon ?? "");
-  const [income, setIncome] = useState(values.declaredIncome ?? "");
+  // The live preview follows what is typed; text inputs stay uncontrolled so that the values React
+  // puts back after a failed submit are exactly what the officer typed.
+  const [scheme, setScheme] = useState(v("scheme"));
+  const [plafon, setPlafon] = useState(v("plafon"));
+  const [income, setIncome] = useState(v("declaredIncome"));
   const [jht, setJht] = useState(values.jht === "on");
-  const [branchId, setBranchId] = useState(values.kantorCabangId ?? options.suggestedKantorCabangId ?? "");
+  const [months, setMonths] = useState(v("monthsInAdvance") || "1");
+  const [purpose, setPurpose] = useState(v("purpose"));
+  const [kbli, setKbli] = useState(v("kbli"));
+  const [prior, setPrior] = useState(v("priorKurCount"));
+  const [branchId, setBranchId] = useState(v("kantorCabangId") || options.suggestedKantorCabangId || "");
+  const [branchTouched, setBranchTouched] = useState(Boolean(values.kantorCabangId));
+  const [lookup, setLookup] = useState<NikLookup | null>(state.lookup ?? initialLookup ?? null);
+  const [checking, startLookup] = useTransition();
+  const lastLooked = useRef<string>("");
+
+  const existing = correction ? (correction.participantEditable ? null : correction.participant) : (lookup?.participant ?? null);
 
   useEffect(() => {
     if (!state.errors && !state.message) return;
-    const first = FIELD_ORDER.find((f) => state.errors?.[f]?.length);
+    const first = FORM_FIELD_ORDER.find((f) => state.errors?.[f]?.length && document.getElementById(`f-${f}`));
     const target = first ? document.getElementById(`f-${first}`) : summaryRef.current;
     target?.focus();
   }, [state]);
 
+  /** The BPJS branch for a province: one in the province, else one in its Kanwil, else the office's. */
+  function suggestBranch(provinceCode: string | null) {
+    if (branchTouched || !provinceCode) return;
+    const province = provinceByCode(provinceCode);
+    // The office's own branch stays when it already serves that province.
+    if (options.kantorCabang.find((b) => b.id === branchId)?.provinceCode === provinceCode) return;
+    const match =
+      options.kantorCabang.find((b) => b.provinceCode === provinceCode) ??
+      options.kantorCabang.find((b) => province && b.kanwilCode === province.kanwil);
+    if (match) setBranchId(match.id);
+  }
+
+  function checkNik(raw: string) {
+    const nik = raw.replace(/\s+/g, "");
+    if (correction || !/^\d{16}$/.test(nik) || nik === lastLooked.current) return;
+    lastLooked.current = nik;
+    startLookup(async () => {
+      const found = await lookupNikAction(nik);
+      setLookup(found);
+      if (found?.addressProvinceCode) suggestBranch(found.addressProvinceCode);
+    });
+  }
+
   const preview = useMemo(() => {
-    if (!KUR_SCHEMES.includes(scheme as KurScheme)) return null;
+    if (!isKurScheme(scheme)) return null;
     const amount = asAmount(plafon);
-    if (amount === null || checkPlafon(scheme as KurScheme, amount)) return null;
+    if (amount === null || checkPlafon(scheme, amount)) return null;
     const kanwilCode = options.kantorCabang.find((b) => b.id === branchId)?.kanwilCode ?? null;
     const decision = evaluateMandate({
-      scheme: scheme as KurScheme,
+      scheme,
       plafon: amount,
       date: today,
       penyalurId: options.penyalurId,
@@ -95,33 +203,51 @@ function EnrolmentFormBody({
       phaseRules: options.phaseRules,
     });
     const incomeAmount = asAmount(income);
+    const n = Number(months);
     const quote =
-      decision.status !== "OUT_OF_SCOPE" && incomeAmount !== null
-        ? contributionForMonth({ declaredIncome: incomeAmount, jht, sector: "OTHER", month: monthOf(today) })
+      decision.status !== "OUT_OF_SCOPE" && incomeAmount !== null && Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS_IN_ADVANCE
+        ? advanceContributions({ declaredIncome: incomeAmount, jht, sector: "OTHER", firstMonth: monthOf(today), months: n })
         : null;
-    return { decision, quote };
-  }, [scheme, plafon, income, jht, branchId, options, today]);
+    const priorCount = /^\d{1,2}$/.test(prior) ? Number(prior) : 0;
+    const rate = interestRate(scheme, priorCount, today);
+    return { decision, quote, rate, months: n };
+  }, [scheme, plafon, income, jht, months, prior, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
-  const hasErrors = Object.keys(errors).length > 0;
+  const purposeLabels = locale === "id" ? PURPOSE_LABELS : PURPOSE_LABELS_EN;
+  const sexLabels = locale === "id" ? SEX_LABELS : SEX_LABELS_EN;
+  const sectorLabels = locale === "id" ? SECTOR_GROUP_LABELS : SECTOR_GROUP_LABELS_EN;
+  const errorFields = FORM_FIELD_ORDER.filter((f) => errors[f]?.length);
+  const kbliCheck = checkKbli(kbli);
+  const tenorCap = isKurScheme(scheme) && isPurpose(purpose) ? tenorCapMonths(scheme, purpose) : null;
+  const plafonAmount = asAmount(plafon);
+  const needsNpwp = plafonAmount !== null && npwpRequired(plafonAmount);
+  const fieldset = "space-y-4 rounded border border-slate-200 bg-white p-4";
+  const legend = "px-1 text-lg font-semibold";
+  const grid = "grid gap-4 sm:grid-cols-2";
+  const otherPenyalur = correction ? [] : (lookup?.otherPenyalurActive ?? []);
+  const provinceOptions = options.provinces.map((pr) => [pr.code, pr.name] as const);
 
   return (
     <form action={action} noValidate className="space-y-6">
       <input type="hidden" name="submissionKey" value={submissionKey} />
+      <input type="hidden" name="consentTextVersion" value={CONSENT_TEXT_VERSION} />
+      {existing && !correction ? <input type="hidden" name="existingParticipant" value="1" /> : null}
+      {correction ? (
+        <>
+          <input type="hidden" name="enrolmentId" value={correction.enrolmentId} />
+          <input type="hidden" name="version" value={correction.version} />
+        </>
+      ) : null}
 
       {state.message ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900"
-        >
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">{t.form.errorsTitle}</p>
           <p>{state.message}</p>
-          {hasErrors ? (
+          {errorFields.length ? (
             <ul className="mt-2 list-disc pl-5">
-              {FIELD_ORDER.filter((f) => errors[f]?.length).map((f) => (
+              {errorFields.map((f) => (
                 <li key={f}>
                   <a href={`#f-${f}`} className="underline">{errors[f]?.[0]}</a>
                 </li>
@@ -131,77 +257,269 @@ function EnrolmentFormBody({
         </div>
       ) : null}
 
-      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-lg font-semibold">{t.form.debtor}</legend>
+      <fieldset className={fieldset}>
+        <legend className={legend}>{t.form.debtor}</legend>
         <Field name="nik" label={t.form.nik} hint={t.form.nikHint} errors={err("nik")}>
           {(p) => (
-            <input {...p} name="nik" inputMode="numeric" autoComplete="off" maxLength={24} defaultValue={values.nik ?? ""} className={inputClass} />
+            <input
+              {...p}
+              name="nik"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={24}
+              defaultValue={correction ? correction.nik : v("nik")}
+              readOnly={Boolean(correction)}
+              onBlur={(ev) => checkNik(ev.target.value)}
+              onChange={(ev) => {
+                if (ev.target.value.replace(/\s+/g, "").length === 16) checkNik(ev.target.value);
+              }}
+              className={inputClass}
+            />
           )}
         </Field>
-        <Field name="fullName" label={t.form.fullName} errors={err("fullName")}>
-          {(p) => <input {...p} name="fullName" autoComplete="off" maxLength={100} defaultValue={values.fullName ?? ""} className={inputClass} />}
+        <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="nik-status">
+          {checking ? e.lookupChecking : !correction && lookup && !lookup.participant ? e.lookupNew : ""}
+        </p>
+        {otherPenyalur.length ? (
+          <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-900" data-testid="other-penyalur">
+            {fill(e.otherPenyalur, { names: otherPenyalur.join(", ") })}
+          </p>
+        ) : null}
+
+        {existing ? (
+          <section aria-labelledby="existing-title" className="rounded border border-brand-600 bg-brand-50 p-3 text-sm" data-testid="existing-participant">
+            <h3 id="existing-title" className="font-semibold">{e.existingTitle}</h3>
+            <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
+              <dt className="font-medium">{t.form.fullName}</dt>
+              <dd>{existing.fullName}</dd>
+              <dt className="font-medium">{t.form.birthDate}</dt>
+              <dd>{existing.birthPlace ? `${existing.birthPlace}, ` : ""}{formatDateId(existing.birthDate)}</dd>
+              <dt className="font-medium">{t.form.sex}</dt>
+              <dd>{sexLabels[existing.sex]}</dd>
+              <dt className="font-medium">{e.phoneMasked}</dt>
+              <dd>{existing.phoneMasked}</dd>
+              {existing.area ? (
+                <>
+                  <dt className="font-medium">{e.area}</dt>
+                  <dd>{existing.area}</dd>
+                </>
+              ) : null}
+            </dl>
+            <p className="mt-2 text-xs text-slate-700">{correction ? e.participantLocked : e.existingNote}</p>
+          </section>
+        ) : (
+          <>
+            <Field name="fullName" label={t.form.fullName} errors={err("fullName")}>
+              {(p) => <input {...p} name="fullName" autoComplete="off" maxLength={100} defaultValue={v("fullName")} className={inputClass} />}
+            </Field>
+            <div className={grid}>
+              <Field name="birthPlace" label={e.birthPlace} errors={err("birthPlace")}>
+                {(p) => <input {...p} name="birthPlace" autoComplete="off" maxLength={60} defaultValue={v("birthPlace")} className={inputClass} />}
+              </Field>
+              <Field name="birthDate" label={t.form.birthDate} errors={err("birthDate")}>
+                {(p) => <input {...p} name="birthDate" type="date" defaultValue={v("birthDate")} className={inputClass} />}
+              </Field>
+            </div>
+            <div className={grid}>
+              <SelectField name="sex" label={t.form.sex} errors={err("sex")} choose={t.form.choose} defaultValue={v("sex")} options={[["L", t.form.male], ["P", t.form.female]]} />
+              <Field name="motherMaidenName" label={e.motherMaidenName} errors={err("motherMaidenName")}>
+                {(p) => <input {...p} name="motherMaidenName" autoComplete="off" maxLength={100} defaultValue={v("motherMaidenName")} className={inputClass} />}
+              </Field>
+            </div>
+            <div className={grid}>
+              <Field name="phone" label={t.form.phone} hint={t.form.phoneHint} errors={err("phone")}>
+                {(p) => <input {...p} name="phone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("phone")} className={inputClass} />}
+              </Field>
+              <Field name="email" label={e.email} errors={err("email")}>
+                {(p) => <input {...p} name="email" type="email" autoComplete="off" maxLength={254} defaultValue={v("email")} className={inputClass} />}
+              </Field>
+            </div>
+            <SelectField
+              name="addressProvinceCode"
+              label={e.addressProvince}
+              errors={err("addressProvinceCode")}
+              choose={t.form.choose}
+              defaultValue={v("addressProvinceCode")}
+              options={provinceOptions}
+              onChange={suggestBranch}
+            />
+            <div className={grid}>
+              <Field name="addressRegency" label={e.addressRegency} errors={err("addressRegency")}>
+                {(p) => <input {...p} name="addressRegency" autoComplete="off" maxLength={80} defaultValue={v("addressRegency")} className={inputClass} />}
+              </Field>
+              <Field name="addressDistrict" label={e.addressDistrict} errors={err("addressDistrict")}>
+                {(p) => <input {...p} name="addressDistrict" autoComplete="off" maxLength={80} defaultValue={v("addressDistrict")} className={inputClass} />}
+              </Field>
+            </div>
+            <Field name="addressStreet" label={e.addressStreet} errors={err("addressStreet")}>
+              {(p) => <input {...p} name="addressStreet" autoComplete="off" maxLength={200} defaultValue={v("addressStreet")} className={inputClass} />}
+            </Field>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>{e.business}</legend>
+        <Field name="businessName" label={e.businessName} errors={err("businessName")}>
+          {(p) => <input {...p} name="businessName" autoComplete="off" maxLength={120} defaultValue={v("businessName")} className={inputClass} />}
         </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="birthDate" label={t.form.birthDate} errors={err("birthDate")}>
-            {(p) => <input {...p} name="birthDate" type="date" defaultValue={values.birthDate ?? ""} className={inputClass} />}
-          </Field>
-          <Field name="sex" label={t.form.sex} errors={err("sex")}>
+        <div className={grid}>
+          <Field
+            name="kbli"
+            label={e.kbli}
+            hint={kbliCheck.ok ? `${e.sectorGroup}: ${sectorLabels[sectorGroupForKbli(kbliCheck.value)]}` : e.kbliHint}
+            errors={err("kbli")}
+          >
             {(p) => (
-              <select {...p} name="sex" defaultValue={values.sex ?? ""} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                <option value="L">{t.form.male}</option>
-                <option value="P">{t.form.female}</option>
-              </select>
+              <input {...p} name="kbli" inputMode="numeric" autoComplete="off" maxLength={10} defaultValue={v("kbli")} onChange={(ev) => setKbli(ev.target.value)} className={inputClass} />
+            )}
+          </Field>
+          <Field name="nib" label={e.nib} hint={e.nibHint} errors={err("nib")}>
+            {(p) => <input {...p} name="nib" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue={v("nib")} className={inputClass} />}
+          </Field>
+        </div>
+        <div className={grid}>
+          <Field name="businessStartedOn" label={e.businessStartedOn} hint={e.businessStartedOnHint} errors={err("businessStartedOn")}>
+            {(p) => <input {...p} name="businessStartedOn" type="date" max={today} defaultValue={v("businessStartedOn")} className={inputClass} />}
+          </Field>
+          <SelectField
+            name="businessProvinceCode"
+            label={e.businessProvince}
+            errors={err("businessProvinceCode")}
+            choose={t.form.choose}
+            defaultValue={v("businessProvinceCode") || options.officeProvinceCode}
+            options={provinceOptions}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>{t.form.loan}</legend>
+        <Field name="loanNumber" label={e.loanNumber} hint={e.loanNumberHint} errors={err("loanNumber")}>
+          {(p) => <input {...p} name="loanNumber" autoComplete="off" maxLength={60} defaultValue={v("loanNumber")} className={inputClass} />}
+        </Field>
+        <div className={grid}>
+          <SelectField
+            name="scheme"
+            label={t.form.scheme}
+            errors={err("scheme")}
+            choose={t.form.choose}
+            defaultValue={v("scheme")}
+            options={KUR_SCHEMES.map((s) => [s, SCHEME_LABELS[s]] as const)}
+            onChange={setScheme}
+          />
+          <Field name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")}>
+            {(p) => (
+              <input {...p} name="plafon" inputMode="numeric" autoComplete="off" defaultValue={v("plafon")} onChange={(ev) => setPlafon(ev.target.value)} className={inputClass} />
             )}
           </Field>
         </div>
-        <Field name="phone" label={t.form.phone} hint={t.form.phoneHint} errors={err("phone")}>
-          {(p) => <input {...p} name="phone" type="tel" inputMode="tel" autoComplete="off" defaultValue={values.phone ?? ""} className={inputClass} />}
+        <div className={grid}>
+          <SelectField
+            name="purpose"
+            label={e.purpose}
+            errors={err("purpose")}
+            choose={t.form.choose}
+            defaultValue={v("purpose")}
+            options={KUR_PURPOSES.map((pu) => [pu, purposeLabels[pu]] as const)}
+            onChange={setPurpose}
+          />
+          <Field
+            name="tenorMonths"
+            label={e.tenorMonths}
+            hint={tenorCap ? fill(e.tenorHint, { cap: tenorCap }) : e.tenorHintNone}
+            errors={err("tenorMonths")}
+          >
+            {(p) => <input {...p} name="tenorMonths" inputMode="numeric" autoComplete="off" maxLength={3} defaultValue={v("tenorMonths")} className={inputClass} />}
+          </Field>
+        </div>
+        <div className={grid}>
+          <Field name="plannedDisbursementDate" label={e.plannedDisbursementDate} errors={err("plannedDisbursementDate")}>
+            {(p) => <input {...p} name="plannedDisbursementDate" type="date" min={today} defaultValue={v("plannedDisbursementDate")} className={inputClass} />}
+          </Field>
+          <Field name="priorKurCount" label={e.priorKurCount} hint={e.priorKurHint} errors={err("priorKurCount")}>
+            {(p) => (
+              <input {...p} name="priorKurCount" inputMode="numeric" autoComplete="off" maxLength={2} defaultValue={v("priorKurCount")} onChange={(ev) => setPrior(ev.target.value)} className={inputClass} />
+            )}
+          </Field>
+        </div>
+        <Field name="npwp" label={e.npwp} hint={e.npwpHint} errors={err("npwp")}>
+          {(p) => <input {...p} name="npwp" inputMode="numeric" autoComplete="off" maxLength={30} defaultValue={v("npwp")} className={inputClass} />}
         </Field>
       </fieldset>
 
-      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-lg font-semibold">{t.form.loan}</legend>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="scheme" label={t.form.scheme} errors={err("scheme")}>
+      <fieldset className={fieldset}>
+        <legend className={legend}>{t.form.coverage}</legend>
+        <Field name="declaredIncome" label={t.form.income} hint={t.form.incomeHint} errors={err("declaredIncome")}>
+          {(p) => (
+            <input {...p} name="declaredIncome" inputMode="numeric" autoComplete="off" defaultValue={v("declaredIncome")} onChange={(ev) => setIncome(ev.target.value)} className={inputClass} />
+          )}
+        </Field>
+        <CheckboxField name="jht" label={t.form.jht} errors={err("jht")} defaultChecked={values.jht === "on"} onChange={setJht} />
+        <div className={grid}>
+          <Field name="monthsInAdvance" label={e.monthsInAdvance} errors={err("monthsInAdvance")}>
             {(p) => (
-              <select {...p} name="scheme" defaultValue={values.scheme ?? ""} onChange={(e) => setScheme(e.target.value)} className={inputClass}>
-                <option value="">{t.form.choose}</option>
-                {KUR_SCHEMES.map((s) => (
-                  <option key={s} value={s}>{SCHEME_LABELS[s]}</option>
+              <select {...p} name="monthsInAdvance" value={months} onChange={(ev) => setMonths(ev.target.value)} className={inputClass}>
+                {Array.from({ length: MAX_MONTHS_IN_ADVANCE }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={String(n)}>{fill(e.monthsOption, { n })}</option>
                 ))}
               </select>
             )}
           </Field>
-          <Field name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")}>
+          <Field name="kantorCabangId" label={t.form.branch} hint={t.form.branchHint} errors={err("kantorCabangId")}>
             {(p) => (
-              <input {...p} name="plafon" inputMode="numeric" autoComplete="off" defaultValue={values.plafon ?? ""} onChange={(e) => setPlafon(e.target.value)} className={inputClass} />
+              <select
+                {...p}
+                name="kantorCabangId"
+                value={branchId}
+                onChange={(ev) => {
+                  setBranchId(ev.target.value);
+                  setBranchTouched(true);
+                }}
+                className={inputClass}
+              >
+                <option value="">{t.form.choose}</option>
+                {options.kantorCabang.map((b) => (
+                  <option key={b.id} value={b.id}>{b.name} ({b.kanwilName})</option>
+                ))}
+              </select>
             )}
+          </Field>
+        </div>
+        <Field name="heirName" label={e.heirName} errors={err("heirName")}>
+          {(p) => <input {...p} name="heirName" autoComplete="off" maxLength={100} defaultValue={v("heirName")} className={inputClass} />}
+        </Field>
+        <div className={grid}>
+          <SelectField
+            name="heirRelationship"
+            label={e.heirRelationship}
+            errors={err("heirRelationship")}
+            choose={t.form.choose}
+            defaultValue={v("heirRelationship")}
+            options={HEIR_RELATIONSHIPS.map((r) => [r, HEIR_RELATIONSHIP_LABELS[locale][r]] as const)}
+          />
+          <Field name="heirPhone" label={e.heirPhone} hint={t.form.phoneHint} errors={err("heirPhone")}>
+            {(p) => <input {...p} name="heirPhone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("heirPhone")} className={inputClass} />}
           </Field>
         </div>
       </fieldset>
 
-      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-lg font-semibold">{t.form.coverage}</legend>
-        <Field name="declaredIncome" label={t.form.income} hint={t.form.incomeHint} errors={err("declaredIncome")}>
-          {(p) => (
-            <input {...p} name="declaredIncome" inputMode="numeric" autoComplete="off" defaultValue={values.declaredIncome ?? ""} onChange={(e) => setIncome(e.target.value)} className={inputClass} />
-          )}
-        </Field>
-        <div className="flex items-start gap-2">
-          <input id="f-jht" name="jht" type="checkbox" defaultChecked={values.jht === "on"} onChange={(e) => setJht(e.target.checked)} className="mt-1 h-5 w-5" />
-          <label htmlFor="f-jht" className="text-sm">{t.form.jht}</label>
+      <fieldset className={fieldset}>
+        <legend className={legend}>{e.attestations}</legend>
+        <CheckboxField name="attestNikChecked" label={e.attestNikChecked} errors={err("attestNikChecked")} defaultChecked={values.attestNikChecked === "on"} />
+        <CheckboxField name="attestSlikChecked" label={e.attestSlikChecked} errors={err("attestSlikChecked")} defaultChecked={values.attestSlikChecked === "on"} />
+        <CheckboxField name="attestNoOtherKur" label={e.attestNoOtherKur} errors={err("attestNoOtherKur")} defaultChecked={values.attestNoOtherKur === "on"} />
+        {needsNpwp || err("attestNpwpPresent") ? (
+          <CheckboxField name="attestNpwpPresent" label={e.attestNpwpPresent} errors={err("attestNpwpPresent")} defaultChecked={values.attestNpwpPresent === "on"} />
+        ) : null}
+        <div className="rounded border border-slate-300 bg-slate-50 p-3">
+          <h3 className="text-sm font-semibold">{e.consentLegend}</h3>
+          <p className="mt-1 text-sm" data-testid="consent-text">{consentText(CONSENT_TEXT_VERSION, locale)}</p>
+          <p className="mt-1 text-xs text-slate-600">{e.consentVersion}: {CONSENT_TEXT_VERSION}</p>
+          <div className="mt-2">
+            <CheckboxField name="consent" label={e.consent} errors={err("consent") ?? err("consentTextVersion")} defaultChecked={values.consent === "on"} />
+          </div>
         </div>
-        <Field name="kantorCabangId" label={t.form.branch} hint={t.form.branchHint} errors={err("kantorCabangId")}>
-          {(p) => (
-            <select {...p} name="kantorCabangId" defaultValue={values.kantorCabangId ?? options.suggestedKantorCabangId ?? ""} onChange={(e) => setBranchId(e.target.value)} className={inputClass}>
-              <option value="">{t.form.choose}</option>
-              {options.kantorCabang.map((b) => (
-                <option key={b.id} value={b.id}>{b.name} ({b.kanwilName})</option>
-              ))}
-            </select>
-          )}
-        </Field>
       </fieldset>
 
       <section aria-labelledby="preview-title" aria-live="polite" className="rounded border border-brand-600 bg-brand-50 p-4">
@@ -214,13 +532,21 @@ function EnrolmentFormBody({
               {locale === "id" ? preview.decision.explanation : preview.decision.explanationEn}
             </p>
             {preview.quote ? (
-              <p>
-                <span className="font-semibold">{formatRupiah(preview.quote.total)} {t.form.perMonth}</span>
-                {" (JKK "}{formatRupiah(preview.quote.jkk)}{", JKM "}{formatRupiah(preview.quote.jkm)}
-                {preview.quote.jht ? `, JHT ${formatRupiah(preview.quote.jht)}` : ""}
-                {")"}
-              </p>
+              <>
+                <p>
+                  <span className="font-semibold">{formatRupiah(preview.quote.lines[0]!.total)} {t.form.perMonth}</span>
+                  {" (JKK "}{formatRupiah(preview.quote.lines[0]!.jkk)}{", JKM "}{formatRupiah(preview.quote.lines[0]!.jkm)}
+                  {preview.quote.lines[0]!.jht ? `, JHT ${formatRupiah(preview.quote.lines[0]!.jht)}` : ""}
+                  {")"}
+                </p>
+                {preview.months > 1 ? (
+                  <p data-testid="preview-total">
+                    {fill(e.totalAdvance, { n: preview.months })}: <span className="font-semibold">{formatRupiah(preview.quote.total)}</span>
+                  </p>
+                ) : null}
+              </>
             ) : null}
+            <p>{e.interest}: {preview.rate.ratePercent}% p.a.</p>
           </div>
         ) : (
           <p className="mt-1 text-sm text-slate-600">—</p>
@@ -228,14 +554,32 @@ function EnrolmentFormBody({
         <p className="mt-2 text-xs text-slate-600">{t.form.previewNote}</p>
       </section>
 
-      <button
-        type="submit"
-        disabled={pending}
-        aria-disabled={pending}
-        className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
-      >
-        {pending ? t.form.submitting : t.form.submit}
-      </button>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          onClick={() => setIntent("submit")}
+          disabled={pending}
+          aria-disabled={pending}
+          className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+        >
+          {pending && !saving ? t.form.submitting : correction ? e.resubmit : t.form.submit}
+        </button>
+        {correction ? null : (
+          <button
+            type="submit"
+            name="intent"
+            value="draft"
+            onClick={() => setIntent("draft")}
+            disabled={pending}
+            aria-disabled={pending}
+            className="w-full rounded border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60 sm:w-auto"
+          >
+            {saving ? e.savingDraft : e.saveDraft}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -13,13 +13,17 @@ export interface TableSorting {
   hrefs: Record<ListSort, string>;
 }
 
-function StatusCell({ status, t }: { status: EnrolmentListItem["status"]; t: Dictionary }) {
+function StatusCell({ status, returnReason, t }: { status: EnrolmentListItem["status"]; returnReason: string | null; t: Dictionary }) {
   if (status !== "RETURNED") return <>{t.status[status]}</>;
-  // Returned enrolments wait on the officer: a badge, not only the row's colour, says so.
+  // Returned enrolments wait on the officer: a badge, not only the row's colour, says so, and the
+  // reviewer's reason says what to fix.
   return (
-    <span className="inline-block whitespace-nowrap rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-      {t.status.RETURNED}
-    </span>
+    <>
+      <span className="inline-block whitespace-nowrap rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+        {t.status.RETURNED}
+      </span>
+      {returnReason ? <span className="mt-1 block min-w-40 text-xs text-amber-900" data-testid="return-reason">{returnReason}</span> : null}
+    </>
   );
 }
 
@@ -103,7 +107,7 @@ export function EnrolmentTable({
                 </Link>
               </td>
               <td className="px-3 py-2">
-                <StatusCell status={r.status} t={t} />
+                <StatusCell status={r.status} returnReason={r.returnReason} t={t} />
               </td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{r.nikMasked}</td>
               <td className="px-3 py-2 whitespace-nowrap">{SCHEME_LABELS[r.scheme]}</td>

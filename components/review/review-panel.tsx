@@ -5,9 +5,9 @@ import { enrolmentHistory, reviewSummaryForActor } from "@/lib/review/data";
 import { getDictionary } from "@/lib/i18n/server";
 
 /**
- * The review's block on the officer's enrolment page (/pendaftaran/[id]): the reviewer's return
- * reason, cover status and protected-until, the certificate link, and the status history. Loads its
- * own data, scoped to the actor like the page itself.
+ * The review's block on the officer's enrolment page (/pendaftaran/[id]): cover status and
+ * protected-until, the certificate link, and the status history (the page itself shows the return
+ * reason). Loads its own data, scoped to the actor like the page itself.
  */
 export async function EnrolmentReviewPanel({ actor, enrolmentId }: { actor: Actor; enrolmentId: string }) {
   const now = new Date();
@@ -21,11 +21,6 @@ export async function EnrolmentReviewPanel({ actor, enrolmentId }: { actor: Acto
     <div className="space-y-5">
       <section aria-labelledby="verifikasi-bpjs" className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="review-panel">
         <h2 id="verifikasi-bpjs" className="text-lg font-semibold">{t.review.reviewBlock}</h2>
-        {summary.returnReason ? (
-          <p role="note" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3" data-testid="return-reason">
-            <span className="font-semibold">{t.review.officerReturned}:</span> {summary.returnReason}
-          </p>
-        ) : null}
         <p>
           {t.detail.status}: <span className="font-semibold">{t.status[summary.status]}</span>
           {summary.kpj ? <> · {t.detail.kpj}: <span className="font-mono font-semibold">{summary.kpj}</span></> : null}

@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/config";
+import { AccountLockedSignin, signIn, signOut } from "@/lib/auth/config";
 
 export interface LoginState {
-  error?: string;
+  error?: "invalid" | "locked";
+  /** With "locked": whole minutes until the account may try again. */
+  minutes?: number;
   email?: string;
 }
 
@@ -22,6 +24,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     });
     return {};
   } catch (error) {
+    if (error instanceof AccountLockedSignin) return { error: "locked", minutes: error.minutes, email };
     if (error instanceof AuthError) return { error: "invalid", email };
     throw error;
   }

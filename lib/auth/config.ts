@@ -1,8 +1,16 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/auth/data";
+
+/** Thrown while an account is locked after repeated failures; the code reaches the login form. */
+export class AccountLockedSignin extends CredentialsSignin {
+  code = "locked";
+  constructor(readonly minutes: number) {
+    super();
+  }
+}
 
 const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -31,8 +39,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = LoginSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const userId = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return userId ? { id: userId } : null;
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password);
+        if (result.ok) return { id: result.userId };
+        if (result.lockedMinutes !== null) throw new AccountLockedSignin(result.lockedMinutes);
+        return null;
       },
     }),
   ],

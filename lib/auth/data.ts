@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { scopeOf, type Role, type Scope } from "@/lib/auth/roles";
+import { afterFailure, lockedMinutes, type ThrottleRow } from "@/lib/auth/throttle";
 
 /** The authenticated user as every page, action and route handler sees it. */
 export interface Actor {
@@ -19,14 +20,40 @@ export interface Actor {
 // A real hash, so that an unknown e-mail costs the same time as a wrong password.
 const TIMING_DUMMY_HASH = "$2b$12$R3WM3bLN.RbHtihdomVHWuxIMjGZpYyYufGfp71U00EXQlR3DmmGC";
 
-/** Verifies a login. Returns the user id, or null for any failure (never says which part was wrong). */
-export async function verifyCredentials(email: string, password: string): Promise<string | null> {
+export type LoginResult = { ok: true; userId: string } | { ok: false; lockedMinutes: number | null };
+
+/**
+ * Verifies a login. Never says which part was wrong. Repeated failures lock the account for a while
+ * (lib/auth/throttle.ts); while locked, even the right password is refused, so guessing gains
+ * nothing. The failure count is read and written under a row lock, so parallel guesses are counted.
+ */
+export async function verifyCredentials(email: string, password: string, now = new Date()): Promise<LoginResult> {
+  const key = email.trim().toLowerCase();
+  const throttle = await db().loginThrottle.findUnique({ where: { email: key } });
+  const locked = lockedMinutes(throttle, now);
+  if (locked !== null) return { ok: false, lockedMinutes: locked };
+
   const user = await db().user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: key },
     select: { id: true, passwordHash: true, active: true },
   });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? TIMING_DUMMY_HASH);
-  return ok && user?.active ? user.id : null;
+  if (ok && user?.active) {
+    if (throttle) await db().loginThrottle.deleteMany({ where: { email: key } });
+    return { ok: true, userId: user.id };
+  }
+
+  const next = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`
+      insert into "LoginThrottle" (email, failures, "firstFailureAt") values (${key}, 0, ${now})
+      on conflict (email) do nothing`;
+    const [row] = await tx.$queryRaw<ThrottleRow[]>`
+      select failures, "firstFailureAt", "lockedUntil" from "LoginThrottle" where email = ${key} for update`;
+    const updated = afterFailure(row && row.failures > 0 ? row : null, now);
+    await tx.loginThrottle.update({ where: { email: key }, data: updated });
+    return updated;
+  });
+  return { ok: false, lockedMinutes: lockedMinutes(next, now) };
 }
 
 /** Loads the user behind a session from the database; null when gone, inactive or without scope. */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { KUR_SCHEMES, addDays, isIsoDate, startOfDayInZone, type MandateStatus } from "@/lib/rules";
+import { normalizeLoanNumber } from "@/lib/enrolment/schema";
 
 export const LIST_PATH = "/pendaftaran";
 export const LIST_PAGE_SIZE = 20;
@@ -91,8 +92,7 @@ export function hasFilters(query: EnrolmentListQuery): boolean {
 }
 
 /**
- * What the search box asks for. Loan numbers cannot be searched: there is no loan-number column on
- * Enrolment yet; add a case here when there is.
+ * What the search box asks for, besides a loan number (see `loanNumberSearch`, tried alongside).
  *
  * A NIK is found only by all 16 digits or by its last 4. The portal never shows a NIK in full
  * (maskNik shows the first and last four); matching any other part would let a user uncover the
@@ -116,6 +116,16 @@ export function classifySearch(q: string): ListSearch | null {
     return { kind: "partialNik" };
   }
   return { kind: "name", text };
+}
+
+/**
+ * The loan application number the search text could be, normalised as the e-form stores it
+ * (upper-case, no spaces), or null when it cannot be one. Loan numbers are matched exactly: they
+ * are identifiers, and an exact match uses the (penyalurId, loanNumber) and loanNumber indexes.
+ */
+export function loanNumberSearch(q: string): string | null {
+  const candidate = normalizeLoanNumber(q);
+  return /\d/.test(candidate) && /^[A-Z0-9][A-Z0-9./-]{2,39}$/.test(candidate) ? candidate : null;
 }
 
 /**

@@ -18,6 +18,7 @@ const id = {
     submit: "Masuk",
     submitting: "Memeriksa…",
     invalid: "Email atau kata sandi salah.",
+    locked: "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi dalam {minutes} menit.",
   },
   home: {
     greeting: "Selamat datang",
@@ -41,7 +42,7 @@ const id = {
     open: "Buka",
     filters: "Cari dan saring",
     search: "Cari NIK atau nama",
-    searchHint: "NIK lengkap (16 digit), 4 digit terakhir NIK, atau sebagian nama.",
+    searchHint: "NIK lengkap (16 digit), 4 digit terakhir NIK, sebagian nama, atau nomor pinjaman.",
     anyStatus: "Semua status",
     anyScheme: "Semua skema",
     anyMandate: "Semua keputusan",
@@ -198,7 +199,6 @@ const id = {
     arrearsEmpty: "Tidak ada tunggakan di Kantor Cabang Anda.",
     months: "{count} bulan",
     kpj: "KPJ",
-    officerReturned: "Dikembalikan verifikator untuk diperbaiki",
     reviewBlock: "Verifikasi BPJS Ketenagakerjaan",
   },
   errors: {
@@ -228,6 +228,7 @@ const en: Dictionary = {
     submit: "Sign in",
     submitting: "Checking…",
     invalid: "Wrong email or password.",
+    locked: "Too many failed sign-in attempts. This account is locked for now; try again in {minutes} minutes.",
   },
   home: {
     greeting: "Welcome",
@@ -251,7 +252,7 @@ const en: Dictionary = {
     open: "Open",
     filters: "Search and filter",
     search: "Search by NIK or name",
-    searchHint: "The full NIK (16 digits), its last 4 digits, or part of the name.",
+    searchHint: "The full NIK (16 digits), its last 4 digits, part of the name, or the loan number.",
     anyStatus: "Any status",
     anyScheme: "Any scheme",
     anyMandate: "Any decision",
@@ -408,7 +409,6 @@ const en: Dictionary = {
     arrearsEmpty: "No arrears in your branch.",
     months: "{count} months",
     kpj: "KPJ",
-    officerReturned: "Returned by the reviewer for correction",
     reviewBlock: "BPJS Ketenagakerjaan review",
   },
   errors: {

@@ -379,7 +379,8 @@ export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promi
       at: ev.at.toISOString(),
       action,
       actorName: ev.actor?.name ?? null,
-      reason: action === "enrolment.reject" ? str(after.note) : str(after.reason),
+      // "returnReason" is how the e-form's demo seed names the reason of a return.
+      reason: action === "enrolment.reject" ? str(after.note) : (str(after.reason) ?? str(after.returnReason)),
       rejectReason: action === "enrolment.reject" ? (str(after.reason) as RejectReason | null) : null,
       payment:
         action === "payment.record" && typeof after.amount === "number"
@@ -397,7 +398,6 @@ export interface OfficerCoverage {
   status: EnrolmentStatus;
   kpj: string | null;
   certificateAvailable: boolean;
-  returnReason: string | null;
   coverage: CoverageSummary | null;
 }
 
@@ -410,7 +410,6 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
     select: {
       status: true,
       kpj: true,
-      returnReason: true,
       coverStartMonth: true,
       declaredIncome: true,
       jht: true,
@@ -426,7 +425,6 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
   return {
     status: e.status,
     kpj: e.kpj,
-    returnReason: e.status === "RETURNED" ? e.returnReason : null,
     certificateAvailable: e.status === "APPROVED" && (actor.scope.kind === "PENYALUR_OFFICE" || actor.scope.kind === "KANTOR_CABANG"),
     coverage: e.status === "APPROVED" && e.coverStartMonth ? coverageFrom(isoMonth(e.coverStartMonth), lines, today, e) : null,
   };

@@ -21,12 +21,13 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
     await prisma.$disconnect();
   }
 
-  const [{ loadActor }, { validateEnrolment }, { submitEnrolment }, { todayInZone }, { db }] = await Promise.all([
+  const [{ loadActor }, { validateEnrolment }, { submitEnrolment }, { addDays, todayInZone }, { db }, { CONSENT_TEXT_VERSION }] = await Promise.all([
     import("../../lib/auth/data"),
     import("../../lib/enrolment/schema"),
     import("../../lib/enrolment/mutations"),
     import("../../lib/rules"),
     import("../../lib/db"),
+    import("../../lib/enrolment/consent"),
   ]);
   let created = 0;
   for (const demo of DEMO_ENROLMENTS) {
@@ -38,13 +39,45 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
       select: { defaultKantorCabangId: true },
     });
     const now = new Date();
+    const today = todayInZone(now, actor.timeZone);
     const validation = validateEnrolment(
-      { ...demo.form, kantorCabangId: office.defaultKantorCabangId ?? "" },
-      todayInZone(now, actor.timeZone),
+      {
+        ...demo.form,
+        kantorCabangId: office.defaultKantorCabangId ?? "",
+        plannedDisbursementDate: addDays(today, 14),
+        attestNikChecked: "on",
+        attestSlikChecked: "on",
+        attestNoOtherKur: "on",
+        attestNpwpPresent: demo.form.npwp ? "on" : "",
+        consent: "on",
+        consentTextVersion: CONSENT_TEXT_VERSION,
+      },
+      today,
     );
     if (!validation.ok) throw new Error(`Data demo tidak valid: ${JSON.stringify(validation.errors)}`);
     const result = await submitEnrolment(actor, validation.data, now);
-    if (!result.duplicate) created += 1;
+    if (result.duplicate) continue;
+    created += 1;
+    if (demo.returned) {
+      // The reviewer's side (issue #5) in miniature: the same columns, version and audit row it writes.
+      const reviewer = await db().user.findUniqueOrThrow({ where: { email: demo.returned.reviewer }, select: { id: true } });
+      await db().$transaction([
+        db().enrolment.update({
+          where: { id: result.enrolmentId },
+          data: { status: "RETURNED", returnReason: demo.returned.reason, reviewedById: reviewer.id, reviewedAt: now, version: { increment: 1 } },
+        }),
+        db().auditEvent.create({
+          data: {
+            actorId: reviewer.id,
+            action: "enrolment.return",
+            entityType: "Enrolment",
+            entityId: result.enrolmentId,
+            before: { status: "SUBMITTED", version: 1 },
+            after: { status: "RETURNED", version: 2, returnReason: demo.returned.reason },
+          },
+        }),
+      ]);
+    }
   }
   log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");
   const { seedDemoReview } = await import("../../prisma/seed/review");

@@ -1,63 +1,71 @@
-import { contributionForMonth, formatRupiah, monthOf, todayInZone } from "../../lib/rules";
+import { advanceContributions } from "../../lib/enrolment/pricing";
+import { formatRupiah, monthOf, todayInZone } from "../../lib/rules";
+import { fillEform, uniqueLoanNumber } from "./eform";
 import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
 
-test.describe("a bank officer enrols a KUR kecil debtor (Permenko 1/2023 Pasal 26 ayat (8))", () => {
-  test.use({ viewport: { width: 360, height: 780 } });
+test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (Permenko 1/2023 Pasal 26 ayat (8))", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
 
-  test("field error keeps the input, then the enrolment is written once and shows its decision", async ({ page }) => {
+  test("the full mandatory e-form is written once, with its decision, contributions and clearance", async ({ page }) => {
     const nik = freshNik("1984-06-21");
+    const loanNumber = uniqueLoanNumber("KECIL");
     await login(page, ACCOUNTS.officerBri);
     await page.getByRole("link", { name: "Daftarkan debitur" }).first().click();
     await expect(page.getByRole("heading", { name: "Daftarkan debitur KUR" })).toBeVisible();
+    await fillEform(page, { nik, jht: true, monthsInAdvance: "3", loanNumber });
 
-    await page.getByLabel("NIK").fill(nik);
-    await page.getByLabel("Nama lengkap sesuai KTP").fill("Asep Saepudin");
-    await page.getByLabel("Tanggal lahir").fill("1984-06-22"); // one day off the NIK
-    await page.getByLabel("Jenis kelamin").selectOption("L");
-    await page.getByLabel("Nomor HP").fill("0812 9988 7766");
-    await page.getByLabel("Skema KUR").selectOption("KECIL");
-    await page.getByLabel("Plafon (Rp)").fill("200.000.000");
-    await page.getByLabel("Penghasilan per bulan (Rp)").fill("3.000.000");
-    await page.getByLabel(/Jaminan Hari Tua/).check();
-
-    // The live preview uses the same rules as the server.
+    // The live preview uses the same rules as the server: the decision, one month and three months.
+    const month = monthOf(todayInZone(new Date(), "Asia/Jakarta"));
+    const quote = advanceContributions({ declaredIncome: 3_000_000, jht: true, sector: "OTHER", firstMonth: month, months: 3 });
     await expect(page.getByTestId("preview")).toContainText("Wajib");
+    await expect(page.getByTestId("preview")).toContainText(`${formatRupiah(quote.lines[0]!.total)} / bulan`);
+    await expect(page.getByTestId("preview-total")).toContainText(formatRupiah(quote.total));
+    // The page fits the phone: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
-    await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-    const birthDate = page.getByLabel("Tanggal lahir");
-    await expect(page.getByText(/Tanggal lahir tidak sesuai dengan NIK/).first()).toBeVisible();
-    await expect(birthDate).toHaveAttribute("aria-invalid", "true");
-    await expect(birthDate).toBeFocused();
-    // Everything typed is still there.
-    await expect(page.getByLabel("NIK")).toHaveValue(nik);
-    await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveValue("Asep Saepudin");
-    await expect(page.getByLabel("Plafon (Rp)")).toHaveValue("200.000.000");
-    await expect(page.getByLabel(/Jaminan Hari Tua/)).toBeChecked();
-    expect(await query(`select 1 from "Participant" where nik = $1`, [nik])).toHaveLength(0);
-
-    await birthDate.fill("1984-06-21");
     // A double click must not create two enrolments.
     await page.getByRole("button", { name: "Kirim pendaftaran" }).dblclick();
     await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
 
     await expect(page.getByTestId("decision")).toContainText("Wajib — Permenko 1/2023 Pasal 26 ayat (8)");
-    const quote = contributionForMonth({
-      declaredIncome: 3_000_000,
-      jht: true,
-      sector: "OTHER",
-      month: monthOf(todayInZone(new Date(), "Asia/Jakarta")),
-    });
     const contribution = page.getByTestId("contribution");
-    await expect(contribution).toContainText(`${formatRupiah(quote.total)} / bulan`);
-    await expect(contribution).toContainText(formatRupiah(quote.jkk));
-    await expect(contribution).toContainText(formatRupiah(quote.jht));
+    await expect(contribution).toContainText(`${formatRupiah(quote.lines[0]!.total)} / bulan`);
+    await expect(contribution).toContainText(formatRupiah(quote.lines[0]!.jht));
+    await expect(page.getByTestId("contribution-totals")).toContainText(`${formatRupiah(quote.total)} (3 bulan)`);
     await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
+    await expect(page.getByTestId("loan")).toContainText(loanNumber.toUpperCase());
 
-    const rows = await query<{ n: number }>(
-      `select count(*)::int as n from "Enrolment" e join "Participant" p on p.id = e."participantId" where p.nik = $1`,
+    const rows = await query<{ n: number; lines: number; consent: boolean }>(
+      `select count(distinct e.id)::int as n, count(l.id)::int as lines, bool_and(e."consentAt" is not null) as consent
+       from "Enrolment" e join "Participant" p on p.id = e."participantId"
+       left join "ContributionLine" l on l."enrolmentId" = e.id where p.nik = $1`,
       [nik],
     );
-    expect(rows[0]?.n).toBe(1);
+    expect(rows[0]).toEqual({ n: 1, lines: 3, consent: true });
+  });
+
+  test("a birth date that disagrees with the NIK is an error on its field; every input is kept (RULES.md §6)", async ({ page }) => {
+    const nik = freshNik("1984-06-21");
+    await login(page, ACCOUNTS.officerBri);
+    await page.goto("/pendaftaran/baru");
+    await fillEform(page, { nik, birthDate: "1984-06-22", jht: true, monthsInAdvance: "2" });
+    await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+
+    const birthDate = page.getByLabel("Tanggal lahir", { exact: true });
+    await expect(page.getByText(/Tanggal lahir tidak sesuai dengan NIK/).first()).toBeVisible();
+    await expect(page.getByRole("alert").first()).toContainText("Pendaftaran belum terkirim");
+    await expect(birthDate).toHaveAttribute("aria-invalid", "true");
+    await expect(birthDate).toBeFocused();
+    // Everything typed is still there, selects and checkboxes included.
+    await expect(page.getByLabel("NIK", { exact: true })).toHaveValue(nik);
+    await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveValue("Asep Saepudin");
+    await expect(page.getByLabel("Plafon (Rp)")).toHaveValue("200.000.000");
+    await expect(page.getByLabel("Skema KUR")).toHaveValue("KECIL");
+    await expect(page.getByLabel("Provinsi (alamat KTP)")).toHaveValue("32");
+    await expect(page.getByLabel("Iuran dibayar di muka")).toHaveValue("2");
+    await expect(page.getByLabel(/Jaminan Hari Tua/)).toBeChecked();
+    await expect(page.getByLabel("Debitur menyetujui teks di atas")).toBeChecked();
+    expect(await query(`select 1 from "Participant" where nik = $1`, [nik])).toHaveLength(0);
   });
 });
 
@@ -65,14 +73,8 @@ test("a super mikro debtor outside any phase rule is voluntary and the loan may 
   const nik = freshNik("1995-01-15").replace(/^(\d{6})(\d{2})/, (_, a: string, d: string) => `${a}${Number(d) + 40}`);
   await login(page, ACCOUNTS.officerBni);
   await page.goto("/pendaftaran/baru");
-  await page.getByLabel("NIK").fill(nik);
-  await page.getByLabel("Nama lengkap sesuai KTP").fill("Nining Suryani");
-  await page.getByLabel("Tanggal lahir").fill("1995-01-15");
-  await page.getByLabel("Jenis kelamin").selectOption("P");
-  await page.getByLabel("Nomor HP").fill("+62 857 1234 5678");
-  await page.getByLabel("Skema KUR").selectOption("SUPER_MIKRO");
-  await page.getByLabel("Plafon (Rp)").fill("5.000.000");
-  await page.getByLabel("Penghasilan per bulan (Rp)").fill("900.000");
+  await fillEform(page, { nik, fullName: "Nining Suryani", sex: "P", scheme: "SUPER_MIKRO", plafon: "5.000.000", income: "900.000" });
+  await expect(page.getByTestId("preview")).toContainText("Sukarela");
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
   await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("decision")).toContainText("Sukarela");

@@ -15,7 +15,8 @@ export async function login(page: Page, email: string): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
+  // bcrypt at cost 12 takes a few hundred ms, far more on a loaded CI machine.
+  await expect(page).toHaveURL(/\/beranda$/, { timeout: 15_000 });
 }
 
 /** Read-only look at the e2e database, to check what a journey wrote. */

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
@@ -8,6 +7,7 @@ import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone, type KurScheme } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
+import { eformFields } from "../support/eform";
 
 /**
  * The enrolments workspace (/pendaftaran) against the real database. Every case searches for a
@@ -72,19 +72,16 @@ function valid(raw: Record<string, string>): EnrolmentInput {
 }
 
 function form(fullName: string, birthDate: string, scheme: KurScheme, plafon: number): Record<string, string> {
-  return {
-    submissionKey: randomUUID(),
+  return eformFields(todayInZone(NOW, "Asia/Jakarta"), {
     nik: uniqueNik(birthDate),
     fullName,
     birthDate,
-    sex: "L",
-    phone: "0812-3456-7890",
     scheme,
     plafon: String(plafon),
     declaredIncome: "2.500.000",
     jht: "",
     kantorCabangId: kcBandungId,
-  };
+  });
 }
 
 /** Every plafon is different and inside its scheme's band, so sorting by plafon has one right answer. */

@@ -8,6 +8,7 @@ import { EnrolmentFieldError, NotAllowedError, submitEnrolment } from "@/lib/enr
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
+import { eformFields } from "../support/eform";
 
 const NOW = new Date();
 let officerBri: Actor;
@@ -30,20 +31,7 @@ afterAll(async () => {
 
 function form(overrides: Record<string, string> = {}): Record<string, string> {
   const birthDate = overrides.birthDate ?? "1985-08-17";
-  return {
-    submissionKey: randomUUID(),
-    nik: uniqueNik(birthDate),
-    fullName: "Budi Santoso",
-    birthDate,
-    sex: "L",
-    phone: "0812-3456-7890",
-    scheme: "KECIL",
-    plafon: "150.000.000",
-    declaredIncome: "3.000.000",
-    jht: "on",
-    kantorCabangId: kcBandungId,
-    ...overrides,
-  };
+  return eformFields(todayInZone(NOW, "Asia/Jakarta"), { nik: uniqueNik(birthDate), kantorCabangId: kcBandungId, ...overrides });
 }
 
 function valid(raw: Record<string, string>): EnrolmentInput {
@@ -96,7 +84,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     const input = valid(form());
     const first = await submitEnrolment(officerBri, input, NOW);
     const second = await submitEnrolment(officerBri, input, NOW);
-    expect(second).toEqual({ enrolmentId: first.enrolmentId, duplicate: true });
+    expect(second).toEqual({ enrolmentId: first.enrolmentId, duplicate: "submissionKey" });
     expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
   });
 
@@ -132,7 +120,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
   });
 
   it("KUR PMI is out of scope for this channel and writes nothing — RULES.md §2 (migrant-worker segment)", async () => {
-    const input = valid(form({ scheme: "PMI", plafon: "50.000.000", birthDate: "1993-04-04" }));
+    const input = valid(form({ scheme: "PMI", plafon: "50.000.000", birthDate: "1993-04-04", tenorMonths: "24" }));
     const error = await submitEnrolment(officerBri, input, NOW).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnrolmentFieldError);
     expect((error as EnrolmentFieldError).errors.scheme?.[0]).toMatch(/migran/i);
@@ -142,7 +130,11 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
   it("the same NIK enrolled for a second loan reuses its participant", async () => {
     const raw = form({ birthDate: "1970-05-06" });
     await submitEnrolment(officerBri, valid(raw), NOW);
-    await submitEnrolment(officerBri, valid({ ...raw, submissionKey: randomUUID() }), NOW);
+    const again = validateEnrolment({ ...raw, submissionKey: randomUUID(), loanNumber: `${raw.loanNumber}-2` }, todayInZone(NOW, "Asia/Jakarta"), {
+      existingParticipant: true,
+    });
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    await submitEnrolment(officerBri, again.data, NOW);
     expect(await rowsFor(raw.nik!)).toMatchObject({ participant: 1, enrolments: 2 });
   });
 });

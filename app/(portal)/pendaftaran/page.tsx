@@ -5,7 +5,8 @@ import { EnrolmentTable } from "@/components/enrolment/enrolment-table";
 import { ListPagination } from "@/components/enrolment/list-pagination";
 import { can } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
-import { listEnrolments } from "@/lib/enrolment/data";
+import { draftCountForActor, listEnrolments } from "@/lib/enrolment/data";
+import { eformText } from "@/lib/i18n/eform";
 import { LIST_SORTS, hasFilters, parseListQuery, sortHref, type ListSort } from "@/lib/enrolment/list-schema";
 import { zoneAbbreviation } from "@/lib/format";
 import { fill } from "@/lib/i18n/dictionaries";
@@ -21,7 +22,8 @@ export default async function EnrolmentListPage({
 }) {
   const actor = await requirePermission("enrolment:read");
   const query = parseListQuery(await searchParams);
-  const [{ locale, t }, result] = await Promise.all([getDictionary(), listEnrolments(actor, query)]);
+  const [{ locale, t }, result, draftCount] = await Promise.all([getDictionary(), listEnrolments(actor, query), draftCountForActor(actor)]);
+  const isOfficer = can(actor.role, "enrolment:create");
 
   const columnLabels: Record<ListSort, string> = { submitted: t.list.submittedAt, name: t.list.name, plafon: t.list.plafon };
   const hrefs = Object.fromEntries(LIST_SORTS.map((c) => [c, sortHref(query, c)])) as Record<ListSort, string>;
@@ -33,9 +35,17 @@ export default async function EnrolmentListPage({
 
   return (
     <div className="space-y-4">
+      {isOfficer ? (
+        <nav aria-label={t.list.title} className="flex gap-4 text-sm">
+          <span aria-current="page" className="font-semibold">{t.list.title}</span>
+          <Link href="/pendaftaran/draf" className="text-brand-700 underline underline-offset-2" data-testid="drafts-link">
+            {eformText[locale].drafts} ({draftCount})
+          </Link>
+        </nav>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t.list.title}</h1>
-        {can(actor.role, "enrolment:create") ? (
+        {isOfficer ? (
           <Link href="/pendaftaran/baru" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t.nav.newEnrolment}
           </Link>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  EnrolmentFields,
+  DraftData,
+  FORM_FIELD_ORDER,
+  draftLabel,
   keepInput,
   parseRupiahInput,
   validateEnrolment,
@@ -9,7 +11,9 @@ import {
   type EnrolmentInput,
   type FieldErrors,
 } from "@/lib/enrolment/schema";
+import { CONSENT_TEXT_VERSION, consentText } from "@/lib/enrolment/consent";
 import { addDays } from "@/lib/rules";
+import { eformFields } from "../../support/eform";
 
 const TODAY = "2026-11-21";
 
@@ -19,41 +23,59 @@ const NIK_MAN = "3201011708850001";
 const NIK_WOMAN = "3201015708850002";
 
 /** A filled-in e-form as FormData delivers it: every value a string, a ticked checkbox "on". */
-const VALID: Record<string, string> = {
+const VALID: Record<string, string> = eformFields(TODAY, {
   submissionKey: "6f1c1b8e-6f4a-4f6e-9d7a-2a1b3c4d5e6f",
   nik: NIK_MAN,
-  fullName: "Budi Santoso",
-  birthDate: "1985-08-17",
-  sex: "L",
-  phone: "0812-3456-7890",
-  scheme: "KECIL",
-  plafon: "150.000.000",
-  declaredIncome: "3.000.000",
-  jht: "on",
+  loanNumber: "BRI-2026-000123",
   kantorCabangId: "0f8e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f",
-};
+});
 
+/** Everything the officer must fill in for a new participant (NIB, e-mail and NPWP below 50 jt are optional). */
 const REQUIRED_FIELDS: EnrolmentFieldName[] = [
   "submissionKey",
   "nik",
   "fullName",
+  "birthPlace",
   "birthDate",
   "sex",
+  "motherMaidenName",
   "phone",
+  "addressProvinceCode",
+  "addressRegency",
+  "addressDistrict",
+  "addressStreet",
+  "businessName",
+  "kbli",
+  "businessStartedOn",
+  "businessProvinceCode",
   "scheme",
   "plafon",
+  "tenorMonths",
+  "purpose",
+  "loanNumber",
+  "plannedDisbursementDate",
+  "priorKurCount",
   "declaredIncome",
+  "monthsInAdvance",
   "kantorCabangId",
+  "heirName",
+  "heirRelationship",
+  "heirPhone",
+  "attestNikChecked",
+  "attestSlikChecked",
+  "attestNoOtherKur",
+  "consent",
+  "consentTextVersion",
 ];
 
-function accepted(raw: Record<string, unknown>): EnrolmentInput {
-  const r = validateEnrolment(raw, TODAY);
+function accepted(raw: Record<string, unknown>, existingParticipant = false): EnrolmentInput {
+  const r = validateEnrolment(raw, TODAY, { existingParticipant });
   if (!r.ok) throw new Error(`expected the form to pass, got ${JSON.stringify(r.errors)}`);
   return r.data;
 }
 
-function refused(raw: Record<string, unknown>): FieldErrors {
-  const r = validateEnrolment(raw, TODAY);
+function refused(raw: Record<string, unknown>, locale: "id" | "en" = "id"): FieldErrors {
+  const r = validateEnrolment(raw, TODAY, { locale });
   if (r.ok) throw new Error("expected the form to be refused");
   return r.errors;
 }
@@ -113,15 +135,17 @@ describe("validateEnrolment: a valid e-form", () => {
     const data = accepted(VALID);
     expect(data).toMatchObject({
       submissionKey: VALID.submissionKey,
-      fullName: "Budi Santoso",
-      birthDate: "1985-08-17",
-      sex: "L",
-      phone: "+6281234567890",
+      participant: { fullName: "Budi Santoso", birthDate: "1985-08-17", sex: "L", phone: "+6281234567890", email: null },
       scheme: "KECIL",
       plafon: 150_000_000,
       declaredIncome: 3_000_000,
       jht: true,
       kantorCabangId: VALID.kantorCabangId,
+      heirPhone: "+6281311112222",
+      tenorMonths: 36,
+      priorKurCount: 0,
+      monthsInAdvance: 1,
+      consentTextVersion: CONSENT_TEXT_VERSION,
     });
     expect(data.nikInfo).toEqual({
       nik: NIK_MAN,
@@ -146,7 +170,7 @@ describe("validateEnrolment: a valid e-form", () => {
   it.each(["0812 3456 7890", "081234567890", "6281234567890", "+62 812-3456-7890", "(0812) 3456.7890"])(
     "stores the mobile number %j as E.164 +6281234567890 (RULES.md §6)",
     (phone) => {
-      expect(accepted({ ...VALID, phone }).phone).toBe("+6281234567890");
+      expect(accepted({ ...VALID, phone }).participant?.phone).toBe("+6281234567890");
     },
   );
 
@@ -189,7 +213,8 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
   it("an empty form reports every required field in one round, each in Indonesian", () => {
     const errors = refused({});
     expect(Object.keys(errors).sort()).toEqual([...REQUIRED_FIELDS].sort());
-    expect(errors).toEqual({
+    expectIndonesian(errors);
+    expect(errors).toMatchObject({
       submissionKey: ["Formulir ini kedaluwarsa. Muat ulang halaman lalu isi kembali."],
       nik: ["NIK wajib diisi."],
       fullName: ["Nama lengkap sesuai KTP wajib diisi."],
@@ -200,12 +225,15 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
       plafon: ["Plafon wajib diisi."],
       declaredIncome: ["Penghasilan per bulan wajib diisi."],
       kantorCabangId: ["Pilih Kantor Cabang BPJS Ketenagakerjaan."],
+      loanNumber: ["Nomor permohonan pinjaman wajib diisi."],
+      heirRelationship: ["Pilih hubungan ahli waris."],
     });
   });
 
   it("a form submitted with every box blank (FormData sends empty strings) reports every required field, in Indonesian", () => {
     const blank = Object.fromEntries(Object.keys(VALID).map((k) => [k, ""]));
     const errors = refused(blank);
+    // Checkboxes are absent, not blank, when unticked; a blank one is an unticked one.
     expect(Object.keys(errors).sort()).toEqual([...REQUIRED_FIELDS].sort());
     expectIndonesian(errors);
     expect(errors.nik).toContain("NIK wajib diisi.");
@@ -326,7 +354,7 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
   });
 
   it.each(["Muh. Abd. Rahman, S.E.", "Ni Luh Putu Ayu", "Ma'ruf", "Siti Nur’aini", "Lee-Chen"])("a real Indonesian name %j is accepted", (fullName) => {
-    expect(accepted({ ...VALID, fullName }).fullName).toBe(fullName);
+    expect(accepted({ ...VALID, fullName }).participant?.fullName).toBe(fullName);
   });
 
   it.each([["X", "sex"], ["BESAR", "scheme"], ["2026-02-30", "birthDate"]] as const)("an unknown choice %j is an error on %s, in Indonesian", (value, field) => {
@@ -366,12 +394,12 @@ describe("keepInput: the typed values go back into the form after a failed submi
     expect(kept).toEqual({ phone: "0812" });
   });
 
-  it("caps each kept value at 200 characters", () => {
-    expect(keepInput({ fullName: "a".repeat(5000) }).fullName).toHaveLength(200);
+  it("caps each kept value at 300 characters", () => {
+    expect(keepInput({ fullName: "a".repeat(5000) }).fullName).toHaveLength(300);
   });
 
   it("knows exactly the e-form's fields", () => {
-    expect(Object.keys(EnrolmentFields.shape).sort()).toEqual(Object.keys(VALID).sort());
+    expect([...FORM_FIELD_ORDER].sort()).toEqual(Object.keys(VALID).sort());
   });
 
   it("returns an empty object for an empty form", () => {
@@ -407,5 +435,207 @@ describe("every problem is reported in one round, in Indonesian", () => {
 
   it("the NIK is stored without the spaces typed between its groups", () => {
     expect(accepted({ ...VALID, nik: "3201 0117 0885 0001" }).nik).toBe(NIK_MAN);
+  });
+});
+
+describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, RULES.md §1)", () => {
+  it("a KUR kecil tenor above 48 months for working capital is an error on tenorMonths — Permenko 1/2023, RULES.md §1 tenor cap", () => {
+    expect(refused({ ...VALID, tenorMonths: "49" })).toEqual({
+      tenorMonths: ["Jangka waktu KUR Kecil untuk modal kerja paling lama 48 bulan (4 tahun)."],
+    });
+    expect(accepted({ ...VALID, tenorMonths: "48" }).tenorMonths).toBe(48);
+  });
+
+  it("a KUR kecil for investment may run 60 months but not 61 — Permenko 1/2023, RULES.md §1 tenor cap", () => {
+    expect(accepted({ ...VALID, purpose: "INVESTMENT", tenorMonths: "60" }).purpose).toBe("INVESTMENT");
+    expect(Object.keys(refused({ ...VALID, purpose: "INVESTMENT", tenorMonths: "61" }))).toEqual(["tenorMonths"]);
+  });
+
+  it("a business running under 6 months is an error on businessStartedOn; KUR super mikro is exempt — Permenko 1/2023, RULES.md §1", () => {
+    const young = addDays(TODAY, -60);
+    expect(refused({ ...VALID, businessStartedOn: young }).businessStartedOn?.[0]).toMatch(/paling sedikit 6 bulan/);
+    expect(
+      accepted({ ...VALID, businessStartedOn: young, scheme: "SUPER_MIKRO", plafon: "10.000.000", npwp: "", attestNpwpPresent: "" }).businessStartedOn,
+    ).toBe(young);
+  });
+
+  it("a business start date after today is an error even for super mikro", () => {
+    const errors = refused({ ...VALID, scheme: "SUPER_MIKRO", plafon: "5.000.000", businessStartedOn: addDays(TODAY, 1) });
+    expect(errors.businessStartedOn).toEqual(["Tanggal mulai usaha tidak boleh setelah hari ini."]);
+  });
+
+  it("a KUR mikro trade debtor who already had 2 KUR is refused on priorKurCount — Permenko 1/2023 Pasal 24 ayat (4a)", () => {
+    const mikro = { ...VALID, scheme: "MIKRO", plafon: "50.000.000", npwp: "", attestNpwpPresent: "" };
+    expect(refused({ ...mikro, priorKurCount: "2" }).priorKurCount?.[0]).toMatch(/paling banyak menerima KUR 2 kali.*Pasal 24/);
+    expect(accepted({ ...mikro, priorKurCount: "1" }).priorKurCount).toBe(1);
+  });
+
+  it("a KUR mikro farmer (KBLI 01) may have a 4th KUR but not a 5th — Permenko 1/2023 Pasal 24 ayat (4)", () => {
+    const farmer = { ...VALID, scheme: "MIKRO", plafon: "50.000.000", kbli: "01111", npwp: "", attestNpwpPresent: "" };
+    expect(accepted({ ...farmer, priorKurCount: "3" }).sectorGroup).toBe("AGRICULTURE");
+    expect(Object.keys(refused({ ...farmer, priorKurCount: "4" }))).toEqual(["priorKurCount"]);
+  });
+
+  it("the repeat cap applies to KUR mikro only: a KUR kecil debtor with 5 earlier KUR passes", () => {
+    expect(accepted({ ...VALID, priorKurCount: "5" }).priorKurCount).toBe(5);
+  });
+
+  it("an NPWP is required above Rp50.000.000: missing → errors on npwp and on its attestation (RULES.md §1, bank practice)", () => {
+    const errors = refused({ ...VALID, scheme: "MIKRO", plafon: "50.000.001", npwp: "", attestNpwpPresent: "" });
+    expect(errors).toEqual({
+      npwp: ["NPWP wajib diisi untuk plafon di atas Rp50.000.000."],
+      attestNpwpPresent: ["Untuk plafon di atas Rp50.000.000, centang bahwa NPWP debitur ada."],
+    });
+  });
+
+  it("at exactly Rp50.000.000 the NPWP and its attestation are optional (RULES.md §1)", () => {
+    const data = accepted({ ...VALID, scheme: "MIKRO", plafon: "50.000.000", npwp: "", attestNpwpPresent: "" });
+    expect(data.npwp).toBeNull();
+    expect(data.attestNpwpPresent).toBe(false);
+  });
+
+  it("a legacy 15-digit NPWP is stored as 16 digits with a leading 0; a malformed one is an error on npwp (RULES.md §6)", () => {
+    expect(accepted({ ...VALID, npwp: "01.234.567.8-901.000" }).npwp).toBe("0012345678901000");
+    expect(Object.keys(refused({ ...VALID, npwp: "12345" }))).toEqual(["npwp"]);
+  });
+
+  it("the KBLI code gives the KUR sector group; an unknown division is an error on kbli (RULES.md §6, KBLI 2020)", () => {
+    expect(accepted({ ...VALID, kbli: "47111" }).sectorGroup).toBe("TRADE");
+    expect(accepted({ ...VALID, kbli: "03111" }).sectorGroup).toBe("FISHERIES");
+    expect(refused({ ...VALID, kbli: "04111" }).kbli?.[0]).toMatch(/tidak dikenal/);
+    expect(Object.keys(refused({ ...VALID, kbli: "4711" }))).toEqual(["kbli"]);
+  });
+
+  it("the NIB is optional, and when given must be 13 digits (RULES.md §6)", () => {
+    expect(accepted({ ...VALID, nib: "" }).nib).toBeNull();
+    expect(accepted({ ...VALID, nib: "9120 0012 3456 7" }).nib).toBe("9120001234567");
+    expect(refused({ ...VALID, nib: "12345" })).toEqual({ nib: ["NIB harus 13 digit angka."] });
+  });
+
+  it("a planned disbursement date before today is an error; today itself is fine", () => {
+    expect(refused({ ...VALID, plannedDisbursementDate: addDays(TODAY, -1) })).toEqual({
+      plannedDisbursementDate: ["Rencana tanggal pencairan tidak boleh sebelum hari ini."],
+    });
+    expect(accepted({ ...VALID, plannedDisbursementDate: TODAY }).plannedDisbursementDate).toBe(TODAY);
+  });
+
+  it.each(["0", "13", "abc", "1.5"])("%j months paid in advance is outside 1–12: an error on monthsInAdvance", (monthsInAdvance) => {
+    expect(Object.keys(refused({ ...VALID, monthsInAdvance }))).toEqual(["monthsInAdvance"]);
+  });
+
+  it("12 months paid in advance is accepted", () => {
+    expect(accepted({ ...VALID, monthsInAdvance: "12" }).monthsInAdvance).toBe(12);
+  });
+
+  it("the loan number is stored upper-case without spaces; other characters are an error", () => {
+    expect(accepted({ ...VALID, loanNumber: " bri-bdg 2026/0001 " }).loanNumber).toBe("BRI-BDG2026/0001");
+    expect(Object.keys(refused({ ...VALID, loanNumber: "BRI#2026" }))).toEqual(["loanNumber"]);
+  });
+
+  it("the heir's phone is stored in E.164; a landline is an error on heirPhone (RULES.md §6)", () => {
+    expect(accepted({ ...VALID, heirPhone: "0857 1234 5678" }).heirPhone).toBe("+6285712345678");
+    expect(Object.keys(refused({ ...VALID, heirPhone: "022-7312345" }))).toEqual(["heirPhone"]);
+  });
+
+  it("the heir's relationship is one of the known relationships", () => {
+    expect(accepted({ ...VALID, heirRelationship: "CHILD" }).heirRelationship).toBe("CHILD");
+    expect(refused({ ...VALID, heirRelationship: "COUSIN" })).toEqual({ heirRelationship: ["Pilih hubungan ahli waris."] });
+  });
+
+  it("the e-mail is optional; a malformed one is an error on email", () => {
+    expect(accepted({ ...VALID, email: "budi@contoh.id" }).participant?.email).toBe("budi@contoh.id");
+    expect(Object.keys(refused({ ...VALID, email: "budi@" }))).toEqual(["email"]);
+  });
+
+  it("the address province must be one of the 38 provinces (RULES.md §7)", () => {
+    expect(refused({ ...VALID, addressProvinceCode: "99" })).toEqual({ addressProvinceCode: ["Pilih provinsi alamat."] });
+  });
+});
+
+describe("attestations (RULES.md §1) and consent (UU 27/2022)", () => {
+  it.each(["attestNikChecked", "attestSlikChecked", "attestNoOtherKur"])(
+    "the officer's statement %s must be ticked to submit — RULES.md §1 eligibility attested on the form",
+    (field) => {
+      const raw: Record<string, string> = { ...VALID };
+      delete raw[field];
+      expect(refused(raw)).toEqual({ [field]: ["Centang pernyataan ini sebelum mengirim (RULES.md §1)."] });
+    },
+  );
+
+  it("the debtor's consent to share data must be given — UU 27/2022 Pasal 20 ayat (2) huruf a", () => {
+    const raw: Record<string, string> = { ...VALID };
+    delete raw.consent;
+    expect(refused(raw)).toEqual({ consent: ["Pendaftaran memerlukan persetujuan debitur untuk berbagi data (UU 27/2022)."] });
+  });
+
+  it("a consent given on an older text version is refused, so the stored version is the one read to the debtor — UU 27/2022 Pasal 22", () => {
+    expect(Object.keys(refused({ ...VALID, consentTextVersion: "pdp-bpjstk-v0@2020-01-01" }))).toEqual(["consentTextVersion"]);
+  });
+
+  it("the consent text of the current version exists in both languages", () => {
+    expect(consentText(CONSENT_TEXT_VERSION, "id")).toMatch(/UU 27\/2022/);
+    expect(consentText(CONSENT_TEXT_VERSION, "en")).toMatch(/Law 27\/2022/);
+    expect(consentText("unknown", "id")).toBeNull();
+  });
+});
+
+describe("a NIK that is already a participant: the stored data is reused, not typed again", () => {
+  const PARTICIPANT_FIELDS = ["fullName", "birthPlace", "birthDate", "sex", "motherMaidenName", "phone", "email", "addressProvinceCode", "addressRegency", "addressDistrict", "addressStreet"];
+
+  it("the participant's fields are neither required nor read, and the input carries no participant", () => {
+    const raw = Object.fromEntries(Object.entries(VALID).filter(([k]) => !PARTICIPANT_FIELDS.includes(k)));
+    const data = accepted(raw, true);
+    expect(data.participant).toBeNull();
+    expect(data.nik).toBe(NIK_MAN);
+  });
+
+  it("typed participant data is ignored rather than checked against the NIK (the stored participant wins)", () => {
+    expect(accepted({ ...VALID, birthDate: "1990-01-01", sex: "P", phone: "x" }, true).participant).toBeNull();
+  });
+});
+
+describe("validation messages follow the UI language", () => {
+  it("an empty form in English reports the same fields with English messages", () => {
+    const errors = refused({}, "en");
+    expect(Object.keys(errors).sort()).toEqual([...REQUIRED_FIELDS].sort());
+    expect(errors.nik).toEqual(["NIK is required."]);
+    expect(errors.fullName).toEqual(["Full name as on the ID card is required."]);
+    expect(errors.sex).toEqual(["Choose the sex."]);
+    expect(errors.consent).toEqual(["The enrolment needs the debtor's consent to share data (Law 27/2022)."]);
+  });
+
+  it("rule messages from lib/rules come in English too: NIK mismatch, plafon band, tenor cap", () => {
+    const errors = refused({ ...VALID, birthDate: "1985-08-18", plafon: "100.000.000", tenorMonths: "49" }, "en");
+    expect(errors.birthDate).toEqual(["The date of birth does not match the NIK (the NIK shows 17/08/1985)."]);
+    expect(errors.plafon?.[0]).toMatch(/^The KUR Kecil plafon must be above/);
+    expect(errors.tenorMonths?.[0]).toMatch(/at most 48 months/);
+  });
+
+  it("an invalid NIK in English", () => {
+    expect(refused({ ...VALID, nik: "123" }, "en")).toEqual({ nik: ["The NIK must be 16 digits."] });
+  });
+});
+
+describe("drafts: the form as typed, checked only for size and shape", () => {
+  it("keeps the known fields as strings and drops the rest", () => {
+    const parsed = DraftData.parse({ nik: "3201", fullName: "Bu", role: "ADMIN", plafon: 5 });
+    expect(parsed).toEqual({ nik: "3201", fullName: "Bu" });
+  });
+
+  it("an incomplete or invalid form is still a valid draft", () => {
+    expect(DraftData.safeParse({ nik: "abc", plafon: "lots" }).success).toBe(true);
+  });
+
+  it("every field is cut to 300 characters, so even a form filled to the brim stays under the 16 kB draft limit", () => {
+    const brim = Object.fromEntries(FORM_FIELD_ORDER.map((f) => [f, "x".repeat(10_000)]));
+    const parsed = DraftData.parse(brim);
+    expect(Object.values(parsed).every((v) => v.length === 300)).toBe(true);
+    expect(JSON.stringify(parsed).length).toBeLessThan(16_000);
+  });
+
+  it("the label is the typed name and the NIK's last 4 digits, or says it has no name", () => {
+    expect(draftLabel({ fullName: "  Budi   Santoso ", nik: "3201 0117 0885 0001" })).toBe("Budi Santoso · NIK …0001");
+    expect(draftLabel({ nik: "32" })).toBe("(tanpa nama)");
+    expect(draftLabel({}, "en")).toBe("(no name)");
   });
 });

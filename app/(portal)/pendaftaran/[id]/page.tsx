@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/dictionaries";
+import { eformText } from "@/lib/i18n/eform";
+import { HEIR_RELATIONSHIP_LABELS } from "@/lib/enrolment/schema";
 import {
   MANDATE_LABELS,
   MANDATE_LABELS_EN,
+  PURPOSE_LABELS,
+  PURPOSE_LABELS_EN,
   SCHEME_LABELS,
+  SECTOR_GROUP_LABELS,
+  SECTOR_GROUP_LABELS_EN,
   SEX_LABELS,
   SEX_LABELS_EN,
   disbursementClearance,
@@ -25,12 +33,25 @@ const CLEARANCE_STYLE = {
   BLOCKED: "border-red-700 bg-red-50 text-red-900",
 } as const;
 
-export default async function EnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EnrolmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("enrolment:read");
   const { id } = await params;
   const e = await enrolmentForActor(actor, id);
   if (!e) notFound();
+  const notice = await searchParams;
   const { locale, t } = await getDictionary();
+  const x = eformText[locale];
+  const unpaid = e.contributionLines.filter((l) => l.status === "DUE");
+  const paid = e.contributionLines.filter((l) => l.status === "PAID");
+  const sum = (lines: typeof unpaid) => lines.reduce((total, l) => total + l.total, 0);
+  const yesNo = (b: boolean) => (b ? x.yes : x.no);
+  const canCorrect = e.status === "RETURNED" && actor.role === "BANK_OFFICER";
   const first = e.contributionLines[0];
   const clearance = disbursementClearance({
     mandateStatus: e.mandate.status,
@@ -50,6 +71,31 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           {t.detail.title} · {SCHEME_LABELS[e.scheme]} · {t.status[e.status]}
         </p>
       </header>
+
+      {notice["sudah-ada"] === "nomor-pinjaman" ? (
+        <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm" data-testid="notice">{x.alreadyEnrolled}</p>
+      ) : null}
+      {notice.diperbaiki === "1" ? (
+        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-sm text-green-900" data-testid="notice">{x.corrected}</p>
+      ) : null}
+
+      {e.status === "RETURNED" ? (
+        <section aria-labelledby="dikembalikan" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
+          <h2 id="dikembalikan" className="font-semibold">{x.returnedNotice}</h2>
+          <p className="mt-1"><span className="font-medium">{x.returnReason}:</span> {e.returnReason ?? "—"}</p>
+          {canCorrect ? (
+            <Link href={`/pendaftaran/${e.id}/perbaiki`} className="mt-2 inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {x.correct}
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+
+      {e.otherPenyalurActive.length ? (
+        <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-900" data-testid="other-penyalur">
+          {fill(x.otherPenyalur, { names: e.otherPenyalurActive.join(", ") })}
+        </p>
+      ) : null}
 
       <section aria-labelledby="pencairan" className={`rounded border-l-4 p-4 ${CLEARANCE_STYLE[clearance.state]}`} data-testid="clearance">
         <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t.detail.clearance}</h2>
@@ -82,6 +128,12 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
             <p className="text-sm text-slate-600">
               {t.detail.tier}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
             </p>
+            <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="contribution-totals">
+              <dt className="font-medium">{x.contributionsDue}</dt>
+              <dd className="tabular-nums">{formatRupiah(sum(unpaid))} ({unpaid.length} {x.months})</dd>
+              <dt className="font-medium">{x.contributionsPaid}</dt>
+              <dd className="tabular-nums">{formatRupiah(sum(paid))} ({paid.length} {x.months})</dd>
+            </dl>
             <div className="mt-3 overflow-x-auto">
               <table className="min-w-full text-sm">
                 <caption className="sr-only">{t.detail.contribution}</caption>
@@ -126,8 +178,18 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           <dd>{formatDateId(e.participant.birthDate)}</dd>
           <dt className="font-medium">{t.form.sex}</dt>
           <dd>{(locale === "id" ? SEX_LABELS : SEX_LABELS_EN)[e.participant.sex]}</dd>
-          <dt className="font-medium">{t.form.plafon}</dt>
-          <dd className="tabular-nums">{formatRupiah(e.plafon)}</dd>
+          {e.participant.birthPlace ? (
+            <>
+              <dt className="font-medium">{x.birthPlace}</dt>
+              <dd>{e.participant.birthPlace}</dd>
+            </>
+          ) : null}
+          {e.participant.address ? (
+            <>
+              <dt className="font-medium">{x.address}</dt>
+              <dd>{e.participant.address}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t.form.income}</dt>
           <dd className="tabular-nums">{formatRupiah(e.declaredIncome)}</dd>
           <dt className="font-medium">{t.detail.kpj}</dt>
@@ -143,7 +205,68 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
         </dl>
       </section>
 
-      {/* Review (#5): return reason, cover and protected-until, certificate link, status history. */}
+      <section aria-labelledby="usaha-pinjaman" className="rounded border border-slate-200 bg-white p-4" data-testid="loan">
+        <h2 id="usaha-pinjaman" className="text-lg font-semibold">{x.business_} · {x.loan_}</h2>
+        <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">{x.loanNumber}</dt>
+          <dd className="font-mono">{e.loan.number ?? "—"}</dd>
+          <dt className="font-medium">{t.form.plafon}</dt>
+          <dd className="tabular-nums">{formatRupiah(e.plafon)}</dd>
+          <dt className="font-medium">{x.purpose}</dt>
+          <dd>{e.loan.purpose ? (locale === "id" ? PURPOSE_LABELS : PURPOSE_LABELS_EN)[e.loan.purpose] : "—"}</dd>
+          <dt className="font-medium">{x.tenorMonths}</dt>
+          <dd>{e.loan.tenorMonths ?? "—"}</dd>
+          <dt className="font-medium">{x.plannedDisbursementDate}</dt>
+          <dd>{e.loan.plannedDisbursementDate ? formatDateId(e.loan.plannedDisbursementDate) : "—"}</dd>
+          <dt className="font-medium">{x.priorKurCount}</dt>
+          <dd>{e.loan.priorKurCount ?? "—"}</dd>
+          <dt className="font-medium">{x.npwp}</dt>
+          {/* An individual's NPWP is often the NIK itself: masked like the NIK for other roles. */}
+          <dd className="font-mono">{e.loan.npwp ? (actor.role === "BANK_OFFICER" ? e.loan.npwp : maskNik(e.loan.npwp)) : "—"}</dd>
+          <dt className="font-medium">{x.businessName}</dt>
+          <dd>{e.business.name ?? "—"}</dd>
+          <dt className="font-medium">{x.kbli}</dt>
+          <dd>
+            {e.business.kbli ?? "—"}
+            {e.business.sectorGroup ? ` (${(locale === "id" ? SECTOR_GROUP_LABELS : SECTOR_GROUP_LABELS_EN)[e.business.sectorGroup]})` : ""}
+          </dd>
+          <dt className="font-medium">{x.nib}</dt>
+          <dd className="font-mono">{e.business.nib ?? "—"}</dd>
+          <dt className="font-medium">{x.businessStartedOn}</dt>
+          <dd>{e.business.startedOn ? formatDateId(e.business.startedOn) : "—"}</dd>
+          <dt className="font-medium">{x.businessProvince}</dt>
+          <dd>{e.business.provinceName ?? "—"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="kepesertaan" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="kepesertaan" className="text-lg font-semibold">{x.coverage_} · {x.attestationsShort}</h2>
+        <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">{x.monthsInAdvance}</dt>
+          <dd>{fill(x.monthsOption, { n: e.coverage.monthsInAdvance })}</dd>
+          <dt className="font-medium">{x.heirName}</dt>
+          <dd>
+            {e.coverage.heirName ?? "—"}
+            {e.coverage.heirRelationship ? ` (${HEIR_RELATIONSHIP_LABELS[locale][e.coverage.heirRelationship]})` : ""}
+          </dd>
+          <dt className="font-medium">{x.heirPhone}</dt>
+          <dd>{e.coverage.heirPhone ?? "—"}</dd>
+          <dt className="font-medium">{x.attestNikChecked}</dt>
+          <dd>{yesNo(e.attestations.nikChecked)}</dd>
+          <dt className="font-medium">{x.attestSlikChecked}</dt>
+          <dd>{yesNo(e.attestations.slikChecked)}</dd>
+          <dt className="font-medium">{x.attestNoOtherKur}</dt>
+          <dd>{yesNo(e.attestations.noOtherKur)}</dd>
+          <dt className="font-medium">{x.attestNpwpPresent}</dt>
+          <dd>{yesNo(e.attestations.npwpPresent)}</dd>
+          <dt className="font-medium">{x.consentGiven}</dt>
+          <dd>
+            {e.consent.at ? `${formatInstant(e.consent.at, e.office.timeZone)} · ${x.consentVersion} ${e.consent.textVersion ?? "—"}` : x.no}
+          </dd>
+        </dl>
+      </section>
+
+      {/* Review (#5): cover and protected-until, certificate link, status history. */}
       <EnrolmentReviewPanel actor={actor} enrolmentId={e.id} />
     </article>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EnrolmentForm } from "@/components/enrolment/enrolment-form";
 import { requirePermission } from "@/lib/auth/session";
 import { enrolmentFormOptions } from "@/lib/enrolment/data";
+import { eformText } from "@/lib/i18n/eform";
 import { getDictionary } from "@/lib/i18n/server";
 import { todayInZone } from "@/lib/rules";
 
@@ -27,6 +28,7 @@ export default async function NewEnrolmentPage() {
         submissionKey={randomUUID()}
         today={todayInZone(new Date(), actor.timeZone)}
         t={t}
+        e={eformText[locale]}
         locale={locale}
       />
     </div>

@@ -1,0 +1,176 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { fillDebtor, fillEform, fillLoanAndCover, uniqueLoanNumber } from "./eform";
+import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
+
+/** Seeded (prisma/seed/demo.ts): Dedi Kurniawan, enrolled by BNI, status SUBMITTED. */
+const DEDI = { nik: "3273013011750003", name: "Dedi Kurniawan" };
+/** Seeded: Rina Wulandari, enrolled by BRI and returned by the Bandung reviewer with a reason. */
+const RINA = { name: "Rina Wulandari", reason: /Penghasilan yang dilaporkan tidak sesuai/ };
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+const submit = (page: Page) => page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+
+test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (RULES.md §1: no KUR at another penyalur)", async ({ page }) => {
+  const [before] = await query<{ updatedAt: Date; phone: string }>(`select "updatedAt", phone from "Participant" where nik = $1`, [DEDI.nik]);
+  await login(page, ACCOUNTS.officerBri);
+  await page.goto("/pendaftaran/baru");
+  await fillEform(page, { nik: DEDI.nik, existingParticipant: true, scheme: "MIKRO", plafon: "40.000.000" });
+
+  const stored = page.getByTestId("existing-participant");
+  await expect(stored).toContainText("Data peserta yang sudah terdaftar");
+  await expect(stored).toContainText(DEDI.name);
+  await expect(stored).toContainText("30/11/1975");
+  await expect(stored).not.toContainText(before!.phone); // only the last digits
+  await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveCount(0);
+  await expect(page.getByTestId("other-penyalur")).toHaveText(/pendaftaran aktif di BNI\./);
+
+  await submit(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEDI.name);
+  await expect(page.getByTestId("other-penyalur")).toContainText("BNI");
+
+  const participants = await query<{ n: number; updatedAt: Date }>(
+    `select count(*)::int as n, max("updatedAt") as "updatedAt" from "Participant" where nik = $1`,
+    [DEDI.nik],
+  );
+  expect(participants[0]!.n).toBe(1);
+  expect(participants[0]!.updatedAt).toEqual(before!.updatedAt); // never overwritten
+  const [audit] = await query<{ after: { participantReused: boolean; otherPenyalurActive: string[] } }>(
+    `select a.after from "AuditEvent" a join "Enrolment" e on e.id::text = a."entityId"
+     join "Participant" p on p.id = e."participantId" join "Penyalur" y on y.id = e."penyalurId"
+     where p.nik = $1 and y.code = 'BRI' and a.action = 'enrolment.submit'`,
+    [DEDI.nik],
+  );
+  expect(audit!.after).toMatchObject({ participantReused: true, otherPenyalurActive: ["BNI"] });
+});
+
+test("the same loan number submitted again at the same penyalur returns the existing enrolment with a notice", async ({ page }) => {
+  const nik = freshNik("1979-04-11");
+  const loanNumber = uniqueLoanNumber("ULANG");
+  await login(page, ACCOUNTS.officerBri);
+  await page.goto("/pendaftaran/baru");
+  await fillEform(page, { nik, loanNumber });
+  await submit(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  const first = page.url();
+
+  // A fresh form (new submission key), as after the back button and a reload: same loan, same debtor.
+  await page.goto("/pendaftaran/baru");
+  await fillEform(page, { nik, loanNumber, existingParticipant: true });
+  await submit(page);
+  await expect(page).toHaveURL(/\?sudah-ada=nomor-pinjaman$/);
+  expect(page.url().split("?")[0]).toBe(first);
+  await expect(page.getByTestId("notice")).toContainText("sudah didaftarkan sebelumnya");
+  const [{ n } = { n: 0 }] = await query<{ n: number }>(`select count(*)::int as n from "Enrolment" where "loanNumber" = $1`, [loanNumber.toUpperCase()]);
+  expect(n).toBe(1);
+});
+
+test("a draft is saved as typed, resumed from the workspace, completed and submitted; another bank gets 404", async ({ page, browser }) => {
+  const nik = freshNik("1988-02-14");
+  await login(page, ACCOUNTS.officerBri);
+  await page.goto("/pendaftaran/baru");
+  await page.getByLabel("NIK", { exact: true }).fill(nik);
+  await page.getByLabel("Nama lengkap sesuai KTP").fill("Dadang Draf");
+  await page.getByLabel("Skema KUR").selectOption("MIKRO");
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page).toHaveURL(/\/pendaftaran\/draf\/[0-9a-f-]{36}\?tersimpan=1$/);
+  await expect(page.getByTestId("notice")).toContainText("Draf tersimpan");
+  const draftUrl = page.url().split("?")[0]!;
+
+  await page.goto("/pendaftaran");
+  await page.getByTestId("drafts-link").click();
+  await expect(page.getByRole("heading", { name: "Draf pendaftaran" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: `Lanjutkan: Dadang Draf · NIK …${nik.slice(12)}` }).click();
+  await expect(page.getByLabel("NIK", { exact: true })).toHaveValue(nik);
+  await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveValue("Dadang Draf");
+  await expect(page.getByLabel("Skema KUR")).toHaveValue("MIKRO");
+
+  // Another bank's officer cannot open it.
+  const other = await browser.newPage();
+  await login(other, ACCOUNTS.officerBni);
+  expect((await other.goto(draftUrl))?.status()).toBe(404);
+  await other.close();
+
+  await fillDebtor(page, { nik, fullName: "Dadang Draf" });
+  await fillLoanAndCover(page, { nik, scheme: "MIKRO", plafon: "30.000.000" });
+  await submit(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dadang Draf");
+  expect(await query(`select 1 from "EnrolmentDraft" d join "Enrolment" e on e."submissionKey" = d."submissionKey"`)).toHaveLength(0);
+  expect((await page.goto(draftUrl))?.status()).toBe(404);
+
+  // A draft can also be deleted.
+  await page.goto("/pendaftaran/baru");
+  await page.getByLabel("Nama lengkap sesuai KTP").fill("Hapus Saja");
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page).toHaveURL(/tersimpan=1$/);
+  await page.goto("/pendaftaran/draf");
+  await page.getByRole("button", { name: "Hapus draf Hapus Saja" }).click();
+  await expect(page.getByText("Draf dihapus.")).toBeVisible();
+  await expect(page.getByText("Hapus Saja")).toHaveCount(0);
+});
+
+test("the e-form with every field in error has no serious or critical accessibility violations (axe-core)", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  await page.goto("/pendaftaran/baru");
+  // One scan of the error state covers the empty form's controls too, each now with its error.
+  await submit(page);
+  await expect(page.getByRole("alert").first()).toContainText("Pendaftaran belum terkirim");
+  await expect(page.getByLabel("NIK", { exact: true })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a returned enrolment shows the reviewer's reason, and the owning officer corrects and resubmits it (version + 1)", async ({ page, browser }) => {
+  const [row] = await query<{ id: string; version: number }>(
+    `select e.id, e.version from "Enrolment" e join "Participant" p on p.id = e."participantId"
+     where p."fullName" = $1 and e.status = 'RETURNED'`,
+    [RINA.name],
+  );
+  await login(page, ACCOUNTS.officerBri);
+  await page.goto("/pendaftaran");
+  const first = page.getByRole("table").getByRole("row").nth(1);
+  await expect(first).toContainText(RINA.name);
+  await expect(first.getByTestId("return-reason")).toHaveText(RINA.reason);
+
+  await first.getByRole("link", { name: RINA.name }).click();
+  await expect(page.getByTestId("return-reason")).toContainText(RINA.reason);
+
+  // Only the owning office may correct it.
+  const other = await browser.newPage();
+  await login(other, ACCOUNTS.officerBni);
+  expect((await other.goto(`/pendaftaran/${row!.id}/perbaiki`))?.status()).toBe(404);
+  await other.close();
+
+  await page.getByRole("link", { name: "Perbaiki dan kirim ulang" }).click();
+  await expect(page.getByRole("heading", { name: "Perbaiki pendaftaran" })).toBeVisible();
+  await expect(page.getByLabel("Penghasilan per bulan (Rp)")).toHaveValue("5.500.000");
+  await expect(page.getByLabel("Nama usaha")).toHaveValue("Katering Rina");
+  await page.getByLabel("Penghasilan per bulan (Rp)").fill("4.000.000");
+  await page.getByLabel("NIK sudah dicocokkan dengan KTP asli debitur").check();
+  await page.getByLabel(/SLIK OJK sudah diperiksa/).check();
+  await page.getByLabel("Debitur tidak sedang menerima KUR di penyalur lain").check();
+  await page.getByLabel(/NPWP debitur ada/).check();
+  await page.getByLabel("Debitur menyetujui teks di atas").check();
+  await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/pendaftaran/${row!.id}\\?diperbaiki=1$`));
+  await expect(page.getByTestId("notice")).toContainText("Perbaikan terkirim");
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Menunggu verifikasi");
+  await expect(page.getByTestId("return-reason")).toHaveCount(0);
+  const [after] = await query<{ status: string; version: number; declaredIncome: number; returnReason: string | null }>(
+    `select status, version, "declaredIncome", "returnReason" from "Enrolment" where id = $1`,
+    [row!.id],
+  );
+  expect(after).toEqual({ status: "SUBMITTED", version: row!.version + 1, declaredIncome: 4_000_000, returnReason: null });
+  expect(await query(`select 1 from "AuditEvent" where "entityId" = $1 and action = 'enrolment.resubmit'`, [row!.id])).toHaveLength(1);
+  // Now SUBMITTED: there is nothing left to correct.
+  expect((await page.goto(`/pendaftaran/${row!.id}/perbaiki`))?.status()).toBe(404);
+});

@@ -1,0 +1,307 @@
+/**
+ * The full e-form's flows on the real database (issue #4): loan-number idempotency under races,
+ * participant reuse, drafts and their office scope, correction of returned enrolments with
+ * optimistic concurrency, and rollback of every multi-row write.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/data";
+import { db } from "@/lib/db";
+import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor } from "@/lib/enrolment/data";
+import {
+  EnrolmentFieldError,
+  NotAllowedError,
+  NotCorrectableError,
+  NotFoundError,
+  ParticipantExistsError,
+  VersionConflictError,
+  deleteDraft,
+  resubmitEnrolment,
+  saveDraft,
+  submitEnrolment,
+} from "@/lib/enrolment/mutations";
+import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
+import { addMonths, monthOf, todayInZone } from "@/lib/rules";
+import { demoActors, uniqueNik } from "../support/db";
+import { eformFields, uniqueLoanNumber } from "../support/eform";
+
+const NOW = new Date();
+const TODAY = todayInZone(NOW, "Asia/Jakarta");
+let officerBri: Actor;
+let officerBni: Actor;
+/** A second office of BRI (its Cicadas unit), acting through the BRI officer's account. */
+let officerBriUnit: Actor;
+let kcBandungId: string;
+
+beforeAll(async () => {
+  ({ officerBri, officerBni } = await demoActors());
+  kcBandungId = (await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" } })).id;
+  const unit = await db().penyalurOffice.findFirstOrThrow({ where: { code: "BRI-BDG-CCD" }, select: { id: true, penyalurId: true } });
+  officerBriUnit = { ...officerBri, scope: { kind: "PENYALUR_OFFICE", penyalurId: unit.penyalurId, penyalurOfficeId: unit.id } };
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+function form(overrides: Record<string, string> = {}): Record<string, string> {
+  return eformFields(TODAY, { nik: uniqueNik(overrides.birthDate ?? "1983-03-03", false), kantorCabangId: kcBandungId, birthDate: "1983-03-03", ...overrides });
+}
+
+function valid(raw: Record<string, string>, existingParticipant = false): EnrolmentInput {
+  const result = validateEnrolment(raw, TODAY, { existingParticipant });
+  if (!result.ok) throw new Error(`fixture invalid: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+async function counts(nik: string) {
+  const participant = await db().participant.findUnique({ where: { nik }, select: { id: true } });
+  const ids = participant
+    ? (await db().enrolment.findMany({ where: { participantId: participant.id }, select: { id: true } })).map((e) => e.id)
+    : [];
+  const [lines, audits] = await Promise.all([
+    db().contributionLine.count({ where: { enrolmentId: { in: ids } } }),
+    db().auditEvent.count({ where: { entityType: "Enrolment", entityId: { in: ids } } }),
+  ]);
+  return { participant: participant ? 1 : 0, enrolments: ids.length, lines, audits };
+}
+
+describe("loan application number: one enrolment per loan at a penyalur (unique penyalurId + loanNumber)", () => {
+  it("concurrent submissions of the same loan with different submission keys create exactly one enrolment", async () => {
+    const raw = form({ birthDate: "1977-07-07", nik: uniqueNik("1977-07-07") });
+    const inputs = Array.from({ length: 6 }, () => valid({ ...raw, submissionKey: randomUUID() }));
+    const results = await Promise.all(inputs.map((input) => submitEnrolment(officerBri, input, NOW)));
+    expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
+    expect(results.filter((r) => r.duplicate === false)).toHaveLength(1);
+    expect(results.filter((r) => r.duplicate === "loanNumber")).toHaveLength(5);
+    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+  });
+
+  it("the same races for a registered participant (no participant insert to serialise them) still give one enrolment", async () => {
+    const raw = form({ birthDate: "1976-06-06", nik: uniqueNik("1976-06-06") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const loanNumber = uniqueLoanNumber("RACE");
+    const inputs = Array.from({ length: 6 }, () => valid({ ...raw, submissionKey: randomUUID(), loanNumber }, true));
+    const results = await Promise.all(inputs.map((input) => submitEnrolment(officerBri, input, NOW)));
+    expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
+    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 2, lines: 2, audits: 2 });
+  });
+
+  it("a resubmitted loan number returns the existing enrolment and deletes the form's draft", async () => {
+    const raw = form({ birthDate: "1975-05-05", nik: uniqueNik("1975-05-05") });
+    const first = await submitEnrolment(officerBri, valid(raw), NOW);
+    const again = { ...raw, submissionKey: randomUUID() };
+    await saveDraft(officerBri, again.submissionKey!, again);
+    const second = await submitEnrolment(officerBri, valid(again, true), NOW);
+    expect(second).toEqual({ enrolmentId: first.enrolmentId, duplicate: "loanNumber" });
+    expect(await db().enrolmentDraft.count({ where: { submissionKey: again.submissionKey } })).toBe(0);
+  });
+
+  it("the same loan number for another debtor is an error on loanNumber, and nothing is written", async () => {
+    const raw = form({ birthDate: "1974-04-04", nik: uniqueNik("1974-04-04") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const otherDebtor = form({ birthDate: "1973-03-13", nik: uniqueNik("1973-03-13"), loanNumber: raw.loanNumber! });
+    const error = await submitEnrolment(officerBri, valid(otherDebtor), NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnrolmentFieldError);
+    expect((error as EnrolmentFieldError).errors.loanNumber?.[0]).toMatch(/debitur lain/);
+    expect(await counts(otherDebtor.nik!)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+
+  it("the same loan number at another office of the same penyalur names that office and shows nothing of it", async () => {
+    const raw = form({ birthDate: "1972-02-12", nik: uniqueNik("1972-02-12") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const error = await submitEnrolment(officerBriUnit, valid({ ...raw, submissionKey: randomUUID() }, true), NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnrolmentFieldError);
+    expect((error as EnrolmentFieldError).errors.loanNumber).toEqual(["Nomor pinjaman ini sudah didaftarkan oleh kantor lain (Kantor Cabang Bandung Asia Afrika)."]);
+  });
+
+  it("the same loan number at another penyalur is another loan: both are enrolled", async () => {
+    const raw = form({ birthDate: "1971-01-11", nik: uniqueNik("1971-01-11") });
+    const bri = await submitEnrolment(officerBri, valid(raw), NOW);
+    const bni = await submitEnrolment(officerBni, valid({ ...raw, submissionKey: randomUUID() }, true), NOW);
+    expect(bni.enrolmentId).not.toBe(bri.enrolmentId);
+    expect(bni.duplicate).toBe(false);
+  });
+});
+
+describe("a registered participant is reused, never overwritten", () => {
+  it("an enrolment without typed participant data uses the stored participant unchanged", async () => {
+    const raw = form({ birthDate: "1969-09-19", nik: uniqueNik("1969-09-19") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const before = await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } });
+    await submitEnrolment(officerBni, valid({ ...raw, submissionKey: randomUUID(), fullName: "Nama Lain" }, true), NOW);
+    expect(await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).toEqual(before);
+  });
+
+  it("typed participant data for a NIK registered meanwhile is refused (ParticipantExistsError) and writes nothing", async () => {
+    const raw = form({ birthDate: "1968-08-18", nik: uniqueNik("1968-08-18") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const before = await counts(raw.nik!);
+    const late = valid({ ...raw, submissionKey: randomUUID(), loanNumber: uniqueLoanNumber(), fullName: "Nama Lain" });
+    await expect(submitEnrolment(officerBni, late, NOW)).rejects.toBeInstanceOf(ParticipantExistsError);
+    expect(await counts(raw.nik!)).toEqual(before);
+    expect((await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).fullName).toBe("Budi Santoso");
+  });
+
+  it("the other penyalur's active enrolment is recorded in the audit and shown by name only", async () => {
+    const raw = form({ birthDate: "1967-07-17", nik: uniqueNik("1967-07-17") });
+    await submitEnrolment(officerBni, valid(raw), NOW);
+    const { enrolmentId } = await submitEnrolment(officerBri, valid({ ...raw, submissionKey: randomUUID() }, true), NOW);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: enrolmentId, action: "enrolment.submit" } });
+    expect(audit.after).toMatchObject({ participantReused: true, otherPenyalurActive: ["BNI"] });
+    expect((await enrolmentForActor(officerBri, enrolmentId))?.otherPenyalurActive).toEqual(["BNI"]);
+  });
+
+  it("months paid in advance become that many contribution lines, each priced for its own month", async () => {
+    const raw = form({ birthDate: "1966-06-16", nik: uniqueNik("1966-06-16"), monthsInAdvance: "4" });
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
+    expect(lines.map((l) => l.month.toISOString().slice(0, 7))).toEqual([0, 1, 2, 3].map((i) => addMonths(monthOf(TODAY), i)));
+  });
+
+  it("a failure after the participant insert rolls everything back: no participant, enrolment, line or audit row", async () => {
+    const raw = form({ birthDate: "1965-05-15", nik: uniqueNik("1965-05-15") });
+    const input = valid(raw);
+    // An address province that does not exist fails the participant's foreign key inside the transaction.
+    await expect(submitEnrolment(officerBri, { ...input, participant: { ...input.participant!, addressProvinceCode: "00" } }, NOW)).rejects.toThrow();
+    expect(await counts(raw.nik!)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
+  });
+});
+
+describe("drafts belong to the office", () => {
+  it("saving twice updates one draft; another office can neither read, list, overwrite nor delete it", async () => {
+    const key = randomUUID();
+    const first = await saveDraft(officerBri, key, { nik: "3273", fullName: "Dina" });
+    const second = await saveDraft(officerBri, key, { nik: "32730112", fullName: "Dina Mariana" });
+    expect(first.kind === "draft" && second.kind === "draft" && first.draftId === second.draftId).toBe(true);
+    const draftId = (first as { draftId: string }).draftId;
+    expect((await draftForActor(officerBri, draftId))?.values.fullName).toBe("Dina Mariana");
+    expect((await draftsForActor(officerBri)).find((d) => d.id === draftId)?.label).toBe("Dina Mariana · NIK …0112");
+
+    expect(await draftForActor(officerBni, draftId)).toBeNull();
+    expect((await draftsForActor(officerBni)).map((d) => d.id)).not.toContain(draftId);
+    await expect(saveDraft(officerBni, key, { fullName: "Penyusup" })).rejects.toBeInstanceOf(NotAllowedError);
+    expect(await deleteDraft(officerBni, draftId)).toBe(false);
+    expect((await draftForActor(officerBri, draftId))?.values.fullName).toBe("Dina Mariana");
+
+    expect(await deleteDraft(officerBri, draftId)).toBe(true);
+    expect(await draftForActor(officerBri, draftId)).toBeNull();
+  });
+
+  it("concurrent saves of one new draft leave one row", async () => {
+    const key = randomUUID();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => saveDraft(officerBri, key, { fullName: `Eko ${i}` })));
+    expect(await db().enrolmentDraft.count({ where: { submissionKey: key } })).toBe(1);
+  });
+
+  it("submitting a draft deletes it in the same transaction; saving it afterwards points to the enrolment", async () => {
+    const raw = form({ birthDate: "1964-04-14", nik: uniqueNik("1964-04-14") });
+    await saveDraft(officerBri, raw.submissionKey!, { nik: raw.nik! });
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    expect(await db().enrolmentDraft.count({ where: { submissionKey: raw.submissionKey } })).toBe(0);
+    expect(await saveDraft(officerBri, raw.submissionKey!, { nik: raw.nik! })).toEqual({ kind: "submitted", enrolmentId });
+  });
+
+  it("a failed submit keeps the draft", async () => {
+    const raw = form({ birthDate: "1963-03-13", nik: uniqueNik("1963-03-13"), kantorCabangId: randomUUID() });
+    await saveDraft(officerBri, raw.submissionKey!, { nik: raw.nik! });
+    await expect(submitEnrolment(officerBri, valid(raw), NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+    expect(await db().enrolmentDraft.count({ where: { submissionKey: raw.submissionKey } })).toBe(1);
+  });
+});
+
+describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract points 1 and 3)", () => {
+  /** Submits an enrolment and returns it as the reviewer would (#5): status, reason, version + 1. */
+  async function returned(overrides: Record<string, string> = {}) {
+    const birthDate = overrides.birthDate ?? "1986-06-26";
+    const raw = form({ birthDate, nik: uniqueNik(birthDate), ...overrides });
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    await db().enrolment.update({ where: { id: enrolmentId }, data: { status: "RETURNED", returnReason: "Penghasilan tidak sesuai.", version: { increment: 1 } } });
+    return { raw, enrolmentId };
+  }
+
+  it("resubmits with version + 1, clears the reason, re-prices the unpaid lines and re-decides the mandate, with an audit row", async () => {
+    const { raw, enrolmentId } = await returned({ declaredIncome: "3.000.000", monthsInAdvance: "1" });
+    const correction = await correctionForActor(officerBri, enrolmentId);
+    expect(correction).toMatchObject({ version: 2, returnReason: "Penghasilan tidak sesuai.", participantEditable: true });
+    expect(correction!.values).toMatchObject({ declaredIncome: "3.000.000", loanNumber: raw.loanNumber, phone: "+6281234567890" });
+
+    const corrected = valid({ ...raw, declaredIncome: "6.000.000", monthsInAdvance: "2", scheme: "MIKRO", plafon: "90.000.000", birthPlace: "Cimahi" });
+    const result = await resubmitEnrolment(officerBri, enrolmentId, 2, corrected, NOW);
+    expect(result).toEqual({ enrolmentId, version: 3 });
+
+    const e = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, include: { contributionLines: { orderBy: { month: "asc" } }, participant: true } });
+    expect(e).toMatchObject({ status: "SUBMITTED", version: 3, returnReason: null, declaredIncome: 6_000_000, scheme: "MIKRO" });
+    // BRI's KUR mikro in Kanwil Jawa Barat: the demo phase rule applies now, not KUR kecil's mandate.
+    expect(e.mandateStatus).not.toBe("MANDATORY");
+    expect(e.contributionLines).toHaveLength(2);
+    expect(e.contributionLines[0]!.tierBasis).toBe(5_950_000);
+    expect(e.participant.birthPlace).toBe("Cimahi");
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } });
+    expect(audit.before).toMatchObject({ status: "RETURNED", version: 2, declaredIncome: 3_000_000, returnReason: "Penghasilan tidak sesuai." });
+    expect(audit.after).toMatchObject({ status: "SUBMITTED", version: 3, declaredIncome: 6_000_000, participantCorrected: true });
+  });
+
+  it("a paid month is kept as paid; only unpaid months are re-priced", async () => {
+    const { raw, enrolmentId } = await returned({ birthDate: "1987-07-27", monthsInAdvance: "2" });
+    const [firstLine] = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
+    await db().contributionLine.update({ where: { id: firstLine!.id }, data: { status: "PAID", paidAt: NOW } });
+    await resubmitEnrolment(officerBri, enrolmentId, 2, valid({ ...raw, declaredIncome: "9.000.000", monthsInAdvance: "2" }), NOW);
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
+    expect(lines.map((l) => [l.status, l.tierBasis])).toEqual([
+      ["PAID", firstLine!.tierBasis],
+      ["DUE", 8_700_000],
+    ]);
+  });
+
+  it("a stale version is a conflict and changes nothing; of two concurrent resubmits exactly one wins", async () => {
+    const { raw, enrolmentId } = await returned({ birthDate: "1988-08-28" });
+    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toBeInstanceOf(VersionConflictError);
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "RETURNED", version: 2 });
+
+    const outcomes = await Promise.allSettled([
+      resubmitEnrolment(officerBri, enrolmentId, 2, valid({ ...raw, declaredIncome: "4.000.000" }), NOW),
+      resubmitEnrolment(officerBri, enrolmentId, 2, valid({ ...raw, declaredIncome: "5.000.000" }), NOW),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason instanceof VersionConflictError || rejected.reason instanceof NotCorrectableError).toBe(true);
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "SUBMITTED", version: 3 });
+    expect(await db().auditEvent.count({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } })).toBe(1);
+  });
+
+  it("only RETURNED can be corrected, only by the owning office, and the NIK cannot change", async () => {
+    const raw = form({ birthDate: "1989-09-29", nik: uniqueNik("1989-09-29") });
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toBeInstanceOf(NotCorrectableError);
+
+    const { raw: back, enrolmentId: returnedId } = await returned({ birthDate: "1990-10-30" });
+    await expect(resubmitEnrolment(officerBni, returnedId, 2, valid(back), NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resubmitEnrolment(officerBriUnit, returnedId, 2, valid(back), NOW)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await correctionForActor(officerBni, returnedId)).toBeNull();
+    const otherNik = valid({ ...back, nik: uniqueNik("1990-10-30") });
+    await expect(resubmitEnrolment(officerBri, returnedId, 2, otherNik, NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+  });
+
+  it("a failure inside the resubmit transaction rolls back the status, version, participant and lines", async () => {
+    const { raw, enrolmentId } = await returned({ birthDate: "1991-11-21" });
+    const before = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, include: { contributionLines: true, participant: true } });
+    const input = valid({ ...raw, declaredIncome: "7.000.000", fullName: "Nama Baru" });
+    // The participant update (after the enrolment's) fails its foreign key.
+    await expect(
+      resubmitEnrolment(officerBri, enrolmentId, 2, { ...input, participant: { ...input.participant!, addressProvinceCode: "00" } }, NOW),
+    ).rejects.toThrow();
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, include: { contributionLines: true, participant: true } })).toEqual(before);
+    expect(await db().auditEvent.count({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } })).toBe(0);
+  });
+
+  it("a participant shared with another enrolment is not changed by a correction", async () => {
+    const { raw, enrolmentId } = await returned({ birthDate: "1992-12-22" });
+    await submitEnrolment(officerBni, valid({ ...raw, submissionKey: randomUUID() }, true), NOW);
+    const correction = await correctionForActor(officerBri, enrolmentId);
+    expect(correction?.participantEditable).toBe(false);
+    expect(correction?.values.fullName).toBeUndefined();
+    await resubmitEnrolment(officerBri, enrolmentId, 2, valid(raw, true), NOW);
+    expect((await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).fullName).toBe("Budi Santoso");
+  });
+});
