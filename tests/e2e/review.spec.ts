@@ -3,6 +3,7 @@ import { inflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
+import { fillEform } from "./eform";
 import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
 
 const REVIEWER_SEMARANG = "verifikator.semarang@demo.lindungikur.id";
@@ -12,21 +13,14 @@ async function switchUser(page: Page, email: string): Promise<void> {
   await login(page, email);
 }
 
-/** The officer fills the e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
-async function submitKecil(page: Page, name: string): Promise<{ id: string; nik: string }> {
+/** The officer fills the full e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
+async function submitKecil(page: Page, fullName: string): Promise<{ id: string; nik: string }> {
   const nik = freshNik("1979-04-23");
   await page.goto("/pendaftaran/baru");
-  await page.getByLabel("NIK").fill(nik);
-  await page.getByLabel("Nama lengkap sesuai KTP").fill(name);
-  await page.getByLabel("Tanggal lahir").fill("1979-04-23");
-  await page.getByLabel("Jenis kelamin").selectOption("L");
-  await page.getByLabel("Nomor HP").fill("0812 7788 9900");
-  await page.getByLabel("Skema KUR").selectOption("KECIL");
-  await page.getByLabel("Plafon (Rp)").fill("175.000.000");
-  await page.getByLabel("Penghasilan per bulan (Rp)").fill("2.000.000");
+  await fillEform(page, { nik, fullName, plafon: "175.000.000", income: "2.000.000" });
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
   await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
-  return { id: page.url().split("/").pop()!, nik };
+  return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
 }
 
 /** The strings drawn on the PDF's pages, joined (standard fonts write `<hex> Tj` into deflated streams). */
@@ -44,44 +38,52 @@ function pdfPageText(pdf: Buffer): string {
     .join("");
 }
 
-test("a return needs a reason, and the officer sees it on the enrolment", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
-  const { id } = await submitKecil(page, "Jajang Nurjaman");
-
-  await switchUser(page, ACCOUNTS.reviewerBandung);
-  await page.getByRole("link", { name: "Tinjauan" }).click();
-  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
-  await page.getByTestId("review-queue").getByRole("link", { name: "Jajang Nurjaman" }).click();
-  await expect(page).toHaveURL(`/tinjauan/${id}`);
-  // The return needs a reason: an empty one is refused on its field, with focus on it.
-  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
-  const reason = page.getByLabel("Alasan pengembalian (dibaca petugas)");
-  await expect(reason).toHaveAttribute("aria-invalid", "true");
-  await expect(reason).toBeFocused();
-  await reason.fill("Nomor HP debitur tidak dapat dihubungi, mohon diperiksa.");
-  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
-  await expect(page.getByTestId("review-status")).toContainText("Dikembalikan");
-
-  await switchUser(page, ACCOUNTS.officerBri);
-  await page.goto(`/pendaftaran/${id}`);
-  await expect(page.getByTestId("return-reason")).toContainText("Nomor HP debitur tidak dapat dihubungi");
-  await expect(page.getByTestId("status-history")).toContainText("Dikembalikan untuk perbaikan");
-});
-
-test("approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
+test("submit → return → correct → approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
   await login(page, ACCOUNTS.officerBri);
   const { id, nik } = await submitKecil(page, "Asep Sunandar");
   await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
 
+  // The reviewer returns it: a reason is required (refused on its field, focus on it), then sent.
   await switchUser(page, ACCOUNTS.reviewerBandung);
-  await page.goto("/tinjauan");
+  await page.getByRole("link", { name: "Tinjauan" }).click();
+  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
   const row = page.getByTestId("queue-row").filter({ hasText: "Asep Sunandar" });
   await expect(row).toContainText("0 hari kerja");
   await row.getByRole("link", { name: "Asep Sunandar" }).click();
+  await expect(page).toHaveURL(`/tinjauan/${id}`);
   await expect(page.getByTestId("decision")).toContainText("Permenko 1/2023 Pasal 26 ayat (8)");
   await expect(page.getByTestId("nik-checks")).toContainText("Tanggal lahir: Sesuai");
-  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  const reason = page.getByLabel("Alasan pengembalian (dibaca petugas)");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toBeFocused();
+  await reason.fill("Penghasilan per bulan tidak sesuai slip, mohon diperiksa.");
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  await expect(page.getByTestId("review-status")).toContainText("Dikembalikan");
 
+  // The officer sees the reason, corrects and resubmits (the e-form's correction page, #4).
+  await switchUser(page, ACCOUNTS.officerBri);
+  await page.goto(`/pendaftaran/${id}`);
+  await expect(page.getByTestId("return-reason")).toContainText("Penghasilan per bulan tidak sesuai slip");
+  await expect(page.getByTestId("status-history")).toContainText("Dikembalikan untuk perbaikan");
+  await page.getByRole("link", { name: "Perbaiki dan kirim ulang" }).click();
+  await expect(page.getByRole("heading", { name: "Perbaiki pendaftaran" })).toBeVisible();
+  await page.getByLabel("Penghasilan per bulan (Rp)").fill("2.500.000");
+  await page.getByLabel("NIK sudah dicocokkan dengan KTP asli debitur").check();
+  await page.getByLabel(/SLIK OJK sudah diperiksa/).check();
+  await page.getByLabel("Debitur tidak sedang menerima KUR di penyalur lain").check();
+  await page.getByLabel(/NPWP debitur ada/).check();
+  await page.getByLabel("Debitur menyetujui teks di atas").check();
+  await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/pendaftaran/${id}\\?diperbaiki=1$`));
+
+  // The reviewer approves: the KPJ is issued.
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.goto(`/tinjauan/${id}`);
+  await expect(page.getByTestId("status-history")).toContainText("Diajukan ulang setelah perbaikan");
   await page.getByRole("button", { name: "Setujui dan terbitkan KPJ" }).click();
   const kpj = page.getByTestId("kpj");
   await expect(kpj).toHaveText(/^\d{11}$/);
@@ -99,6 +101,7 @@ test("approve → payment → the bank may disburse → certificate → public v
   await expect(page.getByText(/Pembayaran tercatat untuk 1 bulan/)).toBeVisible();
   await expect(page.getByTestId("coverage")).toContainText("Aktif");
 
+  // The bank sees the clearance flip at once.
   await switchUser(page, ACCOUNTS.officerBri);
   await page.goto(`/pendaftaran/${id}`);
   await expect(page.getByTestId("clearance").locator("p")).toHaveText("Boleh dicairkan");
@@ -107,8 +110,7 @@ test("approve → payment → the bank may disburse → certificate → public v
 
   const downloading = page.waitForEvent("download");
   await page.getByTestId("certificate-link").click();
-  const download = await downloading;
-  const pdf = await readFile((await download.path())!);
+  const pdf = await readFile((await (await downloading).path())!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect((await PDFDocument.load(pdf)).getTitle()).toContain(kpjNumber);
   const text = pdfPageText(pdf);
@@ -133,6 +135,7 @@ test("approve → payment → the bank may disburse → certificate → public v
   // A reviewer of another Kantor Cabang: not in the queue, 404 by URL, no certificate.
   await login(page, REVIEWER_SEMARANG);
   await page.goto("/tinjauan?status=ALL");
+  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
   await expect(page.locator(`a[href="/tinjauan/${id}"]`)).toHaveCount(0);
   expect((await page.goto(`/tinjauan/${id}`))?.status()).toBe(404);
   expect((await page.request.get(`/sertifikat/${id}`)).status()).toBe(404);
