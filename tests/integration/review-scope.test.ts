@@ -11,6 +11,7 @@ import {
   returnEnrolment,
 } from "@/lib/review/mutations";
 import { parseQueueQuery } from "@/lib/review/schema";
+import { certificateResponse } from "@/lib/review/certificate-response";
 import { demoActors, type DemoActors } from "../support/db";
 import { auditCount, submittedEnrolment } from "../support/review";
 
@@ -76,5 +77,26 @@ describe("a reviewer of another Kantor Cabang can neither read nor act (RULES.md
       ).rejects.toBeInstanceOf(ReviewNotAllowedError);
       await expect(returnEnrolment(who, { enrolmentId: e.id, version: e.version, reason: "Tidak berwenang sama sekali." }, NOW)).rejects.toBeInstanceOf(ReviewNotAllowedError);
     }
+  });
+});
+
+describe("GET /sertifikat/<id> answers by role and scope", () => {
+  it("200 PDF for the owning office and the reviewing branch; 404 for another branch or bank; 403 for other roles; 409 before approval; 401 signed out", async () => {
+    const e = await submittedEnrolment(actors.officerBri);
+    const get = async (who: Parameters<typeof certificateResponse>[0], id = e.id) => certificateResponse(who, id, "http://127.0.0.1", NOW);
+    expect((await get(actors.officerBri)).status).toBe(409);
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, NOW);
+    const ok = await get(actors.officerBri);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await get(actors.reviewerBandung)).status).toBe(200);
+    expect((await get(actors.reviewerSemarang)).status).toBe(404);
+    expect((await get(actors.officerBni)).status).toBe(404);
+    expect((await get(actors.managerJabar)).status).toBe(403);
+    expect((await get(actors.headOffice)).status).toBe(403);
+    expect((await get(actors.admin)).status).toBe(403);
+    expect((await get(null)).status).toBe(401);
+    expect((await get(actors.officerBri, "not-a-uuid")).status).toBe(404);
   });
 });
