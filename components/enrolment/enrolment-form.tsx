@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
   enrolmentFormAction,
@@ -44,6 +44,7 @@ import {
   npwpRequired,
   provinceByCode,
   sectorGroupForKbli,
+  bpuSectorForKbli,
   tenorCapMonths,
   type KurPurpose,
 } from "@/lib/rules";
@@ -75,6 +76,40 @@ interface FormProps {
   initialLookup?: NikLookup | null;
   /** Present when correcting a returned enrolment: resubmits instead of submitting, no drafts. */
   correction?: CorrectionProps;
+}
+
+/** A labelled text input; the officer's input stays uncontrolled (see the form's comment). */
+function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  onChange,
+  ...input
+}: {
+  name: EnrolmentFieldName;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  defaultValue: string;
+  onChange?: (value: string) => void;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "maxLength" | "min" | "max">) {
+  return (
+    <Field name={name} label={label} hint={hint} errors={errors}>
+      {(p) => (
+        <input
+          {...p}
+          {...input}
+          name={name}
+          autoComplete="off"
+          defaultValue={defaultValue}
+          onChange={onChange ? (ev) => onChange(ev.target.value) : undefined}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
 }
 
 /** A labelled <select> with a "choose" option first; `value` makes it controlled, else `defaultValue`. */
@@ -204,14 +239,16 @@ function EnrolmentFormBody({
     });
     const incomeAmount = asAmount(income);
     const n = Number(months);
+    const kbliNow = checkKbli(kbli);
+    const sector = kbliNow.ok ? bpuSectorForKbli(kbliNow.value) : "OTHER";
     const quote =
       decision.status !== "OUT_OF_SCOPE" && incomeAmount !== null && Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS_IN_ADVANCE
-        ? advanceContributions({ declaredIncome: incomeAmount, jht, sector: "OTHER", firstMonth: monthOf(today), months: n })
+        ? advanceContributions({ declaredIncome: incomeAmount, jht, sector, firstMonth: monthOf(today), months: n })
         : null;
     const priorCount = /^\d{1,2}$/.test(prior) ? Number(prior) : 0;
     const rate = interestRate(scheme, priorCount, today);
     return { decision, quote, rate, months: n };
-  }, [scheme, plafon, income, jht, months, prior, branchId, options, today]);
+  }, [scheme, plafon, income, jht, months, prior, kbli, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
@@ -271,7 +308,13 @@ function EnrolmentFormBody({
               readOnly={Boolean(correction)}
               onBlur={(ev) => checkNik(ev.target.value)}
               onChange={(ev) => {
-                if (ev.target.value.replace(/\s+/g, "").length === 16) checkNik(ev.target.value);
+                const digits = ev.target.value.replace(/\s+/g, "");
+                if (digits.length === 16) checkNik(digits);
+                else if (lookup) {
+                  // Another NIK is being typed: what was found for the previous one no longer applies.
+                  lastLooked.current = "";
+                  setLookup(null);
+                }
               }}
               className={inputClass}
             />
@@ -309,30 +352,18 @@ function EnrolmentFormBody({
           </section>
         ) : (
           <>
-            <Field name="fullName" label={t.form.fullName} errors={err("fullName")}>
-              {(p) => <input {...p} name="fullName" autoComplete="off" maxLength={100} defaultValue={v("fullName")} className={inputClass} />}
-            </Field>
+            <TextField name="fullName" label={t.form.fullName} errors={err("fullName")} maxLength={100} defaultValue={v("fullName")} />
             <div className={grid}>
-              <Field name="birthPlace" label={e.birthPlace} errors={err("birthPlace")}>
-                {(p) => <input {...p} name="birthPlace" autoComplete="off" maxLength={60} defaultValue={v("birthPlace")} className={inputClass} />}
-              </Field>
-              <Field name="birthDate" label={t.form.birthDate} errors={err("birthDate")}>
-                {(p) => <input {...p} name="birthDate" type="date" defaultValue={v("birthDate")} className={inputClass} />}
-              </Field>
+              <TextField name="birthPlace" label={e.birthPlace} errors={err("birthPlace")} maxLength={60} defaultValue={v("birthPlace")} />
+              <TextField name="birthDate" label={t.form.birthDate} errors={err("birthDate")} type="date" defaultValue={v("birthDate")} />
             </div>
             <div className={grid}>
               <SelectField name="sex" label={t.form.sex} errors={err("sex")} choose={t.form.choose} defaultValue={v("sex")} options={[["L", t.form.male], ["P", t.form.female]]} />
-              <Field name="motherMaidenName" label={e.motherMaidenName} errors={err("motherMaidenName")}>
-                {(p) => <input {...p} name="motherMaidenName" autoComplete="off" maxLength={100} defaultValue={v("motherMaidenName")} className={inputClass} />}
-              </Field>
+              <TextField name="motherMaidenName" label={e.motherMaidenName} errors={err("motherMaidenName")} maxLength={100} defaultValue={v("motherMaidenName")} />
             </div>
             <div className={grid}>
-              <Field name="phone" label={t.form.phone} hint={t.form.phoneHint} errors={err("phone")}>
-                {(p) => <input {...p} name="phone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("phone")} className={inputClass} />}
-              </Field>
-              <Field name="email" label={e.email} errors={err("email")}>
-                {(p) => <input {...p} name="email" type="email" autoComplete="off" maxLength={254} defaultValue={v("email")} className={inputClass} />}
-              </Field>
+              <TextField name="phone" label={t.form.phone} hint={t.form.phoneHint} errors={err("phone")} type="tel" inputMode="tel" defaultValue={v("phone")} />
+              <TextField name="email" label={e.email} errors={err("email")} type="email" maxLength={254} defaultValue={v("email")} />
             </div>
             <SelectField
               name="addressProvinceCode"
@@ -344,44 +375,32 @@ function EnrolmentFormBody({
               onChange={suggestBranch}
             />
             <div className={grid}>
-              <Field name="addressRegency" label={e.addressRegency} errors={err("addressRegency")}>
-                {(p) => <input {...p} name="addressRegency" autoComplete="off" maxLength={80} defaultValue={v("addressRegency")} className={inputClass} />}
-              </Field>
-              <Field name="addressDistrict" label={e.addressDistrict} errors={err("addressDistrict")}>
-                {(p) => <input {...p} name="addressDistrict" autoComplete="off" maxLength={80} defaultValue={v("addressDistrict")} className={inputClass} />}
-              </Field>
+              <TextField name="addressRegency" label={e.addressRegency} errors={err("addressRegency")} maxLength={80} defaultValue={v("addressRegency")} />
+              <TextField name="addressDistrict" label={e.addressDistrict} errors={err("addressDistrict")} maxLength={80} defaultValue={v("addressDistrict")} />
             </div>
-            <Field name="addressStreet" label={e.addressStreet} errors={err("addressStreet")}>
-              {(p) => <input {...p} name="addressStreet" autoComplete="off" maxLength={200} defaultValue={v("addressStreet")} className={inputClass} />}
-            </Field>
+            <TextField name="addressStreet" label={e.addressStreet} errors={err("addressStreet")} maxLength={200} defaultValue={v("addressStreet")} />
           </>
         )}
       </fieldset>
 
       <fieldset className={fieldset}>
         <legend className={legend}>{e.business}</legend>
-        <Field name="businessName" label={e.businessName} errors={err("businessName")}>
-          {(p) => <input {...p} name="businessName" autoComplete="off" maxLength={120} defaultValue={v("businessName")} className={inputClass} />}
-        </Field>
+        <TextField name="businessName" label={e.businessName} errors={err("businessName")} maxLength={120} defaultValue={v("businessName")} />
         <div className={grid}>
-          <Field
+          <TextField
             name="kbli"
             label={e.kbli}
             hint={kbliCheck.ok ? `${e.sectorGroup}: ${sectorLabels[sectorGroupForKbli(kbliCheck.value)]}` : e.kbliHint}
             errors={err("kbli")}
-          >
-            {(p) => (
-              <input {...p} name="kbli" inputMode="numeric" autoComplete="off" maxLength={10} defaultValue={v("kbli")} onChange={(ev) => setKbli(ev.target.value)} className={inputClass} />
-            )}
-          </Field>
-          <Field name="nib" label={e.nib} hint={e.nibHint} errors={err("nib")}>
-            {(p) => <input {...p} name="nib" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue={v("nib")} className={inputClass} />}
-          </Field>
+            inputMode="numeric"
+            maxLength={10}
+            defaultValue={v("kbli")}
+            onChange={setKbli}
+          />
+          <TextField name="nib" label={e.nib} hint={e.nibHint} errors={err("nib")} inputMode="numeric" maxLength={20} defaultValue={v("nib")} />
         </div>
         <div className={grid}>
-          <Field name="businessStartedOn" label={e.businessStartedOn} hint={e.businessStartedOnHint} errors={err("businessStartedOn")}>
-            {(p) => <input {...p} name="businessStartedOn" type="date" max={today} defaultValue={v("businessStartedOn")} className={inputClass} />}
-          </Field>
+          <TextField name="businessStartedOn" label={e.businessStartedOn} hint={e.businessStartedOnHint} errors={err("businessStartedOn")} type="date" max={today} defaultValue={v("businessStartedOn")} />
           <SelectField
             name="businessProvinceCode"
             label={e.businessProvince}
@@ -395,9 +414,7 @@ function EnrolmentFormBody({
 
       <fieldset className={fieldset}>
         <legend className={legend}>{t.form.loan}</legend>
-        <Field name="loanNumber" label={e.loanNumber} hint={e.loanNumberHint} errors={err("loanNumber")}>
-          {(p) => <input {...p} name="loanNumber" autoComplete="off" maxLength={60} defaultValue={v("loanNumber")} className={inputClass} />}
-        </Field>
+        <TextField name="loanNumber" label={e.loanNumber} hint={e.loanNumberHint} errors={err("loanNumber")} maxLength={60} defaultValue={v("loanNumber")} />
         <div className={grid}>
           <SelectField
             name="scheme"
@@ -408,11 +425,7 @@ function EnrolmentFormBody({
             options={KUR_SCHEMES.map((s) => [s, SCHEME_LABELS[s]] as const)}
             onChange={setScheme}
           />
-          <Field name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")}>
-            {(p) => (
-              <input {...p} name="plafon" inputMode="numeric" autoComplete="off" defaultValue={v("plafon")} onChange={(ev) => setPlafon(ev.target.value)} className={inputClass} />
-            )}
-          </Field>
+          <TextField name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")} inputMode="numeric" defaultValue={v("plafon")} onChange={setPlafon} />
         </div>
         <div className={grid}>
           <SelectField
@@ -424,37 +437,26 @@ function EnrolmentFormBody({
             options={KUR_PURPOSES.map((pu) => [pu, purposeLabels[pu]] as const)}
             onChange={setPurpose}
           />
-          <Field
+          <TextField
             name="tenorMonths"
             label={e.tenorMonths}
             hint={tenorCap ? fill(e.tenorHint, { cap: tenorCap }) : e.tenorHintNone}
             errors={err("tenorMonths")}
-          >
-            {(p) => <input {...p} name="tenorMonths" inputMode="numeric" autoComplete="off" maxLength={3} defaultValue={v("tenorMonths")} className={inputClass} />}
-          </Field>
+            inputMode="numeric"
+            maxLength={3}
+            defaultValue={v("tenorMonths")}
+          />
         </div>
         <div className={grid}>
-          <Field name="plannedDisbursementDate" label={e.plannedDisbursementDate} errors={err("plannedDisbursementDate")}>
-            {(p) => <input {...p} name="plannedDisbursementDate" type="date" min={today} defaultValue={v("plannedDisbursementDate")} className={inputClass} />}
-          </Field>
-          <Field name="priorKurCount" label={e.priorKurCount} hint={e.priorKurHint} errors={err("priorKurCount")}>
-            {(p) => (
-              <input {...p} name="priorKurCount" inputMode="numeric" autoComplete="off" maxLength={2} defaultValue={v("priorKurCount")} onChange={(ev) => setPrior(ev.target.value)} className={inputClass} />
-            )}
-          </Field>
+          <TextField name="plannedDisbursementDate" label={e.plannedDisbursementDate} errors={err("plannedDisbursementDate")} type="date" min={today} defaultValue={v("plannedDisbursementDate")} />
+          <TextField name="priorKurCount" label={e.priorKurCount} hint={e.priorKurHint} errors={err("priorKurCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKurCount")} onChange={setPrior} />
         </div>
-        <Field name="npwp" label={e.npwp} hint={e.npwpHint} errors={err("npwp")}>
-          {(p) => <input {...p} name="npwp" inputMode="numeric" autoComplete="off" maxLength={30} defaultValue={v("npwp")} className={inputClass} />}
-        </Field>
+        <TextField name="npwp" label={e.npwp} hint={e.npwpHint} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
       </fieldset>
 
       <fieldset className={fieldset}>
         <legend className={legend}>{t.form.coverage}</legend>
-        <Field name="declaredIncome" label={t.form.income} hint={t.form.incomeHint} errors={err("declaredIncome")}>
-          {(p) => (
-            <input {...p} name="declaredIncome" inputMode="numeric" autoComplete="off" defaultValue={v("declaredIncome")} onChange={(ev) => setIncome(ev.target.value)} className={inputClass} />
-          )}
-        </Field>
+        <TextField name="declaredIncome" label={t.form.income} hint={t.form.incomeHint} errors={err("declaredIncome")} inputMode="numeric" defaultValue={v("declaredIncome")} onChange={setIncome} />
         <CheckboxField name="jht" label={t.form.jht} errors={err("jht")} defaultChecked={values.jht === "on"} onChange={setJht} />
         <div className={grid}>
           <Field name="monthsInAdvance" label={e.monthsInAdvance} errors={err("monthsInAdvance")}>
@@ -486,9 +488,7 @@ function EnrolmentFormBody({
             )}
           </Field>
         </div>
-        <Field name="heirName" label={e.heirName} errors={err("heirName")}>
-          {(p) => <input {...p} name="heirName" autoComplete="off" maxLength={100} defaultValue={v("heirName")} className={inputClass} />}
-        </Field>
+        <TextField name="heirName" label={e.heirName} errors={err("heirName")} maxLength={100} defaultValue={v("heirName")} />
         <div className={grid}>
           <SelectField
             name="heirRelationship"
@@ -498,9 +498,7 @@ function EnrolmentFormBody({
             defaultValue={v("heirRelationship")}
             options={HEIR_RELATIONSHIPS.map((r) => [r, HEIR_RELATIONSHIP_LABELS[locale][r]] as const)}
           />
-          <Field name="heirPhone" label={e.heirPhone} hint={t.form.phoneHint} errors={err("heirPhone")}>
-            {(p) => <input {...p} name="heirPhone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("heirPhone")} className={inputClass} />}
-          </Field>
+          <TextField name="heirPhone" label={e.heirPhone} hint={t.form.phoneHint} errors={err("heirPhone")} type="tel" inputMode="tel" defaultValue={v("heirPhone")} />
         </div>
       </fieldset>
 

@@ -18,6 +18,7 @@ import {
   ParticipantExistsError,
   VersionConflictError,
   deleteDraft,
+  recordNikLookup,
   resubmitEnrolment,
   saveDraft,
   submitEnrolment,
@@ -87,13 +88,16 @@ function unexpected(error: unknown, action: string, actor: Actor, locale: Locale
 /**
  * Scoped NIK lookup for the e-form, called as the officer types or leaves the NIK field. Returns
  * only what the form shows: a registered participant's identifying data (masked phone, no street,
- * no mother's name) and the names of other penyalur with an active enrolment.
+ * no mother's name) and the names of other penyalur with an active enrolment. Each lookup that
+ * finds a participant is audited ("participant.lookup").
  */
 export async function lookupNikAction(nik: string): Promise<NikLookup | null> {
   const actor = await officer();
   const parsed = NikParam.safeParse(nik);
   if (!actor || !parsed.success) return null;
-  return lookupNik(actor, parsed.data);
+  const found = await lookupNik(actor, parsed.data);
+  if (found.participant) await recordNikLookup(actor, parsed.data);
+  return found;
 }
 
 /** The new e-form's one action: "Simpan draf" (intent=draft) saves, the submit button submits. */

@@ -153,14 +153,14 @@ const monthDate = (month: string) => day(`${month}-01`);
 
 /** The Enrolment columns that come from the form and the decision (the same on submit and resubmit). */
 function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
-  const tier = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: "OTHER", firstMonth: monthOf(ctx.today), months: 1 }).lines[0]!;
+  const tier = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, firstMonth: monthOf(ctx.today), months: 1 }).lines[0]!;
   const d = ctx.decision;
   return {
     kantorCabangId: ctx.kantorCabangId,
     scheme: input.scheme,
     plafon: input.plafon,
     declaredIncome: input.declaredIncome,
-    sector: "OTHER" as const,
+    sector: input.bpuSector,
     fundedByBudget: false,
     tierTableVersion: tier.tierTableVersion,
     tierIndex: tier.tierIndex,
@@ -202,7 +202,7 @@ function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
 /** ContributionLine rows for the given months, each priced for its own month. */
 function lineRows(enrolmentId: string, input: EnrolmentInput, months: string[]) {
   return months.map((month) => {
-    const q = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: "OTHER", firstMonth: month, months: 1 }).lines[0]!;
+    const q = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, firstMonth: month, months: 1 }).lines[0]!;
     return {
       enrolmentId,
       month: monthDate(q.month),
@@ -404,8 +404,8 @@ export async function resubmitEnrolment(
           ...enrolmentColumns(input, ctx, now),
           status: "SUBMITTED",
           version: { increment: 1 },
+          // The enrolling officer stays on record; who corrected it is the audit row's actor.
           returnReason: null,
-          officerId: actor.id,
         },
       });
       if (updated.count === 0) throw new VersionConflictError("changed meanwhile");
@@ -517,4 +517,20 @@ export async function deleteDraft(actor: Actor, draftId: string): Promise<boolea
   if (!/^[0-9a-f-]{36}$/i.test(draftId)) return false;
   const { count } = await db().enrolmentDraft.deleteMany({ where: { id: draftId, penyalurOfficeId: scope.penyalurOfficeId } });
   return count > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// NIK lookups
+
+/**
+ * Records that an officer looked up a registered participant by NIK from the e-form (UU 27/2022:
+ * who saw whose personal data, and when). Nothing is written for an unknown NIK.
+ */
+export async function recordNikLookup(actor: Actor, nik: string): Promise<void> {
+  officerScope(actor);
+  const participant = await db().participant.findUnique({ where: { nik }, select: { id: true } });
+  if (!participant) return;
+  await db().auditEvent.create({
+    data: { actorId: actor.id, action: "participant.lookup", entityType: "Participant", entityId: participant.id },
+  });
 }

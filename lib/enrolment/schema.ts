@@ -23,6 +23,7 @@ import {
   npwpRequired,
   parseNik,
   sectorGroupForKbli,
+  bpuSectorForKbli,
   type Check,
   type KurPurpose,
   type KurScheme,
@@ -85,7 +86,7 @@ const MESSAGES = {
     jht: "Pilihan JHT tidak dikenal: centang atau kosongkan.",
     loanNumber: "Nomor pinjaman 3–40 karakter: huruf, angka, titik, garis miring atau tanda hubung.",
     disbursementPast: "Rencana tanggal pencairan tidak boleh sebelum hari ini.",
-    attest: "Centang pernyataan ini sebelum mengirim (RULES.md §1).",
+    attest: "Centang pernyataan ini sebelum mengirim: syarat KUR (Permenko 1/2023) yang dinyatakan petugas.",
     attestNpwp: "Untuk plafon di atas Rp50.000.000, centang bahwa NPWP debitur ada.",
     consent: "Pendaftaran memerlukan persetujuan debitur untuk berbagi data (UU 27/2022).",
     consentVersion: "Teks persetujuan telah berubah. Muat ulang halaman, bacakan teks baru kepada debitur, lalu kirim lagi.",
@@ -137,7 +138,7 @@ const MESSAGES = {
     jht: "Unknown JHT choice: tick or clear the box.",
     loanNumber: "The loan number has 3–40 characters: letters, digits, full stops, slashes or hyphens.",
     disbursementPast: "The planned disbursement date cannot be before today.",
-    attest: "Tick this statement before submitting (RULES.md §1).",
+    attest: "Tick this statement before submitting: a KUR condition (Permenko 1/2023) the officer attests.",
     attestNpwp: "For a plafon above Rp50.000.000, tick that the debtor has an NPWP.",
     consent: "The enrolment needs the debtor's consent to share data (Law 27/2022).",
     consentVersion: "The consent text has changed. Reload the page, read the new text to the debtor, then submit again.",
@@ -368,6 +369,8 @@ export interface EnrolmentInput {
   businessName: string;
   kbli: string;
   sectorGroup: KurSectorGroup;
+  /** TRANSPORT for KBLI section H: it decides the PP 50/2025 relief period. */
+  bpuSector: "TRANSPORT" | "OTHER";
   nib: string | null;
   businessStartedOn: string;
   businessProvinceCode: string;
@@ -557,6 +560,7 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
       businessName: d.businessName,
       kbli,
       sectorGroup,
+      bpuSector: bpuSectorForKbli(kbli),
       nib,
       businessStartedOn: d.businessStartedOn,
       businessProvinceCode: d.businessProvinceCode,

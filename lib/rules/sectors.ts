@@ -57,6 +57,18 @@ export function sectorGroupForDivision(division: number): KurSectorGroup {
 }
 
 /**
+ * The BPU sector that decides how long the PP 50/2025 relief lasts (RULES.md §3: "2026-01 … 2027-03
+ * for the transport sector (drivers, couriers)"). Transport is KBLI 2020 section H, divisions 49–53:
+ * land, water and air transport, warehousing, postal and courier activities — which covers ojek and
+ * taxi drivers (49) and couriers (53). (verify: PP 50/2025 names the sector, not KBLI codes.)
+ * Throws RangeError for a malformed code.
+ */
+export function bpuSectorForKbli(kbli: string): "TRANSPORT" | "OTHER" {
+  if (!/^\d{5}$/.test(kbli)) throw new RangeError(`KBLI must be 5 digits: ${JSON.stringify(kbli)}`);
+  return kbliSectionOfDivision(Number(kbli.slice(0, 2))) === "H" ? "TRANSPORT" : "OTHER";
+}
+
+/**
  * Sector group of a 5-digit KBLI 2020 code (validate it first with `checkKbli`).
  * Throws RangeError for a malformed code or a division KBLI 2020 does not have.
  */

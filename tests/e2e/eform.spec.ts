@@ -174,3 +174,17 @@ test("a returned enrolment shows the reviewer's reason, and the owning officer c
   // Now SUBMITTED: there is nothing left to correct.
   expect((await page.goto(`/pendaftaran/${row!.id}/perbaiki`))?.status()).toBe(404);
 });
+
+test("with the UI in English the e-form's validation messages are English, each on its field", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBni);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("button", { name: "Bahasa Indonesia" })).toBeVisible();
+  await page.goto("/pendaftaran/baru");
+  await page.getByLabel("Credit limit (Rp)").fill("abc");
+  await page.getByRole("button", { name: "Submit enrolment" }).click();
+  await expect(page.getByText("The enrolment was not submitted")).toBeVisible();
+  await expect(page.locator("#f-nik-error")).toHaveText("NIK is required.");
+  await expect(page.locator("#f-plafon-error")).toHaveText("Plafon must be a rupiah amount, e.g. 150.000.000.");
+  await expect(page.locator("#f-consent-error")).toHaveText("The enrolment needs the debtor's consent to share data (Law 27/2022).");
+  await expect(page.getByLabel("Credit limit (Rp)")).toHaveValue("abc");
+});

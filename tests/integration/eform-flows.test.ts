@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor } from "@/lib/enrolment/data";
+import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor, listEnrolments, lookupNik } from "@/lib/enrolment/data";
+import { parseListQuery } from "@/lib/enrolment/list-schema";
 import {
   EnrolmentFieldError,
   NotAllowedError,
@@ -16,6 +17,7 @@ import {
   ParticipantExistsError,
   VersionConflictError,
   deleteDraft,
+  recordNikLookup,
   resubmitEnrolment,
   saveDraft,
   submitEnrolment,
@@ -29,12 +31,13 @@ const NOW = new Date();
 const TODAY = todayInZone(NOW, "Asia/Jakarta");
 let officerBri: Actor;
 let officerBni: Actor;
+let reviewerBandung: Actor;
 /** A second office of BRI (its Cicadas unit), acting through the BRI officer's account. */
 let officerBriUnit: Actor;
 let kcBandungId: string;
 
 beforeAll(async () => {
-  ({ officerBri, officerBni } = await demoActors());
+  ({ officerBri, officerBni, reviewerBandung } = await demoActors());
   kcBandungId = (await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" } })).id;
   const unit = await db().penyalurOffice.findFirstOrThrow({ where: { code: "BRI-BDG-CCD" }, select: { id: true, penyalurId: true } });
   officerBriUnit = { ...officerBri, scope: { kind: "PENYALUR_OFFICE", penyalurId: unit.penyalurId, penyalurOfficeId: unit.id } };
@@ -157,6 +160,23 @@ describe("a registered participant is reused, never overwritten", () => {
     const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
     const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
     expect(lines.map((l) => l.month.toISOString().slice(0, 7))).toEqual([0, 1, 2, 3].map((i) => addMonths(monthOf(TODAY), i)));
+  });
+
+  it("a transport debtor (KBLI section H) keeps the PP 50/2025 relief to 2027-03; any other sector loses it after 2026-12", async () => {
+    const december = new Date("2026-12-10T03:00:00Z");
+    const discounts = async (kbli: string, birthDate: string) => {
+      const raw = form({ birthDate, nik: uniqueNik(birthDate), kbli, monthsInAdvance: "5" });
+      const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), december);
+      const e = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { sector: true } });
+      const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
+      return { sector: e.sector, byMonth: lines.map((l) => [l.month.toISOString().slice(0, 7), l.reliefRuleId !== null]) };
+    };
+    const courier = await discounts("53201", "1967-07-17");
+    expect(courier.sector).toBe("TRANSPORT");
+    expect(courier.byMonth).toEqual([["2026-12", true], ["2027-01", true], ["2027-02", true], ["2027-03", true], ["2027-04", false]]);
+    const shop = await discounts("47111", "1968-08-18");
+    expect(shop.sector).toBe("OTHER");
+    expect(shop.byMonth).toEqual([["2026-12", true], ["2027-01", false], ["2027-02", false], ["2027-03", false], ["2027-04", false]]);
   });
 
   it("a failure after the participant insert rolls everything back: no participant, enrolment, line or audit row", async () => {
@@ -303,5 +323,61 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract poin
     expect(correction?.values.fullName).toBeUndefined();
     await resubmitEnrolment(officerBri, enrolmentId, 2, valid(raw, true), NOW);
     expect((await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).fullName).toBe("Budi Santoso");
+  });
+});
+
+describe("the NIK lookup returns only what the e-form shows", () => {
+  it("a registered NIK gives its identifying data with the phone masked, and no street, e-mail or mother's name", async () => {
+    const raw = form({ birthDate: "1962-02-12", nik: uniqueNik("1962-02-12"), email: "rahasia@contoh.id" });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const found = await lookupNik(officerBni, raw.nik!);
+    expect(found.participant).toEqual({
+      fullName: "Budi Santoso",
+      birthDate: "1962-02-12",
+      sex: "L",
+      birthPlace: "Bandung",
+      phoneMasked: "+62 ••• ••• 7890",
+      area: "Kota Bandung, Jawa Barat",
+    });
+    expect(found.otherPenyalurActive).toEqual(["BRI"]);
+    expect(JSON.stringify(found)).not.toMatch(/Dago|rahasia|Rohmah/);
+
+    // Who looked at whose data is audited (UU 27/2022); an unknown NIK leaves no trace.
+    await recordNikLookup(officerBni, raw.nik!);
+    await recordNikLookup(officerBni, uniqueNik("1962-02-12"));
+    const participant = await db().participant.findUniqueOrThrow({ where: { nik: raw.nik }, select: { id: true } });
+    expect(await db().auditEvent.count({ where: { action: "participant.lookup", entityId: participant.id, actorId: officerBni.id } })).toBe(1);
+  });
+
+  it("an unknown NIK, a malformed one, or a caller who is not a bank officer learns nothing", async () => {
+    const raw = form({ birthDate: "1961-01-21", nik: uniqueNik("1961-01-21") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const nothing = { participant: null, addressProvinceCode: null, otherPenyalurActive: [] };
+    expect(await lookupNik(officerBri, uniqueNik("1961-01-21"))).toEqual(nothing);
+    expect(await lookupNik(officerBri, "12345")).toEqual(nothing);
+    expect(await lookupNik(reviewerBandung, raw.nik!)).toEqual(nothing);
+  });
+});
+
+describe("workspace search by loan number, and the indexes behind the searches", () => {
+  it("finds an enrolment by its loan number as typed (any case, spaces), only within the actor's scope", async () => {
+    const loanNumber = uniqueLoanNumber("CARI");
+    const raw = form({ birthDate: "1960-10-20", nik: uniqueNik("1960-10-20"), loanNumber });
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    const typed = ` ${loanNumber.toLowerCase()} `;
+    expect((await listEnrolments(officerBri, parseListQuery({ q: typed }))).rows.map((r) => r.id)).toEqual([enrolmentId]);
+    expect((await listEnrolments(officerBri, parseListQuery({ q: typed }))).rows[0]?.loanNumber).toBe(loanNumber.toUpperCase());
+    expect((await listEnrolments(officerBni, parseListQuery({ q: typed }))).total).toBe(0);
+  });
+
+  it("the last-4 NIK search and the name search can use their indexes (right(nik, 4) and pg_trgm)", async () => {
+    const plans = await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("set local enable_seqscan = off");
+      const last4 = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain select id from "Participant" where right(nik, 4) = '0001'`);
+      const name = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain select id from "Participant" where "fullName" ilike '%aminah%'`);
+      return { last4: last4.map((r) => r["QUERY PLAN"]).join("\n"), name: name.map((r) => r["QUERY PLAN"]).join("\n") };
+    });
+    expect(plans.last4).toContain("Participant_nik_last4_idx");
+    expect(plans.name).toContain("Participant_fullName_trgm_idx");
   });
 });

@@ -6,6 +6,7 @@ import {
   LISTED_MANDATE_STATUSES,
   LIST_SORTS,
   classifySearch,
+  loanNumberSearch,
   hasFilters,
   listHref,
   pageWindow,
@@ -227,5 +228,20 @@ describe("page links", () => {
     expect(pageWindow(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
     expect(pageWindow(10, 10)).toEqual([1, null, 9, 10]);
     expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("loanNumberSearch: what the search box could mean as a loan application number", () => {
+  it("normalises as the e-form stores it: upper-case, no spaces", () => {
+    expect(loanNumberSearch(" bri-bdg 2026/0001 ")).toBe("BRI-BDG2026/0001");
+  });
+
+  it("a NIK or its last 4 digits may also be a loan number: both are searched", () => {
+    expect(loanNumberSearch("3273011203800001")).toBe("3273011203800001");
+    expect(loanNumberSearch("0001")).toBe("0001");
+  });
+
+  it.each(["siti", "Budi Santoso", "ab", "BRI#2026", "   "])("%j cannot be a loan number (no digit, too short or other characters)", (q) => {
+    expect(loanNumberSearch(q)).toBeNull();
   });
 });

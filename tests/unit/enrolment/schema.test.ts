@@ -558,7 +558,7 @@ describe("attestations (RULES.md §1) and consent (UU 27/2022)", () => {
     (field) => {
       const raw: Record<string, string> = { ...VALID };
       delete raw[field];
-      expect(refused(raw)).toEqual({ [field]: ["Centang pernyataan ini sebelum mengirim (RULES.md §1)."] });
+      expect(refused(raw)).toEqual({ [field]: ["Centang pernyataan ini sebelum mengirim: syarat KUR (Permenko 1/2023) yang dinyatakan petugas."] });
     },
   );
 

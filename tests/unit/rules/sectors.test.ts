@@ -7,6 +7,7 @@ import {
   isKanwilCode,
   provinceByCode,
   sectorGroupForKbli,
+  bpuSectorForKbli,
 } from "@/lib/rules";
 
 describe("KUR sector groups from KBLI 2020 divisions (RULES.md §6)", () => {
@@ -81,3 +82,21 @@ describe("provinces and Kanwil (RULES.md §6, §7)", () => {
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
+
+describe("BPU sector for the PP 50/2025 relief period (RULES.md §3: transport = drivers, couriers)", () => {
+  it.each([
+    ["49431", "TRANSPORT"],
+    ["49422", "TRANSPORT"],
+    ["53201", "TRANSPORT"],
+    ["52101", "TRANSPORT"],
+    ["47111", "OTHER"],
+    ["01111", "OTHER"],
+    ["56101", "OTHER"],
+  ] as const)("KBLI %s is %s", (kbli, sector) => {
+    expect(bpuSectorForKbli(kbli)).toBe(sector);
+  });
+
+  it("refuses a malformed code", () => {
+    expect(() => bpuSectorForKbli("4943")).toThrow(RangeError);
+  });
+});
