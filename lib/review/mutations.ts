@@ -258,7 +258,7 @@ export interface PaymentResult {
 }
 
 /**
- * Records a contribution payment (RULES.md §3, docs/decisions/0007): it settles whole months,
+ * Records a contribution payment (RULES.md §3, docs/decisions/0008): it settles whole months,
  * oldest unpaid first and then months ahead; an amount that is not the exact sum of 1, 2, …
  * months is refused with the accepted amounts. The enrolment row is locked for the transaction, so
  * two payments for the same debtor settle one after the other; the reference is unique for ever.

@@ -4,7 +4,7 @@
  * Layout: a 10-digit serial from the database sequence "KpjSerial" (1000000000 … 9999999999, never
  * reused or cycled) followed by one Luhn (mod 10) check digit over the serial. The sequence makes
  * numbers unique under any concurrency; the check digit lets a teller or a bank system catch a
- * mistyped digit and most swapped neighbours before asking the server. docs/decisions/0007 says why.
+ * mistyped digit and most swapped neighbours before asking the server. docs/decisions/0008 says why.
  *
  * KPJs issued by BPJS Ketenagakerjaan's own systems need not carry this check digit, so
  * `checkKpj` (identifiers.ts) accepts any 11 digits; `isPortalKpj` is for numbers issued here.

@@ -2,7 +2,7 @@
  * How a recorded BPU contribution payment settles months (RULES.md §3: monthly contributions,
  * "paying several months ahead is allowed", no late penalty).
  *
- * Rule used by the portal (docs/decisions/0007): a payment settles whole months, oldest unpaid first,
+ * Rule used by the portal (docs/decisions/0008): a payment settles whole months, oldest unpaid first,
  * then months ahead. Its amount must therefore equal the sum of the first k payable months for some
  * k ≥ 1; any other amount is refused with the list of amounts that would be accepted, and nothing is
  * written. There is no partial month and no credit balance: money that does not match a month
