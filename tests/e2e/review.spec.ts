@@ -140,3 +140,18 @@ test("submit → return → correct → approve → payment → the bank may dis
   expect((await page.goto(`/tinjauan/${id}`))?.status()).toBe(404);
   expect((await page.request.get(`/sertifikat/${id}`)).status()).toBe(404);
 });
+
+test("bulk approval from the queue reports one result per ticked row", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  const { id } = await submitKecil(page, "Cecep Gunawan");
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.goto("/tinjauan");
+  await page.getByLabel("Pilih Cecep Gunawan").check();
+  await page.getByRole("button", { name: "Setujui yang dipilih" }).click();
+  const results = page.getByTestId("bulk-results");
+  await expect(results).toContainText("1 dari 1 pendaftaran disetujui.");
+  await expect(results).toContainText(/Cecep Gunawan: Disetujui, KPJ \d{11}/);
+  const [row] = await query<{ status: string; kpj: string }>(`select status, kpj from "Enrolment" where id = $1`, [id]);
+  expect(row?.status).toBe("APPROVED");
+  await expect(results).toContainText(row!.kpj);
+});
