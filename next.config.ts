@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // pg and the Prisma adapter are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "qrcode"],
   typescript: { ignoreBuildErrors: false },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
   experimental: { authInterrupts: true },

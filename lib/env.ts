@@ -11,6 +11,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** Pool size per server process; the embedded cluster allows 200 connections. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * The portal's public address (e.g. https://lindungikur.example.go.id), printed in certificates'
+   * QR codes. Unset: the address the request came to.
+   */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;

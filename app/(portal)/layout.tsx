@@ -40,6 +40,12 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor.role, "enrolment:create") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t.nav.newEnrolment}</Link></li>
             ) : null}
+            {can(actor.role, "enrolment:review") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t.review.navQueue}</Link></li>
+            ) : null}
+            {can(actor.role, "payment:record") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t.review.navArrears}</Link></li>
+            ) : null}
             {can(actor.role, "dashboard:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t.nav.dashboard}</Link></li>
             ) : null}

@@ -76,7 +76,14 @@ export function scopeCovers(scope: Scope, place: EnrolmentPlace): boolean {
   }
 }
 
-export type Permission = "enrolment:create" | "enrolment:read" | "dashboard:read" | "target:manage";
+export type Permission =
+  | "enrolment:create"
+  | "enrolment:read"
+  | "enrolment:review"
+  | "payment:record"
+  | "certificate:download"
+  | "dashboard:read"
+  | "target:manage";
 
 /** What each role may do at all; which records it may touch is scopeCovers's job. */
 export function can(role: Role, permission: Permission): boolean {
@@ -85,6 +92,12 @@ export function can(role: Role, permission: Permission): boolean {
       return role === "BANK_OFFICER";
     case "enrolment:read":
       return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER" || role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
+    case "enrolment:review":
+    case "payment:record":
+      return role === "BRANCH_REVIEWER";
+    case "certificate:download":
+      // The owning bank office and the reviewing branch (issue #5); the scope check is per record.
+      return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER";
     case "dashboard:read":
       return role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
     case "target:manage":

@@ -3,7 +3,8 @@
  * Permenaker 5/2021; relief PP 50/2025). Figures come from the dated tables in ./data; this file only
  * selects the version in force and does the arithmetic, in whole rupiah.
  */
-import { addDays, dayOfWeek, firstDayOfMonth, isIsoDate, isIsoMonth } from "./dates";
+import { firstDayOfMonth, isIsoDate, isIsoMonth } from "./dates";
+import { onOrNextWorkingDay } from "./working-days";
 import { BPU_RATES, type BpuRates } from "./data/bpu-rates";
 import { RELIEF_RULES, type BpuSector, type ReliefRule } from "./data/bpu-relief";
 import { TIER_TABLES, type Tier, type TierTable } from "./data/bpu-tiers";
@@ -91,18 +92,14 @@ export function reliefFor(sector: BpuSector, month: string, fundedByBudget = fal
 }
 
 /**
- * Due date of a contribution month: the 15th of that month, moved to Monday when it falls on a
- * Saturday or Sunday (RULES.md §3: "next working day if a holiday"). National holidays and cuti
- * bersama are NOT applied yet: they need a dated holiday table (a later data table); until then a
- * due date on a public holiday is shown as that day.
+ * Due date of a contribution month: the 15th of that month, or the next working day when the 15th is
+ * a Saturday, Sunday, national holiday or cuti bersama (RULES.md §3: "next working day if a
+ * holiday"; the holiday table is lib/rules/data/holidays.ts). For a year without a complete holiday
+ * table only weekends and fixed-date holidays move the date.
  */
 export function contributionDueDate(month: string): string {
   requireMonth(month);
-  const fifteenth = firstDayOfMonth(month).slice(0, 8) + "15";
-  const dow = dayOfWeek(fifteenth);
-  if (dow === 6) return addDays(fifteenth, 2);
-  if (dow === 0) return addDays(fifteenth, 1);
-  return fifteenth;
+  return onOrNextWorkingDay(firstDayOfMonth(month).slice(0, 8) + "15");
 }
 
 export interface ContributionInput {

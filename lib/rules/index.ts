@@ -16,3 +16,6 @@ export { KBLI_2020_SECTIONS, KBLI_VERSION, type KbliSection } from "./data/kbli"
 export { KUR_SCHEME_RULE_VERSIONS } from "./data/kur-schemes";
 export { INTEREST_RATE_TABLES } from "./data/interest-rates";
 export * from "./disbursement";
+export * from "./working-days";
+export * from "./kpj";
+export * from "./payments";

@@ -79,6 +79,8 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
       ]);
     }
   }
-  await db().$disconnect();
   log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");
+  const { seedDemoReview } = await import("../../prisma/seed/review");
+  await seedDemoReview(log);
+  await db().$disconnect();
 }

@@ -169,11 +169,11 @@ describe("scopeCovers: who may read an enrolment (RULES.md §7)", () => {
 
 describe("can: what each role may do at all (RULES.md §7)", () => {
   const table: Record<Role, Record<Permission, boolean>> = {
-    BANK_OFFICER: { "enrolment:create": true, "enrolment:read": true, "dashboard:read": false, "target:manage": false },
-    BRANCH_REVIEWER: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": false, "target:manage": false },
-    REGIONAL_MANAGER: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": true, "target:manage": false },
-    HEAD_OFFICE: { "enrolment:create": false, "enrolment:read": true, "dashboard:read": true, "target:manage": false },
-    ADMIN: { "enrolment:create": false, "enrolment:read": false, "dashboard:read": false, "target:manage": true },
+    BANK_OFFICER: { "enrolment:create": true, "enrolment:read": true, "enrolment:review": false, "payment:record": false, "certificate:download": true, "dashboard:read": false, "target:manage": false },
+    BRANCH_REVIEWER: { "enrolment:create": false, "enrolment:read": true, "enrolment:review": true, "payment:record": true, "certificate:download": true, "dashboard:read": false, "target:manage": false },
+    REGIONAL_MANAGER: { "enrolment:create": false, "enrolment:read": true, "enrolment:review": false, "payment:record": false, "certificate:download": false, "dashboard:read": true, "target:manage": false },
+    HEAD_OFFICE: { "enrolment:create": false, "enrolment:read": true, "enrolment:review": false, "payment:record": false, "certificate:download": false, "dashboard:read": true, "target:manage": false },
+    ADMIN: { "enrolment:create": false, "enrolment:read": false, "enrolment:review": false, "payment:record": false, "certificate:download": false, "dashboard:read": false, "target:manage": true },
   };
 
   it("the table covers every role there is", () => {
@@ -181,7 +181,7 @@ describe("can: what each role may do at all (RULES.md §7)", () => {
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
   });
 
-  it.each(ROLES.flatMap((role) => (["enrolment:create", "enrolment:read", "dashboard:read", "target:manage"] as const).map((p) => [role, p, table[role][p]] as const)))(
+  it.each(ROLES.flatMap((role) => (Object.keys(table[role]) as Permission[]).map((p) => [role, p, table[role][p]] as const)))(
     "%s may %s: %s",
     (role, permission, allowed) => {
       expect(can(role, permission)).toBe(allowed);
@@ -215,5 +215,16 @@ describe("can: what each role may do at all (RULES.md §7)", () => {
       expect(scope).not.toBeNull();
       expect(scopeCovers(scope!, place)).toBe(can(role, "enrolment:read"));
     }
+  });
+});
+
+describe("can: the BPJS branch review (issue #5)", () => {
+  it("only a branch reviewer reviews enrolments and records contribution payments", () => {
+    expect(ROLES.filter((r) => can(r, "enrolment:review"))).toEqual(["BRANCH_REVIEWER"]);
+    expect(ROLES.filter((r) => can(r, "payment:record"))).toEqual(["BRANCH_REVIEWER"]);
+  });
+
+  it("certificates go to the owning bank office and the reviewing branch only", () => {
+    expect(ROLES.filter((r) => can(r, "certificate:download"))).toEqual(["BANK_OFFICER", "BRANCH_REVIEWER"]);
   });
 });

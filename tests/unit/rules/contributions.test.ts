@@ -193,12 +193,13 @@ describe("PP 50/2025 relief: JKK and JKM halved, never JHT (RULES.md §3)", () =
   });
 });
 
-describe("due date: the 15th of the contribution month, weekends moved to Monday (RULES.md §3)", () => {
+describe("due date: the 15th of the contribution month, or the next working day (RULES.md §3)", () => {
   it.each([
     ["2026-06", "2026-06-15"], // Monday
     ["2026-10", "2026-10-15"], // Thursday
     ["2026-11", "2026-11-16"], // Sunday → Monday
-    ["2026-08", "2026-08-17"], // Saturday → Monday (a national holiday: the holiday table is later work)
+    ["2026-08", "2026-08-18"], // Saturday → Monday 17 August is Independence Day → Tuesday
+    ["2026-05", "2026-05-18"], // Friday 15 May is cuti bersama (SKB 3 Menteri 2025) → Monday
     ["2027-01", "2027-01-15"], // Friday
   ])("%s is due on %s", (month, due) => {
     expect(contributionDueDate(month)).toBe(due);

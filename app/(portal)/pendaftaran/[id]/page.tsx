@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
+import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/server";
@@ -264,6 +265,9 @@ export default async function EnrolmentPage({
           </dd>
         </dl>
       </section>
+
+      {/* Review (#5): cover and protected-until, certificate link, status history. */}
+      <EnrolmentReviewPanel actor={actor} enrolmentId={e.id} />
     </article>
   );
 }

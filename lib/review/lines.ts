@@ -1,0 +1,31 @@
+/**
+ * The columns of one ContributionLine for a month, priced by the rules in force for that month
+ * (RULES.md §3: JKK, JKM, JHT if chosen, PP 50/2025 relief). Pure; the mutations add the enrolment.
+ */
+import { contributionForMonth, type BpuSector } from "@/lib/rules";
+
+export interface LinePricing {
+  declaredIncome: number;
+  jht: boolean;
+  sector: BpuSector;
+  fundedByBudget: boolean;
+}
+
+export function contributionLineColumns(pricing: LinePricing, month: string) {
+  const q = contributionForMonth({ ...pricing, month });
+  return {
+    month: new Date(`${month}-01T00:00:00Z`),
+    tierTableVersion: q.tierTableVersion,
+    tierBasis: q.tierBasis,
+    jkkGross: q.gross.jkk,
+    jkmGross: q.gross.jkm,
+    jhtGross: q.gross.jht,
+    jkk: q.jkk,
+    jkm: q.jkm,
+    jht: q.jht,
+    discount: q.discount,
+    reliefRuleId: q.reliefRuleId,
+    total: q.total,
+    dueDate: new Date(`${q.dueDate}T00:00:00Z`),
+  };
+}

@@ -1,0 +1,157 @@
+import { readFile } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
+import { fillEform } from "./eform";
+import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
+
+const REVIEWER_SEMARANG = "verifikator.semarang@demo.lindungikur.id";
+
+async function switchUser(page: Page, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await login(page, email);
+}
+
+/** The officer fills the full e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
+async function submitKecil(page: Page, fullName: string): Promise<{ id: string; nik: string }> {
+  const nik = freshNik("1979-04-23");
+  await page.goto("/pendaftaran/baru");
+  await fillEform(page, { nik, fullName, plafon: "175.000.000", income: "2.000.000" });
+  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
+}
+
+/** The strings drawn on the PDF's pages, joined (standard fonts write `<hex> Tj` into deflated streams). */
+function pdfPageText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1");
+  return [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+    .map((m) => {
+      try {
+        return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, "hex").toString("latin1")))
+    .join("");
+}
+
+test("submit → return → correct → approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  const { id, nik } = await submitKecil(page, "Asep Sunandar");
+  await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
+
+  // The reviewer returns it: a reason is required (refused on its field, focus on it), then sent.
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.getByRole("link", { name: "Tinjauan" }).click();
+  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
+  const row = page.getByTestId("queue-row").filter({ hasText: "Asep Sunandar" });
+  await expect(row).toContainText("0 hari kerja");
+  await row.getByRole("link", { name: "Asep Sunandar" }).click();
+  await expect(page).toHaveURL(`/tinjauan/${id}`);
+  await expect(page.getByTestId("decision")).toContainText("Permenko 1/2023 Pasal 26 ayat (8)");
+  await expect(page.getByTestId("nik-checks")).toContainText("Tanggal lahir: Sesuai");
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  const reason = page.getByLabel("Alasan pengembalian (dibaca petugas)");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toBeFocused();
+  await reason.fill("Penghasilan per bulan tidak sesuai slip, mohon diperiksa.");
+  await page.getByRole("button", { name: "Kembalikan ke petugas" }).click();
+  await expect(page.getByTestId("review-status")).toContainText("Dikembalikan");
+
+  // The officer sees the reason, corrects and resubmits (the e-form's correction page, #4).
+  await switchUser(page, ACCOUNTS.officerBri);
+  await page.goto(`/pendaftaran/${id}`);
+  await expect(page.getByTestId("return-reason")).toContainText("Penghasilan per bulan tidak sesuai slip");
+  await expect(page.getByTestId("status-history")).toContainText("Dikembalikan untuk perbaikan");
+  await page.getByRole("link", { name: "Perbaiki dan kirim ulang" }).click();
+  await expect(page.getByRole("heading", { name: "Perbaiki pendaftaran" })).toBeVisible();
+  await page.getByLabel("Penghasilan per bulan (Rp)").fill("2.500.000");
+  await page.getByLabel("NIK sudah dicocokkan dengan KTP asli debitur").check();
+  await page.getByLabel(/SLIK OJK sudah diperiksa/).check();
+  await page.getByLabel("Debitur tidak sedang menerima KUR di penyalur lain").check();
+  await page.getByLabel(/NPWP debitur ada/).check();
+  await page.getByLabel("Debitur menyetujui teks di atas").check();
+  await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/pendaftaran/${id}\\?diperbaiki=1$`));
+
+  // The reviewer approves: the KPJ is issued.
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.goto(`/tinjauan/${id}`);
+  await expect(page.getByTestId("status-history")).toContainText("Diajukan ulang setelah perbaikan");
+  await page.getByRole("button", { name: "Setujui dan terbitkan KPJ" }).click();
+  const kpj = page.getByTestId("kpj");
+  await expect(kpj).toHaveText(/^\d{11}$/);
+  const kpjNumber = (await kpj.textContent())!;
+
+  // A wrong amount is refused and names the accepted ones; the right one settles the first month.
+  const [first] = await query<{ total: number }>(`select total from "ContributionLine" where "enrolmentId" = $1 order by month limit 1`, [id]);
+  await page.getByLabel("Jumlah (Rp)").fill("1.000");
+  await page.getByLabel("Nomor referensi").fill(`VA-E2E-${Date.now()}`);
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByLabel("Jumlah (Rp)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/Jumlah harus sama dengan iuran sejumlah bulan penuh/)).toBeVisible();
+  await page.getByLabel("Jumlah (Rp)").fill(String(first!.total));
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByText(/Pembayaran tercatat untuk 1 bulan/)).toBeVisible();
+  await expect(page.getByTestId("coverage")).toContainText("Aktif");
+
+  // The bank sees the clearance flip at once.
+  await switchUser(page, ACCOUNTS.officerBri);
+  await page.goto(`/pendaftaran/${id}`);
+  await expect(page.getByTestId("clearance").locator("p")).toHaveText("Boleh dicairkan");
+  await expect(page.getByTestId("status-history")).toContainText("Disetujui, KPJ terbit");
+  await expect(page.getByTestId("status-history")).toContainText("Iuran dibayar");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("certificate-link").click();
+  const pdf = await readFile((await (await downloading).path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await PDFDocument.load(pdf)).getTitle()).toContain(kpjNumber);
+  const text = pdfPageText(pdf);
+  expect(text).toContain(kpjNumber);
+  expect(text).not.toContain(nik);
+  const [{ code }] = (await query<{ code: string }>(`select "verificationCode" as code from "Enrolment" where id = $1`, [id])) as [{ code: string }];
+  // The address printed under the QR code (wrapped lines joined) is the verification page.
+  expect(text).toContain(`/verifikasi/${code}`);
+
+  // The QR's page, as anyone (signed out) sees it.
+  await page.context().clearCookies();
+  const verified = await page.goto(`/verifikasi/${code}`);
+  expect(verified?.status()).toBe(200);
+  await expect(page.getByTestId("verification")).toContainText("Sertifikat ini sah");
+  await expect(page.getByTestId("masked-name")).toHaveText("A*** S*******");
+  await expect(page.getByTestId("verification")).toContainText("Aktif");
+  expect(await page.content()).not.toContain(nik);
+  const unknown = await page.goto(`/verifikasi/${"x".repeat(27)}`);
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Sertifikat tidak dikenal" })).toBeVisible();
+
+  // A reviewer of another Kantor Cabang: not in the queue, 404 by URL, no certificate.
+  await login(page, REVIEWER_SEMARANG);
+  await page.goto("/tinjauan?status=ALL");
+  await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
+  await expect(page.locator(`a[href="/tinjauan/${id}"]`)).toHaveCount(0);
+  expect((await page.goto(`/tinjauan/${id}`))?.status()).toBe(404);
+  expect((await page.request.get(`/sertifikat/${id}`)).status()).toBe(404);
+});
+
+test("bulk approval from the queue reports one result per ticked row", async ({ page }) => {
+  await login(page, ACCOUNTS.officerBri);
+  const { id } = await submitKecil(page, "Cecep Gunawan");
+  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await page.goto("/tinjauan");
+  await page.getByLabel("Pilih Cecep Gunawan").check();
+  await page.getByRole("button", { name: "Setujui yang dipilih" }).click();
+  const results = page.getByTestId("bulk-results");
+  await expect(results).toContainText("1 dari 1 pendaftaran disetujui.");
+  await expect(results).toContainText(/Cecep Gunawan: Disetujui, KPJ \d{11}/);
+  const [row] = await query<{ status: string; kpj: string }>(`select status, kpj from "Enrolment" where id = $1`, [id]);
+  expect(row?.status).toBe("APPROVED");
+  await expect(results).toContainText(row!.kpj);
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, payableMonths } from "@/lib/rules";
+
+const flat = (month: string) => (month <= "2026-12" ? 8_400 : 16_800);
+
+describe("payment allocation: whole months, oldest unpaid first, then months ahead (RULES.md §3)", () => {
+  const payable = payableMonths({
+    unpaidLines: [
+      { month: "2026-10", total: 8_400 },
+      { month: "2026-09", total: 8_400 },
+    ],
+    lastLineMonth: "2026-11",
+    currentMonth: "2026-11",
+    price: flat,
+  });
+
+  it("unpaid lines come first, oldest first, then months without a line up to 12 months ahead", () => {
+    expect(payable.slice(0, 4).map((p) => p.month)).toEqual(["2026-09", "2026-10", "2026-12", "2027-01"]);
+    expect(payable.at(-1)!.month).toBe(addMonths("2026-11", MAX_MONTHS_PAID_AHEAD));
+    expect(payable.find((p) => p.month === "2027-01")!.total).toBe(16_800);
+  });
+
+  it("an amount equal to one month settles the oldest unpaid month", () => {
+    const a = allocatePayment(payable, 8_400);
+    expect(a).toEqual({ ok: true, months: [{ month: "2026-09", total: 8_400 }] });
+  });
+
+  it("an amount covering arrears and months ahead settles them in order, priced month by month", () => {
+    const a = allocatePayment(payable, 8_400 + 8_400 + 8_400 + 16_800);
+    expect(a.ok && a.months.map((m) => m.month)).toEqual(["2026-09", "2026-10", "2026-12", "2027-01"]);
+  });
+
+  it("an amount that is not a sum of whole months is refused with every accepted amount", () => {
+    const a = allocatePayment(payable, 10_000);
+    expect(a.ok).toBe(false);
+    if (a.ok) return;
+    expect(a.validAmounts.slice(0, 3)).toEqual([
+      { months: 1, amount: 8_400, through: "2026-09" },
+      { months: 2, amount: 16_800, through: "2026-10" },
+      { months: 3, amount: 25_200, through: "2026-12" },
+    ]);
+    expect(a.validAmounts).toHaveLength(payable.length);
+  });
+
+  it("zero, negative, fractional and too large amounts are refused", () => {
+    for (const amount of [0, -8_400, 8_400.5, 10 ** 9]) expect(allocatePayment(payable, amount).ok).toBe(false);
+  });
+
+  it("months already paid are never offered again (a fully paid enrolment can only pay ahead)", () => {
+    const ahead = payableMonths({ unpaidLines: [], lastLineMonth: "2027-02", currentMonth: "2026-11", price: flat });
+    expect(ahead[0]!.month).toBe("2027-03");
+    expect(ahead.at(-1)!.month).toBe("2027-11");
+  });
+
+  it("any accepted allocation adds up to the amount paid and is a prefix of the payable months", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: payable.length }), (k) => {
+        const amount = payable.slice(0, k).reduce((s, p) => s + p.total, 0);
+        const a = allocatePayment(payable, amount);
+        expect(a.ok).toBe(true);
+        if (!a.ok) return;
+        expect(a.months.reduce((s, p) => s + p.total, 0)).toBe(amount);
+        expect(a.months).toEqual(payable.slice(0, a.months.length));
+      }),
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  HOLIDAY_YEARS,
+  REVIEW_SLA_WORKING_DAYS,
+  dayOfWeek,
+  holidayOn,
+  holidayYearCoverage,
+  isWorkingDay,
+  onOrNextWorkingDay,
+  workingDaysBetween,
+} from "@/lib/rules";
+
+describe("working days: Monday–Friday without national holidays and cuti bersama (SKB 3 Menteri 2025 for 2026)", () => {
+  it("the 2026 table has the SKB's 17 national holidays and 8 cuti bersama days", () => {
+    const y2026 = HOLIDAY_YEARS.find((y) => y.year === 2026)!;
+    expect(y2026.holidays.filter((h) => h.kind === "NATIONAL")).toHaveLength(17);
+    expect(y2026.holidays.filter((h) => h.kind === "CUTI_BERSAMA")).toHaveLength(8);
+    expect(holidayYearCoverage(2026)).toBe("complete");
+    expect(holidayYearCoverage(2027)).toBe("partial");
+    expect(holidayYearCoverage(2030)).toBe("none");
+  });
+
+  it("every holiday date in the table is a real date of its year, listed once", () => {
+    for (const y of HOLIDAY_YEARS) {
+      const dates = y.holidays.map((h) => h.date);
+      expect(new Set(dates).size).toBe(dates.length);
+      for (const d of dates) {
+        expect(d.startsWith(`${y.year}-`)).toBe(true);
+        expect(() => dayOfWeek(d)).not.toThrow();
+      }
+    }
+  });
+
+  it("weekends, holidays and cuti bersama are not working days", () => {
+    expect(isWorkingDay("2026-11-21")).toBe(false); // Saturday
+    expect(isWorkingDay("2026-11-22")).toBe(false); // Sunday
+    expect(isWorkingDay("2026-08-17")).toBe(false); // Independence Day, a Monday
+    expect(isWorkingDay("2026-12-24")).toBe(false); // cuti bersama Natal, a Thursday
+    expect(holidayOn("2026-03-23")).toMatch(/Idul Fitri/);
+    expect(isWorkingDay("2026-11-23")).toBe(true);
+  });
+
+  it.each([
+    ["2026-11-20", "2026-11-20", 0], // same day
+    ["2026-11-20", "2026-11-21", 0], // Friday → Saturday
+    ["2026-11-20", "2026-11-23", 1], // Friday → Monday
+    ["2026-11-20", "2026-11-25", 3], // Friday → Wednesday: past the 2-day service level
+    ["2026-12-23", "2026-12-28", 1], // 24 cuti bersama, 25 Natal, weekend → only Monday counts
+    ["2026-03-17", "2026-03-25", 1], // Nyepi and the Idul Fitri week: only 25 March counts
+    ["2026-11-21", "2026-11-23", 1], // submitted on a Saturday, looked at on Monday
+    ["2026-11-25", "2026-11-20", 0], // backwards
+  ])("submitted %s, looked at %s: %i working days old", (from, to, days) => {
+    expect(workingDaysBetween(from, to)).toBe(days);
+  });
+
+  it("the review's service level is 2 working days", () => {
+    expect(REVIEW_SLA_WORKING_DAYS).toBe(2);
+    expect(workingDaysBetween("2026-11-20", "2026-11-24") > REVIEW_SLA_WORKING_DAYS).toBe(false);
+    expect(workingDaysBetween("2026-11-20", "2026-11-25") > REVIEW_SLA_WORKING_DAYS).toBe(true);
+  });
+
+  it("the next working day skips weekends and holiday runs", () => {
+    expect(onOrNextWorkingDay("2026-11-23")).toBe("2026-11-23");
+    expect(onOrNextWorkingDay("2026-08-15")).toBe("2026-08-18");
+    expect(onOrNextWorkingDay("2026-03-20")).toBe("2026-03-25");
+  });
+});
