@@ -1,4 +1,5 @@
 import "server-only";
+import { contributionLineColumns } from "@/lib/enrolment/lines";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/roles";
@@ -149,7 +150,6 @@ async function decide(actor: Actor, input: EnrolmentInput, now: Date, locale: Lo
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const monthDate = (month: string) => day(`${month}-01`);
 
 /** The Enrolment columns that come from the form and the decision (the same on submit and resubmit). */
 function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
@@ -201,25 +201,8 @@ function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
 
 /** ContributionLine rows for the given months, each priced for its own month. */
 function lineRows(enrolmentId: string, input: EnrolmentInput, months: string[]) {
-  return months.map((month) => {
-    const q = advanceContributions({ declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, firstMonth: month, months: 1 }).lines[0]!;
-    return {
-      enrolmentId,
-      month: monthDate(q.month),
-      tierTableVersion: q.tierTableVersion,
-      tierBasis: q.tierBasis,
-      jkkGross: q.gross.jkk,
-      jkmGross: q.gross.jkm,
-      jhtGross: q.gross.jht,
-      jkk: q.jkk,
-      jkm: q.jkm,
-      jht: q.jht,
-      discount: q.discount,
-      reliefRuleId: q.reliefRuleId,
-      total: q.total,
-      dueDate: day(q.dueDate),
-    };
-  });
+  const pricing = { declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, fundedByBudget: false };
+  return months.map((month) => ({ enrolmentId, ...contributionLineColumns(pricing, month) }));
 }
 
 function participantColumns(p: NonNullable<EnrolmentInput["participant"]>) {

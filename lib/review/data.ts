@@ -379,8 +379,7 @@ export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promi
       at: ev.at.toISOString(),
       action,
       actorName: ev.actor?.name ?? null,
-      // "returnReason" is how the e-form's demo seed names the reason of a return.
-      reason: action === "enrolment.reject" ? str(after.note) : (str(after.reason) ?? str(after.returnReason)),
+      reason: action === "enrolment.reject" ? str(after.note) : str(after.reason),
       rejectReason: action === "enrolment.reject" ? (str(after.reason) as RejectReason | null) : null,
       payment:
         action === "payment.record" && typeof after.amount === "number"

@@ -14,7 +14,7 @@ import {
   payableMonths,
   todayInZone,
 } from "@/lib/rules";
-import { contributionLineColumns, type LinePricing } from "@/lib/review/lines";
+import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
 import type { ApproveInput, FieldErrors, PaymentInput, RejectInput, ReturnInput } from "@/lib/review/schema";
 
 /** The enrolment does not exist or lies outside the actor's Kantor Cabang (shown as 404). */

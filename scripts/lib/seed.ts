@@ -29,6 +29,7 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
     import("../../lib/db"),
     import("../../lib/enrolment/consent"),
   ]);
+  const { returnEnrolment } = await import("../../lib/review/mutations");
   let created = 0;
   for (const demo of DEMO_ENROLMENTS) {
     const user = await db().user.findUniqueOrThrow({ where: { email: demo.officer }, select: { id: true } });
@@ -59,24 +60,11 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
     if (result.duplicate) continue;
     created += 1;
     if (demo.returned) {
-      // The reviewer's side (issue #5) in miniature: the same columns, version and audit row it writes.
-      const reviewer = await db().user.findUniqueOrThrow({ where: { email: demo.returned.reviewer }, select: { id: true } });
-      await db().$transaction([
-        db().enrolment.update({
-          where: { id: result.enrolmentId },
-          data: { status: "RETURNED", returnReason: demo.returned.reason, reviewedById: reviewer.id, reviewedAt: now, version: { increment: 1 } },
-        }),
-        db().auditEvent.create({
-          data: {
-            actorId: reviewer.id,
-            action: "enrolment.return",
-            entityType: "Enrolment",
-            entityId: result.enrolmentId,
-            before: { status: "SUBMITTED", version: 1 },
-            after: { status: "RETURNED", version: 2, returnReason: demo.returned.reason },
-          },
-        }),
-      ]);
+      // Returned through the reviewer's own mutation, so the demo row is exactly what the review writes.
+      const reviewerUser = await db().user.findUniqueOrThrow({ where: { email: demo.returned.reviewer }, select: { id: true } });
+      const reviewer = await loadActor(reviewerUser.id);
+      if (!reviewer) throw new Error(`Akun demo ${demo.returned.reviewer} tidak lengkap`);
+      await returnEnrolment(reviewer, { enrolmentId: result.enrolmentId, version: 1, reason: demo.returned.reason }, now);
     }
   }
   log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/data";
 import { loadActor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { contributionLineColumns } from "@/lib/review/lines";
+import { contributionLineColumns } from "@/lib/enrolment/lines";
 import { addMonths, contributionForMonth, evaluateMandate, monthOf, todayInZone } from "@/lib/rules";
 import { uniqueNik } from "./db";
 
