@@ -6,6 +6,7 @@
  * Pure: no database, no framework.
  */
 import { z } from "zod";
+import { single } from "@/lib/search-params";
 import { addMonths, isIsoMonth, monthsBetween } from "@/lib/rules";
 
 export const DASHBOARD_PATH = "/dasbor";
@@ -16,13 +17,6 @@ export const DEFAULT_PERIOD_MONTHS = 12;
 
 export const DASHBOARD_SCHEMES = ["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS"] as const;
 export type DashboardScheme = (typeof DASHBOARD_SCHEMES)[number];
-
-function single(value: unknown): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (typeof v !== "string") return undefined;
-  const trimmed = v.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
 
 const month = z.preprocess(single, z.string().refine(isIsoMonth).optional()).catch(undefined);
 /** Master-data codes: upper-case letters, digits, dash and underscore (KC-BANDUNG-SUCI, JAWA_BARAT). */

@@ -6,6 +6,7 @@
  * Pure: no database, no framework; data.ts turns the result into a Prisma filter.
  */
 import { z } from "zod";
+import { single, optionalEnum } from "@/lib/search-params";
 import { KUR_SCHEMES, addDays, isIsoDate, startOfDayInZone, type MandateStatus } from "@/lib/rules";
 import { normalizeLoanNumber } from "@/lib/enrolment/schema";
 
@@ -27,18 +28,6 @@ export const DEFAULT_DIRECTION: Record<ListSort, SortDirection> = { submitted: "
 
 const MAX_QUERY_LENGTH = 100;
 const MAX_PAGE = 100_000;
-
-/** A repeated parameter (?status=A&status=B) counts by its first value; blank means absent. */
-function single(value: unknown): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (typeof v !== "string") return undefined;
-  const trimmed = v.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
-
-function optionalEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(single, z.enum(values).optional()).catch(undefined);
-}
 
 /**
  * A calendar date from a date input. Years are kept to 1900–2999 so that the day after `to`

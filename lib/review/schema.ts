@@ -3,6 +3,7 @@
  * a recorded payment. Shared by server actions and client forms; pure (zod and lib/rules only).
  */
 import { z } from "zod";
+import { single, optionalEnum } from "@/lib/search-params";
 import { KUR_SCHEMES, isIsoDate } from "@/lib/rules";
 import { parseRupiahInput } from "@/lib/enrolment/schema";
 
@@ -33,18 +34,6 @@ export const PAYMENT_CHANNEL_LABELS: Record<PaymentChannel, { id: string; en: st
   RETAIL_OUTLET: { id: "Gerai ritel", en: "Retail outlet" },
   BPJS_OFFICE: { id: "Kantor BPJS Ketenagakerjaan", en: "BPJS Ketenagakerjaan office" },
 };
-
-/** A repeated parameter counts by its first value; blank means absent. */
-function single(value: unknown): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (typeof v !== "string") return undefined;
-  const trimmed = v.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
-
-function optionalEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(single, z.enum(values).optional()).catch(undefined);
-}
 
 /**
  * /tinjauan?penyalur=…&scheme=…&mandate=…&status=…&page=…: the URL is the state, untrusted and often
