@@ -48,7 +48,8 @@ export function EnrolmentListFilters({
           {(p) => (
             <select {...p} name="status" defaultValue={query.status ?? ""} className={inputClass}>
               <option value="">{t.list.anyStatus}</option>
-              {ENROLMENT_STATUSES.map((s) => (
+              {/* Drafts are EnrolmentDraft rows with their own list (/pendaftaran/draf), never this status. */}
+              {ENROLMENT_STATUSES.filter((s) => s !== "DRAFT").map((s) => (
                 <option key={s} value={s}>{t.status[s]}</option>
               ))}
             </select>
