@@ -245,17 +245,15 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
     return await db().$transaction(async (tx) => {
       let participantId: string;
       if (input.participant) {
-        // ON CONFLICT: a concurrent enrolment of the same new NIK must not fail with a 500, and the
-        // row it wrote must not be overwritten.
-        const inserted = await tx.$queryRaw<{ id: string }[]>`
-          insert into "Participant" (id, nik, "fullName", "birthDate", sex, phone, "createdAt", "updatedAt")
-          values (gen_random_uuid(), ${input.nik}, ${input.participant.fullName}, ${input.participant.birthDate}::date,
-                  ${input.participant.sex}::"Sex", ${input.participant.phone}, now(), now())
-          on conflict (nik) do nothing
-          returning id`;
+        // ON CONFLICT DO NOTHING (skipDuplicates): a concurrent enrolment of the same new NIK must not
+        // fail with a 500, and the row it wrote must not be overwritten. One statement writes it all.
+        const inserted = await tx.participant.createManyAndReturn({
+          data: [{ nik: input.nik, ...participantColumns(input.participant) }],
+          skipDuplicates: true,
+          select: { id: true },
+        });
         if (inserted[0]) {
           participantId = inserted[0].id;
-          await tx.participant.update({ where: { id: participantId }, data: participantColumns(input.participant) });
         } else {
           // Someone registered this NIK meanwhile: perhaps this very form (a double click).
           const again = await findBySubmissionKey(tx, actor, input.submissionKey);
