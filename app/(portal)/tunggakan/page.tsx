@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { fill } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { arrearsList } from "@/lib/review/data";
+import { parseArrearsPage } from "@/lib/review/schema";
 import { COVERAGE_LABELS, COVERAGE_LABELS_EN, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Tunggakan" };
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "Tunggakan" };
 /** Contribution arrears of the reviewer's Kantor Cabang (RULES.md §3), most months unpaid first. */
 export default async function ArrearsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("payment:record");
-  const raw = (await searchParams).page;
-  const asked = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  const asked = parseArrearsPage(await searchParams);
   const [{ locale, t }, result] = await Promise.all([getDictionary(), arrearsList(actor, asked, new Date())]);
   if (!result) notFound();
   const labels = locale === "id" ? COVERAGE_LABELS : COVERAGE_LABELS_EN;
