@@ -111,7 +111,7 @@ export const BulkApproveInput = z.object({
     .array(
       z
         .string()
-        .regex(/^[0-9a-f-]{36}:\d{1,9}$/i)
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,9}$/i)
         .transform((s) => {
           const [enrolmentId, version] = s.split(":");
           return { enrolmentId: enrolmentId!, version: Number(version) };

@@ -68,5 +68,6 @@ describe("the review queue's URL and the reviewer's inputs", () => {
       { enrolmentId: "00000000-0000-4000-8000-000000000001", version: 3 },
     ]);
     expect(BulkApproveInput.safeParse({ items: [] }).success).toBe(false);
+    expect(BulkApproveInput.safeParse({ items: [`${"-".repeat(36)}:1`] }).success).toBe(false);
   });
 });
