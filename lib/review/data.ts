@@ -363,13 +363,16 @@ function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> {
 export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promise<HistoryEntry[] | null> {
   const scopeWhere = enrolmentScopeWhere(actor.scope);
   if (!scopeWhere || !/^[0-9a-f-]{36}$/i.test(enrolmentId)) return null;
-  const visible = await db().enrolment.count({ where: { AND: [{ id: enrolmentId }, scopeWhere] } });
+  // The scope check and the events in parallel (one round trip of latency); events are dropped unless visible.
+  const [visible, events] = await Promise.all([
+    db().enrolment.count({ where: { AND: [{ id: enrolmentId }, scopeWhere] } }),
+    db().auditEvent.findMany({
+      where: { entityType: "Enrolment", entityId: enrolmentId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
+    }),
+  ]);
   if (!visible) return null;
-  const events = await db().auditEvent.findMany({
-    where: { entityType: "Enrolment", entityId: enrolmentId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
-  });
   return events.map((ev) => {
     const after = jsonObject(ev.after);
     const action = LEGACY_ACTIONS[ev.action] ?? ev.action;
