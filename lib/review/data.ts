@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
+import { can } from "@/lib/auth/roles";
 import { enrolmentScopeWhere, maskNik } from "@/lib/enrolment/data";
 import {
   REVIEW_SLA_WORKING_DAYS,
@@ -427,7 +428,8 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
   return {
     status: e.status,
     kpj: e.kpj,
-    certificateAvailable: e.status === "APPROVED" && (actor.scope.kind === "PENYALUR_OFFICE" || actor.scope.kind === "KANTOR_CABANG"),
+    // The same role rule as the certificate route (lib/review/certificate-response.ts); the scope is this query's.
+    certificateAvailable: e.status === "APPROVED" && can(actor.role, "certificate:download"),
     coverage: e.status === "APPROVED" && e.coverStartMonth ? coverageFrom(isoMonth(e.coverStartMonth), lines, today, e) : null,
   };
 }
