@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
+import { can } from "@/lib/auth/roles";
 import { enrolmentScopeWhere, maskNik } from "@/lib/enrolment/data";
 import {
   REVIEW_SLA_WORKING_DAYS,
@@ -363,13 +364,16 @@ function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> {
 export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promise<HistoryEntry[] | null> {
   const scopeWhere = enrolmentScopeWhere(actor.scope);
   if (!scopeWhere || !/^[0-9a-f-]{36}$/i.test(enrolmentId)) return null;
-  const visible = await db().enrolment.count({ where: { AND: [{ id: enrolmentId }, scopeWhere] } });
+  // The scope check and the events in parallel (one round trip of latency); events are dropped unless visible.
+  const [visible, events] = await Promise.all([
+    db().enrolment.count({ where: { AND: [{ id: enrolmentId }, scopeWhere] } }),
+    db().auditEvent.findMany({
+      where: { entityType: "Enrolment", entityId: enrolmentId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
+    }),
+  ]);
   if (!visible) return null;
-  const events = await db().auditEvent.findMany({
-    where: { entityType: "Enrolment", entityId: enrolmentId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
-  });
   return events.map((ev) => {
     const after = jsonObject(ev.after);
     const action = LEGACY_ACTIONS[ev.action] ?? ev.action;
@@ -424,7 +428,8 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
   return {
     status: e.status,
     kpj: e.kpj,
-    certificateAvailable: e.status === "APPROVED" && (actor.scope.kind === "PENYALUR_OFFICE" || actor.scope.kind === "KANTOR_CABANG"),
+    // The same role rule as the certificate route (lib/review/certificate-response.ts); the scope is this query's.
+    certificateAvailable: e.status === "APPROVED" && can(actor.role, "certificate:download"),
     coverage: e.status === "APPROVED" && e.coverStartMonth ? coverageFrom(isoMonth(e.coverStartMonth), lines, today, e) : null,
   };
 }

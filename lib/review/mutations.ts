@@ -119,7 +119,12 @@ export interface ApprovalResult {
  */
 export async function approveEnrolment(actor: Actor, input: ApproveInput, now: Date): Promise<ApprovalResult> {
   const kantorCabangId = reviewerBranch(actor, "enrolment:review");
-  const e = await loadForReview(kantorCabangId, input.enrolmentId);
+  return approveLoaded(actor, kantorCabangId, await loadForReview(kantorCabangId, input.enrolmentId), input, now);
+}
+
+type ForReview = Prisma.EnrolmentGetPayload<{ select: typeof REVIEW_SELECT }>;
+
+async function approveLoaded(actor: Actor, kantorCabangId: string, e: ForReview, input: ApproveInput, now: Date): Promise<ApprovalResult> {
   if (e.status !== "SUBMITTED" || e.version !== input.version) throw new ReviewConflictError(e.status);
 
   const today = todayInZone(now, e.kantorCabang.timeZone);
@@ -215,7 +220,7 @@ export type BulkRowResult =
 
 /**
  * Approves each selected enrolment on its own (one transaction each), so one that someone else
- * changed meanwhile does not stop the others. Returns one result per row, in the order given.
+ * changed meanwhile does not stop the others; the rows are read in one query, not one per row. Returns one result per row, in the order given.
  */
 export async function bulkApprove(
   actor: Actor,
@@ -223,14 +228,22 @@ export async function bulkApprove(
   now: Date,
   logError: (error: unknown, enrolmentId: string) => string,
 ): Promise<BulkRowResult[]> {
-  reviewerBranch(actor, "enrolment:review");
+  const kantorCabangId = reviewerBranch(actor, "enrolment:review");
+  // One read for every ticked row (scoped to the branch), then one transaction per row.
+  const loaded = await db().enrolment.findMany({
+    where: { id: { in: [...new Set(items.map((i) => i.enrolmentId))] }, kantorCabangId },
+    select: REVIEW_SELECT,
+  });
+  const byId = new Map(loaded.map((e) => [e.id, e]));
   const results: BulkRowResult[] = [];
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.enrolmentId)) continue;
     seen.add(item.enrolmentId);
     try {
-      const r = await approveEnrolment(actor, item, now);
+      const e = byId.get(item.enrolmentId);
+      if (!e) throw new ReviewNotFoundError("enrolment not in this Kantor Cabang");
+      const r = await approveLoaded(actor, kantorCabangId, e, item, now);
       results.push({ enrolmentId: item.enrolmentId, outcome: "APPROVED", kpj: r.kpj });
     } catch (error) {
       if (error instanceof ReviewConflictError) {

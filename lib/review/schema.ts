@@ -35,6 +35,11 @@ export const PAYMENT_CHANNEL_LABELS: Record<PaymentChannel, { id: string; en: st
   BPJS_OFFICE: { id: "Kantor BPJS Ketenagakerjaan", en: "BPJS Ketenagakerjaan office" },
 };
 
+/** A page number from the URL (?page=3); anything malformed is page 1. */
+const pageParam = z
+  .preprocess(single, z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)))
+  .catch(1);
+
 /**
  * /tinjauan?penyalur=…&scheme=…&mandate=…&status=…&page=…: the URL is the state, untrusted and often
  * stale, so anything malformed falls back to its default. The default status is SUBMITTED (the work
@@ -45,11 +50,14 @@ export const QueueParams = z.object({
   scheme: optionalEnum(KUR_SCHEMES),
   mandate: optionalEnum(QUEUE_MANDATES),
   status: z.preprocess((v) => single(v) ?? "SUBMITTED", z.enum([...QUEUE_STATUSES, "ALL"])).catch("SUBMITTED"),
-  page: z
-    .preprocess(single, z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)))
-    .catch(1),
+  page: pageParam,
 });
 export type QueueQuery = z.output<typeof QueueParams>;
+
+/** /tunggakan?page=…: the arrears list's page, read like the queue's. */
+export function parseArrearsPage(input: Record<string, string | string[] | undefined> | undefined | null): number {
+  return pageParam.parse((input ?? {}).page);
+}
 
 export function parseQueueQuery(input: Record<string, string | string[] | undefined> | undefined | null): QueueQuery {
   return QueueParams.parse(input ?? {});
@@ -103,7 +111,7 @@ export const BulkApproveInput = z.object({
     .array(
       z
         .string()
-        .regex(/^[0-9a-f-]{36}:\d{1,9}$/i)
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,9}$/i)
         .transform((s) => {
           const [enrolmentId, version] = s.split(":");
           return { enrolmentId: enrolmentId!, version: Number(version) };

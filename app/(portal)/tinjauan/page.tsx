@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageNav } from "@/components/review/page-nav";
 import { QueueTable } from "@/components/review/queue-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/session";
@@ -73,13 +74,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {result.total === 0 ? t.review.empty : fill(t.review.count, { count: result.total })}
       </p>
       {result.rows.length ? <QueueTable key={queueHref(query)} rows={result.rows} t={t} locale={locale} timeZone={result.timeZone} /> : null}
-      {result.pageCount > 1 ? (
-        <nav aria-label={t.list.pagination} className="flex flex-wrap items-center gap-2 text-sm">
-          <p className="font-medium">{fill(t.review.pageOf, { page: result.page, pageCount: result.pageCount })}</p>
-          {result.page > 1 ? <Link rel="prev" className={linkClass} href={queueHref(query, { page: result.page - 1 })}>{t.list.previous}</Link> : null}
-          {result.page < result.pageCount ? <Link rel="next" className={linkClass} href={queueHref(query, { page: result.page + 1 })}>{t.list.next}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNav page={result.page} pageCount={result.pageCount} href={(page) => queueHref(query, { page })} t={t} />
     </div>
   );
 }

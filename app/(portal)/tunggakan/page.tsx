@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageNav } from "@/components/review/page-nav";
 import { requirePermission } from "@/lib/auth/session";
 import { fill } from "@/lib/i18n/dictionaries";
 import { getDictionary } from "@/lib/i18n/server";
 import { arrearsList } from "@/lib/review/data";
+import { parseArrearsPage } from "@/lib/review/schema";
 import { COVERAGE_LABELS, COVERAGE_LABELS_EN, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Tunggakan" };
@@ -12,12 +14,10 @@ export const metadata: Metadata = { title: "Tunggakan" };
 /** Contribution arrears of the reviewer's Kantor Cabang (RULES.md §3), most months unpaid first. */
 export default async function ArrearsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("payment:record");
-  const raw = (await searchParams).page;
-  const asked = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  const asked = parseArrearsPage(await searchParams);
   const [{ locale, t }, result] = await Promise.all([getDictionary(), arrearsList(actor, asked, new Date())]);
   if (!result) notFound();
   const labels = locale === "id" ? COVERAGE_LABELS : COVERAGE_LABELS_EN;
-  const linkClass = "rounded border border-slate-300 px-3 py-2 text-brand-700 underline";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t.review.arrearsTitle}</h1>
@@ -62,13 +62,7 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       ) : null}
-      {result.pageCount > 1 ? (
-        <nav aria-label={t.list.pagination} className="flex flex-wrap items-center gap-2 text-sm">
-          <p className="font-medium">{fill(t.review.pageOf, { page: result.page, pageCount: result.pageCount })}</p>
-          {result.page > 1 ? <Link rel="prev" className={linkClass} href={`/tunggakan?page=${result.page - 1}`}>{t.list.previous}</Link> : null}
-          {result.page < result.pageCount ? <Link rel="next" className={linkClass} href={`/tunggakan?page=${result.page + 1}`}>{t.list.next}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNav page={result.page} pageCount={result.pageCount} href={(page) => `/tunggakan?page=${page}`} t={t} />
     </div>
   );
 }

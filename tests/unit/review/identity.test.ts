@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskName, nikChecks } from "@/lib/review/identity";
-import { parseQueueQuery, queueHref, PaymentInput, BulkApproveInput, ReturnInput } from "@/lib/review/schema";
+import { parseArrearsPage, parseQueueQuery, queueHref, PaymentInput, BulkApproveInput, ReturnInput } from "@/lib/review/schema";
 
 describe("what a reviewer checks about a NIK (RULES.md §6)", () => {
   const base = { nik: "3273011203800001", birthDate: "1980-03-12", sex: "L" as const, addressProvinceCode: "32" };
@@ -39,6 +39,13 @@ describe("the review queue's URL and the reviewer's inputs", () => {
     expect(queueHref(parseQueueQuery({ status: "ALL", page: "3" }))).toBe("/tinjauan?status=ALL&page=3");
   });
 
+  it("the arrears list reads its page like the queue: malformed is page 1, a repeated one counts by its first", () => {
+    expect(parseArrearsPage({ page: "4" })).toBe(4);
+    expect(parseArrearsPage({ page: ["2", "9"] })).toBe(2);
+    for (const page of ["0", "-3", "1e3", "abc", "1234567", undefined]) expect(parseArrearsPage({ page })).toBe(1);
+    expect(parseArrearsPage(null)).toBe(1);
+  });
+
   it("a return needs a reason the officer can act on", () => {
     const r = ReturnInput.safeParse({ enrolmentId: "00000000-0000-4000-8000-000000000001", version: "1", reason: "salah" });
     expect(r.success).toBe(false);
@@ -61,5 +68,6 @@ describe("the review queue's URL and the reviewer's inputs", () => {
       { enrolmentId: "00000000-0000-4000-8000-000000000001", version: 3 },
     ]);
     expect(BulkApproveInput.safeParse({ items: [] }).success).toBe(false);
+    expect(BulkApproveInput.safeParse({ items: [`${"-".repeat(36)}:1`] }).success).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
+import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
@@ -21,7 +22,6 @@ import {
   SEX_LABELS_EN,
   disbursementClearance,
   formatDateId,
-  formatMonthId,
   formatRupiah,
 } from "@/lib/rules";
 
@@ -134,37 +134,7 @@ export default async function EnrolmentPage({
               <dt className="font-medium">{x.contributionsPaid}</dt>
               <dd className="tabular-nums">{formatRupiah(sum(paid))} ({paid.length} {x.months})</dd>
             </dl>
-            <div className="mt-3 overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">{t.detail.contribution}</caption>
-                <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-2 py-1">{t.detail.month}</th>
-                    <th scope="col" className="px-2 py-1 text-right">JKK</th>
-                    <th scope="col" className="px-2 py-1 text-right">JKM</th>
-                    <th scope="col" className="px-2 py-1 text-right">JHT</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t.detail.reliefApplied}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t.detail.total}</th>
-                    <th scope="col" className="px-2 py-1">{t.detail.dueDate}</th>
-                    <th scope="col" className="px-2 py-1">{t.detail.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.contributionLines.map((l) => (
-                    <tr key={l.month} className="border-t border-slate-200">
-                      <td className="px-2 py-1">{formatMonthId(l.month)}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jkk)}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jkm)}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.jht)}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{l.discount ? `−${formatRupiah(l.discount)}` : "—"}</td>
-                      <td className="px-2 py-1 text-right font-semibold tabular-nums">{formatRupiah(l.total)}</td>
-                      <td className="px-2 py-1">{formatDateId(l.dueDate)}</td>
-                      <td className="px-2 py-1">{l.status === "PAID" ? t.detail.paid : t.detail.due}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ContributionLinesTable lines={e.contributionLines} t={t} captionHidden className="mt-3" />
           </>
         ) : null}
       </section>

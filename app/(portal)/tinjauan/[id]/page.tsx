@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusHistory } from "@/components/enrolment/status-history";
+import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { CoverageSummaryView } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
 import { requirePermission } from "@/lib/auth/session";
@@ -75,29 +76,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           <p>
             <a href={`/sertifikat/${e.id}`} download className="font-semibold text-brand-700 underline" data-testid="certificate-link">{t.review.certificate}</a>
           </p>
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="text-left font-medium">{t.detail.contribution}</caption>
-              <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-                <tr>
-                  <th scope="col" className="px-2 py-1">{t.detail.month}</th>
-                  <th scope="col" className="px-2 py-1 text-right">{t.detail.total}</th>
-                  <th scope="col" className="px-2 py-1">{t.detail.dueDate}</th>
-                  <th scope="col" className="px-2 py-1">{t.detail.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {e.lines.map((l) => (
-                  <tr key={l.month} className="border-t border-slate-200">
-                    <td className="px-2 py-1">{formatMonthId(l.month)}</td>
-                    <td className="px-2 py-1 text-right tabular-nums">{formatRupiah(l.total)}</td>
-                    <td className="px-2 py-1">{formatDateId(l.dueDate)}</td>
-                    <td className="px-2 py-1">{l.status === "PAID" ? t.detail.paid : t.detail.due}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ContributionLinesTable lines={e.lines} t={t} />
           <h3 className="font-semibold">{t.review.payments}</h3>
           {e.payments.length ? (
             <ul className="list-disc pl-5 text-sm" data-testid="payments">
