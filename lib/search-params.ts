@@ -17,3 +17,11 @@ export function single(value: unknown): string | undefined {
 export function optionalEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.preprocess(single, z.enum(values).optional()).catch(undefined);
 }
+
+/**
+ * Whether a route or query id has the shape PostgreSQL accepts for a uuid column. Anything else is
+ * "not found" before it reaches the database, which would otherwise fail the request with a 500.
+ */
+export function isUuid(value: string): boolean {
+  return z.guid().safeParse(value).success;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/search-params";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import type { Scope } from "@/lib/auth/roles";
@@ -304,7 +305,7 @@ type DetailRow = Prisma.EnrolmentGetPayload<{ select: typeof DETAIL_SELECT }>;
 
 async function detailRow(actor: Actor, id: string): Promise<DetailRow | null> {
   const scopeWhere = enrolmentScopeWhere(actor.scope);
-  if (!scopeWhere || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!scopeWhere || !isUuid(id)) return null;
   return db().enrolment.findFirst({ where: { AND: [{ id }, scopeWhere] }, select: DETAIL_SELECT });
 }
 
@@ -592,7 +593,7 @@ export async function draftForActor(
   actor: Actor,
   id: string,
 ): Promise<{ id: string; submissionKey: string; values: Record<string, string>; updatedAt: string } | null> {
-  if (actor.scope.kind !== "PENYALUR_OFFICE" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (actor.scope.kind !== "PENYALUR_OFFICE" || !isUuid(id)) return null;
   const d = await db().enrolmentDraft.findFirst({
     where: { id, penyalurOfficeId: actor.scope.penyalurOfficeId },
     select: { id: true, submissionKey: true, data: true, updatedAt: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/search-params";
 import { contributionLineColumns } from "@/lib/enrolment/lines";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
@@ -344,7 +345,7 @@ export async function resubmitEnrolment(
   locale: Locale = "id",
 ): Promise<{ enrolmentId: string; version: number }> {
   const scope = officerScope(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(enrolmentId)) throw new NotFoundError("bad id");
+  if (!isUuid(enrolmentId)) throw new NotFoundError("bad id");
   const current = await db().enrolment.findFirst({
     where: { id: enrolmentId, penyalurOfficeId: scope.penyalurOfficeId },
     select: {
@@ -495,7 +496,7 @@ export async function saveDraft(actor: Actor, submissionKey: string, values: Rec
 /** Deletes a draft of the actor's office; false when there is none in scope (the caller answers 404). */
 export async function deleteDraft(actor: Actor, draftId: string): Promise<boolean> {
   const scope = officerScope(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(draftId)) return false;
+  if (!isUuid(draftId)) return false;
   const { count } = await db().enrolmentDraft.deleteMany({ where: { id: draftId, penyalurOfficeId: scope.penyalurOfficeId } });
   return count > 0;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/search-params";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/roles";
@@ -220,7 +221,7 @@ export interface ReviewDetail {
 /** One enrolment for the reviewer's page, only if it belongs to their Kantor Cabang; null otherwise. */
 export async function reviewDetail(actor: Actor, id: string, now: Date): Promise<ReviewDetail | null> {
   const kantorCabangId = reviewerBranchId(actor);
-  if (!kantorCabangId || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!kantorCabangId || !isUuid(id)) return null;
   const e = await db().enrolment.findFirst({
     where: { id, kantorCabangId },
     select: {
@@ -363,7 +364,7 @@ function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> {
  */
 export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promise<HistoryEntry[] | null> {
   const scopeWhere = enrolmentScopeWhere(actor.scope);
-  if (!scopeWhere || !/^[0-9a-f-]{36}$/i.test(enrolmentId)) return null;
+  if (!scopeWhere || !isUuid(enrolmentId)) return null;
   // The scope check and the events in parallel (one round trip of latency); events are dropped unless visible.
   const [visible, events] = await Promise.all([
     db().enrolment.count({ where: { AND: [{ id: enrolmentId }, scopeWhere] } }),
@@ -407,7 +408,7 @@ export interface OfficerCoverage {
 /** What the officer's enrolment page shows about review and cover (scoped like the page). */
 export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, now: Date): Promise<OfficerCoverage | null> {
   const scopeWhere = enrolmentScopeWhere(actor.scope);
-  if (!scopeWhere || !/^[0-9a-f-]{36}$/i.test(enrolmentId)) return null;
+  if (!scopeWhere || !isUuid(enrolmentId)) return null;
   const e = await db().enrolment.findFirst({
     where: { AND: [{ id: enrolmentId }, scopeWhere] },
     select: {
@@ -596,7 +597,7 @@ export async function certificateFor(actor: Actor, id: string, now: Date): Promi
   if (actor.role === "BANK_OFFICER" && actor.scope.kind === "PENYALUR_OFFICE") scopeWhere = { penyalurOfficeId: actor.scope.penyalurOfficeId };
   else if (actor.role === "BRANCH_REVIEWER" && actor.scope.kind === "KANTOR_CABANG") scopeWhere = { kantorCabangId: actor.scope.kantorCabangId };
   else return "not-found";
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return "not-found";
+  if (!isUuid(id)) return "not-found";
   const e = await db().enrolment.findFirst({
     where: { AND: [{ id }, scopeWhere] },
     select: {

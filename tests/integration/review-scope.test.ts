@@ -12,6 +12,7 @@ import {
 } from "@/lib/review/mutations";
 import { parseQueueQuery } from "@/lib/review/schema";
 import { certificateResponse } from "@/lib/review/certificate-response";
+import { correctionForActor, enrolmentForActor } from "@/lib/enrolment/data";
 import { demoActors, type DemoActors } from "../support/db";
 import { auditCount, submittedEnrolment } from "../support/review";
 
@@ -98,5 +99,17 @@ describe("GET /sertifikat/<id> answers by role and scope", () => {
     expect((await get(actors.admin)).status).toBe(403);
     expect((await get(null)).status).toBe(401);
     expect((await get(actors.officerBri, "not-a-uuid")).status).toBe(404);
+  });
+});
+
+describe("an id that is not a uuid is 'not found', never a database error (a hand-typed or truncated URL)", () => {
+  it.each(["------------------------------------", "not-a-uuid", "de002000-0000-4000-8000-00000000002Z", ""])("%j", async (id) => {
+    const { reviewerBandung, officerBri } = actors;
+    expect(await reviewDetail(reviewerBandung, id, NOW)).toBeNull();
+    expect(await enrolmentHistory(reviewerBandung, id)).toBeNull();
+    expect(await reviewSummaryForActor(reviewerBandung, id, NOW)).toBeNull();
+    expect(await certificateFor(officerBri, id, NOW)).toBe("not-found");
+    expect(await enrolmentForActor(officerBri, id)).toBeNull();
+    expect(await correctionForActor(officerBri, id)).toBeNull();
   });
 });
