@@ -262,16 +262,21 @@ function sumBuckets(histogram: readonly HistogramBucket[], [from, to]: readonly 
 }
 
 /** A cell as shown on screen: "Rp16.800", "87,5%", "11/2026", "21/11/2026", "1.234". */
+const INT_FORMAT: Record<Locale, Intl.NumberFormat> = { id: new Intl.NumberFormat("id-ID"), en: new Intl.NumberFormat("en-GB") };
+const PERCENT_FORMAT: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+};
+
 export function formatCell(kind: ColumnKind, value: CellValue, locale: Locale): string {
   if (value === null || value === undefined) return "—";
-  const numberLocale = locale === "id" ? "id-ID" : "en-GB";
   switch (kind) {
     case "int":
-      return new Intl.NumberFormat(numberLocale).format(Number(value));
+      return INT_FORMAT[locale].format(Number(value));
     case "money":
       return formatRupiah(Number(value));
     case "percent":
-      return `${new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Number(value))}%`;
+      return `${PERCENT_FORMAT[locale].format(Number(value))}%`;
     case "month":
       return formatMonthId(String(value));
     case "date":
