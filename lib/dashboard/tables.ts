@@ -5,7 +5,7 @@
  */
 import { SCHEME_LABELS, SECTOR_GROUP_LABELS, SECTOR_GROUP_LABELS_EN, formatDateId, formatMonthId, formatRupiah, provinceByCode } from "@/lib/rules";
 import type { KurScheme, KurSectorGroup } from "@/lib/rules";
-import type { BreakdownRow, DashboardFigures, TargetRow } from "@/lib/dashboard/data";
+import type { BreakdownRow, DashboardFigures, Labels, TargetRow } from "@/lib/dashboard/data";
 import { OPEN_BUCKET, formatDuration, type HistogramBucket } from "@/lib/dashboard/median";
 import type { ExportTable } from "@/lib/dashboard/schema";
 
@@ -83,6 +83,11 @@ export function sectorLabel(code: string, locale: Locale): string {
 }
 export function provinceLabel(code: string): string {
   return provinceByCode(code)?.name ?? code;
+}
+
+/** The labels `dashboardFigures` puts on breakdown rows, in one locale (page, export and bench alike). */
+export function figureLabels(locale: Locale): Labels {
+  return { scheme: schemeLabel, sector: (code) => sectorLabel(code, locale), province: provinceLabel };
 }
 
 /** Covered ÷ mandatory in percent, one decimal; null when there is no mandatory debtor. */
