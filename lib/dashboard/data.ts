@@ -53,15 +53,20 @@ export async function resolveDashboardFilter(actor: Actor, query: DashboardQuery
   }
   let kc: ResolvedFilter["kc"] = null;
   if (query.kc) {
-    kc = await db().kantorCabang.findUnique({ where: { code: query.kc }, select: { id: true, code: true, name: true, kanwilId: true } });
-    if (!kc) return null;
+    const found = await db().kantorCabang.findUnique({
+      where: { code: query.kc },
+      select: { id: true, code: true, name: true, kanwilId: true, kanwil: { select: { id: true, code: true, name: true } } },
+    });
+    if (!found) return null;
+    const { kanwil: kcKanwil, ...branch } = found;
+    kc = branch;
     if (kanwil && kc.kanwilId !== kanwil.id) {
       // Out of a regional manager's Kanwil: not found. Head office switched Kanwil with a branch of
       // the old one still in the URL: the branch no longer applies.
       if (kanwilLocked) return null;
       kc = null;
     } else if (!kanwil) {
-      kanwil = await db().kanwil.findUnique({ where: { id: kc.kanwilId }, select: { id: true, code: true, name: true } });
+      kanwil = kcKanwil;
     }
   }
   let penyalur: NamedRef | null = null;
