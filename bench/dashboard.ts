@@ -31,7 +31,7 @@ const manager = await actorOf("manajer.jabar@demo.lindungikur.id");
 const headOffice = await actorOf("pusat@demo.lindungikur.id");
 const today = rules.todayInZone(new Date(), "Asia/Jakarta");
 const month = today.slice(0, 7);
-const labels = { scheme: tables.schemeLabel, sector: (c: string) => tables.sectorLabel(c, "id"), province: tables.provinceLabel };
+const labels = tables.figureLabels("id");
 const biggestJabarKc = (
   await db().$queryRaw<{ code: string }[]>`
     select kc.code from "DashEnrolmentCell" c join "KantorCabang" kc on kc.id = c."kantorCabangId" join "Kanwil" k on k.id = c."kanwilId"

@@ -7,6 +7,7 @@ import { serverEnv } from "@/lib/env";
 import { lastDayOfMonth, monthRange } from "@/lib/rules";
 import { medianFromHistogram, type HistogramBucket } from "@/lib/dashboard/median";
 import type { DashboardQuery, DashboardScheme, TargetInput } from "@/lib/dashboard/schema";
+import type { DetailSource } from "@/lib/dashboard/tables";
 
 /**
  * Dashboard reads (issue #6). Every figure is a small GROUP BY over the aggregate tables that the
@@ -52,15 +53,20 @@ export async function resolveDashboardFilter(actor: Actor, query: DashboardQuery
   }
   let kc: ResolvedFilter["kc"] = null;
   if (query.kc) {
-    kc = await db().kantorCabang.findUnique({ where: { code: query.kc }, select: { id: true, code: true, name: true, kanwilId: true } });
-    if (!kc) return null;
+    const found = await db().kantorCabang.findUnique({
+      where: { code: query.kc },
+      select: { id: true, code: true, name: true, kanwilId: true, kanwil: { select: { id: true, code: true, name: true } } },
+    });
+    if (!found) return null;
+    const { kanwil: kcKanwil, ...branch } = found;
+    kc = branch;
     if (kanwil && kc.kanwilId !== kanwil.id) {
       // Out of a regional manager's Kanwil: not found. Head office switched Kanwil with a branch of
       // the old one still in the URL: the branch no longer applies.
       if (kanwilLocked) return null;
       kc = null;
     } else if (!kanwil) {
-      kanwil = await db().kanwil.findUnique({ where: { id: kc.kanwilId }, select: { id: true, code: true, name: true } });
+      kanwil = kcKanwil;
     }
   }
   let penyalur: NamedRef | null = null;
@@ -483,40 +489,8 @@ export async function resolveTargetPlace(input: Pick<TargetInput, "kanwil" | "kc
 
 // ── enrolment-level detail export ───────────────────────────────────────────────────────────────
 
-export const DETAIL_COLUMNS = [
-  "enrolmentId",
-  "submittedDay",
-  "kanwil",
-  "kantorCabang",
-  "penyalur",
-  "penyalurOffice",
-  "scheme",
-  "plafon",
-  "sectorGroup",
-  "provinceCode",
-  "mandateStatus",
-  "status",
-  "decidedOn",
-  "firstMonthPaid",
-  "paidThroughMonth",
-] as const;
-export type DetailRow = {
-  enrolmentId: string;
-  submittedDay: string;
-  kanwil: string;
-  kantorCabang: string;
-  penyalur: string;
-  penyalurOffice: string;
-  scheme: string;
-  plafon: number;
-  sectorGroup: string;
-  provinceCode: string;
-  mandateStatus: string;
-  status: string;
-  decidedOn: string | null;
-  firstMonthPaid: boolean;
-  paidThroughMonth: string | null;
-};
+/** One enrolment of the detail export: the shape tables.ts labels (its `DetailSource`). */
+export type DetailRow = DetailSource;
 
 const globalForPool = globalThis as unknown as { dashboardPool?: pg.Pool };
 

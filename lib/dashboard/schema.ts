@@ -6,7 +6,7 @@
  * Pure: no database, no framework.
  */
 import { z } from "zod";
-import { single } from "@/lib/search-params";
+import { optionalEnum, single } from "@/lib/search-params";
 import { addMonths, isIsoMonth, monthsBetween } from "@/lib/rules";
 
 export const DASHBOARD_PATH = "/dasbor";
@@ -28,7 +28,7 @@ const Params = z.object({
   kanwil: code,
   kc: code,
   penyalur: code,
-  scheme: z.preprocess(single, z.enum(DASHBOARD_SCHEMES).optional()).catch(undefined),
+  scheme: optionalEnum(DASHBOARD_SCHEMES),
 });
 
 export interface DashboardQuery {

@@ -5,7 +5,7 @@
  */
 import { SCHEME_LABELS, SECTOR_GROUP_LABELS, SECTOR_GROUP_LABELS_EN, formatDateId, formatMonthId, formatRupiah, provinceByCode } from "@/lib/rules";
 import type { KurScheme, KurSectorGroup } from "@/lib/rules";
-import type { BreakdownRow, DashboardFigures, TargetRow } from "@/lib/dashboard/data";
+import type { BreakdownRow, DashboardFigures, Labels, TargetRow } from "@/lib/dashboard/data";
 import { OPEN_BUCKET, formatDuration, type HistogramBucket } from "@/lib/dashboard/median";
 import type { ExportTable } from "@/lib/dashboard/schema";
 
@@ -83,6 +83,11 @@ export function sectorLabel(code: string, locale: Locale): string {
 }
 export function provinceLabel(code: string): string {
   return provinceByCode(code)?.name ?? code;
+}
+
+/** The labels `dashboardFigures` puts on breakdown rows, in one locale (page, export and bench alike). */
+export function figureLabels(locale: Locale): Labels {
+  return { scheme: schemeLabel, sector: (code) => sectorLabel(code, locale), province: provinceLabel };
 }
 
 /** Covered ÷ mandatory in percent, one decimal; null when there is no mandatory debtor. */
@@ -262,16 +267,21 @@ function sumBuckets(histogram: readonly HistogramBucket[], [from, to]: readonly 
 }
 
 /** A cell as shown on screen: "Rp16.800", "87,5%", "11/2026", "21/11/2026", "1.234". */
+const INT_FORMAT: Record<Locale, Intl.NumberFormat> = { id: new Intl.NumberFormat("id-ID"), en: new Intl.NumberFormat("en-GB") };
+const PERCENT_FORMAT: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+};
+
 export function formatCell(kind: ColumnKind, value: CellValue, locale: Locale): string {
   if (value === null || value === undefined) return "—";
-  const numberLocale = locale === "id" ? "id-ID" : "en-GB";
   switch (kind) {
     case "int":
-      return new Intl.NumberFormat(numberLocale).format(Number(value));
+      return INT_FORMAT[locale].format(Number(value));
     case "money":
       return formatRupiah(Number(value));
     case "percent":
-      return `${new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Number(value))}%`;
+      return `${PERCENT_FORMAT[locale].format(Number(value))}%`;
     case "month":
       return formatMonthId(String(value));
     case "date":

@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { dashboardFigures, dashboardFilterOptions, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { formatDuration } from "@/lib/dashboard/median";
 import { DASHBOARD_PATH, DASHBOARD_SCHEMES, dashboardHref, exportHref, parseDashboardQuery } from "@/lib/dashboard/schema";
-import { complianceRate, figureTables, formatCell, provinceLabel, schemeLabel, sectorLabel, type FigureTable as Table } from "@/lib/dashboard/tables";
+import { complianceRate, figureLabels, figureTables, formatCell, schemeLabel, type FigureTable as Table } from "@/lib/dashboard/tables";
 import { getDictionary } from "@/lib/i18n/server";
 import { formatMonthId, todayInZone } from "@/lib/rules";
 import { dashboardPageText } from "@/lib/dashboard/page-text";
@@ -33,11 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // Links and exports carry the filter as resolved (e.g. a stale branch dropped).
   const view = { ...query, kanwil: filter.kanwilLocked ? undefined : filter.kanwil?.code, kc: filter.kc?.code };
   const [fig, targets, options] = await Promise.all([
-    dashboardFigures(filter, today, {
-      scheme: schemeLabel,
-      sector: (c) => sectorLabel(c, locale),
-      province: provinceLabel,
-    }),
+    dashboardFigures(filter, today, figureLabels(locale)),
     targetsForView(filter),
     dashboardFilterOptions(filter),
   ]);

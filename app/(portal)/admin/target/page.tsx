@@ -4,7 +4,10 @@ import { TargetForm } from "@/components/dashboard/target-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listTargets, targetFormOptions } from "@/lib/dashboard/data";
 import { TARGET_MAX_YEAR, TARGET_MIN_YEAR } from "@/lib/dashboard/schema";
+import { formatCell } from "@/lib/dashboard/tables";
 import { formatInstant } from "@/lib/format";
+import { todayInZone } from "@/lib/rules";
+import { single } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Target dasbor" };
 
@@ -12,11 +15,10 @@ export const metadata: Metadata = { title: "Target dasbor" };
 export default async function TargetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("target:manage");
   const params = await searchParams;
-  const asked = Number(Array.isArray(params.tahun) ? params.tahun[0] : params.tahun);
-  const thisYear = Number(new Date().toISOString().slice(0, 4));
+  const asked = Number(single(params.tahun));
+  const thisYear = Number(todayInZone(new Date(), actor.timeZone).slice(0, 4));
   const year = Number.isInteger(asked) && asked >= TARGET_MIN_YEAR && asked <= TARGET_MAX_YEAR ? asked : thisYear;
   const [targets, kanwil] = await Promise.all([listTargets(year), targetFormOptions()]);
-  const fmt = new Intl.NumberFormat("id-ID");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Target dasbor {year}</h1>
@@ -46,7 +48,7 @@ export default async function TargetPage({ searchParams }: { searchParams: Promi
                 <tr key={t.id} className="border-t border-slate-200">
                   <th scope="row" className="px-3 py-1.5 text-left font-normal">{t.kanwilName}</th>
                   <td className="px-3 py-1.5">{t.kcName ?? "Seluruh Kanwil"}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{fmt.format(t.approvedTarget)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{formatCell("int", t.approvedTarget, "id")}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{t.complianceTargetPct}%</td>
                   <td className="px-3 py-1.5 whitespace-nowrap">{formatInstant(t.updatedAt, actor.timeZone)}</td>
                 </tr>

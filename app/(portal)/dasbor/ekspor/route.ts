@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/roles";
 import { dashboardFigures, detailRows, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { csvChunks, inBatches, textStream, xlsxStream, type Row } from "@/lib/dashboard/export";
 import { parseDashboardQuery, parseExportRequest } from "@/lib/dashboard/schema";
-import { detailColumns, detailRecord, figureTables, provinceLabel, schemeLabel, sectorLabel } from "@/lib/dashboard/tables";
+import { detailColumns, detailRecord, figureLabels, figureTables } from "@/lib/dashboard/tables";
 import { getLocale } from "@/lib/i18n/server";
 import { logUnexpected } from "@/lib/log";
 import { todayInZone } from "@/lib/rules";
@@ -43,7 +43,7 @@ export async function GET(request: Request): Promise<Response> {
       })();
     } else {
       const [fig, targets] = await Promise.all([
-        dashboardFigures(filter, today, { scheme: schemeLabel, sector: (c) => sectorLabel(c, locale), province: provinceLabel }),
+        dashboardFigures(filter, today, figureLabels(locale)),
         targetsForView(filter),
       ]);
       const table = figureTables(fig, targets, { locale, scopeCaption: "" }).get(wanted.table);
