@@ -32,3 +32,10 @@ export function serverEnv(): ServerEnv {
   }
   return cached;
 }
+
+const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).catch("info");
+
+/** pino's level (LOG_LEVEL, default info); read on its own so that logging works before the rest is valid. */
+export function logLevel(): z.infer<typeof LogLevel> {
+  return LogLevel.parse(process.env.LOG_LEVEL ?? "info");
+}

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { logoutAction } from "@/lib/auth/actions";
-import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { getTranslations } from "next-intl/server";
 import { getDictionary } from "@/lib/i18n/server";
 
 /**
@@ -12,6 +13,7 @@ import { getDictionary } from "@/lib/i18n/server";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const { locale, t } = await getDictionary();
+  const tEnums = await getTranslations("enums");
   return (
     <>
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -23,7 +25,7 @@ export default async function PortalLayout({ children }: { children: React.React
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>
               <span className="font-medium">{actor.name}</span>
-              <span className="hidden sm:inline"> · {ROLE_LABELS[actor.role][locale]}</span>
+              <span className="hidden sm:inline"> · {tEnums(`role.${actor.role}`)}</span>
             </span>
             <LanguageSwitch locale={locale} label={t.nav.language} />
             <form action={logoutAction}>
@@ -34,22 +36,22 @@ export default async function PortalLayout({ children }: { children: React.React
         <nav aria-label="Navigasi utama" className="bg-brand-800">
           <ul className="mx-auto flex max-w-5xl flex-wrap gap-1 px-2 text-sm">
             <li><Link className="block px-3 py-2 hover:bg-white/10" href="/beranda">{t.nav.home}</Link></li>
-            {can(actor.role, "enrolment:read") ? (
+            {can(actor, "enrolment:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran">{t.nav.enrolments}</Link></li>
             ) : null}
-            {can(actor.role, "enrolment:create") ? (
+            {can(actor, "enrolment:create") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t.nav.newEnrolment}</Link></li>
             ) : null}
-            {can(actor.role, "enrolment:review") ? (
+            {can(actor, "enrolment:review") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t.review.navQueue}</Link></li>
             ) : null}
-            {can(actor.role, "payment:record") ? (
+            {can(actor, "payment:record") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t.review.navArrears}</Link></li>
             ) : null}
-            {can(actor.role, "dashboard:read") ? (
+            {can(actor, "dashboard:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t.nav.dashboard}</Link></li>
             ) : null}
-            {can(actor.role, "target:manage") ? (
+            {can(actor, "target:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t.nav.targets}</Link></li>
             ) : null}
           </ul>

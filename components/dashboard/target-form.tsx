@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
-import { setTargetAction, type TargetFormState } from "@/lib/dashboard/actions";
+import { setTargetAction } from "@/lib/dashboard/actions";
+import type { FormState } from "@/lib/action/result";
 
 export interface KanwilOption {
   code: string;
@@ -15,7 +16,7 @@ export interface KanwilOption {
  * the first field in error; a plain message at the top otherwise.
  */
 export function TargetForm({ kanwil, year }: { kanwil: KanwilOption[]; year: number }) {
-  const [state, action, pending] = useActionState<TargetFormState, FormData>(setTargetAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(setTargetAction, {});
   const values = state.values ?? {};
   const [chosen, setChosen] = useState(values.kanwil ?? "");
   const formRef = useRef<HTMLFormElement>(null);
@@ -25,7 +26,7 @@ export function TargetForm({ kanwil, year }: { kanwil: KanwilOption[]; year: num
     (first ?? document.getElementById("target-message"))?.focus();
   }, [state]);
   const branches = kanwil.find((k) => k.code === chosen)?.branches ?? [];
-  const err = (k: keyof NonNullable<TargetFormState["errors"]>) => state.errors?.[k];
+  const err = (k: string) => state.errors?.[k];
   return (
     <form key={state.attempt ?? 0} ref={formRef} action={action} noValidate className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-labelledby="target-form-title">
       <h2 id="target-form-title" className="text-base font-semibold">Tetapkan target</h2>

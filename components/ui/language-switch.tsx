@@ -1,5 +1,5 @@
 import { setLocaleAction } from "@/lib/i18n/actions";
-import type { Locale } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/config";
 
 export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
   const other = locale === "id" ? "en" : "id";

@@ -1,17 +1,10 @@
 /**
- * Roles and their scopes (RULES.md §7). Pure: no database, no framework.
+ * Roles and the scope each acts in. Pure: no database, no framework. What a role may do, and on
+ * which records, is lib/auth/permissions.ts.
  * Authorization fails closed: an unknown role, or a role without the scope it needs, has no scope.
  */
 export const ROLES = ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
-  BANK_OFFICER: { id: "Petugas penyalur", en: "Loan officer" },
-  BRANCH_REVIEWER: { id: "Verifikator Kantor Cabang", en: "Branch reviewer" },
-  REGIONAL_MANAGER: { id: "Manajer Kantor Wilayah", en: "Regional manager" },
-  HEAD_OFFICE: { id: "Kantor Pusat", en: "Head office" },
-  ADMIN: { id: "Administrator", en: "Administrator" },
-};
 
 export type Scope =
   | { kind: "PENYALUR_OFFICE"; penyalurId: string; penyalurOfficeId: string }
@@ -46,63 +39,5 @@ export function scopeOf(user: ScopeSource): Scope | null {
       return { kind: "ADMIN" };
     default:
       return null;
-  }
-}
-
-/** Where an enrolment lives: the three scopes that may see it. */
-export interface EnrolmentPlace {
-  penyalurOfficeId: string;
-  kantorCabangId: string;
-  kanwilId: string;
-}
-
-/**
- * Whether a scope may read an enrolment. Bank officers see their own office's enrolments only;
- * reviewers their Kantor Cabang's; managers their Kanwil's; head office all. Administrators manage
- * users and master data and do not read debtors' personal data.
- */
-export function scopeCovers(scope: Scope, place: EnrolmentPlace): boolean {
-  switch (scope.kind) {
-    case "PENYALUR_OFFICE":
-      return place.penyalurOfficeId === scope.penyalurOfficeId;
-    case "KANTOR_CABANG":
-      return place.kantorCabangId === scope.kantorCabangId;
-    case "KANWIL":
-      return place.kanwilId === scope.kanwilId;
-    case "ALL":
-      return true;
-    default:
-      return false;
-  }
-}
-
-export type Permission =
-  | "enrolment:create"
-  | "enrolment:read"
-  | "enrolment:review"
-  | "payment:record"
-  | "certificate:download"
-  | "dashboard:read"
-  | "target:manage";
-
-/** What each role may do at all; which records it may touch is scopeCovers's job. */
-export function can(role: Role, permission: Permission): boolean {
-  switch (permission) {
-    case "enrolment:create":
-      return role === "BANK_OFFICER";
-    case "enrolment:read":
-      return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER" || role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
-    case "enrolment:review":
-    case "payment:record":
-      return role === "BRANCH_REVIEWER";
-    case "certificate:download":
-      // The owning bank office and the reviewing branch (issue #5); the scope check is per record.
-      return role === "BANK_OFFICER" || role === "BRANCH_REVIEWER";
-    case "dashboard:read":
-      return role === "REGIONAL_MANAGER" || role === "HEAD_OFFICE";
-    case "target:manage":
-      return role === "ADMIN";
-    default:
-      return false;
   }
 }

@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { loadActor, type Actor } from "@/lib/auth/data";
-import { can, type Permission } from "@/lib/auth/roles";
+import { can, type Action } from "@/lib/auth/permissions";
 
 export type { Actor };
 
@@ -26,8 +26,8 @@ export async function requireActor(): Promise<Actor> {
 }
 
 /** For pages and actions: a signed-in user without the permission gets a 403. */
-export async function requirePermission(permission: Permission): Promise<Actor> {
+export async function requirePermission(action: Action): Promise<Actor> {
   const actor = await requireActor();
-  if (!can(actor.role, permission)) forbidden();
+  if (!can(actor, action)) forbidden();
   return actor;
 }

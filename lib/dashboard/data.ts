@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { serverEnv } from "@/lib/env";
 import { lastDayOfMonth, monthRange } from "@/lib/rules";
 import { medianFromHistogram, type HistogramBucket } from "@/lib/dashboard/median";
@@ -36,7 +36,7 @@ export interface ResolvedFilter {
 
 /** The query's filters inside the actor's scope, or null: not allowed, unknown code, or out of scope. */
 export async function resolveDashboardFilter(actor: Actor, query: DashboardQuery): Promise<ResolvedFilter | null> {
-  if (!can(actor.role, "dashboard:read")) return null;
+  if (!can(actor, "dashboard:read")) return null;
   let kanwil: NamedRef | null = null;
   let kanwilLocked = false;
   if (actor.scope.kind === "KANWIL") {

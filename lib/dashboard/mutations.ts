@@ -1,25 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { resolveTargetPlace } from "@/lib/dashboard/data";
-import type { TargetFieldErrors, TargetInput } from "@/lib/dashboard/schema";
+import type { TargetInput } from "@/lib/dashboard/schema";
+import { AppError, fieldError } from "@/lib/action/errors";
 
-export class TargetFieldError extends Error {
-  constructor(readonly errors: TargetFieldErrors) {
-    super("target field error");
-  }
-}
-export class TargetNotAllowedError extends Error {}
 
 /**
  * Sets (creates or replaces) the yearly target of one Kanwil or Kantor Cabang, with an AuditEvent
  * holding the previous and new values, in one transaction. Only administrators.
  */
 export async function setTarget(actor: Actor, input: TargetInput): Promise<{ id: string; created: boolean }> {
-  if (!can(actor.role, "target:manage")) throw new TargetNotAllowedError("only administrators set targets");
+  if (!can(actor, "target:manage")) throw new AppError("FORBIDDEN");
   const place = await resolveTargetPlace(input);
-  if (!place.ok) throw new TargetFieldError({ [place.field]: [place.message] });
+  if (!place.ok) throw fieldError({ [place.field]: [place.message] });
   const scopeKey = place.kantorCabangId ?? place.kanwilId;
   return db().$transaction(async (tx) => {
     const before = await tx.dashboardTarget.findUnique({

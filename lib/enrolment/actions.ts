@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentActor, type Actor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { logUnexpected } from "@/lib/log";
 import { getLocale } from "@/lib/i18n/server";
 import { todayInZone, type Locale } from "@/lib/rules";
@@ -69,7 +69,7 @@ const NikParam = z.string().transform((v) => v.replace(/\s+/g, "")).pipe(z.strin
 async function officer(): Promise<Actor | null> {
   const actor = await currentActor();
   if (!actor) redirect("/masuk");
-  return can(actor.role, "enrolment:create") ? actor : null;
+  return can(actor, "enrolment:create") ? actor : null;
 }
 
 /** What every e-form action starts with: the posted fields, the input to keep, the language, the officer. */

@@ -2,7 +2,8 @@ import "server-only";
 import { isUuid } from "@/lib/search-params";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import type { Scope } from "@/lib/auth/roles";
+import { enrolmentWhere } from "@/lib/auth/scope";
+import { maskNik } from "@/lib/auth/permissions";
 import { PROVINCES, provinceByCode, type KurScheme, type MandateStatus, type PhaseRule } from "@/lib/rules";
 import {
   LIST_PAGE_SIZE,
@@ -13,25 +14,6 @@ import {
 } from "@/lib/enrolment/list-schema";
 
 type Client = ReturnType<typeof db> | Prisma.TransactionClient;
-
-/**
- * The enrolments a scope may read, as a Prisma filter; null means none at all (fail closed).
- * Mirrors lib/auth/roles.ts scopeCovers, which is the rule; tests check the two agree.
- */
-export function enrolmentScopeWhere(scope: Scope): Prisma.EnrolmentWhereInput | null {
-  switch (scope.kind) {
-    case "PENYALUR_OFFICE":
-      return { penyalurOfficeId: scope.penyalurOfficeId };
-    case "KANTOR_CABANG":
-      return { kantorCabangId: scope.kantorCabangId };
-    case "KANWIL":
-      return { kantorCabang: { kanwilId: scope.kanwilId } };
-    case "ALL":
-      return {};
-    default:
-      return null;
-  }
-}
 
 export interface KantorCabangOption {
   id: string;
@@ -304,7 +286,7 @@ const DETAIL_SELECT = {
 type DetailRow = Prisma.EnrolmentGetPayload<{ select: typeof DETAIL_SELECT }>;
 
 async function detailRow(actor: Actor, id: string): Promise<DetailRow | null> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere || !isUuid(id)) return null;
   return db().enrolment.findFirst({ where: { AND: [{ id }, scopeWhere] }, select: DETAIL_SELECT });
 }
@@ -622,11 +604,6 @@ export interface EnrolmentListItem {
   returnReason: string | null;
 }
 
-/** "3201********0001": enough to tell debtors apart, not enough to misuse (UU 27/2022). */
-export function maskNik(nik: string): string {
-  return nik.length === 16 ? `${nik.slice(0, 4)}********${nik.slice(12)}` : "****************";
-}
-
 /** The columns a list row needs, and nothing else (no phone, no birth date, no full NIK leaves here unmasked). */
 const LIST_ITEM_SELECT = {
   id: true,
@@ -663,7 +640,7 @@ function toListItem(r: ListItemRow): EnrolmentListItem {
 
 /** The newest enrolments the actor may read. */
 export async function recentEnrolments(actor: Actor, take = 20): Promise<EnrolmentListItem[]> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere) return [];
   const rows = await db().enrolment.findMany({
     where: scopeWhere,
@@ -758,7 +735,7 @@ function listOrder(query: EnrolmentListQuery): Prisma.EnrolmentOrderByWithRelati
  * covers (two reads only on the one page that straddles the boundary).
  */
 export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): Promise<EnrolmentListPage> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.EnrolmentWhereInput = { AND: [scopeWhere, ...(await listFilters(query, actor.timeZone))] };
 

@@ -3,7 +3,7 @@ import { isUuid } from "@/lib/search-params";
 import { contributionLineColumns } from "@/lib/enrolment/lines";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { addMonths, evaluateMandate, monthOf, todayInZone, type Locale, type MandateDecision } from "@/lib/rules";
 import { otherPenyalurActiveNames, phaseRulesFor } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
@@ -67,7 +67,7 @@ function isUniqueViolation(error: unknown, target: string): boolean {
 }
 
 function officerScope(actor: Actor) {
-  if (!can(actor.role, "enrolment:create") || actor.scope.kind !== "PENYALUR_OFFICE") {
+  if (!can(actor, "enrolment:create") || actor.scope.kind !== "PENYALUR_OFFICE") {
     throw new NotAllowedError("only bank officers enrol debtors");
   }
   return actor.scope;

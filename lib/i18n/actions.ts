@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { isLocale } from "@/lib/i18n/dictionaries";
+import { isLocale } from "@/lib/i18n/config";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
 
 /** Switches the UI language. Public, harmless: it only sets the visitor's own cookie. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { logUnexpected } from "@/lib/log";
 import { certificateFor } from "@/lib/review/data";
 import { certificatePdf } from "@/lib/review/certificate";
@@ -16,7 +16,7 @@ function plain(status: number, message: string): Response {
  */
 export async function certificateResponse(actor: Actor | null, id: string, origin: string, now: Date): Promise<Response> {
   if (!actor) return plain(401, "Silakan masuk terlebih dahulu.");
-  if (!can(actor.role, "certificate:download")) return plain(403, "Peran Anda tidak berwenang mengunduh sertifikat.");
+  if (!can(actor, "certificate:download")) return plain(403, "Peran Anda tidak berwenang mengunduh sertifikat.");
   try {
     const data = await certificateFor(actor, id, now);
     if (data === "not-found") return plain(404, "Pendaftaran tidak ditemukan atau berada di luar cakupan kantor Anda.");

@@ -2,8 +2,8 @@ import "server-only";
 import { isUuid } from "@/lib/search-params";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
-import { enrolmentScopeWhere, maskNik } from "@/lib/enrolment/data";
+import { can, maskNik } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
 import {
   REVIEW_SLA_WORKING_DAYS,
   addMonths,
@@ -25,7 +25,7 @@ const isoMonth = (d: Date) => isoDay(d).slice(0, 7);
 
 /** The reviewer's Kantor Cabang, or null when the actor is not a branch reviewer (fail closed). */
 function reviewerBranchId(actor: Actor): string | null {
-  return actor.role === "BRANCH_REVIEWER" && actor.scope.kind === "KANTOR_CABANG" ? actor.scope.kantorCabangId : null;
+  return can(actor, "enrolment:review") && actor.scope.kind === "KANTOR_CABANG" ? actor.scope.kantorCabangId : null;
 }
 
 type EnrolmentStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "REJECTED";
@@ -363,7 +363,7 @@ function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> {
  * when the actor's scope covers the enrolment (null otherwise).
  */
 export async function enrolmentHistory(actor: Actor, enrolmentId: string): Promise<HistoryEntry[] | null> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere || !isUuid(enrolmentId)) return null;
   // The scope check and the events in parallel (one round trip of latency); events are dropped unless visible.
   const [visible, events] = await Promise.all([
@@ -407,7 +407,7 @@ export interface OfficerCoverage {
 
 /** What the officer's enrolment page shows about review and cover (scoped like the page). */
 export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, now: Date): Promise<OfficerCoverage | null> {
-  const scopeWhere = enrolmentScopeWhere(actor.scope);
+  const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere || !isUuid(enrolmentId)) return null;
   const e = await db().enrolment.findFirst({
     where: { AND: [{ id: enrolmentId }, scopeWhere] },
@@ -430,7 +430,7 @@ export async function reviewSummaryForActor(actor: Actor, enrolmentId: string, n
     status: e.status,
     kpj: e.kpj,
     // The same role rule as the certificate route (lib/review/certificate-response.ts); the scope is this query's.
-    certificateAvailable: e.status === "APPROVED" && can(actor.role, "certificate:download"),
+    certificateAvailable: e.status === "APPROVED" && can(actor, "certificate:download"),
     coverage: e.status === "APPROVED" && e.coverStartMonth ? coverageFrom(isoMonth(e.coverStartMonth), lines, today, e) : null,
   };
 }
@@ -593,11 +593,8 @@ export interface CertificateData {
  * certificate yet (409).
  */
 export async function certificateFor(actor: Actor, id: string, now: Date): Promise<CertificateData | "not-found" | "not-approved"> {
-  let scopeWhere: Prisma.EnrolmentWhereInput;
-  if (actor.role === "BANK_OFFICER" && actor.scope.kind === "PENYALUR_OFFICE") scopeWhere = { penyalurOfficeId: actor.scope.penyalurOfficeId };
-  else if (actor.role === "BRANCH_REVIEWER" && actor.scope.kind === "KANTOR_CABANG") scopeWhere = { kantorCabangId: actor.scope.kantorCabangId };
-  else return "not-found";
-  if (!isUuid(id)) return "not-found";
+  const scopeWhere = enrolmentWhere(actor, "certificate:download");
+  if (!scopeWhere || !isUuid(id)) return "not-found";
   const e = await db().enrolment.findFirst({
     where: { AND: [{ id }, scopeWhere] },
     select: {

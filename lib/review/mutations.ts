@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import {
   allocatePayment,
   coverageStatus,
@@ -41,7 +41,7 @@ export class ReviewFieldError extends Error {
 export class ReviewStateError extends Error {}
 
 function reviewerBranch(actor: Actor, permission: "enrolment:review" | "payment:record"): string {
-  if (!can(actor.role, permission) || actor.scope.kind !== "KANTOR_CABANG") {
+  if (!can(actor, permission) || actor.scope.kind !== "KANTOR_CABANG") {
     throw new ReviewNotAllowedError(`${permission} needs a branch reviewer`);
   }
   return actor.scope.kantorCabangId;

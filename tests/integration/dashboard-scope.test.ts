@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { dashboardFigures, detailRows, resolveDashboardFilter, type ResolvedFilter } from "@/lib/dashboard/data";
 import { parseDashboardQuery } from "@/lib/dashboard/schema";
-import { TargetFieldError, TargetNotAllowedError, setTarget } from "@/lib/dashboard/mutations";
+import { setTarget } from "@/lib/dashboard/mutations";
 import { targetsForView } from "@/lib/dashboard/data";
 import { todayInZone } from "@/lib/rules";
 import { demoActors, type DemoActors } from "../support/db";
@@ -91,12 +91,12 @@ describe("targets (administrators only, audited)", () => {
   });
 
   it("a branch target must name a branch of the chosen Kanwil", async () => {
-    await expect(setTarget(actors.admin, { year: 2031, kanwil: "JAWA_BARAT", kc: "KC-SEMARANG", approvedTarget: 5, complianceTargetPct: 5 })).rejects.toBeInstanceOf(TargetFieldError);
+    await expect(setTarget(actors.admin, { year: 2031, kanwil: "JAWA_BARAT", kc: "KC-SEMARANG", approvedTarget: 5, complianceTargetPct: 5 })).rejects.toMatchObject({ code: "VALIDATION", options: { fieldErrors: { kc: [expect.any(String)] } } });
   });
 
   it("nobody but an administrator sets targets", async () => {
     for (const who of ["managerJabar", "headOffice", "officerBri"] as const) {
-      await expect(setTarget(actors[who], { year: 2031, kanwil: "JAWA_BARAT", approvedTarget: 1, complianceTargetPct: 1 })).rejects.toBeInstanceOf(TargetNotAllowedError);
+      await expect(setTarget(actors[who], { year: 2031, kanwil: "JAWA_BARAT", approvedTarget: 1, complianceTargetPct: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { listEnrolments, maskNik, type EnrolmentListPage } from "@/lib/enrolment/data";
+import { listEnrolments, type EnrolmentListPage } from "@/lib/enrolment/data";
+import { maskNik } from "@/lib/auth/permissions";
 import { DEFAULT_LIST_QUERY, LIST_PAGE_SIZE, parseListQuery } from "@/lib/enrolment/list-schema";
 import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { enrolmentForActor, enrolmentScopeWhere, recentEnrolments } from "@/lib/enrolment/data";
-import { scopeCovers } from "@/lib/auth/roles";
+import { enrolmentForActor, recentEnrolments } from "@/lib/enrolment/data";
+import { can } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
 import { EnrolmentFieldError, NotAllowedError, submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone } from "@/lib/rules";
@@ -180,10 +181,10 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
     });
     const actors = [officerBri, officerBni, reviewerBandung, reviewerSemarang, managerJabar, headOffice, admin];
     for (const actor of actors) {
-      const where = enrolmentScopeWhere(actor.scope);
+      const where = enrolmentWhere(actor);
       const selected = where ? (await db().enrolment.findMany({ where, select: { id: true } })).map((e) => e.id).sort() : [];
       const covered = all
-        .filter((e) => scopeCovers(actor.scope, { penyalurOfficeId: e.penyalurOfficeId, kantorCabangId: e.kantorCabangId, kanwilId: e.kantorCabang.kanwilId }))
+        .filter((e) => can(actor, "enrolment:read", { penyalurOfficeId: e.penyalurOfficeId, kantorCabangId: e.kantorCabangId, kanwilId: e.kantorCabang.kanwilId }))
         .map((e) => e.id)
         .sort();
       expect(selected, `${actor.email}`).toEqual(covered);

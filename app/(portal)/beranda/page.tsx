@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrolmentTable } from "@/components/enrolment/enrolment-table";
-import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { recentEnrolments } from "@/lib/enrolment/data";
+import { getTranslations } from "next-intl/server";
 import { getDictionary } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Beranda" };
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Beranda" };
 export default async function HomePage() {
   const actor = await requireActor();
   const { locale, t } = await getDictionary();
-  const mayRead = can(actor.role, "enrolment:read");
+  const tEnums = await getTranslations("enums");
+  const mayRead = can(actor, "enrolment:read");
   const rows = mayRead ? await recentEnrolments(actor, 10) : [];
   return (
     <div className="space-y-6">
@@ -19,7 +21,7 @@ export default async function HomePage() {
         <h1 id="salam" className="text-2xl font-semibold">{t.home.greeting}, {actor.name}</h1>
         <dl className="mt-2 grid gap-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-4">
           <dt className="font-medium">{t.home.role}</dt>
-          <dd>{ROLE_LABELS[actor.role][locale]}</dd>
+          <dd>{tEnums(`role.${actor.role}`)}</dd>
           {actor.officeName ? (
             <>
               <dt className="font-medium">{t.home.office}</dt>
@@ -27,7 +29,7 @@ export default async function HomePage() {
             </>
           ) : null}
         </dl>
-        {can(actor.role, "enrolment:create") ? (
+        {can(actor, "enrolment:create") ? (
           <Link href="/pendaftaran/baru" className="mt-4 inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t.nav.newEnrolment}
           </Link>

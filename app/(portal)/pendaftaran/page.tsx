@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EnrolmentListFilters } from "@/components/enrolment/enrolment-list-filters";
 import { EnrolmentTable } from "@/components/enrolment/enrolment-table";
 import { ListPagination } from "@/components/enrolment/list-pagination";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { draftCountForActor, listEnrolments } from "@/lib/enrolment/data";
 import { eformText } from "@/lib/i18n/eform";
@@ -23,7 +23,7 @@ export default async function EnrolmentListPage({
   const actor = await requirePermission("enrolment:read");
   const query = parseListQuery(await searchParams);
   const [{ locale, t }, result, draftCount] = await Promise.all([getDictionary(), listEnrolments(actor, query), draftCountForActor(actor)]);
-  const isOfficer = can(actor.role, "enrolment:create");
+  const isOfficer = can(actor, "enrolment:create");
 
   const columnLabels: Record<ListSort, string> = { submitted: t.list.submittedAt, name: t.list.name, plafon: t.list.plafon };
   const hrefs = Object.fromEntries(LIST_SORTS.map((c) => [c, sortHref(query, c)])) as Record<ListSort, string>;

@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { dashboardFigures, detailRows, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { csvChunks, inBatches, textStream, xlsxStream, type Row } from "@/lib/dashboard/export";
 import { parseDashboardQuery, parseExportRequest } from "@/lib/dashboard/schema";
@@ -21,7 +21,7 @@ const plain = (status: number, text: string) =>
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor();
   if (!actor) return plain(401, "Silakan masuk terlebih dahulu.");
-  if (!can(actor.role, "dashboard:read")) return plain(403, "Anda tidak berwenang membuka dasbor.");
+  if (!can(actor, "dashboard:read")) return plain(403, "Anda tidak berwenang membuka dasbor.");
   const params = new URL(request.url).searchParams;
   const wanted = parseExportRequest(params);
   if (!wanted) return plain(400, "Parameter table atau format tidak dikenal.");

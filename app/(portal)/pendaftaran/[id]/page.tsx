@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
-import { enrolmentForActor, maskNik } from "@/lib/enrolment/data";
+import { enrolmentForActor } from "@/lib/enrolment/data";
+import { can, presentIdentifier } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/dictionaries";
@@ -51,7 +52,7 @@ export default async function EnrolmentPage({
   const paid = e.contributionLines.filter((l) => l.status === "PAID");
   const sum = (lines: typeof unpaid) => lines.reduce((total, l) => total + l.total, 0);
   const yesNo = (b: boolean) => (b ? x.yes : x.no);
-  const canCorrect = e.status === "RETURNED" && actor.role === "BANK_OFFICER";
+  const canCorrect = e.status === "RETURNED" && can(actor, "enrolment:correct");
   const first = e.contributionLines[0];
   const clearance = disbursementClearance({
     mandateStatus: e.mandate.status,
@@ -61,7 +62,7 @@ export default async function EnrolmentPage({
   });
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
   // Officers see the debtor they enrolled; other roles see the NIK masked.
-  const nik = actor.role === "BANK_OFFICER" ? e.participant.nik : maskNik(e.participant.nik);
+  const nik = presentIdentifier(actor, e.participant.nik);
 
   return (
     <article className="space-y-5">
@@ -192,7 +193,7 @@ export default async function EnrolmentPage({
           <dd>{e.loan.priorKurCount ?? "—"}</dd>
           <dt className="font-medium">{x.npwp}</dt>
           {/* An individual's NPWP is often the NIK itself: masked like the NIK for other roles. */}
-          <dd className="font-mono">{e.loan.npwp ? (actor.role === "BANK_OFFICER" ? e.loan.npwp : maskNik(e.loan.npwp)) : "—"}</dd>
+          <dd className="font-mono">{e.loan.npwp ? presentIdentifier(actor, e.loan.npwp) : "—"}</dd>
           <dt className="font-medium">{x.businessName}</dt>
           <dd>{e.business.name ?? "—"}</dd>
           <dt className="font-medium">{x.kbli}</dt>

@@ -1,0 +1,135 @@
+/**
+ * The one authorization module: what each role may do (`can`), on which records (the record's
+ * place against the actor's scope), and how much of a debtor's personal data it may see. Pure: no
+ * database, no framework; the Prisma filters that apply the same rule to queries are in
+ * lib/auth/scope.ts. Fails closed: an unknown role, action or missing scope is refused.
+ *
+ * Every action here has a row in tests/unit/auth/permission-matrix.test.ts (role × action ×
+ * own/other tenant); adding one without its row fails that test.
+ */
+import type { Role, Scope } from "@/lib/auth/roles";
+
+export const ACTIONS = [
+  /** Fill and submit the e-form, look up a NIK, keep drafts: the officer's own penyalur office. */
+  "enrolment:create",
+  /** Read enrolments and their history: the actor's office, branch, Kanwil or all. */
+  "enrolment:read",
+  /** Correct and resubmit a returned enrolment: the owning penyalur office. */
+  "enrolment:correct",
+  /** Approve, return or reject: the reviewing Kantor Cabang. */
+  "enrolment:review",
+  /** Record a contribution payment: the reviewing Kantor Cabang. */
+  "payment:record",
+  /** The branch's arrears list: the reviewing Kantor Cabang. */
+  "arrears:read",
+  /** The certificate of participation: the owning office and the reviewing branch. */
+  "certificate:download",
+  /** Dashboards and their exports: the manager's Kanwil, or all for head office. */
+  "dashboard:read",
+  /** Yearly targets per Kanwil and branch: administrators (master data, no debtor data). */
+  "target:manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Who may do what at all. Which records is `covers`'s job. */
+const ROLES_FOR: Record<Action, readonly Role[]> = {
+  "enrolment:create": ["BANK_OFFICER"],
+  "enrolment:read": ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER", "HEAD_OFFICE"],
+  "enrolment:correct": ["BANK_OFFICER"],
+  "enrolment:review": ["BRANCH_REVIEWER"],
+  "payment:record": ["BRANCH_REVIEWER"],
+  "arrears:read": ["BRANCH_REVIEWER"],
+  "certificate:download": ["BANK_OFFICER", "BRANCH_REVIEWER"],
+  "dashboard:read": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
+  "target:manage": ["ADMIN"],
+};
+
+/**
+ * Where a record lives. An enrolment has all three; a Kanwil (a dashboard's subject) only its id;
+ * a missing part never matches, so a record that cannot be placed is refused.
+ */
+export interface RecordPlace {
+  penyalurOfficeId?: string;
+  kantorCabangId?: string;
+  kanwilId?: string;
+}
+
+/** The subject of a permission check: the signed-in actor, as lib/auth/data.ts loads it. */
+export interface Subject {
+  role: Role;
+  scope: Scope;
+}
+
+/** Whether a scope reaches a place: the officer's office, the reviewer's branch, the manager's Kanwil, all. */
+export function covers(scope: Scope, place: RecordPlace): boolean {
+  switch (scope.kind) {
+    case "PENYALUR_OFFICE":
+      return place.penyalurOfficeId !== undefined && place.penyalurOfficeId === scope.penyalurOfficeId;
+    case "KANTOR_CABANG":
+      return place.kantorCabangId !== undefined && place.kantorCabangId === scope.kantorCabangId;
+    case "KANWIL":
+      return place.kanwilId !== undefined && place.kanwilId === scope.kanwilId;
+    case "ALL":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * May `subject` do `action` — at all (no record), or on the record at `place`? Pages use the
+ * first form to draw menus and refuse with 403; data and mutation code use the second, on the
+ * place it loaded from the database, never on one the client sent.
+ */
+export function can(subject: Subject, action: Action, place?: RecordPlace): boolean {
+  // Own keys only: "toString" or "__proto__" sent as an action must not find Object.prototype's.
+  const roles: readonly Role[] | undefined = Object.hasOwn(ROLES_FOR, action) ? ROLES_FOR[action] : undefined;
+  if (!Array.isArray(roles) || !roles.includes(subject.role)) return false;
+  return place === undefined || covers(subject.scope, place);
+}
+
+/** How much of a debtor's identity a role is shown (UU 27/2022: no more than the task needs). */
+export interface PersonalDataView {
+  /** The full NIK and NPWP, or masked ("3273********0001"). */
+  fullIdentifiers: boolean;
+  /** The full phone number, or only its last four digits. */
+  fullPhone: boolean;
+  /** Street address, mother's maiden name, heir: the data an officer typed and a reviewer checks. */
+  contactDetails: boolean;
+}
+
+/**
+ * The enrolling officer keeps seeing what they typed; the reviewer sees what they must check,
+ * with identifiers masked; managers and head office work with aggregates and see masked rows only.
+ */
+export function personalDataView(subject: Subject): PersonalDataView {
+  switch (subject.role) {
+    case "BANK_OFFICER":
+      return { fullIdentifiers: true, fullPhone: true, contactDetails: true };
+    case "BRANCH_REVIEWER":
+      return { fullIdentifiers: false, fullPhone: true, contactDetails: true };
+    default:
+      return { fullIdentifiers: false, fullPhone: false, contactDetails: false };
+  }
+}
+
+/** "3273********0001": enough to tell debtors apart, not enough to misuse. */
+export function maskNik(nik: string): string {
+  return nik.length === 16 ? `${nik.slice(0, 4)}********${nik.slice(12)}` : "****************";
+}
+
+/** "•••• 7890": the last four digits of a phone number. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  return digits.length >= 4 ? `•••• ${digits.slice(-4)}` : "••••";
+}
+
+/** A NIK or NPWP as this subject may see it. */
+export function presentIdentifier(subject: Subject, value: string): string {
+  return personalDataView(subject).fullIdentifiers ? value : maskNik(value);
+}
+
+/** A phone number as this subject may see it. */
+export function presentPhone(subject: Subject, phone: string): string {
+  return personalDataView(subject).fullPhone ? phone : maskPhone(phone);
+}
