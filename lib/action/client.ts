@@ -28,6 +28,7 @@ export interface ActionFailure {
   message: string;
   errorId?: string;
   errors?: FieldErrors;
+  data?: unknown;
 }
 
 const Metadata = z.object({
@@ -39,7 +40,7 @@ async function failureOf(error: Error, context: { actionName?: string; userId?: 
   const t = await getTranslations("actionErrors");
   if (error instanceof AppError) {
     const key = error.options.message && t.has(error.options.message as never) ? error.options.message : error.code;
-    return { code: error.code, message: t(key as never, error.options.params as never), errors: error.options.fieldErrors };
+    return { code: error.code, message: t(key as never, error.options.params as never), errors: error.options.fieldErrors, data: error.options.data };
   }
   const errorId = logUnexpected(error, context);
   return { code: "UNEXPECTED", message: t("UNEXPECTED", { errorId }), errorId };
@@ -113,7 +114,7 @@ export function formAction<D>(safe: SafeFormAction<D>) {
       const t = await getTranslations("actionErrors");
       return { code: "VALIDATION", message: t("VALIDATION"), errors: result.validationErrors.fieldErrors, values: keptValues(formData), attempt };
     }
-    if (result?.serverError) return { ...result.serverError, values: keptValues(formData), attempt };
+    if (result?.serverError) return { ...result.serverError, data: result.serverError.data as D | undefined, values: keptValues(formData), attempt };
     return { ok: true, data: result?.data, attempt };
   };
 }
