@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@/lib/action/errors";
+import { spendActionBudget } from "@/lib/action/limits";
 import type { FieldErrors, FormState } from "@/lib/action/result";
 import { can, type Action } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
@@ -15,7 +16,8 @@ import { logUnexpected, logger } from "@/lib/log";
  *   actionClient      metadata (the action's name), timing and outcome log, error mapping
  *   → authedClient    the actor loaded from the database (not only the session token) and the locale
  *   → clientFor(a)    the role may do `a` at all (lib/auth/permissions.ts); the record's own scope
- *                     is checked where the record is loaded (data/mutations), never from client input
+ *                     is checked where the record is loaded (data/mutations), never from client input;
+ *                     then the rate limits declared for the action's name (lib/action/limits.ts)
  *   → inputSchema     zod, built per locale so that field errors read in the user's language
  *   → the mutation    one transaction with its audit row
  * Expected failures are `AppError`s with a code from one closed set (lib/action/result.ts), mapped to
@@ -70,8 +72,10 @@ export const authedClient = actionClient.use(async ({ next }) => {
 
 /** Signed-in users whose role may do `action` at all; others get FORBIDDEN before any input is read. */
 export function clientFor(action: Action) {
-  return authedClient.use(async ({ ctx, next }) => {
+  return authedClient.use(async ({ ctx, metadata, next }) => {
     if (!can(ctx.actor, action)) throw new AppError("FORBIDDEN");
+    const wait = await spendActionBudget(metadata.actionName, ctx.actor);
+    if (wait !== null) throw new AppError("RATE_LIMITED", { params: { seconds: wait } });
     return next({ ctx: { permission: action } });
   });
 }

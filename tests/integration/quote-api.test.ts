@@ -3,6 +3,7 @@
  * with real Requests; key lookup, phase rules and lastUsedAt are real (no mocks).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
 import { DELETE, GET, OPTIONS, PATCH, POST, PUT } from "@/app/api/v1/quotes/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { apiKeyByPrefix } from "@/lib/api/data";
@@ -277,7 +278,8 @@ describe("/api/v1/quotes: other methods", () => {
 describe("unexpected errors", () => {
   it("give 500 with an errorId that is also in the server log, never a stack trace", async () => {
     const logged: string[] = [];
-    const spy = vi.spyOn(console, "error").mockImplementation((line: unknown) => void logged.push(String(line)));
+    // The portal logs through pino (lib/log.ts); the entry is the object passed to logger.error.
+    const spy = vi.spyOn(logger, "error").mockImplementation(((entry: unknown) => void logged.push(JSON.stringify(entry))) as never);
     try {
       // A broken clock is a server fault, not bad input.
       const response = await postQuote(request(KECIL), new Date(Number.NaN));
