@@ -108,8 +108,10 @@ const DURATION_RANGES: ReadonlyArray<[from: number, to: number]> = [
 function rangeLabel([from, to]: [number, number], locale: Locale): string {
   if (to === Infinity) return formatDuration(OPEN_BUCKET, locale);
   const t = textFor(locale);
-  if (from === 0) return t("dashboard.duration.below", { duration: formatDuration(to, locale) });
-  return t("dashboard.duration.range", { from: formatDuration(from, locale), to: formatDuration(to, locale) });
+  // The open bucket's lower edge is "30 days" here, not "≥ 30 days" (that is the next row).
+  const upper = to === OPEN_BUCKET ? t("dashboard.duration.days", { days: OPEN_BUCKET / 24 }) : formatDuration(to, locale);
+  if (from === 0) return t("dashboard.duration.below", { duration: upper });
+  return t("dashboard.duration.range", { from: formatDuration(from, locale), to: upper });
 }
 
 export interface TableContext {
