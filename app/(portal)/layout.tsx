@@ -3,8 +3,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { logoutAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { getTranslations } from "next-intl/server";
-import { getDictionary } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 /**
  * Chrome for signed-in pages. It checks sign-in only to draw the navigation: every page and action
@@ -12,47 +11,46 @@ import { getDictionary } from "@/lib/i18n/server";
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const { locale, t } = await getDictionary();
-  const tEnums = await getTranslations("enums");
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <>
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-        {t.skipToContent}
+        {t("skipToContent")}
       </a>
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-          <Link href="/beranda" className="text-lg font-bold">{t.appName}</Link>
+          <Link href="/beranda" className="text-lg font-bold">{t("appName")}</Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>
               <span className="font-medium">{actor.name}</span>
-              <span className="hidden sm:inline"> · {tEnums(`role.${actor.role}`)}</span>
+              <span className="hidden sm:inline"> · {t(`enums.role.${actor.role}`)}</span>
             </span>
-            <LanguageSwitch locale={locale} label={t.nav.language} />
+            <LanguageSwitch locale={locale} label={t("nav.language")} />
             <form action={logoutAction}>
-              <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">{t.nav.logout}</button>
+              <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">{t("nav.logout")}</button>
             </form>
           </div>
         </div>
-        <nav aria-label="Navigasi utama" className="bg-brand-800">
+        <nav aria-label={t("nav.mainNav")} className="bg-brand-800">
           <ul className="mx-auto flex max-w-5xl flex-wrap gap-1 px-2 text-sm">
-            <li><Link className="block px-3 py-2 hover:bg-white/10" href="/beranda">{t.nav.home}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-white/10" href="/beranda">{t("nav.home")}</Link></li>
             {can(actor, "enrolment:read") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran">{t.nav.enrolments}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran">{t("nav.enrolments")}</Link></li>
             ) : null}
             {can(actor, "enrolment:create") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t.nav.newEnrolment}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t("nav.newEnrolment")}</Link></li>
             ) : null}
             {can(actor, "enrolment:review") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t.review.navQueue}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}</Link></li>
             ) : null}
             {can(actor, "payment:record") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t.review.navArrears}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t("nav.arrears")}</Link></li>
             ) : null}
             {can(actor, "dashboard:read") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t.nav.dashboard}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t("nav.dashboard")}</Link></li>
             ) : null}
             {can(actor, "target:manage") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t.nav.targets}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t("nav.targets")}</Link></li>
             ) : null}
           </ul>
         </nav>

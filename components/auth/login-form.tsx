@@ -1,33 +1,35 @@
 "use client";
 
 import { useActionState } from "react";
-import { loginAction, type LoginState } from "@/lib/auth/actions";
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { useTranslations } from "next-intl";
+import { loginAction } from "@/lib/auth/actions";
+import type { FormState } from "@/lib/action/result";
 
-export function LoginForm({ t }: { t: Dictionary["login"] }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
+export function LoginForm() {
+  const t = useTranslations("login");
+  const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? (
+      {state.message ? (
         <p role="alert" id="login-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.error === "locked" ? t.locked.replace("{minutes}", String(state.minutes ?? 15)) : t.invalid}
+          {state.message}
         </p>
       ) : null}
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">{t.email}</label>
+        <label htmlFor="email" className="block text-sm font-medium">{t("email")}</label>
         <input
           id="email"
           name="email"
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email ?? ""}
-          aria-describedby={state.error ? "login-error" : undefined}
+          defaultValue={state.values?.email ?? ""}
+          aria-describedby={state.message ? "login-error" : undefined}
           className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
         />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">{t.password}</label>
+        <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
         <input
           id="password"
           name="password"
@@ -42,7 +44,7 @@ export function LoginForm({ t }: { t: Dictionary["login"] }) {
         disabled={pending}
         className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
-        {pending ? t.submitting : t.submit}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /**
@@ -13,24 +14,26 @@ export interface Series {
   color: string;
 }
 
-const numberFormat = (locale: string) => new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { notation: "compact" });
+/** Axis and tooltip numbers in the user's language ("1,2 rb" / "1.2K"). */
+function useCompact() {
+  const format = useFormatter();
+  return { format: (v: number) => format.number(v, { notation: "compact" }) };
+}
 
 export function BarFigure({
   data,
   categoryKey,
   series,
-  locale,
   horizontal = false,
   percent = false,
 }: {
   data: Record<string, string | number | null | undefined>[];
   categoryKey: string;
   series: Series[];
-  locale: "id" | "en";
   horizontal?: boolean;
   percent?: boolean;
 }) {
-  const fmt = numberFormat(locale);
+  const fmt = useCompact();
   const tick = (v: number) => (percent ? `${v}%` : fmt.format(v));
   const height = horizontal ? Math.max(160, 28 * data.length + 40) : 240;
   return (
@@ -64,14 +67,12 @@ export function LineFigure({
   data,
   categoryKey,
   series,
-  locale,
 }: {
   data: Record<string, string | number | null | undefined>[];
   categoryKey: string;
   series: Series[];
-  locale: "id" | "en";
 }) {
-  const fmt = numberFormat(locale);
+  const fmt = useCompact();
   return (
     <div aria-hidden="true" className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { exportHref, type DashboardQuery } from "@/lib/dashboard/schema";
 import { formatCell, type FigureTable as Table, type Locale } from "@/lib/dashboard/tables";
 
@@ -12,14 +13,13 @@ export function FigureTable({
   locale,
   query,
   rowHref,
-  exportLabels,
 }: {
   table: Table;
   locale: Locale;
   query: DashboardQuery;
   rowHref?: (row: Table["rows"][number]) => string | null;
-  exportLabels: { csv: string; xlsx: string };
 }) {
+  const t = useTranslations("dashboard");
   const [first, ...rest] = table.columns;
   return (
     <div className="space-y-1">
@@ -36,7 +36,7 @@ export function FigureTable({
           <tbody>
             {table.rows.length === 0 ? (
               <tr>
-                <td colSpan={table.columns.length} className="px-3 py-2 text-slate-600">{locale === "id" ? "Tidak ada data untuk pilihan ini." : "No data for this selection."}</td>
+                <td colSpan={table.columns.length} className="px-3 py-2 text-slate-600">{t("noData")}</td>
               </tr>
             ) : (
               table.rows.map((row, i) => {
@@ -61,10 +61,10 @@ export function FigureTable({
       </div>
       <p className="flex gap-3 text-sm">
         <a href={exportHref(query, table.name, "csv")} className="text-brand-700 underline" download>
-          {exportLabels.csv}<span className="sr-only"> — {table.title}</span>
+          {t("downloadCsv")}<span className="sr-only"> — {table.title}</span>
         </a>
         <a href={exportHref(query, table.name, "xlsx")} className="text-brand-700 underline" download>
-          {exportLabels.xlsx}<span className="sr-only"> — {table.title}</span>
+          {t("downloadXlsx")}<span className="sr-only"> — {table.title}</span>
         </a>
       </p>
     </div>

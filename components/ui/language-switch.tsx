@@ -1,8 +1,9 @@
 import { setLocaleAction } from "@/lib/i18n/actions";
-import type { Locale } from "@/lib/i18n/config";
+import { LOCALES, type Locale } from "@/lib/i18n/config";
 
+/** One button that switches to the other language; `label` names that language in itself. */
 export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
-  const other = locale === "id" ? "en" : "id";
+  const other = LOCALES.find((l) => l !== locale) ?? locale;
   return (
     <form action={setLocaleAction}>
       <input type="hidden" name="locale" value={other} />

@@ -97,10 +97,13 @@ export function formInput<S extends z.ZodType>(schema: S) {
   return z.preprocess(formEntries, schema);
 }
 
-/** The text fields as posted, for re-rendering the form with the user's input (files are not echoed). */
+/**
+ * The text fields as posted, for re-rendering the form with the user's input. Files are not echoed,
+ * nor any field whose name says password: the answer travels back to the browser in the RSC payload.
+ */
 export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v.slice(0, 4000);
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$") && !/password/i.test(k)) values[k] = v.slice(0, 4000);
   return values;
 }
 

@@ -1,35 +1,45 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
+import { actionClient, formAction, formInput } from "@/lib/action/client";
+import { AppError } from "@/lib/action/errors";
 import { AccountLockedSignin, signIn, signOut } from "@/lib/auth/config";
 
-export interface LoginState {
-  error?: "invalid" | "locked";
-  /** With "locked": whole minutes until the account may try again. */
-  minutes?: number;
-  email?: string;
-}
-
 /**
- * Login. next-auth's signIn() signals success by throwing a redirect, so only AuthError is
- * handled here; everything else is rethrown (STACK.md).
+ * Sign-in, on the one pipeline without an actor (nobody is signed in yet). The schema only bounds
+ * the input: whether the address and password are right is the credentials provider's question
+ * (lib/auth/config.ts), so every refusal reads the same, "wrong email or password", except a lock.
+ * next-auth's signIn() signals success by throwing a redirect, which the pipeline lets through;
+ * only AuthError becomes an answer here.
  */
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const email = String(formData.get("email") ?? "").slice(0, 200);
-  try {
-    await signIn("credentials", {
-      email,
-      password: String(formData.get("password") ?? ""),
-      redirectTo: "/beranda",
-    });
-    return {};
-  } catch (error) {
-    if (error instanceof AccountLockedSignin) return { error: "locked", minutes: error.minutes, email };
-    if (error instanceof AuthError) return { error: "invalid", email };
-    throw error;
-  }
-}
+const loginSafe = actionClient
+  .metadata({ actionName: "auth.login" })
+  .inputSchema(
+    formInput(
+      z.object({
+        email: z.string().catch("").transform((v) => v.slice(0, 200)),
+        password: z.string().catch("").transform((v) => v.slice(0, 200)),
+      }),
+    ),
+  )
+  .action(async ({ parsedInput }) => {
+    try {
+      await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirectTo: "/beranda" });
+    } catch (error) {
+      // After repeated failures the account is locked for a while (lib/auth/throttle.ts).
+      if (error instanceof AccountLockedSignin) throw new AppError("RATE_LIMITED", { message: "loginLocked", params: { minutes: error.minutes } });
+      if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginInvalid" });
+      throw error;
+    }
+  });
+
+export const loginAction = formAction(loginSafe);
+
+const logoutSafe = actionClient.metadata({ actionName: "auth.logout" }).action(async () => {
+  await signOut({ redirectTo: "/masuk" });
+});
 
 export async function logoutAction(): Promise<void> {
-  await signOut({ redirectTo: "/masuk" });
+  await logoutSafe();
 }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/auth/data";
+import { logger, redactText } from "@/lib/log";
 
 /** Thrown while an account is locked after repeated failures; the code reaches the login form. */
 export class AccountLockedSignin extends CredentialsSignin {
@@ -30,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected event, not a server error: keep it out of the error log.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ level: "error", source: "next-auth", name: error.name, message: error.message }));
+      logger.error({ source: "next-auth", name: error.name, message: redactText(error.message) }, "next-auth error");
     },
   },
   providers: [

@@ -7,6 +7,9 @@
  * interpolated inside its bucket, so it is exact to within the bucket's width (1 hour under 2 days,
  * 1 day under 30 days); above 30 days it is reported as "30 days or more".
  */
+import type { Locale } from "@/lib/i18n/config";
+import { textFor } from "@/lib/dashboard/text";
+
 export const OPEN_BUCKET = 720;
 
 export function hoursBucket(hours: number): number {
@@ -41,15 +44,14 @@ export function medianFromHistogram(buckets: readonly HistogramBucket[]): number
   return sorted[sorted.length - 1]!.hoursBucket;
 }
 
-/** "1 hari 3 jam", "5 jam", "≥ 30 hari" (Indonesian) or the English equivalent. */
-export function formatDuration(hours: number | null, locale: "id" | "en" = "id"): string {
+/** "1 hari 3 jam", "5 jam", "≥ 30 hari" (Indonesian) or "1 day 3 hours", "2 days" (English). */
+export function formatDuration(hours: number | null, locale: Locale = "id"): string {
   if (hours === null) return "—";
-  if (hours >= OPEN_BUCKET) return locale === "id" ? "≥ 30 hari" : "≥ 30 days";
+  const t = textFor(locale);
+  if (hours >= OPEN_BUCKET) return t("dashboard.duration.atLeastDays", { days: OPEN_BUCKET / 24 });
   const whole = Math.round(hours);
   const days = Math.floor(whole / 24);
   const rest = whole % 24;
-  const d = locale === "id" ? "hari" : days === 1 ? "day" : "days";
-  const h = locale === "id" ? "jam" : rest === 1 ? "hour" : "hours";
-  if (days === 0) return `${rest} ${h}`;
-  return rest === 0 ? `${days} ${d}` : `${days} ${d} ${rest} ${h}`;
+  if (days === 0) return t("dashboard.duration.hours", { hours: rest });
+  return rest === 0 ? t("dashboard.duration.days", { days }) : t("dashboard.duration.daysHours", { days, hours: rest });
 }

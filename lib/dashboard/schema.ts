@@ -3,11 +3,12 @@
  * &scheme=MIKRO): the URL is the state, so a view can be bookmarked and shared. Untrusted and often
  * stale: a malformed parameter falls back to its default. Codes (not ids) name the Kanwil, Kantor
  * Cabang and penyalur; data.ts resolves them against the actor's scope (another Kanwil → 404).
- * Pure: no database, no framework.
+ * Pure: no database, no framework; the target form's messages are passed in.
  */
 import { z } from "zod";
 import { optionalEnum, single } from "@/lib/search-params";
 import { addMonths, isIsoMonth, monthsBetween } from "@/lib/rules";
+import type { Messages } from "@/lib/i18n/config";
 
 export const DASHBOARD_PATH = "/dasbor";
 export const EXPORT_PATH = "/dasbor/ekspor";
@@ -134,31 +135,38 @@ export function parseExportRequest(params: URLSearchParams): { table: ExportTabl
 export const TARGET_MIN_YEAR = 2023;
 export const TARGET_MAX_YEAR = 2035;
 
-/** One target as an administrator types it; messages in Indonesian, as the form shows them. */
-export const TargetInput = z.object({
-  year: z.coerce
-    .number({ error: "Isi tahun." })
-    .int("Tahun harus bilangan bulat.")
-    .min(TARGET_MIN_YEAR, `Tahun paling awal ${TARGET_MIN_YEAR}.`)
-    .max(TARGET_MAX_YEAR, `Tahun paling akhir ${TARGET_MAX_YEAR}.`),
-  kanwil: z.string({ error: "Pilih Kanwil." }).regex(/^[A-Z0-9_-]{2,40}$/, "Pilih Kanwil."),
-  /** Empty: the target is for the whole Kanwil. */
-  kc: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() ? v.trim() : undefined))
-    .pipe(z.string().regex(/^[A-Z0-9_-]{2,40}$/, "Pilih Kantor Cabang dari daftar.").optional()),
-  approvedTarget: z
-    .string({ error: "Isi target peserta." })
-    .transform((v) => v.replace(/[.\s]/g, ""))
-    .pipe(z.string().regex(/^\d{1,9}$/, "Target peserta harus bilangan bulat 0 atau lebih (tanpa koma)."))
-    .transform(Number),
-  complianceTargetPct: z
-    .string({ error: "Isi target kepatuhan." })
-    .transform((v) => v.replace(/[%\s]/g, ""))
-    .pipe(z.string().regex(/^\d{1,3}$/, "Target kepatuhan adalah persen bulat 0–100."))
-    .transform(Number)
-    .pipe(z.number().max(100, "Target kepatuhan paling tinggi 100%.")),
-});
-export type TargetInput = z.output<typeof TargetInput>;
-export type TargetFieldErrors = Partial<Record<keyof TargetInput | "form", string[]>>;
+/** The words of the target form's field errors: `targets.errors.<key>` in messages/*.json. */
+export type TargetMessage = (key: keyof Messages["targets"]["errors"], params?: { min?: number; max?: number }) => string;
+
+/**
+ * One target as an administrator types it, with field errors in the user's language: the action
+ * builds it with `getTranslations("targets.errors")` (lib/dashboard/actions.ts).
+ */
+export function targetInput(m: TargetMessage) {
+  return z.object({
+    year: z.coerce
+      .number({ error: m("yearRequired") })
+      .int(m("yearInteger"))
+      .min(TARGET_MIN_YEAR, m("yearMin", { min: TARGET_MIN_YEAR }))
+      .max(TARGET_MAX_YEAR, m("yearMax", { max: TARGET_MAX_YEAR })),
+    kanwil: z.string({ error: m("kanwilRequired") }).regex(/^[A-Z0-9_-]{2,40}$/, m("kanwilRequired")),
+    /** Empty: the target is for the whole Kanwil. */
+    kc: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined))
+      .pipe(z.string().regex(/^[A-Z0-9_-]{2,40}$/, m("kcInvalid")).optional()),
+    approvedTarget: z
+      .string({ error: m("approvedRequired") })
+      .transform((v) => v.replace(/[.\s]/g, ""))
+      .pipe(z.string().regex(/^\d{1,9}$/, m("approvedFormat")))
+      .transform(Number),
+    complianceTargetPct: z
+      .string({ error: m("complianceRequired") })
+      .transform((v) => v.replace(/[%\s]/g, ""))
+      .pipe(z.string().regex(/^\d{1,3}$/, m("complianceFormat")))
+      .transform(Number)
+      .pipe(z.number().max(100, m("complianceMax"))),
+  });
+}
+export type TargetInput = z.output<ReturnType<typeof targetInput>>;

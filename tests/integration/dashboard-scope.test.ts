@@ -91,7 +91,9 @@ describe("targets (administrators only, audited)", () => {
   });
 
   it("a branch target must name a branch of the chosen Kanwil", async () => {
-    await expect(setTarget(actors.admin, { year: 2031, kanwil: "JAWA_BARAT", kc: "KC-SEMARANG", approvedTarget: 5, complianceTargetPct: 5 })).rejects.toMatchObject({ code: "VALIDATION", options: { fieldErrors: { kc: [expect.any(String)] } } });
+    await expect(setTarget(actors.admin, { year: 2031, kanwil: "JAWA_BARAT", kc: "KC-SEMARANG", approvedTarget: 5, complianceTargetPct: 5 })).rejects.toMatchObject({ code: "VALIDATION", options: { fieldErrors: { kc: ["Kantor Cabang ini bukan bagian dari Kanwil yang dipilih."] } } });
+    // In the user's language: the action passes the locale of the request.
+    await expect(setTarget(actors.admin, { year: 2031, kanwil: "ATLANTIS", approvedTarget: 5, complianceTargetPct: 5 }, "en")).rejects.toMatchObject({ code: "VALIDATION", options: { fieldErrors: { kanwil: ["Kanwil not found. Choose one from the list."] } } });
   });
 
   it("nobody but an administrator sets targets", async () => {

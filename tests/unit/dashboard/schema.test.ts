@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TargetInput, dashboardHref, exportHref, parseDashboardQuery, parseExportRequest } from "@/lib/dashboard/schema";
+import { translator } from "@/lib/i18n/translator";
+import { targetInput, dashboardHref, exportHref, parseDashboardQuery, parseExportRequest } from "@/lib/dashboard/schema";
 
 describe("the dashboard's URL is its state", () => {
   it("defaults to the twelve months up to the current month", () => {
@@ -41,6 +42,11 @@ describe("the dashboard's URL is its state", () => {
 
 describe("a target as the administrator types it", () => {
   const ok = { year: "2026", kanwil: "JAWA_BARAT", kc: "", approvedTarget: "120.000", complianceTargetPct: "95%" };
+  const inLanguage = (locale: "id" | "en") => {
+    const t = translator(locale);
+    return targetInput((key, params) => t(`targets.errors.${key}`, params));
+  };
+  const TargetInput = inLanguage("id");
 
   it("accepts thousands separators and a percent sign; an empty branch means the whole Kanwil", () => {
     expect(TargetInput.parse(ok)).toEqual({ year: 2026, kanwil: "JAWA_BARAT", kc: undefined, approvedTarget: 120000, complianceTargetPct: 95 });
@@ -56,5 +62,14 @@ describe("a target as the administrator types it", () => {
     const result = TargetInput.safeParse({ ...ok, ...change });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path[0])).toContain(field);
+  });
+
+  it("says what is wrong in the user's language, from the catalogue", () => {
+    const message = (locale: "id" | "en", change: Record<string, string>) =>
+      inLanguage(locale).safeParse({ ...ok, ...change }).error!.issues[0]!.message;
+    expect(message("id", { year: "1999" })).toBe("Tahun paling awal 2023.");
+    expect(message("en", { year: "1999" })).toBe("The earliest year is 2023.");
+    expect(message("id", { complianceTargetPct: "101" })).toBe("Target kepatuhan paling tinggi 100%.");
+    expect(message("en", { approvedTarget: "12,5" })).toBe("The participant target must be a whole number, 0 or more (no decimals).");
   });
 });

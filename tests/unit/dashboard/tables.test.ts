@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { complianceRate, formatCell } from "@/lib/dashboard/tables";
+import type { DashboardFigures } from "@/lib/dashboard/data";
+import { formatDuration } from "@/lib/dashboard/median";
+import { complianceRate, detailColumns, detailRecord, figureLabels, figureTables, formatCell, schemeLabel, sectorLabel } from "@/lib/dashboard/tables";
 import { ENROLMENT_COLUMNS, LINE_COLUMNS, generateActivity, generatedId, type ActivityMaster } from "../../../scripts/lib/activity";
 
 describe("figures on screen", () => {
@@ -58,5 +60,66 @@ describe("generated scale data (RULES.md §8)", () => {
     const ids = [0, 1, 15, 16, 4095, 1_000_000].map((n) => generatedId("5ca1", 2, n));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
     expect([...ids].sort()).toEqual(ids);
+  });
+});
+
+describe("the words of tables and exports come from the catalogue, in the user's language", () => {
+  const row = { key: "k", label: "Kanwil Jawa Barat", code: "JAWA_BARAT", enrolments: 3, approved: 2, approvedPaid: 1, mandatory: 2, mandatoryCovered: 1 };
+  const contributions = { lines: 0, billed: 0, gross: 0, relief: 0, paid: 0, paidLines: 0, arrears: 0, notYetDue: 0 };
+  const figures: DashboardFigures = {
+    filter: { from: "2026-01", to: "2026-02", kanwil: null, kc: null, penyalur: null, scheme: null, kanwilLocked: false },
+    today: "2026-02-10",
+    totals: row,
+    byStatus: [{ status: "SUBMITTED", enrolments: 1 }, { status: "APPROVED", enrolments: 2 }],
+    funnel: { submitted: 3, approved: 2, paid: 1, active: 1 },
+    byKanwil: [row],
+    byKc: null,
+    byOffice: null,
+    byPenyalur: [],
+    byScheme: [{ ...row, label: schemeLabel("MIKRO", "en"), code: "MIKRO" }],
+    bySector: [{ ...row, label: sectorLabel("TRADE", "en"), code: null }],
+    byProvince: [],
+    byMonth: [{ month: "2026-01", enrolments: 3, approved: 2, approvedPaid: 1 }],
+    byWeek: [],
+    contributions,
+    contributionsByMonth: [{ month: "2026-01", ...contributions }],
+    decisions: { count: 3, medianHours: 27, histogram: [{ hoursBucket: 2, decisions: 1 }, { hoursBucket: 96, decisions: 2 }] },
+  };
+
+  it("headings, titles, statuses, funnel stages and duration ranges in English", () => {
+    const tables = figureTables(figures, [], { locale: "en", scopeCaption: "National" });
+    expect(tables.get("status")!.columns.map((c) => c.label)).toEqual(["Status", "Enrolments"]);
+    expect(tables.get("status")!.rows.map((r) => r.label)).toEqual(["Awaiting review", "Approved"]);
+    expect(tables.get("status")!.caption).toBe("Enrolments by status — National");
+    expect(tables.get("funnel")!.rows.map((r) => r.label)).toEqual(["Submitted", "Approved", "Paid (first month)", "Active (paid through this month)"]);
+    expect(tables.get("kanwil")!.columns.at(-1)!.label).toBe("Mandatory compliance (%)");
+    expect(tables.get("decisions")!.rows.slice(0, 2).map((r) => r.label)).toEqual(["< 4 hours", "4 hours – 8 hours"]);
+    expect(tables.get("decisions")!.rows.slice(-2).map((r) => r.label)).toEqual(["14 days – 30 days", "≥ 30 days"]);
+    expect(tables.get("sector")!.rows[0]!.label).toBe("Trade");
+  });
+
+  it("the same tables in Indonesian, as the screen and the e2e journeys know them", () => {
+    const tables = figureTables(figures, [], { locale: "id", scopeCaption: "Nasional" });
+    expect(tables.get("status")!.columns.map((c) => c.label)).toEqual(["Status", "Pendaftaran"]);
+    expect(tables.get("status")!.rows.map((r) => r.label)).toEqual(["Menunggu verifikasi", "Disetujui"]);
+    expect(tables.get("decisions")!.rows[0]!.label).toBe("< 4 jam");
+    expect(tables.get("decisions")!.rows[5]!.label).toBe("3 hari – 7 hari");
+    expect(formatDuration(1, "en")).toBe("1 hour");
+    expect(formatDuration(25, "en")).toBe("1 day 1 hour");
+  });
+
+  it("the detail export's headings and values: English labels, 'yes'/'no', mandate and sector named", () => {
+    expect(detailColumns("en").map((c) => c.label)).toContain("Credit limit (Rp)");
+    expect(detailColumns("id").map((c) => c.label)).toContain("Plafon (Rp)");
+    const record = detailRecord(
+      {
+        enrolmentId: "e1", submittedDay: "2026-01-05", kanwil: "Kanwil Jawa Barat", kantorCabang: "KC Bandung Suci", penyalur: "BRI",
+        penyalurOffice: "Kantor Cabang Bandung", scheme: "KECIL", plafon: 150_000_000, sectorGroup: "", provinceCode: "32",
+        mandateStatus: "PHASED_REQUIRED", status: "RETURNED", decidedOn: null, firstMonthPaid: true, paidThroughMonth: null,
+      },
+      "en",
+    );
+    expect(record).toMatchObject({ scheme: "KUR Kecil", sectorGroup: "Not recorded", mandateStatus: "Mandatory (phased)", status: "Returned", firstMonthPaid: "yes" });
+    expect(figureLabels("id").sector("SERVICES")).toBe("Jasa");
   });
 });

@@ -5,6 +5,7 @@ import { csvChunks, inBatches, textStream, xlsxStream, type Row } from "@/lib/da
 import { parseDashboardQuery, parseExportRequest } from "@/lib/dashboard/schema";
 import { detailColumns, detailRecord, figureLabels, figureTables } from "@/lib/dashboard/tables";
 import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n/translator";
 import { logUnexpected } from "@/lib/log";
 import { todayInZone } from "@/lib/rules";
 
@@ -19,17 +20,17 @@ const plain = (status: number, text: string) =>
  * Authenticated and scoped exactly like the page: another Kanwil's figures are a 404.
  */
 export async function GET(request: Request): Promise<Response> {
-  const actor = await currentActor();
-  if (!actor) return plain(401, "Silakan masuk terlebih dahulu.");
-  if (!can(actor, "dashboard:read")) return plain(403, "Anda tidak berwenang membuka dasbor.");
+  const [actor, locale] = await Promise.all([currentActor(), getLocale()]);
+  const t = translator(locale, actor?.timeZone);
+  if (!actor) return plain(401, t("exports.errors.signIn"));
+  if (!can(actor, "dashboard:read")) return plain(403, t("exports.errors.forbidden"));
   const params = new URL(request.url).searchParams;
   const wanted = parseExportRequest(params);
-  if (!wanted) return plain(400, "Parameter table atau format tidak dikenal.");
+  if (!wanted) return plain(400, t("exports.errors.badRequest"));
   const today = todayInZone(new Date(), actor.timeZone);
   const query = parseDashboardQuery(params, today.slice(0, 7));
   const filter = await resolveDashboardFilter(actor, query);
-  if (!filter) return plain(404, "Tidak ditemukan.");
-  const locale = await getLocale();
+  if (!filter) return plain(404, t("exports.errors.notFound"));
 
   let columns;
   let batches: AsyncIterable<Row[]>;
@@ -37,7 +38,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     if (wanted.table === "detail") {
       columns = detailColumns(locale);
-      title = locale === "id" ? "Rincian" : "Detail";
+      title = t("exports.detailSheet");
       batches = (async function* () {
         for await (const rows of detailRows(filter)) yield rows.map((r) => detailRecord(r, locale));
       })();
@@ -47,14 +48,14 @@ export async function GET(request: Request): Promise<Response> {
         targetsForView(filter),
       ]);
       const table = figureTables(fig, targets, { locale, scopeCaption: "" }).get(wanted.table);
-      if (!table) return plain(404, "Tabel ini tidak ada untuk pilihan tersebut.");
+      if (!table) return plain(404, t("exports.errors.noSuchTable"));
       columns = table.columns;
       title = table.title;
       batches = inBatches(table.rows);
     }
   } catch (error) {
-    const id = logUnexpected(error, { route: "dasbor/ekspor", userId: actor.id });
-    return plain(500, `Terjadi kesalahan tak terduga. Kode: ${id}`);
+    const errorId = logUnexpected(error, { route: "dasbor/ekspor", userId: actor.id });
+    return plain(500, t("exports.errors.unexpected", { errorId }));
   }
 
   const place = (filter.kc?.code ?? filter.kanwil?.code ?? "NASIONAL").toLowerCase();
