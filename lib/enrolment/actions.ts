@@ -95,7 +95,8 @@ const saveDraftSafe = clientFor("enrolment:create")
     redirect(result.kind === "draft" ? `/pendaftaran/draf/${result.draftId}?tersimpan=1` : `/pendaftaran/${result.enrolmentId}`);
   });
 
-export const submitEnrolmentAction = formAction(submitEnrolmentSafe);
+/** Fails with the NIK look-up as `data` when the NIK turned out to be a registered participant. */
+export const submitEnrolmentAction: (prev: EnrolmentFormState, formData: FormData) => Promise<EnrolmentFormState> = formAction(submitEnrolmentSafe);
 export const saveDraftAction = formAction(saveDraftSafe);
 
 /** The new e-form's one action: "Simpan draf" (intent=draft) saves, the submit button submits. */
