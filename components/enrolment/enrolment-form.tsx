@@ -9,7 +9,7 @@ import {
   resubmitEnrolmentAction,
   type EnrolmentFormState,
 } from "@/lib/enrolment/actions";
-import { CONSENT_TEXT_VERSION, consentText } from "@/lib/enrolment/consent";
+import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import {
@@ -495,7 +495,7 @@ function EnrolmentFormBody({
         ) : null}
         <div className="rounded border border-slate-300 bg-slate-50 p-3">
           <h3 className="text-sm font-semibold">{e("consentLegend")}</h3>
-          <p className="mt-1 text-sm" data-testid="consent-text">{consentText(CONSENT_TEXT_VERSION, locale)}</p>
+          <p className="mt-1 text-sm" data-testid="consent-text">{e(`consentTexts.${consentTextKey(CONSENT_TEXT_VERSION)!}`)}</p>
           <p className="mt-1 text-xs text-slate-600">{e("consentVersion", { version: CONSENT_TEXT_VERSION })}</p>
           <div className="mt-2">
             <CheckboxField name="consent" label={e("consent")} errors={err("consent") ?? err("consentTextVersion")} defaultChecked={values.consent === "on"} />
