@@ -1,10 +1,9 @@
+// What the e-form needs to render: the BPJS branches, the office, the provinces, the phase rules.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { penyalurOfficeOf } from "@/lib/auth/scope";
 import { PROVINCES, type PhaseRule } from "@/lib/rules";
-
-/** What the e-form needs to render: the BPJS branches, the office, the provinces, the phase rules. */
 
 export interface KantorCabangOption {
   id: string;
