@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
@@ -8,31 +9,19 @@ import {
   resubmitEnrolmentAction,
   type EnrolmentFormState,
 } from "@/lib/enrolment/actions";
-import { CONSENT_TEXT_VERSION, consentText } from "@/lib/enrolment/consent";
+import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import {
   FORM_FIELD_ORDER,
   HEIR_RELATIONSHIPS,
-  HEIR_RELATIONSHIP_LABELS,
   MAX_MONTHS_IN_ADVANCE,
   parseRupiahInput,
   type EnrolmentFieldName,
-} from "@/lib/enrolment/schema";
-import { fill, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-import type { EformText } from "@/lib/i18n/eform";
+} from "@/lib/enrolment/schema/fields";
 import {
   KUR_PURPOSES,
   KUR_SCHEMES,
-  MANDATE_LABELS,
-  MANDATE_LABELS_EN,
-  PURPOSE_LABELS,
-  PURPOSE_LABELS_EN,
-  SCHEME_LABELS,
-  SECTOR_GROUP_LABELS,
-  SECTOR_GROUP_LABELS_EN,
-  SEX_LABELS,
-  SEX_LABELS_EN,
   checkKbli,
   checkPlafon,
   evaluateMandate,
@@ -68,9 +57,6 @@ interface FormProps {
   options: EnrolmentFormOptions;
   submissionKey: string;
   today: string;
-  t: Dictionary;
-  e: EformText;
-  locale: Locale;
   /** A resumed draft's or a correction's values. */
   initialValues?: Record<string, string>;
   initialLookup?: NikLookup | null;
@@ -159,9 +145,6 @@ function EnrolmentFormBody({
   options,
   submissionKey,
   today,
-  t,
-  e,
-  locale,
   initialValues,
   initialLookup,
   correction,
@@ -169,6 +152,10 @@ function EnrolmentFormBody({
   action,
   pending,
 }: FormProps & { state: EnrolmentFormState; action: (formData: FormData) => void; pending: boolean }) {
+  const t = useTranslations("form");
+  const e = useTranslations("eform");
+  const enums = useTranslations("enums");
+  const locale = useLocale();
   const [intent, setIntent] = useState<"submit" | "draft">("submit");
   const saving = pending && intent === "draft";
   const values = state.values ?? initialValues ?? {};
@@ -188,7 +175,7 @@ function EnrolmentFormBody({
   const [prior, setPrior] = useState(v("priorKurCount"));
   const [branchId, setBranchId] = useState(v("kantorCabangId") || options.suggestedKantorCabangId || "");
   const [branchTouched, setBranchTouched] = useState(Boolean(values.kantorCabangId));
-  const [lookup, setLookup] = useState<NikLookup | null>(state.lookup ?? initialLookup ?? null);
+  const [lookup, setLookup] = useState<NikLookup | null>(state.data ?? initialLookup ?? null);
   const [checking, startLookup] = useTransition();
   const lastLooked = useRef<string>("");
 
@@ -218,7 +205,7 @@ function EnrolmentFormBody({
     if (correction || !/^\d{16}$/.test(nik) || nik === lastLooked.current) return;
     lastLooked.current = nik;
     startLookup(async () => {
-      const found = await lookupNikAction(nik);
+      const found = (await lookupNikAction(nik))?.data ?? null;
       setLookup(found);
       if (found?.addressProvinceCode) suggestBranch(found.addressProvinceCode);
     });
@@ -251,10 +238,6 @@ function EnrolmentFormBody({
   }, [scheme, plafon, income, jht, months, prior, kbli, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
-  const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
-  const purposeLabels = locale === "id" ? PURPOSE_LABELS : PURPOSE_LABELS_EN;
-  const sexLabels = locale === "id" ? SEX_LABELS : SEX_LABELS_EN;
-  const sectorLabels = locale === "id" ? SECTOR_GROUP_LABELS : SECTOR_GROUP_LABELS_EN;
   const errorFields = FORM_FIELD_ORDER.filter((f) => errors[f]?.length);
   const kbliCheck = checkKbli(kbli);
   const tenorCap = isKurScheme(scheme) && isPurpose(purpose) ? tenorCapMonths(scheme, purpose) : null;
@@ -280,7 +263,7 @@ function EnrolmentFormBody({
 
       {state.message ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-          <p className="font-semibold">{t.form.errorsTitle}</p>
+          <p className="font-semibold">{t("errorsTitle")}</p>
           <p>{state.message}</p>
           {errorFields.length ? (
             <ul className="mt-2 list-disc pl-5">
@@ -295,8 +278,8 @@ function EnrolmentFormBody({
       ) : null}
 
       <fieldset className={fieldset}>
-        <legend className={legend}>{t.form.debtor}</legend>
-        <Field name="nik" label={t.form.nik} hint={t.form.nikHint} errors={err("nik")}>
+        <legend className={legend}>{t("debtor")}</legend>
+        <Field name="nik" label={t("nik")} hint={t("nikHint")} errors={err("nik")}>
           {(p) => (
             <input
               {...p}
@@ -321,91 +304,91 @@ function EnrolmentFormBody({
           )}
         </Field>
         <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="nik-status">
-          {checking ? e.lookupChecking : !correction && lookup && !lookup.participant ? e.lookupNew : ""}
+          {checking ? e("lookupChecking") : !correction && lookup && !lookup.participant ? e("lookupNew") : ""}
         </p>
         {otherPenyalur.length ? (
           <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-900" data-testid="other-penyalur">
-            {fill(e.otherPenyalur, { names: otherPenyalur.join(", ") })}
+            {e("otherPenyalur", { names: otherPenyalur.join(", ") })}
           </p>
         ) : null}
 
         {existing ? (
           <section aria-labelledby="existing-title" className="rounded border border-brand-600 bg-brand-50 p-3 text-sm" data-testid="existing-participant">
-            <h3 id="existing-title" className="font-semibold">{e.existingTitle}</h3>
+            <h3 id="existing-title" className="font-semibold">{e("existingTitle")}</h3>
             <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
-              <dt className="font-medium">{t.form.fullName}</dt>
+              <dt className="font-medium">{t("fullName")}</dt>
               <dd>{existing.fullName}</dd>
-              <dt className="font-medium">{t.form.birthDate}</dt>
+              <dt className="font-medium">{t("birthDate")}</dt>
               <dd>{existing.birthPlace ? `${existing.birthPlace}, ` : ""}{formatDateId(existing.birthDate)}</dd>
-              <dt className="font-medium">{t.form.sex}</dt>
-              <dd>{sexLabels[existing.sex]}</dd>
-              <dt className="font-medium">{e.phoneMasked}</dt>
+              <dt className="font-medium">{t("sex")}</dt>
+              <dd>{enums(`sex.${existing.sex}`)}</dd>
+              <dt className="font-medium">{e("phoneMasked")}</dt>
               <dd>{existing.phoneMasked}</dd>
               {existing.area ? (
                 <>
-                  <dt className="font-medium">{e.area}</dt>
+                  <dt className="font-medium">{e("area")}</dt>
                   <dd>{existing.area}</dd>
                 </>
               ) : null}
             </dl>
-            <p className="mt-2 text-xs text-slate-700">{correction ? e.participantLocked : e.existingNote}</p>
+            <p className="mt-2 text-xs text-slate-700">{correction ? e("participantLocked") : e("existingNote")}</p>
           </section>
         ) : (
           <>
-            <TextField name="fullName" label={t.form.fullName} errors={err("fullName")} maxLength={100} defaultValue={v("fullName")} />
+            <TextField name="fullName" label={t("fullName")} errors={err("fullName")} maxLength={100} defaultValue={v("fullName")} />
             <div className={grid}>
-              <TextField name="birthPlace" label={e.birthPlace} errors={err("birthPlace")} maxLength={60} defaultValue={v("birthPlace")} />
-              <TextField name="birthDate" label={t.form.birthDate} errors={err("birthDate")} type="date" defaultValue={v("birthDate")} />
+              <TextField name="birthPlace" label={e("birthPlace")} errors={err("birthPlace")} maxLength={60} defaultValue={v("birthPlace")} />
+              <TextField name="birthDate" label={t("birthDate")} errors={err("birthDate")} type="date" defaultValue={v("birthDate")} />
             </div>
             <div className={grid}>
-              <SelectField name="sex" label={t.form.sex} errors={err("sex")} choose={t.form.choose} defaultValue={v("sex")} options={[["L", t.form.male], ["P", t.form.female]]} />
-              <TextField name="motherMaidenName" label={e.motherMaidenName} errors={err("motherMaidenName")} maxLength={100} defaultValue={v("motherMaidenName")} />
+              <SelectField name="sex" label={t("sex")} errors={err("sex")} choose={t("choose")} defaultValue={v("sex")} options={[["L", t("male")], ["P", t("female")]]} />
+              <TextField name="motherMaidenName" label={e("motherMaidenName")} errors={err("motherMaidenName")} maxLength={100} defaultValue={v("motherMaidenName")} />
             </div>
             <div className={grid}>
-              <TextField name="phone" label={t.form.phone} hint={t.form.phoneHint} errors={err("phone")} type="tel" inputMode="tel" defaultValue={v("phone")} />
-              <TextField name="email" label={e.email} errors={err("email")} type="email" maxLength={254} defaultValue={v("email")} />
+              <TextField name="phone" label={t("phone")} hint={t("phoneHint")} errors={err("phone")} type="tel" inputMode="tel" defaultValue={v("phone")} />
+              <TextField name="email" label={e("email")} errors={err("email")} type="email" maxLength={254} defaultValue={v("email")} />
             </div>
             <SelectField
               name="addressProvinceCode"
-              label={e.addressProvince}
+              label={e("addressProvince")}
               errors={err("addressProvinceCode")}
-              choose={t.form.choose}
+              choose={t("choose")}
               defaultValue={v("addressProvinceCode")}
               options={provinceOptions}
               onChange={suggestBranch}
             />
             <div className={grid}>
-              <TextField name="addressRegency" label={e.addressRegency} errors={err("addressRegency")} maxLength={80} defaultValue={v("addressRegency")} />
-              <TextField name="addressDistrict" label={e.addressDistrict} errors={err("addressDistrict")} maxLength={80} defaultValue={v("addressDistrict")} />
+              <TextField name="addressRegency" label={e("addressRegency")} errors={err("addressRegency")} maxLength={80} defaultValue={v("addressRegency")} />
+              <TextField name="addressDistrict" label={e("addressDistrict")} errors={err("addressDistrict")} maxLength={80} defaultValue={v("addressDistrict")} />
             </div>
-            <TextField name="addressStreet" label={e.addressStreet} errors={err("addressStreet")} maxLength={200} defaultValue={v("addressStreet")} />
+            <TextField name="addressStreet" label={e("addressStreet")} errors={err("addressStreet")} maxLength={200} defaultValue={v("addressStreet")} />
           </>
         )}
       </fieldset>
 
       <fieldset className={fieldset}>
-        <legend className={legend}>{e.business}</legend>
-        <TextField name="businessName" label={e.businessName} errors={err("businessName")} maxLength={120} defaultValue={v("businessName")} />
+        <legend className={legend}>{e("business")}</legend>
+        <TextField name="businessName" label={e("businessName")} errors={err("businessName")} maxLength={120} defaultValue={v("businessName")} />
         <div className={grid}>
           <TextField
             name="kbli"
-            label={e.kbli}
-            hint={kbliCheck.ok ? `${e.sectorGroup}: ${sectorLabels[sectorGroupForKbli(kbliCheck.value)]}` : e.kbliHint}
+            label={e("kbli")}
+            hint={kbliCheck.ok ? e("sectorGroupHint", { sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`) }) : e("kbliHint")}
             errors={err("kbli")}
             inputMode="numeric"
             maxLength={10}
             defaultValue={v("kbli")}
             onChange={setKbli}
           />
-          <TextField name="nib" label={e.nib} hint={e.nibHint} errors={err("nib")} inputMode="numeric" maxLength={20} defaultValue={v("nib")} />
+          <TextField name="nib" label={e("nib")} hint={e("nibHint")} errors={err("nib")} inputMode="numeric" maxLength={20} defaultValue={v("nib")} />
         </div>
         <div className={grid}>
-          <TextField name="businessStartedOn" label={e.businessStartedOn} hint={e.businessStartedOnHint} errors={err("businessStartedOn")} type="date" max={today} defaultValue={v("businessStartedOn")} />
+          <TextField name="businessStartedOn" label={e("businessStartedOn")} hint={e("businessStartedOnHint")} errors={err("businessStartedOn")} type="date" max={today} defaultValue={v("businessStartedOn")} />
           <SelectField
             name="businessProvinceCode"
-            label={e.businessProvince}
+            label={e("businessProvince")}
             errors={err("businessProvinceCode")}
-            choose={t.form.choose}
+            choose={t("choose")}
             defaultValue={v("businessProvinceCode") || options.officeProvinceCode}
             options={provinceOptions}
           />
@@ -413,34 +396,34 @@ function EnrolmentFormBody({
       </fieldset>
 
       <fieldset className={fieldset}>
-        <legend className={legend}>{t.form.loan}</legend>
-        <TextField name="loanNumber" label={e.loanNumber} hint={e.loanNumberHint} errors={err("loanNumber")} maxLength={60} defaultValue={v("loanNumber")} />
+        <legend className={legend}>{t("loan")}</legend>
+        <TextField name="loanNumber" label={e("loanNumber")} hint={e("loanNumberHint")} errors={err("loanNumber")} maxLength={60} defaultValue={v("loanNumber")} />
         <div className={grid}>
           <SelectField
             name="scheme"
-            label={t.form.scheme}
+            label={t("scheme")}
             errors={err("scheme")}
-            choose={t.form.choose}
+            choose={t("choose")}
             defaultValue={v("scheme")}
-            options={KUR_SCHEMES.map((s) => [s, SCHEME_LABELS[s]] as const)}
+            options={KUR_SCHEMES.map((s) => [s, enums(`scheme.${s}`)] as const)}
             onChange={setScheme}
           />
-          <TextField name="plafon" label={t.form.plafon} hint={t.form.plafonHint} errors={err("plafon")} inputMode="numeric" defaultValue={v("plafon")} onChange={setPlafon} />
+          <TextField name="plafon" label={t("plafon")} hint={t("plafonHint")} errors={err("plafon")} inputMode="numeric" defaultValue={v("plafon")} onChange={setPlafon} />
         </div>
         <div className={grid}>
           <SelectField
             name="purpose"
-            label={e.purpose}
+            label={e("purpose")}
             errors={err("purpose")}
-            choose={t.form.choose}
+            choose={t("choose")}
             defaultValue={v("purpose")}
-            options={KUR_PURPOSES.map((pu) => [pu, purposeLabels[pu]] as const)}
+            options={KUR_PURPOSES.map((pu) => [pu, enums(`purpose.${pu}`)] as const)}
             onChange={setPurpose}
           />
           <TextField
             name="tenorMonths"
-            label={e.tenorMonths}
-            hint={tenorCap ? fill(e.tenorHint, { cap: tenorCap }) : e.tenorHintNone}
+            label={e("tenorMonths")}
+            hint={tenorCap ? e("tenorHint", { cap: tenorCap }) : e("tenorHintNone")}
             errors={err("tenorMonths")}
             inputMode="numeric"
             maxLength={3}
@@ -448,27 +431,27 @@ function EnrolmentFormBody({
           />
         </div>
         <div className={grid}>
-          <TextField name="plannedDisbursementDate" label={e.plannedDisbursementDate} errors={err("plannedDisbursementDate")} type="date" min={today} defaultValue={v("plannedDisbursementDate")} />
-          <TextField name="priorKurCount" label={e.priorKurCount} hint={e.priorKurHint} errors={err("priorKurCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKurCount")} onChange={setPrior} />
+          <TextField name="plannedDisbursementDate" label={e("plannedDisbursementDate")} errors={err("plannedDisbursementDate")} type="date" min={today} defaultValue={v("plannedDisbursementDate")} />
+          <TextField name="priorKurCount" label={e("priorKurCount")} hint={e("priorKurHint")} errors={err("priorKurCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKurCount")} onChange={setPrior} />
         </div>
-        <TextField name="npwp" label={e.npwp} hint={e.npwpHint} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
+        <TextField name="npwp" label={e("npwp")} hint={e("npwpHint")} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
       </fieldset>
 
       <fieldset className={fieldset}>
-        <legend className={legend}>{t.form.coverage}</legend>
-        <TextField name="declaredIncome" label={t.form.income} hint={t.form.incomeHint} errors={err("declaredIncome")} inputMode="numeric" defaultValue={v("declaredIncome")} onChange={setIncome} />
-        <CheckboxField name="jht" label={t.form.jht} errors={err("jht")} defaultChecked={values.jht === "on"} onChange={setJht} />
+        <legend className={legend}>{t("coverage")}</legend>
+        <TextField name="declaredIncome" label={t("income")} hint={t("incomeHint")} errors={err("declaredIncome")} inputMode="numeric" defaultValue={v("declaredIncome")} onChange={setIncome} />
+        <CheckboxField name="jht" label={t("jht")} errors={err("jht")} defaultChecked={values.jht === "on"} onChange={setJht} />
         <div className={grid}>
-          <Field name="monthsInAdvance" label={e.monthsInAdvance} errors={err("monthsInAdvance")}>
+          <Field name="monthsInAdvance" label={e("monthsInAdvance")} errors={err("monthsInAdvance")}>
             {(p) => (
               <select {...p} name="monthsInAdvance" value={months} onChange={(ev) => setMonths(ev.target.value)} className={inputClass}>
                 {Array.from({ length: MAX_MONTHS_IN_ADVANCE }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={String(n)}>{fill(e.monthsOption, { n })}</option>
+                  <option key={n} value={String(n)}>{e("monthsOption", { count: n })}</option>
                 ))}
               </select>
             )}
           </Field>
-          <Field name="kantorCabangId" label={t.form.branch} hint={t.form.branchHint} errors={err("kantorCabangId")}>
+          <Field name="kantorCabangId" label={t("branch")} hint={t("branchHint")} errors={err("kantorCabangId")}>
             {(p) => (
               <select
                 {...p}
@@ -480,7 +463,7 @@ function EnrolmentFormBody({
                 }}
                 className={inputClass}
               >
-                <option value="">{t.form.choose}</option>
+                <option value="">{t("choose")}</option>
                 {options.kantorCabang.map((b) => (
                   <option key={b.id} value={b.id}>{b.name} ({b.kanwilName})</option>
                 ))}
@@ -488,68 +471,68 @@ function EnrolmentFormBody({
             )}
           </Field>
         </div>
-        <TextField name="heirName" label={e.heirName} errors={err("heirName")} maxLength={100} defaultValue={v("heirName")} />
+        <TextField name="heirName" label={e("heirName")} errors={err("heirName")} maxLength={100} defaultValue={v("heirName")} />
         <div className={grid}>
           <SelectField
             name="heirRelationship"
-            label={e.heirRelationship}
+            label={e("heirRelationship")}
             errors={err("heirRelationship")}
-            choose={t.form.choose}
+            choose={t("choose")}
             defaultValue={v("heirRelationship")}
-            options={HEIR_RELATIONSHIPS.map((r) => [r, HEIR_RELATIONSHIP_LABELS[locale][r]] as const)}
+            options={HEIR_RELATIONSHIPS.map((r) => [r, enums(`heirRelationship.${r}`)] as const)}
           />
-          <TextField name="heirPhone" label={e.heirPhone} hint={t.form.phoneHint} errors={err("heirPhone")} type="tel" inputMode="tel" defaultValue={v("heirPhone")} />
+          <TextField name="heirPhone" label={e("heirPhone")} hint={t("phoneHint")} errors={err("heirPhone")} type="tel" inputMode="tel" defaultValue={v("heirPhone")} />
         </div>
       </fieldset>
 
       <fieldset className={fieldset}>
-        <legend className={legend}>{e.attestations}</legend>
-        <CheckboxField name="attestNikChecked" label={e.attestNikChecked} errors={err("attestNikChecked")} defaultChecked={values.attestNikChecked === "on"} />
-        <CheckboxField name="attestSlikChecked" label={e.attestSlikChecked} errors={err("attestSlikChecked")} defaultChecked={values.attestSlikChecked === "on"} />
-        <CheckboxField name="attestNoOtherKur" label={e.attestNoOtherKur} errors={err("attestNoOtherKur")} defaultChecked={values.attestNoOtherKur === "on"} />
+        <legend className={legend}>{e("attestations")}</legend>
+        <CheckboxField name="attestNikChecked" label={e("attestNikChecked")} errors={err("attestNikChecked")} defaultChecked={values.attestNikChecked === "on"} />
+        <CheckboxField name="attestSlikChecked" label={e("attestSlikChecked")} errors={err("attestSlikChecked")} defaultChecked={values.attestSlikChecked === "on"} />
+        <CheckboxField name="attestNoOtherKur" label={e("attestNoOtherKur")} errors={err("attestNoOtherKur")} defaultChecked={values.attestNoOtherKur === "on"} />
         {needsNpwp || err("attestNpwpPresent") ? (
-          <CheckboxField name="attestNpwpPresent" label={e.attestNpwpPresent} errors={err("attestNpwpPresent")} defaultChecked={values.attestNpwpPresent === "on"} />
+          <CheckboxField name="attestNpwpPresent" label={e("attestNpwpPresent")} errors={err("attestNpwpPresent")} defaultChecked={values.attestNpwpPresent === "on"} />
         ) : null}
         <div className="rounded border border-slate-300 bg-slate-50 p-3">
-          <h3 className="text-sm font-semibold">{e.consentLegend}</h3>
-          <p className="mt-1 text-sm" data-testid="consent-text">{consentText(CONSENT_TEXT_VERSION, locale)}</p>
-          <p className="mt-1 text-xs text-slate-600">{e.consentVersion}: {CONSENT_TEXT_VERSION}</p>
+          <h3 className="text-sm font-semibold">{e("consentLegend")}</h3>
+          <p className="mt-1 text-sm" data-testid="consent-text">{e(`consentTexts.${consentTextKey(CONSENT_TEXT_VERSION)!}`)}</p>
+          <p className="mt-1 text-xs text-slate-600">{e("consentVersion", { version: CONSENT_TEXT_VERSION })}</p>
           <div className="mt-2">
-            <CheckboxField name="consent" label={e.consent} errors={err("consent") ?? err("consentTextVersion")} defaultChecked={values.consent === "on"} />
+            <CheckboxField name="consent" label={e("consent")} errors={err("consent") ?? err("consentTextVersion")} defaultChecked={values.consent === "on"} />
           </div>
         </div>
       </fieldset>
 
       <section aria-labelledby="preview-title" aria-live="polite" className="rounded border border-brand-600 bg-brand-50 p-4">
-        <h2 id="preview-title" className="font-semibold">{t.form.preview}</h2>
+        <h2 id="preview-title" className="font-semibold">{t("preview")}</h2>
         {preview ? (
           <div className="mt-1 space-y-1 text-sm" data-testid="preview">
             <p>
-              <span className="font-semibold">{mandateLabels[preview.decision.status]}</span>
+              <span className="font-semibold">{enums(`mandate.${preview.decision.status}`)}</span>
               {" — "}
               {locale === "id" ? preview.decision.explanation : preview.decision.explanationEn}
             </p>
             {preview.quote ? (
               <>
                 <p>
-                  <span className="font-semibold">{formatRupiah(preview.quote.lines[0]!.total)} {t.form.perMonth}</span>
+                  <span className="font-semibold">{formatRupiah(preview.quote.lines[0]!.total)} {t("perMonth")}</span>
                   {" (JKK "}{formatRupiah(preview.quote.lines[0]!.jkk)}{", JKM "}{formatRupiah(preview.quote.lines[0]!.jkm)}
                   {preview.quote.lines[0]!.jht ? `, JHT ${formatRupiah(preview.quote.lines[0]!.jht)}` : ""}
                   {")"}
                 </p>
                 {preview.months > 1 ? (
                   <p data-testid="preview-total">
-                    {fill(e.totalAdvance, { n: preview.months })}: <span className="font-semibold">{formatRupiah(preview.quote.total)}</span>
+                    {e("totalAdvance", { count: preview.months })}: <span className="font-semibold">{formatRupiah(preview.quote.total)}</span>
                   </p>
                 ) : null}
               </>
             ) : null}
-            <p>{e.interest}: {preview.rate.ratePercent}% p.a.</p>
+            <p>{e("interest", { rate: String(preview.rate.ratePercent) })}</p>
           </div>
         ) : (
           <p className="mt-1 text-sm text-slate-600">—</p>
         )}
-        <p className="mt-2 text-xs text-slate-600">{t.form.previewNote}</p>
+        <p className="mt-2 text-xs text-slate-600">{t("previewNote")}</p>
       </section>
 
       <div className="flex flex-col gap-3 sm:flex-row">
@@ -562,7 +545,7 @@ function EnrolmentFormBody({
           aria-disabled={pending}
           className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
         >
-          {pending && !saving ? t.form.submitting : correction ? e.resubmit : t.form.submit}
+          {pending && !saving ? t("submitting") : correction ? e("resubmit") : t("submit")}
         </button>
         {correction ? null : (
           <button
@@ -574,7 +557,7 @@ function EnrolmentFormBody({
             aria-disabled={pending}
             className="w-full rounded border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60 sm:w-auto"
           >
-            {saving ? e.savingDraft : e.saveDraft}
+            {saving ? e("savingDraft") : e("saveDraft")}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Form from "next/form";
 import Link from "next/link";
 import { Field, inputClass } from "@/components/ui/field";
@@ -10,8 +11,7 @@ import {
   listHref,
   type EnrolmentListQuery,
 } from "@/lib/enrolment/list-schema";
-import { fill, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
-import { KUR_SCHEMES, MANDATE_LABELS, MANDATE_LABELS_EN, SCHEME_LABELS } from "@/lib/rules";
+import { KUR_SCHEMES } from "@/lib/rules";
 
 /**
  * The workspace's search and filters: a GET form, so it works without JavaScript and the result is
@@ -19,17 +19,14 @@ import { KUR_SCHEMES, MANDATE_LABELS, MANDATE_LABELS_EN, SCHEME_LABELS } from "@
  */
 export function EnrolmentListFilters({
   query,
-  t,
-  locale,
   zoneLabel,
 }: {
   query: EnrolmentListQuery;
-  t: Dictionary;
-  locale: Locale;
   /** "WIB", "WITA" or "WIT": the zone the dates are read in. */
   zoneLabel: string;
 }) {
-  const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
+  const t = useTranslations("list");
+  const enums = useTranslations("enums");
   return (
     // Keyed by the query: inputs are uncontrolled, so a new URL (e.g. "clear filters") must remount them.
     <Form
@@ -39,38 +36,38 @@ export function EnrolmentListFilters({
       aria-labelledby="filter-title"
       className="space-y-3 rounded border border-slate-200 bg-white p-4"
     >
-      <h2 id="filter-title" className="text-base font-semibold">{t.list.filters}</h2>
-      <Field name="q" label={t.list.search} hint={t.list.searchHint}>
+      <h2 id="filter-title" className="text-base font-semibold">{t("filters")}</h2>
+      <Field name="q" label={t("search")} hint={t("searchHint")}>
         {(p) => <input {...p} name="q" type="search" defaultValue={query.q} maxLength={100} autoComplete="off" className={inputClass} />}
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="status" label={t.list.status}>
+        <Field name="status" label={t("status")}>
           {(p) => (
             <select {...p} name="status" defaultValue={query.status ?? ""} className={inputClass}>
-              <option value="">{t.list.anyStatus}</option>
+              <option value="">{t("anyStatus")}</option>
               {/* Drafts are EnrolmentDraft rows with their own list (/pendaftaran/draf), never this status. */}
               {ENROLMENT_STATUSES.filter((s) => s !== "DRAFT").map((s) => (
-                <option key={s} value={s}>{t.status[s]}</option>
+                <option key={s} value={s}>{enums(`status.${s}`)}</option>
               ))}
             </select>
           )}
         </Field>
-        <Field name="scheme" label={t.list.scheme}>
+        <Field name="scheme" label={t("scheme")}>
           {(p) => (
             <select {...p} name="scheme" defaultValue={query.scheme ?? ""} className={inputClass}>
-              <option value="">{t.list.anyScheme}</option>
+              <option value="">{t("anyScheme")}</option>
               {KUR_SCHEMES.map((s) => (
-                <option key={s} value={s}>{SCHEME_LABELS[s]}</option>
+                <option key={s} value={s}>{enums(`scheme.${s}`)}</option>
               ))}
             </select>
           )}
         </Field>
-        <Field name="mandate" label={t.list.mandate}>
+        <Field name="mandate" label={t("mandate")}>
           {(p) => (
             <select {...p} name="mandate" defaultValue={query.mandate ?? ""} className={inputClass}>
-              <option value="">{t.list.anyMandate}</option>
+              <option value="">{t("anyMandate")}</option>
               {LISTED_MANDATE_STATUSES.map((m) => (
-                <option key={m} value={m}>{mandateLabels[m]}</option>
+                <option key={m} value={m}>{enums(`mandate.${m}`)}</option>
               ))}
             </select>
           )}
@@ -78,23 +75,23 @@ export function EnrolmentListFilters({
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
-          <label htmlFor="f-from" className="block text-sm font-medium text-slate-800">{t.list.submittedFrom}</label>
+          <label htmlFor="f-from" className="block text-sm font-medium text-slate-800">{t("submittedFrom")}</label>
           <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="f-to" className="block text-sm font-medium text-slate-800">{t.list.submittedTo}</label>
+          <label htmlFor="f-to" className="block text-sm font-medium text-slate-800">{t("submittedTo")}</label>
           <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
         </div>
-        <p id="f-dates-hint" className="text-xs text-slate-600 sm:col-span-2">{fill(t.list.datesHint, { zone: zoneLabel })}</p>
+        <p id="f-dates-hint" className="text-xs text-slate-600 sm:col-span-2">{t("datesHint", { zone: zoneLabel })}</p>
       </div>
       {/* The chosen order survives a new search; the page does not (a new search starts at page 1). */}
       {query.sort !== DEFAULT_LIST_QUERY.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== DEFAULT_DIRECTION[query.sort] ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t.list.apply}
+          {t("apply")}
         </button>
-        <Link href={LIST_PATH} className="text-brand-700 underline underline-offset-2">{t.list.reset}</Link>
+        <Link href={LIST_PATH} className="text-brand-700 underline underline-offset-2">{t("reset")}</Link>
       </div>
     </Form>
   );

@@ -1,10 +1,10 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useId } from "react";
 import type { EnrolmentListItem } from "@/lib/enrolment/data";
 import type { ListSort, SortDirection } from "@/lib/enrolment/list-schema";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
 import { formatInstant } from "@/lib/format";
-import { MANDATE_LABELS, MANDATE_LABELS_EN, SCHEME_LABELS, formatRupiah } from "@/lib/rules";
+import { formatRupiah } from "@/lib/rules";
 
 /** Sortable column headers: the current order and, per column, where a click on its header leads. */
 export interface TableSorting {
@@ -13,14 +13,15 @@ export interface TableSorting {
   hrefs: Record<ListSort, string>;
 }
 
-function StatusCell({ status, returnReason, t }: { status: EnrolmentListItem["status"]; returnReason: string | null; t: Dictionary }) {
-  if (status !== "RETURNED") return <>{t.status[status]}</>;
+function StatusCell({ status, returnReason }: { status: EnrolmentListItem["status"]; returnReason: string | null }) {
+  const enums = useTranslations("enums");
+  if (status !== "RETURNED") return <>{enums(`status.${status}`)}</>;
   // Returned enrolments wait on the officer: a badge, not only the row's colour, says so, and the
   // reviewer's reason says what to fix.
   return (
     <>
       <span className="inline-block whitespace-nowrap rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-        {t.status.RETURNED}
+        {enums("status.RETURNED")}
       </span>
       {returnReason ? <span className="mt-1 block min-w-40 text-xs text-amber-900" data-testid="return-reason">{returnReason}</span> : null}
     </>
@@ -58,23 +59,24 @@ function HeaderCell({
 
 export function EnrolmentTable({
   rows,
-  t,
-  locale,
   timeZone,
   caption,
   sorting,
   showOffice = false,
 }: {
   rows: EnrolmentListItem[];
-  t: Dictionary;
-  locale: Locale;
+  /** @deprecated Ignored: the table reads the catalogue itself (next-intl). Kept so that callers passing it still compile. */
+  t?: unknown;
+  /** @deprecated Ignored, as `t`. */
+  locale?: unknown;
   timeZone: string;
   caption: string;
   sorting?: TableSorting;
   /** For reviewers and above, whose scope spans several lender offices. */
   showOffice?: boolean;
 }) {
-  const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
+  const t = useTranslations("list");
+  const enums = useTranslations("enums");
   const captionId = useId();
   return (
     // Focusable so that keyboard users can scroll the table sideways on a narrow screen.
@@ -88,14 +90,14 @@ export function EnrolmentTable({
         <caption id={captionId} className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700">
           <tr>
-            <HeaderCell column="name" label={t.list.name} sorting={sorting} />
-            <HeaderCell label={t.list.status} />
-            <HeaderCell label={t.list.nik} />
-            <HeaderCell label={t.list.scheme} />
-            <HeaderCell column="plafon" label={t.list.plafon} sorting={sorting} className="text-right" />
-            <HeaderCell label={t.list.mandate} />
-            <HeaderCell column="submitted" label={t.list.submittedAt} sorting={sorting} />
-            {showOffice ? <HeaderCell label={t.list.office} /> : null}
+            <HeaderCell column="name" label={t("name")} sorting={sorting} />
+            <HeaderCell label={t("status")} />
+            <HeaderCell label={t("nik")} />
+            <HeaderCell label={t("scheme")} />
+            <HeaderCell column="plafon" label={t("plafon")} sorting={sorting} className="text-right" />
+            <HeaderCell label={t("mandate")} />
+            <HeaderCell column="submitted" label={t("submittedAt")} sorting={sorting} />
+            {showOffice ? <HeaderCell label={t("office")} /> : null}
           </tr>
         </thead>
         <tbody>
@@ -107,12 +109,12 @@ export function EnrolmentTable({
                 </Link>
               </td>
               <td className="px-3 py-2">
-                <StatusCell status={r.status} returnReason={r.returnReason} t={t} />
+                <StatusCell status={r.status} returnReason={r.returnReason} />
               </td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{r.nikMasked}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{SCHEME_LABELS[r.scheme]}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{enums(`scheme.${r.scheme}`)}</td>
               <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{formatRupiah(r.plafon)}</td>
-              <td className="px-3 py-2">{mandateLabels[r.mandateStatus]}</td>
+              <td className="px-3 py-2">{enums(`mandate.${r.mandateStatus}`)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—"}</td>
               {showOffice ? <td className="px-3 py-2">{r.officeName}</td> : null}
             </tr>

@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { listHref, pageWindow, type EnrolmentListQuery } from "@/lib/enrolment/list-schema";
-import { fill, type Dictionary } from "@/lib/i18n/dictionaries";
 
 const boxClass = "inline-block min-w-11 rounded border px-3 py-2 text-center";
 const linkClass = `${boxClass} border-slate-300 text-brand-700 underline-offset-2 hover:bg-slate-50`;
@@ -12,22 +12,21 @@ export function ListPagination({
   query,
   page,
   pageCount,
-  t,
 }: {
   query: EnrolmentListQuery;
   page: number;
   pageCount: number;
-  t: Dictionary;
 }) {
+  const t = useTranslations("list");
   return (
-    <nav aria-label={t.list.pagination} className="flex flex-wrap items-center gap-2 text-sm">
-      <p className="mr-2 font-medium">{fill(t.list.pageOf, { page, pageCount })}</p>
+    <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-2 text-sm">
+      <p className="mr-2 font-medium">{t("pageOf", { page, pageCount })}</p>
       {page > 1 ? (
         <Link href={listHref(query, { page: page - 1 })} rel="prev" className={`${linkClass} underline`}>
-          <span aria-hidden="true">‹ </span>{t.list.previous}
+          <span aria-hidden="true">‹ </span>{t("previous")}
         </Link>
       ) : (
-        <span className={disabledClass}>{t.list.previous}</span>
+        <span className={disabledClass}>{t("previous")}</span>
       )}
       <ul className="flex flex-wrap gap-1">
         {pageWindow(page, pageCount).map((p, i) =>
@@ -38,7 +37,7 @@ export function ListPagination({
               <Link
                 href={listHref(query, { page: p })}
                 aria-current={p === page ? "page" : undefined}
-                aria-label={fill(t.list.pageNumber, { page: p })}
+                aria-label={t("pageNumber", { page: p })}
                 className={p === page ? currentClass : linkClass}
               >
                 {p}
@@ -49,10 +48,10 @@ export function ListPagination({
       </ul>
       {page < pageCount ? (
         <Link href={listHref(query, { page: page + 1 })} rel="next" className={`${linkClass} underline`}>
-          {t.list.next}<span aria-hidden="true"> ›</span>
+          {t("next")}<span aria-hidden="true"> ›</span>
         </Link>
       ) : (
-        <span className={disabledClass}>{t.list.next}</span>
+        <span className={disabledClass}>{t("next")}</span>
       )}
     </nav>
   );

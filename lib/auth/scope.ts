@@ -30,6 +30,15 @@ export function draftWhere(subject: Subject): Prisma.EnrolmentDraftWhereInput | 
   return { penyalurOfficeId: subject.scope.penyalurOfficeId };
 }
 
+/**
+ * The penyalur office a subject acts for with `action` (an officer's own office and its penyalur),
+ * or null for every other role: what the e-form, its drafts and its NIK look-up are scoped to.
+ */
+export function penyalurOfficeOf(subject: Subject, action: Action = "enrolment:create"): { penyalurOfficeId: string; penyalurId: string } | null {
+  if (!can(subject, action) || subject.scope.kind !== "PENYALUR_OFFICE") return null;
+  return { penyalurOfficeId: subject.scope.penyalurOfficeId, penyalurId: subject.scope.penyalurId };
+}
+
 /** The Kanwil a dashboard may show: the manager's own, any for head office (null), or refused. */
 export function dashboardKanwil(subject: Subject): { kanwilId: string | null } | null {
   if (!can(subject, "dashboard:read")) return null;

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { single, optionalEnum } from "@/lib/search-params";
 import { KUR_SCHEMES, addDays, isIsoDate, startOfDayInZone, type MandateStatus } from "@/lib/rules";
-import { normalizeLoanNumber } from "@/lib/enrolment/schema";
+import { normalizeLoanNumber } from "@/lib/enrolment/schema/fields";
 
 export const LIST_PATH = "/pendaftaran";
 export const LIST_PAGE_SIZE = 20;

@@ -1,7 +1,9 @@
 /**
- * UI text of the full e-form, its drafts and its correction (issue #4), in both locales. Kept apart
- * from dictionaries.ts so the shared dictionary stays small; validation messages come from
- * lib/enrolment/schema.ts and lib/rules.
+ * @deprecated The e-form's text lives in messages/*.json (`eform`, `drafts`, `form`, `enums`) and
+ * none of the enrolment area reads this file any more. Only the record page
+ * app/(portal)/pendaftaran/[id]/page.tsx (the review area's) still imports it: delete this file
+ * when that page reads the catalogue too (the keys it uses exist there under `eform`, except the
+ * record page's own headings — business_, loan_, coverage_, … — which belong under `detail`).
  */
 import type { Locale } from "@/lib/i18n/dictionaries";
 

@@ -3,7 +3,9 @@
  * certificate), mutations that write audit text, scripts and tests. Same catalogue, same formats
  * as the pages (lib/i18n/request.ts).
  */
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, which "next-intl" re-exports): under the react-server
+// condition "next-intl" also loads its React provider, which plain Node scripts (the seed) cannot.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_TIME_ZONE, MESSAGES, type Locale } from "@/lib/i18n/config";
 import { FORMATS } from "@/lib/i18n/formats";
 

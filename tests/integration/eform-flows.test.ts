@@ -7,15 +7,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/action/errors";
 import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor, listEnrolments, lookupNik } from "@/lib/enrolment/data";
 import { parseListQuery } from "@/lib/enrolment/list-schema";
 import {
-  EnrolmentFieldError,
-  NotAllowedError,
-  NotCorrectableError,
-  NotFoundError,
-  ParticipantExistsError,
-  VersionConflictError,
   deleteDraft,
   recordNikLookup,
   resubmitEnrolment,
@@ -26,6 +21,10 @@ import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { addMonths, monthOf, todayInZone } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
 import { eformFields, uniqueLoanNumber } from "../support/eform";
+
+/** The AppError a mutation throws (lib/action/errors.ts): its code and, for a precise message, its key under actionErrors. */
+const appError = (code: AppError["code"], message?: string) =>
+  expect.objectContaining({ name: "AppError", code, ...(message ? { options: expect.objectContaining({ message }) } : {}) });
 
 const NOW = new Date();
 const TODAY = todayInZone(NOW, "Asia/Jakarta");
@@ -105,8 +104,8 @@ describe("loan application number: one enrolment per loan at a penyalur (unique 
     await submitEnrolment(officerBri, valid(raw), NOW);
     const otherDebtor = form({ birthDate: "1973-03-13", nik: uniqueNik("1973-03-13"), loanNumber: raw.loanNumber! });
     const error = await submitEnrolment(officerBri, valid(otherDebtor), NOW).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnrolmentFieldError);
-    expect((error as EnrolmentFieldError).errors.loanNumber?.[0]).toMatch(/debitur lain/);
+    expect(error).toEqual(appError("VALIDATION"));
+    expect((error as AppError).options.fieldErrors?.loanNumber?.[0]).toMatch(/debitur lain/);
     expect(await counts(otherDebtor.nik!)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
   });
 
@@ -114,8 +113,8 @@ describe("loan application number: one enrolment per loan at a penyalur (unique 
     const raw = form({ birthDate: "1972-02-12", nik: uniqueNik("1972-02-12") });
     await submitEnrolment(officerBri, valid(raw), NOW);
     const error = await submitEnrolment(officerBriUnit, valid({ ...raw, submissionKey: randomUUID() }, true), NOW).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnrolmentFieldError);
-    expect((error as EnrolmentFieldError).errors.loanNumber).toEqual(["Nomor pinjaman ini sudah didaftarkan oleh kantor lain (Kantor Cabang Bandung Asia Afrika)."]);
+    expect(error).toEqual(appError("VALIDATION"));
+    expect((error as AppError).options.fieldErrors?.loanNumber).toEqual(["Nomor pinjaman ini sudah didaftarkan oleh kantor lain (Kantor Cabang Bandung Asia Afrika)."]);
   });
 
   it("the same loan number at another penyalur is another loan: both are enrolled", async () => {
@@ -136,12 +135,12 @@ describe("a registered participant is reused, never overwritten", () => {
     expect(await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).toEqual(before);
   });
 
-  it("typed participant data for a NIK registered meanwhile is refused (ParticipantExistsError) and writes nothing", async () => {
+  it("typed participant data for a NIK registered meanwhile is refused (CONFLICT participantRegistered) and writes nothing", async () => {
     const raw = form({ birthDate: "1968-08-18", nik: uniqueNik("1968-08-18") });
     await submitEnrolment(officerBri, valid(raw), NOW);
     const before = await counts(raw.nik!);
     const late = valid({ ...raw, submissionKey: randomUUID(), loanNumber: uniqueLoanNumber(), fullName: "Nama Lain" });
-    await expect(submitEnrolment(officerBni, late, NOW)).rejects.toBeInstanceOf(ParticipantExistsError);
+    await expect(submitEnrolment(officerBni, late, NOW)).rejects.toEqual(appError("CONFLICT", "participantRegistered"));
     expect(await counts(raw.nik!)).toEqual(before);
     expect((await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).fullName).toBe("Budi Santoso");
   });
@@ -200,7 +199,7 @@ describe("drafts belong to the office", () => {
 
     expect(await draftForActor(officerBni, draftId)).toBeNull();
     expect((await draftsForActor(officerBni)).map((d) => d.id)).not.toContain(draftId);
-    await expect(saveDraft(officerBni, key, { fullName: "Penyusup" })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(saveDraft(officerBni, key, { fullName: "Penyusup" })).rejects.toEqual(appError("FORBIDDEN"));
     expect(await deleteDraft(officerBni, draftId)).toBe(false);
     expect((await draftForActor(officerBri, draftId))?.values.fullName).toBe("Dina Mariana");
 
@@ -225,7 +224,7 @@ describe("drafts belong to the office", () => {
   it("a failed submit keeps the draft", async () => {
     const raw = form({ birthDate: "1963-03-13", nik: uniqueNik("1963-03-13"), kantorCabangId: randomUUID() });
     await saveDraft(officerBri, raw.submissionKey!, { nik: raw.nik! });
-    await expect(submitEnrolment(officerBri, valid(raw), NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+    await expect(submitEnrolment(officerBri, valid(raw), NOW)).rejects.toEqual(appError("VALIDATION"));
     expect(await db().enrolmentDraft.count({ where: { submissionKey: raw.submissionKey } })).toBe(1);
   });
 });
@@ -276,7 +275,7 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract poin
 
   it("a stale version is a conflict and changes nothing; of two concurrent resubmits exactly one wins", async () => {
     const { raw, enrolmentId } = await returned({ birthDate: "1988-08-28" });
-    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toEqual(appError("CONFLICT", "enrolmentConflict"));
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "RETURNED", version: 2 });
 
     const outcomes = await Promise.allSettled([
@@ -285,7 +284,9 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract poin
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason instanceof VersionConflictError || rejected.reason instanceof NotCorrectableError).toBe(true);
+    expect(rejected.reason).toBeInstanceOf(AppError);
+    const { code, options } = rejected.reason as AppError;
+    expect(["CONFLICT:enrolmentConflict", "INVALID_STATE:notCorrectable"]).toContain(`${code}:${options.message}`);
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "SUBMITTED", version: 3 });
     expect(await db().auditEvent.count({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } })).toBe(1);
   });
@@ -293,14 +294,14 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract poin
   it("only RETURNED can be corrected, only by the owning office, and the NIK cannot change", async () => {
     const raw = form({ birthDate: "1989-09-29", nik: uniqueNik("1989-09-29") });
     const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
-    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toBeInstanceOf(NotCorrectableError);
+    await expect(resubmitEnrolment(officerBri, enrolmentId, 1, valid(raw), NOW)).rejects.toEqual(appError("INVALID_STATE", "notCorrectable"));
 
     const { raw: back, enrolmentId: returnedId } = await returned({ birthDate: "1990-10-30" });
-    await expect(resubmitEnrolment(officerBni, returnedId, 2, valid(back), NOW)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resubmitEnrolment(officerBriUnit, returnedId, 2, valid(back), NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resubmitEnrolment(officerBni, returnedId, 2, valid(back), NOW)).rejects.toEqual(appError("NOT_FOUND"));
+    await expect(resubmitEnrolment(officerBriUnit, returnedId, 2, valid(back), NOW)).rejects.toEqual(appError("NOT_FOUND"));
     expect(await correctionForActor(officerBni, returnedId)).toBeNull();
     const otherNik = valid({ ...back, nik: uniqueNik("1990-10-30") });
-    await expect(resubmitEnrolment(officerBri, returnedId, 2, otherNik, NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+    await expect(resubmitEnrolment(officerBri, returnedId, 2, otherNik, NOW)).rejects.toEqual(appError("VALIDATION"));
   });
 
   it("a failure inside the resubmit transaction rolls back the status, version, participant and lines", async () => {
@@ -336,7 +337,7 @@ describe("the NIK lookup returns only what the e-form shows", () => {
       birthDate: "1962-02-12",
       sex: "L",
       birthPlace: "Bandung",
-      phoneMasked: "+62 ••• ••• 7890",
+      phoneMasked: "•••• 7890",
       area: "Kota Bandung, Jawa Barat",
     });
     expect(found.otherPenyalurActive).toEqual(["BRI"]);

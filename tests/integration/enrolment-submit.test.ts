@@ -5,11 +5,16 @@ import { db } from "@/lib/db";
 import { enrolmentForActor, recentEnrolments } from "@/lib/enrolment/data";
 import { can } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { EnrolmentFieldError, NotAllowedError, submitEnrolment } from "@/lib/enrolment/mutations";
+import { AppError } from "@/lib/action/errors";
+import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { todayInZone } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
 import { eformFields } from "../support/eform";
+
+/** The AppError a mutation throws (lib/action/errors.ts): its code and, for a precise message, its key under actionErrors. */
+const appError = (code: AppError["code"], message?: string) =>
+  expect.objectContaining({ name: "AppError", code, ...(message ? { options: expect.objectContaining({ message }) } : {}) });
 
 const NOW = new Date();
 let officerBri: Actor;
@@ -116,15 +121,15 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
 
   it("an unknown BPJS branch is a field error and writes nothing", async () => {
     const input = valid(form({ kantorCabangId: randomUUID(), birthDate: "1988-01-30" }));
-    await expect(submitEnrolment(officerBri, input, NOW)).rejects.toBeInstanceOf(EnrolmentFieldError);
+    await expect(submitEnrolment(officerBri, input, NOW)).rejects.toEqual(appError("VALIDATION"));
     expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
   });
 
   it("KUR PMI is out of scope for this channel and writes nothing — RULES.md §2 (migrant-worker segment)", async () => {
     const input = valid(form({ scheme: "PMI", plafon: "50.000.000", birthDate: "1993-04-04", tenorMonths: "24" }));
     const error = await submitEnrolment(officerBri, input, NOW).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnrolmentFieldError);
-    expect((error as EnrolmentFieldError).errors.scheme?.[0]).toMatch(/migran/i);
+    expect(error).toEqual(appError("VALIDATION"));
+    expect((error as AppError).options.fieldErrors?.scheme?.[0]).toMatch(/migran/i);
     expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
   });
 
@@ -148,7 +153,7 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
 
   it("only bank officers may submit an e-form", async () => {
     for (const actor of [reviewerBandung, managerJabar, headOffice, admin]) {
-      await expect(submitEnrolment(actor, valid(form()), NOW)).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(submitEnrolment(actor, valid(form()), NOW)).rejects.toEqual(appError("FORBIDDEN"));
     }
   });
 
@@ -160,7 +165,7 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
   it("an officer of another bank cannot take over an enrolment by replaying its submission key", async () => {
     const stored = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { submissionKey: true } });
     const input = valid(form({ submissionKey: stored.submissionKey }));
-    await expect(submitEnrolment(officerBni, input, NOW)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(submitEnrolment(officerBni, input, NOW)).rejects.toEqual(appError("FORBIDDEN"));
   });
 
   it("the reviewer of another Kantor Cabang cannot read it; the holding branch can", async () => {

@@ -11,7 +11,8 @@ import {
   type EnrolmentInput,
   type FieldErrors,
 } from "@/lib/enrolment/schema";
-import { CONSENT_TEXT_VERSION, consentText } from "@/lib/enrolment/consent";
+import { CONSENT_TEXT_VERSION } from "@/lib/enrolment/consent";
+import { consentText } from "@/lib/enrolment/consent-text";
 import { addDays } from "@/lib/rules";
 import { eformFields } from "../../support/eform";
 

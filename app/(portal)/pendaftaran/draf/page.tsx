@@ -1,39 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { deleteDraftAction } from "@/lib/enrolment/actions";
 import { draftsForActor } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
-import { fill } from "@/lib/i18n/dictionaries";
-import { eformText } from "@/lib/i18n/eform";
-import { getDictionary } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Draf pendaftaran" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("drafts"))("title") };
+}
 
 /** The drafts of the officer's office: resume or delete. */
 export default async function DraftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("enrolment:create");
-  const [drafts, { locale, t }] = await Promise.all([draftsForActor(actor), getDictionary()]);
+  const [drafts, t, tList, tNav] = await Promise.all([draftsForActor(actor), getTranslations("drafts"), getTranslations("list"), getTranslations("nav")]);
   const deleted = (await searchParams).dihapus === "1";
-  const e = eformText[locale];
   return (
     <div className="space-y-4">
-      <nav aria-label={t.list.title} className="flex gap-4 text-sm">
-        <Link href="/pendaftaran" className="text-brand-700 underline underline-offset-2">{t.list.title}</Link>
-        <span aria-current="page" className="font-semibold">{e.drafts}</span>
+      <nav aria-label={tList("title")} className="flex gap-4 text-sm">
+        <Link href="/pendaftaran" className="text-brand-700 underline underline-offset-2">{tList("title")}</Link>
+        <span aria-current="page" className="font-semibold">{t("nav")}</span>
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{e.draftsTitle}</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <Link href="/pendaftaran/baru" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t.nav.newEnrolment}
+          {tNav("newEnrolment")}
         </Link>
       </div>
-      <p className="text-sm text-slate-700">{e.draftsIntro}</p>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
       {deleted ? (
-        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-sm text-green-900">{e.draftDeleted}</p>
+        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-sm text-green-900">{t("deleted")}</p>
       ) : null}
       {drafts.length === 0 ? (
-        <p className="font-medium" data-testid="drafts-empty">{e.draftsNone}</p>
+        <p className="font-medium" data-testid="drafts-empty">{t("none")}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="drafts">
           {drafts.map((d) => (
@@ -41,25 +40,25 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
               <div>
                 <p className="font-medium">{d.label}</p>
                 <p className="text-xs text-slate-600">
-                  {e.draftUpdated}: {formatInstant(d.updatedAt, actor.timeZone)} · {e.draftBy} {d.officerName}
+                  {t("savedBy", { at: formatInstant(d.updatedAt, actor.timeZone), name: d.officerName })}
                 </p>
               </div>
               <div className="flex gap-2">
                 <Link
                   href={`/pendaftaran/draf/${d.id}`}
-                  aria-label={`${e.resume}: ${d.label}`}
+                  aria-label={t("resumeLabel", { label: d.label })}
                   className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
                 >
-                  {e.resume}
+                  {t("resume")}
                 </Link>
                 <form action={deleteDraftAction}>
                   <input type="hidden" name="draftId" value={d.id} />
                   <button
                     type="submit"
-                    aria-label={fill(e.deleteDraftLabel, { label: d.label })}
+                    aria-label={t("deleteLabel", { label: d.label })}
                     className="rounded border border-red-700 px-3 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
                   >
-                    {e.delete}
+                    {t("delete")}
                   </button>
                 </form>
               </div>

@@ -1,35 +1,34 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EnrolmentForm } from "@/components/enrolment/enrolment-form";
 import { requirePermission } from "@/lib/auth/session";
 import { correctionForActor, enrolmentFormOptions } from "@/lib/enrolment/data";
-import { eformText } from "@/lib/i18n/eform";
-import { getDictionary } from "@/lib/i18n/server";
 import { todayInZone } from "@/lib/rules";
 
-export const metadata: Metadata = { title: "Perbaiki pendaftaran" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("eform"))("correctionTitle") };
+}
 
 /**
  * The correction form of a RETURNED enrolment, prefilled with the stored data. Only the owning
  * office (others get 404) and only while RETURNED (otherwise 404 too: there is nothing to correct).
  */
 export default async function CorrectionPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("enrolment:create");
+  const actor = await requirePermission("enrolment:correct");
   const { id } = await params;
-  const [correction, options] = await Promise.all([correctionForActor(actor, id), enrolmentFormOptions(actor)]);
+  const [correction, options, e] = await Promise.all([correctionForActor(actor, id), enrolmentFormOptions(actor), getTranslations("eform")]);
   if (!correction || !options || correction.status !== "RETURNED") notFound();
-  const { locale, t } = await getDictionary();
-  const e = eformText[locale];
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">{e.correctionTitle}</h1>
+        <h1 className="text-2xl font-semibold">{e("correctionTitle")}</h1>
         <p className="text-sm text-slate-600">{correction.participant.fullName} · {options.officeName}</p>
-        <p className="mt-1 text-sm text-slate-700">{e.correctionIntro}</p>
+        <p className="mt-1 text-sm text-slate-700">{e("correctionIntro")}</p>
       </div>
       <section aria-labelledby="alasan" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
-        <h2 id="alasan" className="text-sm font-semibold">{e.returnReason}</h2>
+        <h2 id="alasan" className="text-sm font-semibold">{e("returnReason")}</h2>
         <p>{correction.returnReason ?? "—"}</p>
       </section>
       {/* The submission key is not used on resubmit: the enrolment id and its version identify the write. */}
@@ -37,9 +36,6 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
         options={options}
         submissionKey={randomUUID()}
         today={todayInZone(new Date(), actor.timeZone)}
-        t={t}
-        e={e}
-        locale={locale}
         initialValues={correction.values}
         correction={{
           enrolmentId: correction.id,

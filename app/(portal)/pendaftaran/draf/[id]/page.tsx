@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EnrolmentForm } from "@/components/enrolment/enrolment-form";
 import { requirePermission } from "@/lib/auth/session";
 import { draftForActor, enrolmentFormOptions, lookupNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
-import { eformText } from "@/lib/i18n/eform";
-import { getDictionary } from "@/lib/i18n/server";
 import { todayInZone } from "@/lib/rules";
 
-export const metadata: Metadata = { title: "Draf pendaftaran" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("drafts"))("title") };
+}
 
 /** Resumes a draft of the officer's office; another office's draft is 404. */
 export default async function DraftPage({
@@ -20,24 +21,22 @@ export default async function DraftPage({
 }) {
   const actor = await requirePermission("enrolment:create");
   const { id } = await params;
-  const [draft, options] = await Promise.all([draftForActor(actor, id), enrolmentFormOptions(actor)]);
+  const [draft, options, e] = await Promise.all([draftForActor(actor, id), enrolmentFormOptions(actor), getTranslations("eform")]);
   if (!draft || !options) notFound();
   const saved = (await searchParams).tersimpan === "1";
-  const { locale, t } = await getDictionary();
-  const e = eformText[locale];
   const nik = (draft.values.nik ?? "").replace(/\s+/g, "");
   const lookup = /^\d{16}$/.test(nik) ? await lookupNik(actor, nik) : null;
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">{e.draftResumeTitle}</h1>
+        <h1 className="text-2xl font-semibold">{e("draftResumeTitle")}</h1>
         <p className="text-sm text-slate-600">
-          {options.officeName} · {e.draftUpdated}: {formatInstant(draft.updatedAt, actor.timeZone)}
+          {options.officeName} · {e("draftUpdated", { at: formatInstant(draft.updatedAt, actor.timeZone) })}
         </p>
       </div>
       {saved ? (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-sm text-green-900" data-testid="notice">
-          {e.draftSaved}
+          {e("draftSaved")}
         </p>
       ) : null}
       {/* The draft's own submission key: submitting it deletes the draft in the same transaction. */}
@@ -45,9 +44,6 @@ export default async function DraftPage({
         options={options}
         submissionKey={draft.submissionKey}
         today={todayInZone(new Date(), actor.timeZone)}
-        t={t}
-        e={e}
-        locale={locale}
         initialValues={draft.values}
         initialLookup={lookup}
       />

@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { penyalurOfficeOf } from "@/lib/auth/scope";
+import { detailRow, type EnrolmentDetail } from "@/lib/enrolment/data/detail";
+import { storedParticipantOf, type StoredParticipant } from "@/lib/enrolment/data/nik-lookup";
+import { isoDay, isoDayOrNull, otherPenyalurActiveNames } from "@/lib/enrolment/data/shared";
+
+// Correction of a returned enrolment: the stored data as the form's strings.
+
+export interface CorrectionData {
+  id: string;
+  version: number;
+  status: EnrolmentDetail["status"];
+  returnReason: string | null;
+  nik: string;
+  /** The stored data as the form's strings, to prefill it. */
+  values: Record<string, string>;
+  /** The participant's data may be corrected only when no other enrolment shares it. */
+  participantEditable: boolean;
+  participant: StoredParticipant;
+  otherPenyalurActive: string[];
+}
+
+const rupiahText = (n: number) => new Intl.NumberFormat("id-ID").format(n);
+
+/** A RETURNED (or any) enrolment of the officer's own office, as the correction form needs it; null outside scope. */
+export async function correctionForActor(actor: Actor, id: string): Promise<CorrectionData | null> {
+  if (!penyalurOfficeOf(actor, "enrolment:correct")) return null;
+  const e = await detailRow(actor, id, "enrolment:correct");
+  if (!e) return null;
+  const p = e.participant;
+  const editable = p._count.enrolments === 1;
+  const values: Record<string, string> = {
+    nik: p.nik,
+    businessName: e.businessName ?? "",
+    kbli: e.kbli ?? "",
+    nib: e.nib ?? "",
+    businessStartedOn: isoDayOrNull(e.businessStartedOn) ?? "",
+    businessProvinceCode: e.businessProvinceCode ?? "",
+    loanNumber: e.loanNumber ?? "",
+    scheme: e.scheme,
+    plafon: rupiahText(e.plafon),
+    purpose: e.purpose ?? "",
+    tenorMonths: e.tenorMonths?.toString() ?? "",
+    plannedDisbursementDate: isoDayOrNull(e.plannedDisbursementDate) ?? "",
+    priorKurCount: e.priorKurCount?.toString() ?? "",
+    npwp: e.npwp ?? "",
+    declaredIncome: rupiahText(e.declaredIncome),
+    monthsInAdvance: String(e.monthsInAdvance),
+    kantorCabangId: e.kantorCabangId,
+    heirName: e.heirName ?? "",
+    heirRelationship: e.heirRelationship ?? "",
+    heirPhone: e.heirPhone ?? "",
+    // Attestations and consent are given again for the corrected data: left unticked.
+  };
+  if (e.jht) values.jht = "on";
+  if (editable) {
+    Object.assign(values, {
+      fullName: p.fullName,
+      birthPlace: p.birthPlace ?? "",
+      birthDate: isoDay(p.birthDate),
+      sex: p.sex,
+      motherMaidenName: p.motherMaidenName ?? "",
+      phone: p.phone,
+      email: p.email ?? "",
+      addressProvinceCode: p.addressProvinceCode ?? "",
+      addressRegency: p.addressRegency ?? "",
+      addressDistrict: p.addressDistrict ?? "",
+      addressStreet: p.addressStreet ?? "",
+    });
+  }
+  return {
+    id: e.id,
+    version: e.version,
+    status: e.status,
+    returnReason: e.returnReason,
+    nik: p.nik,
+    values,
+    participantEditable: editable,
+    participant: storedParticipantOf(p),
+    otherPenyalurActive: await otherPenyalurActiveNames(db(), e.participantId, e.penyalurId),
+  };
+}

@@ -1,0 +1,293 @@
+import "server-only";
+import { isUuid } from "@/lib/search-params";
+import { db, type Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { presentIdentifier, type Action } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
+import { provinceByCode, type KurScheme, type MandateStatus } from "@/lib/rules";
+import { isoDay, isoDayOrNull, otherPenyalurActiveNames } from "@/lib/enrolment/data/shared";
+
+export interface ContributionLineDto {
+  month: string;
+  tierBasis: number;
+  jkkGross: number;
+  jkmGross: number;
+  jhtGross: number;
+  jkk: number;
+  jkm: number;
+  jht: number;
+  discount: number;
+  reliefRuleId: string | null;
+  total: number;
+  dueDate: string;
+  status: "DUE" | "PAID";
+}
+
+export interface EnrolmentDetail {
+  id: string;
+  status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "REJECTED";
+  version: number;
+  scheme: KurScheme;
+  plafon: number;
+  declaredIncome: number;
+  tierIndex: number;
+  tierBasis: number;
+  tierTableVersion: string;
+  jht: boolean;
+  kpj: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  returnReason: string | null;
+  mandate: {
+    status: MandateStatus;
+    ruleId: string;
+    ruleVersion: string;
+    legalBasis: string;
+    explanation: string;
+    requiredFrom: string | null;
+    inputs: Record<string, unknown>;
+  };
+  participant: {
+    nik: string;
+    fullName: string;
+    birthDate: string;
+    sex: "L" | "P";
+    phone: string;
+    birthPlace: string | null;
+    email: string | null;
+    address: string | null;
+  };
+  business: {
+    name: string | null;
+    kbli: string | null;
+    sectorGroup: KurSectorGroup | null;
+    nib: string | null;
+    startedOn: string | null;
+    provinceName: string | null;
+  };
+  loan: {
+    number: string | null;
+    tenorMonths: number | null;
+    purpose: LoanPurpose | null;
+    plannedDisbursementDate: string | null;
+    priorKurCount: number | null;
+    npwp: string | null;
+  };
+  coverage: {
+    monthsInAdvance: number;
+    heirName: string | null;
+    heirRelationship: HeirRelationship | null;
+    heirPhone: string | null;
+  };
+  attestations: { nikChecked: boolean; slikChecked: boolean; noOtherKur: boolean; npwpPresent: boolean };
+  consent: { at: string | null; textVersion: string | null };
+  office: { name: string; penyalurName: string; disbursementGate: "BLOCK" | "WARN"; timeZone: string };
+  kantorCabang: { name: string; kanwilName: string; timeZone: string };
+  officerName: string;
+  contributionLines: ContributionLineDto[];
+  /** Names of other penyalur holding an active (SUBMITTED/APPROVED) enrolment of this NIK: nothing else of theirs. */
+  otherPenyalurActive: string[];
+}
+
+type KurSectorGroup = "AGRICULTURE" | "FISHERIES" | "PROCESSING_INDUSTRY" | "TRADE" | "SERVICES";
+type LoanPurpose = "WORKING_CAPITAL" | "INVESTMENT";
+type HeirRelationship = "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "OTHER";
+
+const DETAIL_SELECT = {
+  id: true,
+  status: true,
+  version: true,
+  scheme: true,
+  plafon: true,
+  declaredIncome: true,
+  tierIndex: true,
+  tierBasis: true,
+  tierTableVersion: true,
+  jht: true,
+  kpj: true,
+  submittedAt: true,
+  createdAt: true,
+  returnReason: true,
+  mandateStatus: true,
+  mandateRuleId: true,
+  mandateRuleVersion: true,
+  mandateLegalBasis: true,
+  mandateExplanation: true,
+  mandateRequiredFrom: true,
+  mandateInputs: true,
+  penyalurId: true,
+  participantId: true,
+  loanNumber: true,
+  businessName: true,
+  kbli: true,
+  sectorGroup: true,
+  nib: true,
+  businessStartedOn: true,
+  businessProvinceCode: true,
+  tenorMonths: true,
+  purpose: true,
+  plannedDisbursementDate: true,
+  priorKurCount: true,
+  npwp: true,
+  monthsInAdvance: true,
+  heirName: true,
+  heirRelationship: true,
+  heirPhone: true,
+  attestNikChecked: true,
+  attestSlikChecked: true,
+  attestNoOtherKur: true,
+  attestNpwpPresent: true,
+  consentAt: true,
+  consentTextVersion: true,
+  kantorCabangId: true,
+  participant: {
+    select: {
+      nik: true,
+      fullName: true,
+      birthDate: true,
+      sex: true,
+      phone: true,
+      birthPlace: true,
+      email: true,
+      motherMaidenName: true,
+      addressProvinceCode: true,
+      addressRegency: true,
+      addressDistrict: true,
+      addressStreet: true,
+      _count: { select: { enrolments: true } },
+    },
+  },
+  penyalurOffice: {
+    select: { name: true, timeZone: true, penyalur: { select: { name: true, disbursementGate: true } } },
+  },
+  kantorCabang: { select: { name: true, timeZone: true, kanwil: { select: { name: true } } } },
+  officer: { select: { name: true } },
+  contributionLines: {
+    orderBy: { month: "asc" },
+    select: {
+      month: true,
+      tierBasis: true,
+      jkkGross: true,
+      jkmGross: true,
+      jhtGross: true,
+      jkk: true,
+      jkm: true,
+      jht: true,
+      discount: true,
+      reliefRuleId: true,
+      total: true,
+      dueDate: true,
+      status: true,
+    },
+  },
+} satisfies Prisma.EnrolmentSelect;
+
+export type DetailRow = Prisma.EnrolmentGetPayload<{ select: typeof DETAIL_SELECT }>;
+
+export async function detailRow(actor: Actor, id: string, action: Action = "enrolment:read"): Promise<DetailRow | null> {
+  const scopeWhere = enrolmentWhere(actor, action);
+  if (!scopeWhere || !isUuid(id)) return null;
+  return db().enrolment.findFirst({ where: { AND: [{ id }, scopeWhere] }, select: DETAIL_SELECT });
+}
+
+function addressOf(p: DetailRow["participant"]): string | null {
+  if (!p.addressStreet) return null;
+  const province = p.addressProvinceCode ? provinceByCode(p.addressProvinceCode)?.name : null;
+  return [p.addressStreet, p.addressDistrict, p.addressRegency, province].filter(Boolean).join(", ");
+}
+
+/** One enrolment, only if the actor's scope covers it; null otherwise (the caller shows 404). */
+export async function enrolmentForActor(actor: Actor, id: string): Promise<EnrolmentDetail | null> {
+  const e = await detailRow(actor, id);
+  if (!e) return null;
+  const otherPenyalurActive = await otherPenyalurActiveNames(db(), e.participantId, e.penyalurId);
+  return {
+    id: e.id,
+    status: e.status,
+    version: e.version,
+    scheme: e.scheme,
+    plafon: e.plafon,
+    declaredIncome: e.declaredIncome,
+    tierIndex: e.tierIndex,
+    tierBasis: e.tierBasis,
+    tierTableVersion: e.tierTableVersion,
+    jht: e.jht,
+    kpj: e.kpj,
+    submittedAt: e.submittedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    returnReason: e.status === "RETURNED" ? e.returnReason : null,
+    mandate: {
+      status: e.mandateStatus,
+      ruleId: e.mandateRuleId,
+      ruleVersion: e.mandateRuleVersion,
+      legalBasis: e.mandateLegalBasis,
+      explanation: e.mandateExplanation,
+      requiredFrom: isoDayOrNull(e.mandateRequiredFrom),
+      inputs: (e.mandateInputs ?? {}) as Record<string, unknown>,
+    },
+    participant: {
+      // Masked here, when the DTO is built, for a role that may not see it whole (lib/auth/permissions).
+      nik: presentIdentifier(actor, e.participant.nik),
+      fullName: e.participant.fullName,
+      birthDate: isoDay(e.participant.birthDate),
+      sex: e.participant.sex,
+      phone: e.participant.phone,
+      birthPlace: e.participant.birthPlace,
+      email: e.participant.email,
+      address: addressOf(e.participant),
+    },
+    business: {
+      name: e.businessName,
+      kbli: e.kbli,
+      sectorGroup: e.sectorGroup,
+      nib: e.nib,
+      startedOn: isoDayOrNull(e.businessStartedOn),
+      provinceName: e.businessProvinceCode ? (provinceByCode(e.businessProvinceCode)?.name ?? null) : null,
+    },
+    loan: {
+      number: e.loanNumber,
+      tenorMonths: e.tenorMonths,
+      purpose: e.purpose,
+      plannedDisbursementDate: isoDayOrNull(e.plannedDisbursementDate),
+      priorKurCount: e.priorKurCount,
+      npwp: e.npwp === null ? null : presentIdentifier(actor, e.npwp),
+    },
+    coverage: {
+      monthsInAdvance: e.monthsInAdvance,
+      heirName: e.heirName,
+      heirRelationship: e.heirRelationship,
+      heirPhone: e.heirPhone,
+    },
+    attestations: {
+      nikChecked: e.attestNikChecked,
+      slikChecked: e.attestSlikChecked,
+      noOtherKur: e.attestNoOtherKur,
+      npwpPresent: e.attestNpwpPresent,
+    },
+    consent: { at: e.consentAt?.toISOString() ?? null, textVersion: e.consentTextVersion },
+    office: {
+      name: e.penyalurOffice.name,
+      penyalurName: e.penyalurOffice.penyalur.name,
+      disbursementGate: e.penyalurOffice.penyalur.disbursementGate,
+      timeZone: e.penyalurOffice.timeZone,
+    },
+    kantorCabang: { name: e.kantorCabang.name, kanwilName: e.kantorCabang.kanwil.name, timeZone: e.kantorCabang.timeZone },
+    officerName: e.officer.name,
+    contributionLines: e.contributionLines.map((l) => ({
+      month: isoDay(l.month).slice(0, 7),
+      tierBasis: l.tierBasis,
+      jkkGross: l.jkkGross,
+      jkmGross: l.jkmGross,
+      jhtGross: l.jhtGross,
+      jkk: l.jkk,
+      jkm: l.jkm,
+      jht: l.jht,
+      discount: l.discount,
+      reliefRuleId: l.reliefRuleId,
+      total: l.total,
+      dueDate: isoDay(l.dueDate),
+      status: l.status,
+    })),
+    otherPenyalurActive,
+  };
+}

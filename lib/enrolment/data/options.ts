@@ -1,0 +1,82 @@
+// What the e-form needs to render: the BPJS branches, the office, the provinces, the phase rules.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { penyalurOfficeOf } from "@/lib/auth/scope";
+import { PROVINCES, type PhaseRule } from "@/lib/rules";
+
+export interface KantorCabangOption {
+  id: string;
+  name: string;
+  kanwilName: string;
+  kanwilCode: string;
+  provinceCode: string;
+}
+
+export interface EnrolmentFormOptions {
+  kantorCabang: KantorCabangOption[];
+  suggestedKantorCabangId: string | null;
+  officeName: string;
+  penyalurId: string;
+  /** The office's province: the default for the business province. */
+  officeProvinceCode: string;
+  provinces: { code: string; name: string }[];
+  /** Phase rules that can apply to this penyalur, for the live preview (the server decides again). */
+  phaseRules: PhaseRule[];
+}
+
+/** Phase rules that can apply to a penyalur (its own and the ones for every penyalur). */
+export async function phaseRulesFor(penyalurId: string): Promise<PhaseRule[]> {
+  const rows = await db().phaseRule.findMany({
+    where: { OR: [{ penyalurId: null }, { penyalurId }] },
+    select: {
+      id: true,
+      penyalurId: true,
+      startDate: true,
+      kanwil: { select: { code: true, name: true } },
+      penyalur: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    penyalurId: r.penyalurId,
+    kanwilCode: r.kanwil?.code ?? null,
+    startDate: r.startDate.toISOString().slice(0, 10),
+    scopeLabel: [r.penyalur?.name ?? "semua penyalur", r.kanwil ? `di ${r.kanwil.name}` : "di seluruh Indonesia"].join(" "),
+  }));
+}
+
+/** What the e-form needs: the BPJS branches, with the one serving the officer's office first. */
+export async function enrolmentFormOptions(actor: Actor): Promise<EnrolmentFormOptions | null> {
+  const own = penyalurOfficeOf(actor);
+  if (!own) return null;
+  const [office, branches, phaseRules] = await Promise.all([
+    db().penyalurOffice.findUnique({
+      where: { id: own.penyalurOfficeId },
+      select: { name: true, defaultKantorCabangId: true, provinceCode: true, penyalur: { select: { name: true } } },
+    }),
+    db().kantorCabang.findMany({
+      select: { id: true, name: true, provinceCode: true, kanwil: { select: { name: true, code: true } } },
+      orderBy: [{ kanwil: { name: "asc" } }, { name: "asc" }],
+    }),
+    phaseRulesFor(own.penyalurId),
+  ]);
+  if (!office) return null;
+  const suggested =
+    office.defaultKantorCabangId ?? branches.find((b) => b.provinceCode === office.provinceCode)?.id ?? null;
+  return {
+    kantorCabang: branches.map((b) => ({
+      id: b.id,
+      name: b.name,
+      kanwilName: b.kanwil.name,
+      kanwilCode: b.kanwil.code,
+      provinceCode: b.provinceCode,
+    })),
+    suggestedKantorCabangId: suggested,
+    officeName: `${office.penyalur.name} — ${office.name}`,
+    penyalurId: own.penyalurId,
+    officeProvinceCode: office.provinceCode,
+    provinces: PROVINCES.map((p) => ({ code: p.code, name: p.name })),
+    phaseRules,
+  };
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { AppError, fieldError } from "@/lib/action/errors";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { translator } from "@/lib/i18n/translator";
+import { addMonths, monthOf, type Locale } from "@/lib/rules";
+import { otherPenyalurActiveNames } from "@/lib/enrolment/data";
+import type { EnrolmentInput } from "@/lib/enrolment/schema";
+import {
+  decide,
+  enrolmentColumns,
+  findByLoanNumber,
+  findBySubmissionKey,
+  isUniqueViolation,
+  lineRows,
+  officerScope,
+  participantColumns,
+  type SubmitResult,
+} from "@/lib/enrolment/mutations/shared";
+
+/**
+ * Submits an e-form: decides the mandate, prices `monthsInAdvance` months and writes Participant
+ * (only for a NIK not yet registered), Enrolment, ContributionLine and AuditEvent, and deletes the
+ * draft with the same submission key, in one transaction. Idempotent twice over: the same
+ * submission key, and the same loan number at the same penyalur, return the existing enrolment —
+ * also when the two requests race (the unique constraints decide, then the loser reads the winner).
+ */
+export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: Date, locale: Locale = "id"): Promise<SubmitResult> {
+  const scope = officerScope(actor);
+  const resent = await findBySubmissionKey(db(), actor, input.submissionKey);
+  if (resent) return resent;
+  const sameLoan = await findByLoanNumber(db(), actor, scope.penyalurId, input.loanNumber, input.nik, locale);
+  if (sameLoan) {
+    await db().enrolmentDraft.deleteMany({ where: { submissionKey: input.submissionKey, penyalurOfficeId: scope.penyalurOfficeId } });
+    return sameLoan;
+  }
+
+  const ctx = await decide(actor, input, now, locale);
+  const months = Array.from({ length: input.monthsInAdvance }, (_, i) => addMonths(monthOf(ctx.today), i));
+
+  try {
+    return await db().$transaction(async (tx) => {
+      let participantId: string;
+      if (input.participant) {
+        // ON CONFLICT DO NOTHING (skipDuplicates): a concurrent enrolment of the same new NIK must not
+        // fail with a 500, and the row it wrote must not be overwritten. One statement writes it all.
+        const inserted = await tx.participant.createManyAndReturn({
+          data: [{ nik: input.nik, ...participantColumns(input.participant) }],
+          skipDuplicates: true,
+          select: { id: true },
+        });
+        if (inserted[0]) {
+          participantId = inserted[0].id;
+        } else {
+          // Someone registered this NIK meanwhile: perhaps this very form (a double click).
+          const again = await findBySubmissionKey(tx, actor, input.submissionKey);
+          if (again) return again;
+          const loan = await findByLoanNumber(tx, actor, scope.penyalurId, input.loanNumber, input.nik, locale);
+          if (loan) return loan;
+          throw new AppError("CONFLICT", { message: "participantRegistered" });
+        }
+      } else {
+        const stored = await tx.participant.findUnique({ where: { nik: input.nik }, select: { id: true } });
+        if (!stored) throw fieldError({ nik: [translator(locale)("eform.validation.participantMissing")] });
+        participantId = stored.id;
+      }
+
+      const otherPenyalur = await otherPenyalurActiveNames(tx, participantId, scope.penyalurId);
+      const enrolment = await tx.enrolment.create({
+        data: {
+          submissionKey: input.submissionKey,
+          participantId,
+          penyalurId: ctx.office.penyalurId,
+          penyalurOfficeId: ctx.office.id,
+          officerId: actor.id,
+          status: "SUBMITTED",
+          submittedAt: now,
+          ...enrolmentColumns(input, ctx, now),
+        },
+        select: { id: true },
+      });
+      const lines = lineRows(enrolment.id, input, months);
+      await tx.contributionLine.createMany({ data: lines });
+      await tx.enrolmentDraft.deleteMany({ where: { submissionKey: input.submissionKey, penyalurOfficeId: scope.penyalurOfficeId } });
+      await tx.auditEvent.create({
+        data: {
+          actorId: actor.id,
+          action: "enrolment.submit",
+          entityType: "Enrolment",
+          entityId: enrolment.id,
+          after: {
+            status: "SUBMITTED",
+            scheme: input.scheme,
+            plafon: input.plafon,
+            loanNumber: input.loanNumber,
+            participantReused: input.participant === null,
+            mandate: { status: ctx.decision.status, ruleId: ctx.decision.ruleId, ruleVersion: ctx.decision.ruleVersion },
+            months: lines.map((l) => ({ month: monthOf(l.month.toISOString().slice(0, 10)), total: l.total, reliefRuleId: l.reliefRuleId })),
+            consentTextVersion: input.consentTextVersion,
+            // What the officer was warned about: active enrolments of this NIK at other penyalur.
+            otherPenyalurActive: otherPenyalur,
+          },
+        },
+      });
+      return { enrolmentId: enrolment.id, duplicate: false as const };
+    });
+  } catch (error) {
+    // The same form, or the same loan number, arrived twice at once: the other request's enrolment is the answer.
+    if (isUniqueViolation(error, "submissionKey")) {
+      const existing = await findBySubmissionKey(db(), actor, input.submissionKey);
+      if (existing) return existing;
+    }
+    if (isUniqueViolation(error, "loanNumber")) {
+      const existing = await findByLoanNumber(db(), actor, scope.penyalurId, input.loanNumber, input.nik, locale);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
