@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
+import { ruleMessage } from "@/lib/i18n/rules";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
   enrolmentFormAction,
@@ -252,6 +254,7 @@ function EnrolmentFormBody({
 
   const err = (name: EnrolmentFieldName) => errors[name];
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
+  const tRules = useTranslations("rules");
   const purposeLabels = locale === "id" ? PURPOSE_LABELS : PURPOSE_LABELS_EN;
   const sexLabels = locale === "id" ? SEX_LABELS : SEX_LABELS_EN;
   const sectorLabels = locale === "id" ? SECTOR_GROUP_LABELS : SECTOR_GROUP_LABELS_EN;
@@ -527,7 +530,7 @@ function EnrolmentFormBody({
             <p>
               <span className="font-semibold">{mandateLabels[preview.decision.status]}</span>
               {" — "}
-              {locale === "id" ? preview.decision.explanation : preview.decision.explanationEn}
+              {ruleMessage(tRules, preview.decision.explanation)}
             </p>
             {preview.quote ? (
               <>

@@ -3,6 +3,7 @@ import { apiKeyPrincipal } from "@/lib/api/data";
 import { bearerToken } from "@/lib/api/keys";
 import { recordApiKeyUse } from "@/lib/api/mutations";
 import { quoteFor } from "@/lib/api/quote";
+import { quoteLocale } from "@/lib/api/language";
 import { QUOTE_TIME_ZONE, validateQuote, type QuoteFieldErrors, type QuoteResponse } from "@/lib/api/quote-schema";
 import { phaseRulesFor } from "@/lib/enrolment/data";
 import { logUnexpected } from "@/lib/log";
@@ -112,13 +113,15 @@ export async function postQuote(request: Request, now: Date): Promise<Response> 
     if (!isPlainObject(body.value)) {
       return json(400, { error: "Badan permintaan harus berupa objek JSON ({ … }), bukan larik, teks atau null." });
     }
-    const validation = validateQuote(body.value, today);
-    if (!validation.ok) return json(422, { errors: validation.errors });
+    const locale = quoteLocale(request.headers.get("accept-language"));
+    const language = { "Content-Language": locale, Vary: "Accept-Language" };
+    const validation = validateQuote(body.value, today, locale);
+    if (!validation.ok) return json(422, { errors: validation.errors }, language);
 
     // 3. Authorize and decide: the scope is the key's penyalur, never a value from the body (an
     //    unknown field such as "penyalurId" is refused by validation). Nothing personal is returned.
     const phaseRules = await phaseRulesFor(principal.penyalurId);
-    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }));
+    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }, locale), language);
   } catch (error) {
     const errorId = logUnexpected(error, { route: "POST /api/v1/quotes" });
     return json(500, {

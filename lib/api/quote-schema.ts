@@ -16,6 +16,7 @@ import {
   KUR_SCHEMES,
   MANDATE_RULE_IDS,
   RELIEF_RULES,
+  RULE_ISSUE_CODES,
   TIER_TABLES,
   addMonths,
   checkNikAgainstForm,
@@ -27,7 +28,10 @@ import {
   type KanwilCode,
   type KurScheme,
   type MandateStatus,
+  type RuleIssue,
 } from "@/lib/rules";
+import type { Locale } from "@/lib/i18n/config";
+import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabularies (the rules' own lists, as the tuples zod's enums need)
@@ -165,15 +169,19 @@ const UNKNOWN_FIELD = `Kolom tidak dikenal. Kolom yang diterima: ${QUOTE_FIELDS.
  * Validates a parsed JSON object and reports every problem at once: each field on its own, then the
  * checks that need two fields (plafon against the scheme's band, RULES.md §1; birth date and sex
  * against the NIK, RULES.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
- * NIK's two-digit year and gives the default month.
+ * NIK's two-digit year and gives the default month. The regulation's messages are in `locale`.
  */
-export function validateQuote(raw: Record<string, unknown>, today: string): QuoteValidation {
+export function validateQuote(raw: Record<string, unknown>, today: string, locale: Locale = "id"): QuoteValidation {
   // A Map, not an object: a JSON key such as "__proto__" must stay an ordinary key.
   const errors = new Map<string, string[]>();
   const add = (field: string, message: string) => {
     const list = errors.get(field) ?? [];
     if (!list.includes(message)) list.push(message);
     errors.set(field, list);
+  };
+  const t = rulesTranslator(locale);
+  const addIssue = (field: string, issue: RuleIssue | null) => {
+    if (issue) add(field, ruleMessage(t, issue));
   };
 
   const parsed = QuoteRequestSchema.safeParse(raw);
@@ -194,26 +202,23 @@ export function validateQuote(raw: Record<string, unknown>, today: string): Quot
   const scheme = field("scheme");
   const plafon = field("plafon");
   if (scheme !== undefined && plafon !== undefined) {
-    const message = checkPlafon(scheme, plafon);
-    if (message) add("plafon", message);
+    addIssue("plafon", checkPlafon(scheme, plafon));
   }
 
   const nik = field("nik");
   if (nik) {
     const check = parseNik(nik, today);
     if (!check.ok) {
-      add("nik", check.message);
+      addIssue("nik", check.issue);
     } else {
       // Each field is compared with the NIK on its own, so a missing sex does not hide a wrong date.
       const birthDate = field("birthDate");
       const sex = field("sex");
       if (birthDate) {
-        const mismatch = checkNikAgainstForm(check.value, { birthDate, sex: check.value.sex });
-        if (mismatch.birthDate) add("birthDate", mismatch.birthDate);
+        addIssue("birthDate", checkNikAgainstForm(check.value, { birthDate, sex: check.value.sex }).birthDate);
       }
       if (sex) {
-        const mismatch = checkNikAgainstForm(check.value, { birthDate: check.value.birthDate, sex });
-        if (mismatch.sex) add("sex", mismatch.sex);
+        addIssue("sex", checkNikAgainstForm(check.value, { birthDate: check.value.birthDate, sex }).sex);
       }
     }
   }
@@ -240,6 +245,11 @@ export function validateQuote(raw: Record<string, unknown>, today: string): Quot
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
+/** The explanation codes a mandate decision can carry (lib/rules/mandate.ts explainMandate). */
+export const MANDATE_EXPLANATION_CODES = RULE_ISSUE_CODES.filter(
+  (code) => code.startsWith("mandate.") && code !== "mandate.legalBasis",
+) as unknown as readonly [RuleIssue["code"], ...RuleIssue["code"][]];
+
 export const QuoteMandateSchema = z
   .object({
     status: z.enum(QUOTE_MANDATE_STATUSES).meta({
@@ -249,8 +259,24 @@ export const QuoteMandateSchema = z
     }),
     ruleId: z.enum(MANDATE_RULE_IDS).meta({ description: "Aturan yang menghasilkan keputusan." }),
     ruleVersion: z.string().meta({ description: "Versi aturan, agar keputusan dapat diulang." }),
-    legalBasis: z.string().meta({ description: "Dasar hukum, mis. Permenko 1/2023 Pasal 26 ayat (8)." }),
-    explanation: z.string().meta({ description: "Penjelasan dalam bahasa Indonesia, siap ditampilkan ke petugas." }),
+    legalBasis: z.string().meta({
+      description: "Dasar hukum dalam bahasa yang diminta (Accept-Language), mis. Permenko 1/2023 Pasal 26 ayat (8).",
+    }),
+    explanation: z.string().meta({
+      description:
+        "Penjelasan keputusan, siap ditampilkan ke petugas: bahasa Indonesia, atau bahasa Inggris bila Accept-Language " +
+        "meminta en. Teksnya dapat berubah; untuk logika gunakan status, ruleId, explanationCode.",
+    }),
+    explanationCode: z.enum(MANDATE_EXPLANATION_CODES).meta({
+      description: "Kode penjelasan (satu per aturan), untuk sistem yang menyusun teksnya sendiri.",
+    }),
+    explanationParams: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .meta({
+        description:
+          "Nilai dalam penjelasan: plafon dan tanggal sudah berformat (Rp150.000.000, 01/07/2026), " +
+          "thresholdMillions angka (100 = Rp100 juta), scheme kode skema, phase nama tahap.",
+      }),
   })
   .meta({ title: "QuoteMandate" });
 

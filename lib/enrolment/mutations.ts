@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import { addMonths, evaluateMandate, monthOf, todayInZone, type Locale, type MandateDecision } from "@/lib/rules";
 import { otherPenyalurActiveNames, phaseRulesFor } from "@/lib/enrolment/data";
+import { auditText, ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import { draftLabel, type EnrolmentInput, type FieldErrors } from "@/lib/enrolment/schema";
 
@@ -145,7 +146,7 @@ async function decide(actor: Actor, input: EnrolmentInput, now: Date, locale: Lo
     phaseRules: await phaseRulesFor(office.penyalurId),
   });
   if (decision.status === "OUT_OF_SCOPE") {
-    throw new EnrolmentFieldError({ scheme: [locale === "id" ? decision.explanation : decision.explanationEn] });
+    throw new EnrolmentFieldError({ scheme: [ruleMessage(rulesTranslator(locale), decision.explanation)] });
   }
   return { office, kantorCabangId: kantorCabang.id, decision, today };
 }
@@ -170,8 +171,8 @@ function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date) {
     mandateStatus: d.status,
     mandateRuleId: d.ruleId,
     mandateRuleVersion: d.ruleVersion,
-    mandateLegalBasis: d.legalBasis,
-    mandateExplanation: d.explanation,
+    mandateLegalBasis: auditText(d.legalBasis),
+    mandateExplanation: auditText(d.explanation),
     mandateInputs: d.inputs as Prisma.InputJsonValue,
     mandateRequiredFrom: d.requiredFrom ? day(d.requiredFrom) : null,
     loanNumber: input.loanNumber,
