@@ -11,7 +11,10 @@
  * Enum parameters (scheme, purpose, sector, sex, rule id, …) are codes; the messages choose the
  * words with ICU `select`, so a caller never translates a parameter first.
  */
-import { createTranslator } from "next-intl";
+// next-intl's own createTranslator (next-intl re-exports use-intl/core), imported from the core
+// so that this also loads outside Next: a plain Node script under the react-server condition (the
+// seed, scripts/lib/activity.ts) cannot import the next-intl entry, which pulls in React hooks.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_TIME_ZONE, MESSAGES, type Locale } from "@/lib/i18n/config";
 import { FORMATS } from "@/lib/i18n/formats";
 import { explainMandate, type RuleIssue, type RuleIssueCode } from "@/lib/rules";
