@@ -3,6 +3,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import id from "@/messages/id.json";
 import en from "@/messages/en.json";
 import { RULE_ISSUE_CODES } from "@/lib/rules";
+import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -31,6 +32,18 @@ describe("every rule issue code has its words (lib/rules/issues.ts ↔ messages/
   it.each(Object.entries(CATALOGUES))("the %s rules namespace holds no message without a code (nothing stale)", (_locale, catalogue) => {
     const codes = new Set<string>(RULE_ISSUE_CODES);
     expect(leaves(catalogue.rules as Tree).filter((key) => !codes.has(key))).toEqual([]);
+  });
+
+  it.each(["id", "en"] as const)("every code renders to text in %s (never its key), whatever plain parameters it gets", (locale) => {
+    const t = rulesTranslator(locale);
+    const params = { province: "99", min: 17, max: 100, expected: "17/08/1985", sex: "L", threshold: "Rp50.000.000", code: "04111", division: "04" };
+    const more = { scheme: "MIKRO", above: "Rp1", purpose: "INVESTMENT", cap: 2, years: 0, months: 6, startedOn: "01/01/2026", sector: "TRADE" };
+    const rest = { prior: 2, plafon: "Rp1", thresholdMillions: 100, phase: "P", startDate: "01/07/2026", ruleId: "MANDATE_KECIL", approval: "PENDING", firstMonth: "UNPAID" };
+    for (const code of RULE_ISSUE_CODES) {
+      const text = ruleMessage(t, { code, params: { ...params, ...more, ...rest } });
+      expect(text, code).not.toContain(code);
+      expect(text, code).not.toMatch(/[{}<>]/);
+    }
   });
 
   it("codes are unique", () => {
