@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
+import { ruleMessage } from "@/lib/i18n/rules";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
   enrolmentFormAction,
@@ -238,6 +239,7 @@ function EnrolmentFormBody({
   }, [scheme, plafon, income, jht, months, prior, kbli, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
+  const tRules = useTranslations("rules");
   const errorFields = FORM_FIELD_ORDER.filter((f) => errors[f]?.length);
   const kbliCheck = checkKbli(kbli);
   const tenorCap = isKurScheme(scheme) && isPurpose(purpose) ? tenorCapMonths(scheme, purpose) : null;
@@ -510,7 +512,7 @@ function EnrolmentFormBody({
             <p>
               <span className="font-semibold">{enums(`mandate.${preview.decision.status}`)}</span>
               {" — "}
-              {locale === "id" ? preview.decision.explanation : preview.decision.explanationEn}
+              {ruleMessage(tRules, preview.decision.explanation)}
             </p>
             {preview.quote ? (
               <>

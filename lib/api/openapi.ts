@@ -152,8 +152,21 @@ function buildDocument() {
             "Memutuskan apakah debitur wajib menjadi peserta BPU (Permenko 1/2023: Pasal 26 ayat (8) KUR Kecil, " +
             "Pasal 35 ayat (11) KUR Khusus, Pasal 22 ayat (8) tahapan Super Mikro/Mikro) per hari ini menurut WIB " +
             `(${QUOTE_TIME_ZONE}), dan menghitung iuran JKK, JKM, JHT satu bulan setelah keringanan PP 50/2025. ` +
-            "Semua kolom yang salah dilaporkan sekaligus (422). Tidak menulis apa pun.",
+            "Semua kolom yang salah dilaporkan sekaligus (422). Tidak menulis apa pun. Pesan dan penjelasan dalam bahasa " +
+            "Indonesia, atau bahasa Inggris bila Accept-Language meminta en (lihat Content-Language pada jawaban).",
           security: [{ bearerAuth: [] }],
+          parameters: [
+            {
+              name: "Accept-Language",
+              in: "header",
+              required: false,
+              description:
+                "Bahasa pesan, penjelasan dan dasar hukum: id (bawaan) atau en, menurut preferensi (q) header ini. " +
+                "Kode (status, ruleId, explanationCode) dan nilai tidak berubah.",
+              schema: { type: "string", default: "id" },
+              example: "en",
+            },
+          ],
           requestBody: {
             required: true,
             content: {

@@ -3,6 +3,8 @@ import { apiKeyPrincipal } from "@/lib/api/data";
 import { bearerToken } from "@/lib/api/keys";
 import { recordApiKeyUse } from "@/lib/api/mutations";
 import { quoteFor } from "@/lib/api/quote";
+import { quoteLocale } from "@/lib/api/language";
+import { apiTranslator, type ApiTranslator } from "@/lib/api/messages";
 import { QUOTE_TIME_ZONE, validateQuote, type QuoteFieldErrors, type QuoteResponse } from "@/lib/api/quote-schema";
 import { phaseRulesFor } from "@/lib/enrolment/data";
 import { logUnexpected } from "@/lib/log";
@@ -11,7 +13,9 @@ import { todayInZone } from "@/lib/rules";
 /**
  * POST /api/v1/quotes (docs/api.md): authenticate the key, read and validate the JSON body, decide
  * for the key's penyalur. Writes nothing but the key's lastUsedAt (lib/api/mutations.ts). Bad input
- * never gives a 500; anything unexpected does, with an id that is in the server log.
+ * never gives a 500; anything unexpected does, with an id that is in the server log. Every message
+ * is in the language of the request's Accept-Language (Indonesian unless English is preferred),
+ * named in Content-Language.
  */
 
 /** A quote request is a few hundred bytes; anything far larger is refused before it is parsed. */
@@ -21,28 +25,39 @@ const REALM = 'Bearer realm="LindungiKUR"';
 
 type Json = QuoteResponse | { errors: QuoteFieldErrors } | { error: string; errorId?: string };
 
-function json(status: number, body: Json, headers: Record<string, string> = {}): Response {
-  // Quotes depend on the key and on today's date: never cached by anyone along the way.
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+type Reply = (status: number, body: Json, headers?: Record<string, string>) => Response;
+
+/** JSON replies in one language: the body's words and the Content-Language header agree. */
+function replies(request: Request | undefined): { t: ApiTranslator; locale: "id" | "en"; json: Reply } {
+  const locale = quoteLocale(request?.headers.get("accept-language"));
+  const json: Reply = (status, body, headers = {}) =>
+    // Quotes depend on the key and on today's date: never cached by anyone along the way.
+    Response.json(body, {
+      status,
+      headers: { "Cache-Control": "no-store", "Content-Language": locale, Vary: "Accept-Language", ...headers },
+    });
+  return { t: apiTranslator(locale), locale, json };
 }
 
-function unauthorized(presented: boolean): Response {
+function unauthorized(presented: boolean, { t, json }: ReturnType<typeof replies>): Response {
   // RFC 6750 §3: no error code when no credential was sent; invalid_token for a bad or revoked one.
   return presented
-    ? json(401, { error: "Kunci API tidak valid atau sudah dicabut." }, { "WWW-Authenticate": `${REALM}, error="invalid_token"` })
-    : json(401, { error: "Kunci API diperlukan: kirim header Authorization: Bearer <kunci API>." }, { "WWW-Authenticate": REALM });
+    ? json(401, { error: t("error.keyInvalid") }, { "WWW-Authenticate": `${REALM}, error="invalid_token"` })
+    : json(401, { error: t("error.keyRequired") }, { "WWW-Authenticate": REALM });
 }
 
-export function methodNotAllowed(): Response {
-  return json(405, { error: "Metode tidak diizinkan: gunakan POST." }, { Allow: ALLOWED_METHODS });
+export function methodNotAllowed(request?: Request): Response {
+  const { t, json } = replies(request);
+  return json(405, { error: t("error.methodNotAllowed") }, { Allow: ALLOWED_METHODS });
 }
 
 type Body = { ok: true; value: unknown } | { ok: false; response: Response };
 
-async function readJsonBody(request: Request): Promise<Body> {
+async function readJsonBody(request: Request, { t, json }: ReturnType<typeof replies>): Promise<Body> {
   const tooLarge = (): Body => ({
     ok: false,
-    response: json(413, { error: `Badan permintaan terlalu besar (paling banyak ${MAX_BODY_BYTES} bait).` }),
+    // A string, not a number: the size is quoted as is (16384), not grouped by locale.
+    response: json(413, { error: t("error.bodyTooLarge", { max: String(MAX_BODY_BYTES) }) }),
   });
   const notJson = (detail: string): Body => ({ ok: false, response: json(400, { error: detail }) });
 
@@ -63,7 +78,7 @@ async function readJsonBody(request: Request): Promise<Body> {
         chunks.push(value);
       }
     } catch {
-      return notJson("Badan permintaan tidak terbaca sampai selesai; kirim ulang.");
+      return notJson(t("error.bodyUnreadable"));
     }
   }
   const bytes = new Uint8Array(size);
@@ -76,13 +91,13 @@ async function readJsonBody(request: Request): Promise<Body> {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return notJson("Badan permintaan harus teks UTF-8 berisi JSON.");
+    return notJson(t("error.bodyNotUtf8"));
   }
-  if (text.trim() === "") return notJson("Badan permintaan kosong: kirim objek JSON, mis. {\"scheme\": \"KECIL\", …}.");
+  if (text.trim() === "") return notJson(t("error.bodyEmpty"));
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return notJson("Badan permintaan bukan JSON yang valid.");
+    return notJson(t("error.bodyNotJson"));
   }
 }
 
@@ -91,14 +106,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 export async function postQuote(request: Request, now: Date): Promise<Response> {
+  const reply = replies(request);
+  const { t, locale, json } = reply;
   try {
     const today = todayInZone(now, QUOTE_TIME_ZONE);
 
     // 1. Authenticate: before the body is even read, so only key holders learn anything.
     const token = bearerToken(request.headers.get("authorization"));
-    if (!token) return unauthorized(false);
+    if (!token) return unauthorized(false, reply);
     const principal = await apiKeyPrincipal(token);
-    if (!principal) return unauthorized(true);
+    if (!principal) return unauthorized(true, reply);
     try {
       await recordApiKeyUse(principal, now);
     } catch (error) {
@@ -107,23 +124,20 @@ export async function postQuote(request: Request, now: Date): Promise<Response> 
     }
 
     // 2. Parse and validate.
-    const body = await readJsonBody(request);
+    const body = await readJsonBody(request, reply);
     if (!body.ok) return body.response;
     if (!isPlainObject(body.value)) {
-      return json(400, { error: "Badan permintaan harus berupa objek JSON ({ … }), bukan larik, teks atau null." });
+      return json(400, { error: t("error.bodyNotObject") });
     }
-    const validation = validateQuote(body.value, today);
+    const validation = validateQuote(body.value, today, locale);
     if (!validation.ok) return json(422, { errors: validation.errors });
 
     // 3. Authorize and decide: the scope is the key's penyalur, never a value from the body (an
     //    unknown field such as "penyalurId" is refused by validation). Nothing personal is returned.
     const phaseRules = await phaseRulesFor(principal.penyalurId);
-    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }));
+    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }, locale));
   } catch (error) {
     const errorId = logUnexpected(error, { route: "POST /api/v1/quotes" });
-    return json(500, {
-      error: `Terjadi kesalahan tak terduga di server. Sebutkan kode ${errorId} bila menghubungi tim dukungan.`,
-      errorId,
-    });
+    return json(500, { error: t("error.unexpected", { errorId }), errorId });
   }
 }

@@ -8,6 +8,11 @@
  * Unknown fields are refused (422 on that field's name): a misspelt optional field such as
  * "kanwilcode" would otherwise be ignored silently and change the legal answer (a phased debtor
  * would come back as voluntary).
+ *
+ * Messages are in the language the request asked for: the request schema is built once per locale
+ * from the catalogue's `api` namespace (`quoteRequestSchema(locale)`); `QuoteRequestSchema` is the
+ * Indonesian one, which the OpenAPI document renders (the schema's shape and descriptions are the
+ * same in every locale).
  */
 import { z } from "zod";
 import {
@@ -16,6 +21,7 @@ import {
   KUR_SCHEMES,
   MANDATE_RULE_IDS,
   RELIEF_RULES,
+  RULE_ISSUE_CODES,
   TIER_TABLES,
   addMonths,
   checkNikAgainstForm,
@@ -27,7 +33,11 @@ import {
   type KanwilCode,
   type KurScheme,
   type MandateStatus,
+  type RuleIssue,
 } from "@/lib/rules";
+import type { Locale } from "@/lib/i18n/config";
+import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
+import { apiTranslator, type ApiTranslator } from "@/lib/api/messages";
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabularies (the rules' own lists, as the tuples zod's enums need)
@@ -62,82 +72,101 @@ export const EARLIEST_QUOTE_MONTH: string = [TIER_TABLES, BPU_RATES]
 // ---------------------------------------------------------------------------------------------------
 // Request
 
-/** zod's error callback: "<label> wajib diisi." when absent, else "<label> harus <expected>." */
-function typeError(label: string, expected: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? `${label} wajib diisi.` : `${label} harus ${expected}.`);
+type LabelledField = "scheme" | "plafon" | "declaredIncome" | "jht" | "sector" | "month" | "fundedByBudget" | "nik";
+
+function requestSchema(t: ApiTranslator) {
+  const label = (field: LabelledField) => t(`field.${field}`);
+  /** zod's error callback: "<label> wajib diisi." when absent, else "<label> harus <expected>." */
+  const typeError = (field: LabelledField, expected: string) => (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? t("validation.required", { label: label(field) })
+      : t("validation.mustBe", { label: label(field), expected });
+  const oneOf = (values: readonly string[]) => t("expected.oneOf", { values: values.join(", ") });
+  const rupiahAmount = (field: LabelledField) =>
+    z.int({ error: typeError(field, t("expected.rupiah")) }).positive(t("validation.positive", { label: label(field) }));
+
+  return z
+    .strictObject({
+      scheme: z
+        .enum(KUR_SCHEMES, { error: typeError("scheme", oneOf(KUR_SCHEMES)) })
+        .meta({ description: "Skema KUR (Permenko Perekonomian 1/2022 jo. 1/2023).", examples: ["KECIL"] }),
+      plafon: rupiahAmount("plafon").meta({
+        description:
+          "Plafon kredit dalam rupiah. Harus di dalam rentang skema: SUPER_MIKRO ≤ 10.000.000; MIKRO 10.000.001–100.000.000; " +
+          "KECIL 100.000.001–500.000.000; KHUSUS ≤ 500.000.000; PMI ≤ 100.000.000.",
+        examples: [150_000_000],
+      }),
+      declaredIncome: rupiahAmount("declaredIncome").meta({
+        description: "Penghasilan per bulan yang dilaporkan debitur, rupiah. Menentukan tingkat (dasar) iuran BPU.",
+        examples: [3_000_000],
+      }),
+      jht: z
+        .boolean({ error: typeError("jht", t("expected.boolean")) })
+        .meta({ description: "Apakah debitur ikut program Jaminan Hari Tua (JHT, 2% dari dasar iuran).", examples: [true] }),
+      sector: z
+        .enum(QUOTE_SECTORS, { error: typeError("sector", oneOf(QUOTE_SECTORS)) })
+        .meta({
+          description: "Sektor BPU. TRANSPORT (pengemudi, kurir) mendapat masa keringanan PP 50/2025 yang lebih panjang.",
+          examples: ["OTHER"],
+        }),
+      month: z
+        .string({ error: typeError("month", t("expected.monthText")) })
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: t("validation.monthFormat"), abort: true })
+        .refine((m) => m >= EARLIEST_QUOTE_MONTH, t("validation.monthEarliest", { month: formatMonthId(EARLIEST_QUOTE_MONTH) }))
+        .nullish()
+        .meta({
+          description: `Bulan iuran YYYY-MM, paling awal ${EARLIEST_QUOTE_MONTH}. Bawaan: bulan berjalan menurut WIB (${QUOTE_TIME_ZONE}).`,
+          examples: ["2026-11"],
+        }),
+      fundedByBudget: z
+        .boolean({ error: typeError("fundedByBudget", t("expected.boolean")) })
+        .nullish()
+        .meta({ description: "Iuran dibayar dari APBN/APBD: keringanan PP 50/2025 tidak berlaku. Bawaan: false.", examples: [false] }),
+      nik: z
+        .string({ error: typeError("nik", t("expected.nikText")) })
+        .regex(/^\d{16}$/, { error: t("validation.nikFormat"), abort: true })
+        .nullish()
+        .meta({
+          description:
+            "Opsional. NIK debitur, hanya untuk diperiksa (kode provinsi, tanggal lahir, nomor urut, umur 17–100) dan " +
+            "dicocokkan dengan birthDate dan sex. Tidak disimpan dan tidak dikembalikan.",
+          examples: ["3201011708850001"],
+        }),
+      birthDate: z.iso
+        .date({ error: t("validation.birthDate") })
+        .nullish()
+        .meta({ description: "Opsional. Tanggal lahir; bila NIK diisi, harus sama dengan tanggal lahir dalam NIK.", examples: ["1985-08-17"] }),
+      sex: z
+        .enum(QUOTE_SEXES, { error: t("validation.sex") })
+        .nullish()
+        .meta({ description: "Opsional. L atau P; bila NIK diisi, harus sama dengan jenis kelamin dalam NIK.", examples: ["L"] }),
+      kanwilCode: z
+        .enum(KANWIL_CODES, { error: t("validation.kanwilCode", { codes: KANWIL_CODES.join(", ") }) })
+        .nullish()
+        .meta({
+          description:
+            "Opsional. Kanwil BPJS Ketenagakerjaan tempat debitur dilayani. Bersama penyalur pemilik kunci API, menentukan " +
+            "apakah aturan tahapan (wajib bertahap) berlaku bagi KUR Super Mikro dan Mikro.",
+          examples: ["JAWA_BARAT"],
+        }),
+    })
+    .meta({ title: "QuoteRequest" });
 }
 
-const rupiahAmount = (label: string) =>
-  z
-    .int({ error: typeError(label, "bilangan bulat rupiah sebagai angka JSON, mis. 150000000 (tanpa titik dan tanda kutip)") })
-    .positive(`${label} harus lebih dari Rp0.`);
+const REQUEST_SCHEMAS = new Map<Locale, ReturnType<typeof requestSchema>>();
 
-export const QuoteRequestSchema = z
-  .strictObject({
-    scheme: z
-      .enum(KUR_SCHEMES, { error: typeError("Skema KUR", `salah satu dari ${KUR_SCHEMES.join(", ")}`) })
-      .meta({ description: "Skema KUR (Permenko Perekonomian 1/2022 jo. 1/2023).", examples: ["KECIL"] }),
-    plafon: rupiahAmount("Plafon").meta({
-      description:
-        "Plafon kredit dalam rupiah. Harus di dalam rentang skema: SUPER_MIKRO ≤ 10.000.000; MIKRO 10.000.001–100.000.000; " +
-        "KECIL 100.000.001–500.000.000; KHUSUS ≤ 500.000.000; PMI ≤ 100.000.000.",
-      examples: [150_000_000],
-    }),
-    declaredIncome: rupiahAmount("Penghasilan per bulan").meta({
-      description: "Penghasilan per bulan yang dilaporkan debitur, rupiah. Menentukan tingkat (dasar) iuran BPU.",
-      examples: [3_000_000],
-    }),
-    jht: z
-      .boolean({ error: typeError("Pilihan JHT", "true atau false") })
-      .meta({ description: "Apakah debitur ikut program Jaminan Hari Tua (JHT, 2% dari dasar iuran).", examples: [true] }),
-    sector: z
-      .enum(QUOTE_SECTORS, { error: typeError("Sektor", `salah satu dari ${QUOTE_SECTORS.join(", ")}`) })
-      .meta({
-        description: "Sektor BPU. TRANSPORT (pengemudi, kurir) mendapat masa keringanan PP 50/2025 yang lebih panjang.",
-        examples: ["OTHER"],
-      }),
-    month: z
-      .string({ error: typeError("Bulan iuran", "teks berformat YYYY-MM") })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Bulan iuran harus berformat YYYY-MM, mis. 2026-11.", abort: true })
-      .refine((m) => m >= EARLIEST_QUOTE_MONTH, `Bulan iuran paling awal ${formatMonthId(EARLIEST_QUOTE_MONTH)}.`)
-      .nullish()
-      .meta({
-        description: `Bulan iuran YYYY-MM, paling awal ${EARLIEST_QUOTE_MONTH}. Bawaan: bulan berjalan menurut WIB (${QUOTE_TIME_ZONE}).`,
-        examples: ["2026-11"],
-      }),
-    fundedByBudget: z
-      .boolean({ error: typeError("Pilihan pendanaan APBN/APBD", "true atau false") })
-      .nullish()
-      .meta({ description: "Iuran dibayar dari APBN/APBD: keringanan PP 50/2025 tidak berlaku. Bawaan: false.", examples: [false] }),
-    nik: z
-      .string({ error: typeError("NIK", "teks 16 digit angka") })
-      .regex(/^\d{16}$/, { error: "NIK harus 16 digit angka.", abort: true })
-      .nullish()
-      .meta({
-        description:
-          "Opsional. NIK debitur, hanya untuk diperiksa (kode provinsi, tanggal lahir, nomor urut, umur 17–100) dan " +
-          "dicocokkan dengan birthDate dan sex. Tidak disimpan dan tidak dikembalikan.",
-        examples: ["3201011708850001"],
-      }),
-    birthDate: z.iso
-      .date({ error: "Tanggal lahir harus tanggal yang valid berformat YYYY-MM-DD." })
-      .nullish()
-      .meta({ description: "Opsional. Tanggal lahir; bila NIK diisi, harus sama dengan tanggal lahir dalam NIK.", examples: ["1985-08-17"] }),
-    sex: z
-      .enum(QUOTE_SEXES, { error: "Jenis kelamin harus L (laki-laki) atau P (perempuan)." })
-      .nullish()
-      .meta({ description: "Opsional. L atau P; bila NIK diisi, harus sama dengan jenis kelamin dalam NIK.", examples: ["L"] }),
-    kanwilCode: z
-      .enum(KANWIL_CODES, { error: `Kode Kanwil tidak dikenal: pilih salah satu dari ${KANWIL_CODES.join(", ")}.` })
-      .nullish()
-      .meta({
-        description:
-          "Opsional. Kanwil BPJS Ketenagakerjaan tempat debitur dilayani. Bersama penyalur pemilik kunci API, menentukan " +
-          "apakah aturan tahapan (wajib bertahap) berlaku bagi KUR Super Mikro dan Mikro.",
-        examples: ["JAWA_BARAT"],
-      }),
-  })
-  .meta({ title: "QuoteRequest" });
+/** The request schema with its messages in `locale` (built once per locale). */
+export function quoteRequestSchema(locale: Locale = "id"): ReturnType<typeof requestSchema> {
+  let schema = REQUEST_SCHEMAS.get(locale);
+  if (!schema) {
+    schema = requestSchema(apiTranslator(locale));
+    REQUEST_SCHEMAS.set(locale, schema);
+  }
+  return schema;
+}
+
+/** The Indonesian request schema: the one the OpenAPI document renders. */
+export const QuoteRequestSchema = quoteRequestSchema("id");
 
 export type QuoteFieldName = keyof typeof QuoteRequestSchema.shape;
 export const QUOTE_FIELDS = Object.keys(QuoteRequestSchema.shape) as QuoteFieldName[];
@@ -159,15 +188,13 @@ export type QuoteFieldErrors = Record<string, string[]>;
 
 export type QuoteValidation = { ok: true; data: QuoteInput } | { ok: false; errors: QuoteFieldErrors };
 
-const UNKNOWN_FIELD = `Kolom tidak dikenal. Kolom yang diterima: ${QUOTE_FIELDS.join(", ")}.`;
-
 /**
  * Validates a parsed JSON object and reports every problem at once: each field on its own, then the
  * checks that need two fields (plafon against the scheme's band, RULES.md §1; birth date and sex
  * against the NIK, RULES.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
- * NIK's two-digit year and gives the default month.
+ * NIK's two-digit year and gives the default month. The regulation's messages are in `locale`.
  */
-export function validateQuote(raw: Record<string, unknown>, today: string): QuoteValidation {
+export function validateQuote(raw: Record<string, unknown>, today: string, locale: Locale = "id"): QuoteValidation {
   // A Map, not an object: a JSON key such as "__proto__" must stay an ordinary key.
   const errors = new Map<string, string[]>();
   const add = (field: string, message: string) => {
@@ -175,45 +202,47 @@ export function validateQuote(raw: Record<string, unknown>, today: string): Quot
     if (!list.includes(message)) list.push(message);
     errors.set(field, list);
   };
+  const t = rulesTranslator(locale);
+  const addIssue = (field: string, issue: RuleIssue | null) => {
+    if (issue) add(field, ruleMessage(t, issue));
+  };
 
-  const parsed = QuoteRequestSchema.safeParse(raw);
+  const schema = quoteRequestSchema(locale);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) add(key, UNKNOWN_FIELD);
+        for (const key of issue.keys) add(key, apiTranslator(locale)("validation.unknownField", { fields: QUOTE_FIELDS.join(", ") }));
       } else {
         add(String(issue.path[0] ?? "body"), issue.message);
       }
     }
   }
   const field = <K extends QuoteFieldName>(name: K): z.output<(typeof QuoteRequestSchema.shape)[K]> | undefined => {
-    const r = QuoteRequestSchema.shape[name].safeParse(raw[name]);
+    const r = schema.shape[name].safeParse(raw[name]);
     return r.success ? (r.data as z.output<(typeof QuoteRequestSchema.shape)[K]>) : undefined;
   };
 
   const scheme = field("scheme");
   const plafon = field("plafon");
   if (scheme !== undefined && plafon !== undefined) {
-    const message = checkPlafon(scheme, plafon);
-    if (message) add("plafon", message);
+    addIssue("plafon", checkPlafon(scheme, plafon));
   }
 
   const nik = field("nik");
   if (nik) {
     const check = parseNik(nik, today);
     if (!check.ok) {
-      add("nik", check.message);
+      addIssue("nik", check.issue);
     } else {
       // Each field is compared with the NIK on its own, so a missing sex does not hide a wrong date.
       const birthDate = field("birthDate");
       const sex = field("sex");
       if (birthDate) {
-        const mismatch = checkNikAgainstForm(check.value, { birthDate, sex: check.value.sex });
-        if (mismatch.birthDate) add("birthDate", mismatch.birthDate);
+        addIssue("birthDate", checkNikAgainstForm(check.value, { birthDate, sex: check.value.sex }).birthDate);
       }
       if (sex) {
-        const mismatch = checkNikAgainstForm(check.value, { birthDate: check.value.birthDate, sex });
-        if (mismatch.sex) add("sex", mismatch.sex);
+        addIssue("sex", checkNikAgainstForm(check.value, { birthDate: check.value.birthDate, sex }).sex);
       }
     }
   }
@@ -240,6 +269,11 @@ export function validateQuote(raw: Record<string, unknown>, today: string): Quot
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
+/** The explanation codes a mandate decision can carry (lib/rules/mandate.ts explainMandate). */
+export const MANDATE_EXPLANATION_CODES = RULE_ISSUE_CODES.filter(
+  (code) => code.startsWith("mandate.") && code !== "mandate.legalBasis",
+) as unknown as readonly [RuleIssue["code"], ...RuleIssue["code"][]];
+
 export const QuoteMandateSchema = z
   .object({
     status: z.enum(QUOTE_MANDATE_STATUSES).meta({
@@ -249,8 +283,24 @@ export const QuoteMandateSchema = z
     }),
     ruleId: z.enum(MANDATE_RULE_IDS).meta({ description: "Aturan yang menghasilkan keputusan." }),
     ruleVersion: z.string().meta({ description: "Versi aturan, agar keputusan dapat diulang." }),
-    legalBasis: z.string().meta({ description: "Dasar hukum, mis. Permenko 1/2023 Pasal 26 ayat (8)." }),
-    explanation: z.string().meta({ description: "Penjelasan dalam bahasa Indonesia, siap ditampilkan ke petugas." }),
+    legalBasis: z.string().meta({
+      description: "Dasar hukum dalam bahasa yang diminta (Accept-Language), mis. Permenko 1/2023 Pasal 26 ayat (8).",
+    }),
+    explanation: z.string().meta({
+      description:
+        "Penjelasan keputusan, siap ditampilkan ke petugas: bahasa Indonesia, atau bahasa Inggris bila Accept-Language " +
+        "meminta en. Teksnya dapat berubah; untuk logika gunakan status, ruleId, explanationCode.",
+    }),
+    explanationCode: z.enum(MANDATE_EXPLANATION_CODES).meta({
+      description: "Kode penjelasan (satu per aturan), untuk sistem yang menyusun teksnya sendiri.",
+    }),
+    explanationParams: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .meta({
+        description:
+          "Nilai dalam penjelasan: plafon dan tanggal sudah berformat (Rp150.000.000, 01/07/2026), " +
+          "thresholdMillions angka (100 = Rp100 juta), scheme kode skema, phase nama tahap.",
+      }),
   })
   .meta({ title: "QuoteMandate" });
 
@@ -287,13 +337,16 @@ export const ValidationErrorSchema = z
   .object({
     errors: z
       .record(z.string(), z.array(z.string()).min(1))
-      .meta({ description: "Pesan (bahasa Indonesia) per nama kolom permintaan; semua kolom yang salah sekaligus." }),
+      .meta({
+        description:
+          "Pesan per nama kolom permintaan (bahasa Indonesia, atau Inggris bila Accept-Language meminta en); semua kolom yang salah sekaligus.",
+      }),
   })
   .meta({ title: "ValidationError" });
 
 export const ErrorSchema = z
   .object({
-    error: z.string().meta({ description: "Pesan dalam bahasa Indonesia." }),
+    error: z.string().meta({ description: "Pesan dalam bahasa Indonesia, atau Inggris bila Accept-Language meminta en." }),
     errorId: z.string().optional().meta({ description: "Hanya pada 500: kode untuk dukungan teknis, tercatat di log server." }),
   })
   .meta({ title: "Error" });

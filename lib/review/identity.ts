@@ -3,6 +3,7 @@
  * Pure: no database, no framework.
  */
 import { formatDateId, parseNik, provinceByCode, SEX_LABELS } from "@/lib/rules";
+import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 
 export interface NikCheck {
   /** What is checked, e.g. "Tanggal lahir". */
@@ -20,7 +21,7 @@ export function nikChecks(
   today: string,
 ): NikCheck[] {
   const parsed = parseNik(p.nik, today);
-  if (!parsed.ok) return [{ label: "NIK", ok: false, detail: parsed.message }];
+  if (!parsed.ok) return [{ label: "NIK", ok: false, detail: ruleMessage(rulesTranslator("id"), parsed.issue) }];
   const info = parsed.value;
   const province = provinceByCode(info.provinceCode);
   const checks: NikCheck[] = [

@@ -4,6 +4,7 @@
  * issued) and the first contribution is paid. Whether the portal blocks or only warns is a
  * per-penyalur setting; the default is block.
  */
+import { issue, type RuleIssue } from "./issues";
 import type { MandateStatus } from "./mandate";
 
 export type DisbursementGate = "BLOCK" | "WARN";
@@ -20,11 +21,15 @@ export type ClearanceState = "CLEARED" | "WARNING" | "BLOCKED";
 
 export interface Clearance {
   state: ClearanceState;
-  /** "Boleh dicairkan" / "Belum boleh dicairkan — <reason>": the line a teller reads. */
-  headline: string;
-  headlineEn: string;
-  reasons: string[];
-  reasonsEn: string[];
+  /**
+   * The line a teller reads ("Boleh dicairkan" / "Belum boleh dicairkan — <reasons>"):
+   * `clearance.cleared`, or `clearance.warning` / `clearance.blocked` with
+   * { approval: "REJECTED" | "PENDING" | "APPROVED", firstMonth: "PAID" | "UNPAID" }, from which the
+   * message lists the missing steps in the order of `reasons`.
+   */
+  headline: RuleIssue;
+  /** One issue per missing step (`clearance.reason.*`), or why none is needed. */
+  reasons: RuleIssue[];
 }
 
 /** Fail closed: only these decisions let a loan go out without cover; anything else needs it. */
@@ -32,46 +37,18 @@ const COVER_NOT_REQUIRED: readonly MandateStatus[] = ["VOLUNTARY", "OUT_OF_SCOPE
 
 export function disbursementClearance(input: ClearanceInput): Clearance {
   if (COVER_NOT_REQUIRED.includes(input.mandateStatus)) {
-    return {
-      state: "CLEARED",
-      headline: "Boleh dicairkan",
-      headlineEn: "May be disbursed",
-      reasons: ["Kepesertaan BPJS Ketenagakerjaan tidak disyaratkan sebelum pencairan untuk debitur ini."],
-      reasonsEn: ["BPJS Ketenagakerjaan cover is not a condition of disbursement for this debtor."],
-    };
+    return { state: "CLEARED", headline: issue("clearance.cleared"), reasons: [issue("clearance.reason.notRequired")] };
   }
-  const reasons: string[] = [];
-  const reasonsEn: string[] = [];
-  if (input.enrolmentStatus === "REJECTED") {
-    reasons.push("pendaftaran ditolak BPJS Ketenagakerjaan");
-    reasonsEn.push("the enrolment was rejected by BPJS Ketenagakerjaan");
-  } else if (input.enrolmentStatus !== "APPROVED") {
-    reasons.push("menunggu persetujuan BPJS Ketenagakerjaan (KPJ belum terbit)");
-    reasonsEn.push("awaiting BPJS Ketenagakerjaan approval (no KPJ yet)");
-  }
-  if (!input.firstMonthPaid) {
-    reasons.push("iuran bulan pertama belum dibayar");
-    reasonsEn.push("the first month's contribution is unpaid");
-  }
-  if (reasons.length === 0) {
-    return { state: "CLEARED", headline: "Boleh dicairkan", headlineEn: "May be disbursed", reasons, reasonsEn };
-  }
-  const why = reasons.join("; ");
-  const whyEn = reasonsEn.join("; ");
+  const approval =
+    input.enrolmentStatus === "REJECTED" ? "REJECTED" : input.enrolmentStatus === "APPROVED" ? "APPROVED" : "PENDING";
+  const firstMonth = input.firstMonthPaid ? "PAID" : "UNPAID";
+  const reasons: RuleIssue[] = [];
+  if (approval === "REJECTED") reasons.push(issue("clearance.reason.rejected"));
+  else if (approval === "PENDING") reasons.push(issue("clearance.reason.awaitingApproval"));
+  if (firstMonth === "UNPAID") reasons.push(issue("clearance.reason.firstMonthUnpaid"));
+  if (reasons.length === 0) return { state: "CLEARED", headline: issue("clearance.cleared"), reasons };
   if (input.gate === "WARN") {
-    return {
-      state: "WARNING",
-      headline: `Boleh dicairkan dengan peringatan — ${why}`,
-      headlineEn: `May be disbursed with a warning — ${whyEn}`,
-      reasons,
-      reasonsEn,
-    };
+    return { state: "WARNING", headline: issue("clearance.warning", { approval, firstMonth }), reasons };
   }
-  return {
-    state: "BLOCKED",
-    headline: `Belum boleh dicairkan — ${why}`,
-    headlineEn: `Not yet to be disbursed — ${whyEn}`,
-    reasons,
-    reasonsEn,
-  };
+  return { state: "BLOCKED", headline: issue("clearance.blocked", { approval, firstMonth }), reasons };
 }

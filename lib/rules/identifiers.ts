@@ -1,21 +1,21 @@
 /**
  * Identifiers on the e-form (RULES.md §6): NIK, phone, NPWP, NIB, KBLI, KPJ. Each check returns the
- * normalised value or a message in both locales; user input never throws. Only a malformed `today`
+ * normalised value or a RuleIssue (code + parameters, ./issues.ts); user input never throws. Only a malformed `today`
  * (a programming error, not user input) throws RangeError.
  */
 import { ageOn, formatDateId, isIsoDate, parseIsoDate, toIsoDate } from "./dates";
-import type { Locale } from "./messages";
+import { issue, type Check, type RuleIssue, type RuleIssueCode, type RuleIssueParams } from "./issues";
 import { NIK_PROVINCE_CODES } from "./provinces";
 import { isKnownKbliDivision } from "./sectors";
 
-export type Check<T> = { ok: true; value: T } | { ok: false; message: string; messageEn: string };
+export type { Check } from "./issues";
 
 function ok<T>(value: T): Check<T> {
   return { ok: true, value };
 }
 
-function fail<T>(message: string, messageEn: string): Check<T> {
-  return { ok: false, message, messageEn };
+function fail<T>(code: RuleIssueCode, params?: RuleIssueParams): Check<T> {
+  return { ok: false, issue: issue(code, params) };
 }
 
 function stripWhitespace(raw: string): string {
@@ -56,14 +56,14 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
   const t = parseIsoDate(today);
   if (!t) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(today)}`);
   const nik = stripWhitespace(raw);
-  if (!/^\d{16}$/.test(nik)) return fail("NIK harus 16 digit angka.", "The NIK must be 16 digits.");
+  if (!/^\d{16}$/.test(nik)) return fail("nik.format");
 
   const provinceCode = nik.slice(0, 2);
   if (!NIK_PROVINCE_CODES.includes(provinceCode)) {
-    return fail(`Kode provinsi NIK (${provinceCode}) tidak dikenal.`, `Unknown NIK province code (${provinceCode}).`);
+    return fail("nik.unknownProvince", { province: provinceCode });
   }
 
-  const invalidDate = fail<NikInfo>("Tanggal lahir dalam NIK tidak valid.", "The birth date in the NIK is not valid.");
+  const invalidDate = fail<NikInfo>("nik.invalidBirthDate");
   const rawDay = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
   const yy = Number(nik.slice(10, 12));
@@ -82,7 +82,7 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
 
   const serial = nik.slice(12, 16);
   if (serial === "0000") {
-    return fail("Nomor urut NIK (4 digit terakhir) tidak boleh 0000.", "The NIK serial number (last 4 digits) cannot be 0000.");
+    return fail("nik.zeroSerial");
   }
 
   const century = Math.floor(t.year / 100);
@@ -95,10 +95,7 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
     return age >= NIK_MIN_AGE && age <= NIK_MAX_AGE;
   });
   if (!birthDate) {
-    return fail(
-      `Umur menurut NIK harus antara ${NIK_MIN_AGE} dan ${NIK_MAX_AGE} tahun.`,
-      `The age given by the NIK must be between ${NIK_MIN_AGE} and ${NIK_MAX_AGE}.`,
-    );
+    return fail("nik.ageOutOfRange", { min: NIK_MIN_AGE, max: NIK_MAX_AGE });
   }
 
   return ok({
@@ -113,27 +110,17 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
 }
 
 /**
- * The form's date of birth and sex must agree with the NIK (RULES.md §6). One message per field,
- * null where the field agrees.
+ * The form's date of birth and sex must agree with the NIK (RULES.md §6). One issue per field,
+ * null where the field agrees: `nik.birthDateMismatch` { expected: "17/08/1985" } and
+ * `nik.sexMismatch` { sex: "L" | "P" } (what the NIK shows).
  */
 export function checkNikAgainstForm(
   nik: NikInfo,
   form: { birthDate: string; sex: Sex },
-  locale: Locale = "id",
-): { birthDate: string | null; sex: string | null } {
-  const nikDate = formatDateId(nik.birthDate);
+): { birthDate: RuleIssue | null; sex: RuleIssue | null } {
   const birthDate =
-    form.birthDate === nik.birthDate
-      ? null
-      : locale === "id"
-        ? `Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan ${nikDate}).`
-        : `The date of birth does not match the NIK (the NIK shows ${nikDate}).`;
-  const sex =
-    form.sex === nik.sex
-      ? null
-      : locale === "id"
-        ? `Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan ${SEX_LABELS[nik.sex].toLowerCase()}).`
-        : `The sex does not match the NIK (the NIK shows ${SEX_LABELS_EN[nik.sex].toLowerCase()}).`;
+    form.birthDate === nik.birthDate ? null : issue("nik.birthDateMismatch", { expected: formatDateId(nik.birthDate) });
+  const sex = form.sex === nik.sex ? null : issue("nik.sexMismatch", { sex: nik.sex });
   return { birthDate, sex };
 }
 
@@ -151,32 +138,24 @@ export const PHONE_MAX_DIGITS = 12;
  */
 export function normalizePhone(raw: string): Check<string> {
   const compact = raw.trim().replace(/[\s\-.()]/g, "");
-  if (compact === "") return fail("Nomor HP wajib diisi.", "A mobile number is required.");
+  if (compact === "") return fail("phone.required");
   if (!/^\+?\d+$/.test(compact)) {
-    return fail(
-      "Nomor HP hanya boleh berisi angka, spasi, tanda hubung, dan awalan +62.",
-      "The mobile number may contain only digits, spaces, dashes and a +62 prefix.",
-    );
+    return fail("phone.invalidCharacters");
   }
   let national: string;
   if (compact.startsWith("+62")) national = compact.slice(3);
   else if (compact.startsWith("+")) {
-    return fail("Hanya nomor HP Indonesia (+62) yang diterima.", "Only Indonesian (+62) mobile numbers are accepted.");
+    return fail("phone.notIndonesian");
   } else if (compact.startsWith("62")) national = compact.slice(2);
   else if (compact.startsWith("0")) national = compact.slice(1);
-  else return fail("Nomor HP harus diawali 08, 62, atau +62.", "The mobile number must start with 08, 62 or +62.");
+  else return fail("phone.badPrefix");
 
   if (!national.startsWith("8")) {
-    return fail(
-      "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima.",
-      "The number must be a mobile number (starting 08); landlines are not accepted.",
-    );
+    return fail("phone.notMobile");
   }
   if (national.length < PHONE_MIN_DIGITS || national.length > PHONE_MAX_DIGITS) {
-    return fail(
-      `Nomor HP harus ${PHONE_MIN_DIGITS + 1}–${PHONE_MAX_DIGITS + 1} digit bila ditulis dengan awalan 08.`,
-      `The mobile number must have ${PHONE_MIN_DIGITS + 1}–${PHONE_MAX_DIGITS + 1} digits when written with the 08 prefix.`,
-    );
+    // Counted as written with the 08 prefix: the leading 0 is one more digit.
+    return fail("phone.length", { min: PHONE_MIN_DIGITS + 1, max: PHONE_MAX_DIGITS + 1 });
   }
   return ok(`+62${national}`);
 }
@@ -192,29 +171,23 @@ export function normalizeNpwp(raw: string): Check<string> {
   const compact = raw.trim().replace(/[\s.\-]/g, "");
   if (/^\d{16}$/.test(compact)) return ok(compact);
   if (/^\d{15}$/.test(compact)) return ok(`0${compact}`);
-  return fail(
-    "NPWP harus 16 digit, atau 15 digit format lama (contoh 01.234.567.8-901.000).",
-    "The NPWP must be 16 digits, or 15 digits in the old format (e.g. 01.234.567.8-901.000).",
-  );
+  return fail("npwp.format");
 }
 
 /** NIB, the OSS business id: 13 digits. */
 export function checkNib(raw: string): Check<string> {
   const compact = stripWhitespace(raw);
   if (/^\d{13}$/.test(compact)) return ok(compact);
-  return fail("NIB harus 13 digit angka.", "The NIB must be 13 digits.");
+  return fail("nib.format");
 }
 
 /** KBLI 2020 code: 5 digits whose first two form a division that exists in KBLI 2020. */
 export function checkKbli(raw: string): Check<string> {
   const compact = stripWhitespace(raw);
-  if (!/^\d{5}$/.test(compact)) return fail("KBLI harus 5 digit angka (KBLI 2020).", "The KBLI code must be 5 digits (KBLI 2020).");
+  if (!/^\d{5}$/.test(compact)) return fail("kbli.format");
   const division = compact.slice(0, 2);
   if (!isKnownKbliDivision(Number(division))) {
-    return fail(
-      `Kode KBLI ${compact} tidak dikenal: golongan pokok ${division} tidak ada dalam KBLI 2020.`,
-      `Unknown KBLI code ${compact}: KBLI 2020 has no division ${division}.`,
-    );
+    return fail("kbli.unknownDivision", { code: compact, division });
   }
   return ok(compact);
 }
@@ -223,5 +196,5 @@ export function checkKbli(raw: string): Check<string> {
 export function checkKpj(raw: string): Check<string> {
   const compact = stripWhitespace(raw);
   if (/^\d{11}$/.test(compact)) return ok(compact);
-  return fail("Nomor KPJ harus 11 digit angka.", "The KPJ number must be 11 digits.");
+  return fail("kpj.format");
 }

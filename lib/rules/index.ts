@@ -3,6 +3,7 @@
  * Imports nothing from next, react, prisma or Node; never reads the clock ("today" is a parameter).
  */
 export * from "./messages";
+export * from "./issues";
 export * from "./money";
 export * from "./dates";
 export * from "./kur";

@@ -4,11 +4,11 @@
  * ./data/kur-schemes.ts and ./data/interest-rates.ts as dated versions; this file only reads them.
  */
 import { addMonthsToDate, formatDateId, isIsoDate } from "./dates";
-import type { Locale } from "./messages";
+import { issue, type RuleIssue } from "./issues";
 import { formatRupiah } from "./money";
 import { KUR_SCHEME_RULE_VERSIONS, type KurSchemeRules, type PlafonBand } from "./data/kur-schemes";
 import { INTEREST_RATE_TABLES, type InterestRateTable } from "./data/interest-rates";
-import { SECTOR_GROUP_LABELS, SECTOR_GROUP_LABELS_EN, type KurSectorGroup } from "./sectors";
+import type { KurSectorGroup } from "./sectors";
 
 export const KUR_SCHEMES = ["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"] as const;
 export type KurScheme = (typeof KUR_SCHEMES)[number];
@@ -73,18 +73,15 @@ export function plafonBand(scheme: KurScheme, onDate?: string): { min: number; m
 
 /**
  * A plafon outside its scheme's band is an input error reported on the plafon field (RULES.md §1).
- * null when the plafon is a whole rupiah amount inside the band.
+ * null when the plafon is a whole rupiah amount inside the band; else `plafon.notWhole` or
+ * `plafon.outOfBand` { scheme, above, max }.
  */
-export function checkPlafon(scheme: KurScheme, plafon: number, locale: Locale = "id"): string | null {
-  if (!Number.isSafeInteger(plafon)) {
-    return locale === "id" ? "Plafon harus berupa bilangan bulat rupiah." : "The plafon must be a whole number of rupiah.";
-  }
+export function checkPlafon(scheme: KurScheme, plafon: number): RuleIssue | null {
+  if (!Number.isSafeInteger(plafon)) return issue("plafon.notWhole");
   const { min, max } = plafonBand(scheme);
   if (plafon >= min && plafon <= max) return null;
   // Bands are "> lower and ≤ upper" in the regulation, so the message quotes min - 1 as "di atas".
-  return locale === "id"
-    ? `Plafon ${SCHEME_LABELS[scheme]} harus di atas ${formatRupiah(min - 1)} sampai ${formatRupiah(max)}.`
-    : `The ${SCHEME_LABELS[scheme]} plafon must be above ${formatRupiah(min - 1)} and at most ${formatRupiah(max)}.`;
+  return issue("plafon.outOfBand", { scheme, above: formatRupiah(min - 1), max: formatRupiah(max) });
 }
 
 /** The scheme a plafon alone points to among the general schemes (super mikro, mikro, kecil); null outside them. */
@@ -130,24 +127,16 @@ export function tenorCapMonths(scheme: KurScheme, purpose: KurPurpose, onDate?: 
   return kurSchemeRulesFor(onDate).tenorCapMonths[scheme][purpose];
 }
 
-function yearsText(months: number, locale: Locale): string {
-  if (months % 12 !== 0) return "";
-  const years = months / 12;
-  return locale === "id" ? ` (${years} tahun)` : ` (${years} year${years === 1 ? "" : "s"})`;
-}
-
-/** null when `months` is a whole number of months within the scheme's cap for that purpose. */
-export function checkTenor(scheme: KurScheme, purpose: KurPurpose, months: number, locale: Locale = "id"): string | null {
-  if (!Number.isSafeInteger(months) || months < 1) {
-    return locale === "id"
-      ? "Jangka waktu harus berupa jumlah bulan bulat, paling sedikit 1 bulan."
-      : "The tenor must be a whole number of months, at least 1.";
-  }
+/**
+ * null when `months` is a whole number of months within the scheme's cap for that purpose; else
+ * `tenor.notWhole` or `tenor.tooLong` { scheme, purpose, cap (months), years (cap in whole years,
+ * 0 when the cap is not a whole number of years) }.
+ */
+export function checkTenor(scheme: KurScheme, purpose: KurPurpose, months: number): RuleIssue | null {
+  if (!Number.isSafeInteger(months) || months < 1) return issue("tenor.notWhole");
   const cap = tenorCapMonths(scheme, purpose);
   if (months <= cap) return null;
-  return locale === "id"
-    ? `Jangka waktu ${SCHEME_LABELS[scheme]} untuk ${PURPOSE_LABELS[purpose].toLowerCase()} paling lama ${cap} bulan${yearsText(cap, locale)}.`
-    : `The ${SCHEME_LABELS[scheme]} tenor for ${PURPOSE_LABELS_EN[purpose].toLowerCase()} is at most ${cap} months${yearsText(cap, locale)}.`;
+  return issue("tenor.tooLong", { scheme, purpose, cap, years: cap % 12 === 0 ? cap / 12 : 0 });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -169,13 +158,13 @@ export function npwpRequired(plafon: number): boolean {
   return plafon > kurSchemeRulesFor().npwpRequiredAbove;
 }
 
-/** null unless the plafon requires an NPWP and none was given. Format is `normalizeNpwp`'s job. */
-export function checkNpwpRequired(plafon: number, npwp: string | null | undefined, locale: Locale = "id"): string | null {
+/**
+ * null unless the plafon requires an NPWP and none was given (`npwp.required` { threshold }).
+ * Format is `normalizeNpwp`'s job.
+ */
+export function checkNpwpRequired(plafon: number, npwp: string | null | undefined): RuleIssue | null {
   if (!npwpRequired(plafon) || (npwp ?? "").trim() !== "") return null;
-  const threshold = formatRupiah(kurSchemeRulesFor().npwpRequiredAbove);
-  return locale === "id"
-    ? `NPWP wajib diisi untuk plafon di atas ${threshold}.`
-    : `An NPWP is required for a plafon above ${threshold}.`;
+  return issue("npwp.required", { threshold: formatRupiah(kurSchemeRulesFor().npwpRequiredAbove) });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -189,24 +178,17 @@ export function businessAgeRequired(scheme: KurScheme): boolean {
  * The business must have been running at least 6 months, except for super mikro (RULES.md §1).
  * "6 months" is counted as calendar months from `startedOn`, clamped to the month end
  * (started 2025-08-31 → eligible from 2026-02-28). A start date in the future is always an error.
- * `startedOn` is user input (a bad value gives a message); `today` must be a valid ISO date.
+ * `startedOn` is user input (a bad value gives an issue); `today` must be a valid ISO date.
+ * Issues: `businessAge.invalidDate`, `businessAge.future`, `businessAge.tooYoung` { months, startedOn }.
  */
-export function checkBusinessAge(scheme: KurScheme, startedOn: string, today: string, locale: Locale = "id"): string | null {
+export function checkBusinessAge(scheme: KurScheme, startedOn: string, today: string): RuleIssue | null {
   if (!isIsoDate(today)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(today)}`);
-  if (!isIsoDate(startedOn)) {
-    return locale === "id" ? "Tanggal mulai usaha tidak valid." : "The business start date is not a valid date.";
-  }
-  if (startedOn > today) {
-    return locale === "id"
-      ? "Tanggal mulai usaha tidak boleh setelah hari ini."
-      : "The business start date cannot be after today.";
-  }
+  if (!isIsoDate(startedOn)) return issue("businessAge.invalidDate");
+  if (startedOn > today) return issue("businessAge.future");
   if (!businessAgeRequired(scheme)) return null;
   const minMonths = kurSchemeRulesFor().minBusinessAgeMonths;
   if (addMonthsToDate(startedOn, minMonths) <= today) return null;
-  return locale === "id"
-    ? `Usaha harus sudah berjalan paling sedikit ${minMonths} bulan (usaha dimulai ${formatDateId(startedOn)}).`
-    : `The business must have been running for at least ${minMonths} months (started ${formatDateId(startedOn)}).`;
+  return issue("businessAge.tooYoung", { months: minMonths, startedOn: formatDateId(startedOn) });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -223,16 +205,15 @@ export function mikroAccessCap(sector: KurSectorGroup): number {
 }
 
 /**
- * null when a debtor who has already received `priorKurCount` KUR may receive one more KUR mikro.
- * Throws RangeError for a negative or fractional count.
+ * null when a debtor who has already received `priorKurCount` KUR may receive one more KUR mikro;
+ * else `mikroRepeat.capReached` { sector, cap, prior }. Throws RangeError for a negative or
+ * fractional count.
  */
-export function checkMikroRepeatAccess(sector: KurSectorGroup, priorKurCount: number, locale: Locale = "id"): string | null {
+export function checkMikroRepeatAccess(sector: KurSectorGroup, priorKurCount: number): RuleIssue | null {
   if (!Number.isSafeInteger(priorKurCount) || priorKurCount < 0) {
     throw new RangeError(`priorKurCount must be a non-negative integer, got ${priorKurCount}`);
   }
   const cap = mikroAccessCap(sector);
   if (priorKurCount + 1 <= cap) return null;
-  return locale === "id"
-    ? `Debitur KUR Mikro sektor ${SECTOR_GROUP_LABELS[sector]} paling banyak menerima KUR ${cap} kali; debitur ini sudah menerima ${priorKurCount} kali (Permenko 1/2023 Pasal 24).`
-    : `A KUR Mikro debtor in ${SECTOR_GROUP_LABELS_EN[sector].toLowerCase()} may receive KUR at most ${cap} times; this debtor has already received ${priorKurCount} (Permenko 1/2023 Article 24).`;
+  return issue("mikroRepeat.capReached", { sector, cap, prior: priorKurCount });
 }

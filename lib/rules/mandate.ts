@@ -10,24 +10,21 @@
  * - PMI: out of scope for this BPU channel (migrant-worker segment).
  *
  * The decision carries its rule id, rule version, legal basis and the inputs that mattered so that it
- * can be shown to the officer, the reviewer and an auditor, and replayed later.
+ * can be shown to the officer, the reviewer and an auditor, and replayed later. The explanation and
+ * the legal basis are RuleIssues (./issues.ts): a code and parameters, rendered in the reader's
+ * language by lib/i18n/rules.ts. Both are derived from the rule id and the recorded inputs alone
+ * (`explainMandate`), so a stored decision is explained again at display time from what was stored.
  *
  * It never throws on a scheme/plafon combination: whether the plafon fits the scheme is checkPlafon's
  * job, reported on the form field; the mandate is decided on what was entered.
  */
 import { formatDateId, isIsoDate } from "./dates";
-import { formatRupiah, formatRupiahShort } from "./money";
+import { issue, type RuleIssue } from "./issues";
+import { formatRupiah } from "./money";
 import type { KurScheme } from "./kur";
-import { SCHEME_LABELS } from "./kur";
-import {
-  KHUSUS_MANDATORY_ABOVE,
-  MANDATE_LEGAL_BASIS,
-  MANDATE_LEGAL_BASIS_EN,
-  MANDATE_RULE_VERSION,
-  type MandateRuleId,
-} from "./data/mandate-rules";
+import { KHUSUS_MANDATORY_ABOVE, MANDATE_RULE_IDS, MANDATE_RULE_VERSION, type MandateRuleId } from "./data/mandate-rules";
 
-export { MANDATE_RULE_VERSION, MANDATE_RULE_IDS, MANDATE_LEGAL_BASIS, MANDATE_LEGAL_BASIS_EN } from "./data/mandate-rules";
+export { MANDATE_RULE_VERSION, MANDATE_RULE_IDS } from "./data/mandate-rules";
 export type { MandateRuleId } from "./data/mandate-rules";
 
 export type MandateStatus = "MANDATORY" | "PHASED_REQUIRED" | "VOLUNTARY" | "OUT_OF_SCOPE";
@@ -72,11 +69,12 @@ export interface MandateInput {
 
 export interface MandateDecision {
   status: MandateStatus;
-  ruleId: string;
+  ruleId: MandateRuleId;
   ruleVersion: string;
-  legalBasis: string;
-  explanation: string;
-  explanationEn: string;
+  /** `mandate.legalBasis` { ruleId }, e.g. "Permenko 1/2023 Pasal 26 ayat (8)". */
+  legalBasis: RuleIssue;
+  /** `mandate.<rule>` with the figures that mattered; the sentence ends with the legal basis. */
+  explanation: RuleIssue;
   inputs: Record<string, string | number | boolean | null>;
   requiredFrom: string | null;
   blocksDisbursement: boolean;
@@ -121,21 +119,70 @@ export function matchPhaseRule(
   return best;
 }
 
+export interface MandateExplanation {
+  explanation: RuleIssue;
+  legalBasis: RuleIssue;
+}
+
+function isMandateRuleId(value: unknown): value is MandateRuleId {
+  return typeof value === "string" && (MANDATE_RULE_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The explanation and legal basis of a decision, from its rule id and recorded inputs only (no
+ * phase-rule table, no clock): what `evaluateMandate` returns, and what a stored decision is shown
+ * with in the reader's language. null when the rule id is not one of this rule version's ids or
+ * the inputs lack what the explanation quotes.
+ *
+ * Parameters: plafon (formatted rupiah), thresholdMillions (the Rp100 juta line, in millions),
+ * scheme (code, for the phased rules), phase (the phase rule's scope label, else its id) and
+ * startDate (DD/MM/YYYY).
+ */
+export function explainMandate(stored: { ruleId: string; inputs: Record<string, unknown> }): MandateExplanation | null {
+  const { ruleId, inputs } = stored;
+  if (!isMandateRuleId(ruleId)) return null;
+  const legalBasis = issue("mandate.legalBasis", { ruleId });
+  const plafon = typeof inputs.plafon === "number" ? rupiahText(inputs.plafon) : null;
+  const thresholdMillions = KHUSUS_MANDATORY_ABOVE / 1_000_000;
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  switch (ruleId) {
+    case "MANDATE_KECIL":
+      return plafon === null ? null : { legalBasis, explanation: issue("mandate.kecil", { plafon, thresholdMillions }) };
+    case "MANDATE_KHUSUS_ABOVE_100JT":
+      return plafon === null ? null : { legalBasis, explanation: issue("mandate.khususAbove", { plafon, thresholdMillions }) };
+    case "KHUSUS_VOLUNTARY":
+      return plafon === null ? null : { legalBasis, explanation: issue("mandate.khususVoluntary", { plafon, thresholdMillions }) };
+    case "PHASED_MATCHED": {
+      const scheme = text(inputs.scheme);
+      const phase = text(inputs.phaseRuleScopeLabel) ?? text(inputs.phaseRuleId);
+      const start = text(inputs.phaseRuleStartDate);
+      if (scheme === null || phase === null || start === null || !isIsoDate(start)) return null;
+      return { legalBasis, explanation: issue("mandate.phasedMatched", { scheme, phase, startDate: formatDateId(start) }) };
+    }
+    case "PHASED_VOLUNTARY": {
+      const scheme = text(inputs.scheme);
+      return scheme === null ? null : { legalBasis, explanation: issue("mandate.phasedVoluntary", { scheme }) };
+    }
+    case "PMI_OUT_OF_SCOPE":
+      return { legalBasis, explanation: issue("mandate.pmiOutOfScope") };
+  }
+}
+
 function decision(
   ruleId: MandateRuleId,
   status: MandateStatus,
-  explanation: string,
-  explanationEn: string,
   inputs: MandateDecision["inputs"],
   requiredFrom: string | null = null,
 ): MandateDecision {
+  const explained = explainMandate({ ruleId, inputs });
+  // Unreachable: evaluateMandate records every input its rule's explanation quotes.
+  if (!explained) throw new Error(`Mandate rule ${ruleId} cannot explain its own inputs`);
   return {
     status,
     ruleId,
     ruleVersion: MANDATE_RULE_VERSION,
-    legalBasis: MANDATE_LEGAL_BASIS[ruleId],
-    explanation: `${explanation} — ${MANDATE_LEGAL_BASIS[ruleId]}.`,
-    explanationEn: `${explanationEn} — ${MANDATE_LEGAL_BASIS_EN[ruleId]}.`,
+    legalBasis: explained.legalBasis,
+    explanation: explained.explanation,
     inputs,
     requiredFrom,
     // RULES.md §2: a mandatory debtor's loan may not be marked ready for disbursement until enrolled.
@@ -146,40 +193,18 @@ function decision(
 export function evaluateMandate(input: MandateInput): MandateDecision {
   const { scheme, plafon, date } = input;
   if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  const label = SCHEME_LABELS[scheme];
-  const amount = rupiahText(plafon);
-  const threshold = formatRupiahShort(KHUSUS_MANDATORY_ABOVE);
-  const thresholdEn = formatRupiahShort(KHUSUS_MANDATORY_ABOVE, "en");
 
   switch (scheme) {
     case "KECIL":
-      return decision(
-        "MANDATE_KECIL",
-        "MANDATORY",
-        `Wajib: ${label} dengan plafon ${amount} (setiap ${label} berplafon di atas ${threshold})`,
-        `Mandatory: ${label} with a plafon of ${amount} (every ${label} is above ${thresholdEn})`,
-        { scheme, plafon, date },
-      );
+      return decision("MANDATE_KECIL", "MANDATORY", { scheme, plafon, date });
 
     case "KHUSUS":
       // `>` on a NaN plafon is false: an unusable amount is never made mandatory here; checkPlafon
       // already rejects it on the form.
       if (plafon > KHUSUS_MANDATORY_ABOVE) {
-        return decision(
-          "MANDATE_KHUSUS_ABOVE_100JT",
-          "MANDATORY",
-          `Wajib: ${label} dengan plafon ${amount}, di atas ${threshold}`,
-          `Mandatory: ${label} with a plafon of ${amount}, above ${thresholdEn}`,
-          { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE },
-        );
+        return decision("MANDATE_KHUSUS_ABOVE_100JT", "MANDATORY", { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE });
       }
-      return decision(
-        "KHUSUS_VOLUNTARY",
-        "VOLUNTARY",
-        `Sukarela (dianjurkan): ${label} dengan plafon ${amount}, tidak lebih dari ${threshold}, tidak wajib`,
-        `Voluntary (encouraged): ${label} with a plafon of ${amount}, not above ${thresholdEn}, is not mandatory`,
-        { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE },
-      );
+      return decision("KHUSUS_VOLUNTARY", "VOLUNTARY", { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE });
 
     case "SUPER_MIKRO":
     case "MIKRO": {
@@ -199,29 +224,15 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
         return decision(
           "PHASED_MATCHED",
           "PHASED_REQUIRED",
-          `Wajib bertahap: debitur ${label} pada tahap ${match.scopeLabel ?? match.id} wajib menjadi peserta sejak ${formatDateId(match.startDate)}`,
-          `Mandatory (phased): ${label} debtors in phase ${match.scopeLabel ?? match.id} must be enrolled from ${formatDateId(match.startDate)}`,
           { ...inputs, phaseRuleStartDate: match.startDate, phaseRuleScopeLabel: match.scopeLabel ?? null },
           match.startDate,
         );
       }
-      return decision(
-        "PHASED_VOLUNTARY",
-        "VOLUNTARY",
-        `Sukarela (dianjurkan): debitur ${label} belum termasuk tahap kepesertaan wajib mana pun`,
-        `Voluntary (encouraged): ${label} debtors here are not yet in any mandatory enrolment phase`,
-        inputs,
-      );
+      return decision("PHASED_VOLUNTARY", "VOLUNTARY", inputs);
     }
 
     case "PMI":
-      return decision(
-        "PMI_OUT_OF_SCOPE",
-        "OUT_OF_SCOPE",
-        `Di luar cakupan: debitur ${label} termasuk segmen Pekerja Migran Indonesia, bukan kepesertaan BPU melalui kanal ini`,
-        `Out of scope: ${label} debtors belong to the Indonesian migrant worker segment, not BPU enrolment through this channel`,
-        { scheme, plafon, date },
-      );
+      return decision("PMI_OUT_OF_SCOPE", "OUT_OF_SCOPE", { scheme, plafon, date });
 
     default: {
       // Unreachable for a KurScheme; guards callers that bypass the type (e.g. an unparsed form value).

@@ -1,6 +1,6 @@
 /**
- * The portal's two locales: Indonesian is the UI language, English the second (CONVENTIONS.md
- * "Habits"). Check functions return Indonesian by default and take a locale where a caller needs
- * English; parse results (`Check<T>`) carry both.
+ * The portal's two locales. lib/rules itself no longer takes a locale: its results are codes and
+ * parameters (./issues.ts) rendered by lib/i18n/rules.ts. The type stays exported for callers that
+ * still import it from here; new code takes `Locale` from lib/i18n/config.ts.
  */
 export type Locale = "id" | "en";

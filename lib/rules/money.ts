@@ -34,19 +34,18 @@ export function formatRupiah(amount: number): string {
  * A round amount in words the way regulations and news quote thresholds: 100_000_000 -> "Rp100 juta"
  * ("Rp100 million" in English). Amounts that are not whole millions fall back to `formatRupiah`.
  */
+const SHORT_UNITS: readonly { size: number; word: Record<"id" | "en", string> }[] = [
+  { size: 1_000_000_000_000, word: { id: "triliun", en: "trillion" } },
+  { size: 1_000_000_000, word: { id: "miliar", en: "billion" } },
+  { size: 1_000_000, word: { id: "juta", en: "million" } },
+];
+
 export function formatRupiahShort(amount: number, locale: "id" | "en" = "id"): string {
   requireRupiah(amount);
-  const units: readonly [number, string, string][] = [
-    [1_000_000_000_000, "triliun", "trillion"],
-    [1_000_000_000, "miliar", "billion"],
-    [1_000_000, "juta", "million"],
-  ];
   const sign = amount < 0 ? "-" : "";
   const abs = Math.abs(amount);
-  for (const [size, id, en] of units) {
-    if (abs >= size && abs % size === 0) {
-      return `${sign}Rp${groupThousandsId(abs / size)} ${locale === "id" ? id : en}`;
-    }
+  for (const { size, word } of SHORT_UNITS) {
+    if (abs >= size && abs % size === 0) return `${sign}Rp${groupThousandsId(abs / size)} ${word[locale]}`;
   }
   return formatRupiah(amount);
 }

@@ -21,6 +21,7 @@ import {
   type KurScheme,
   type PhaseRule,
 } from "../../lib/rules";
+import { auditText } from "../../lib/i18n/rules";
 
 // ── master data ─────────────────────────────────────────────────────────────────────────────────
 
@@ -383,7 +384,7 @@ export function generateActivity(master: ActivityMaster, opts: GenerateOptions, 
     sinks.enrolment(rowOf([
       enrolmentId, generatedId(opts.runTag, 3, n), participantId, office.penyalurId, office.id, master.userId, kc.id, status,
       scheme, plafon, income, sector, false, firstQuote.tierTableVersion, firstQuote.tierIndex, firstQuote.tierBasis, jht,
-      decision.status, decision.ruleId, decision.ruleVersion, decision.legalBasis, decision.explanation, JSON.stringify(decision.inputs),
+      decision.status, decision.ruleId, decision.ruleVersion, auditText(decision.legalBasis), auditText(decision.explanation), JSON.stringify(decision.inputs),
       decision.requiredFrom, `GEN-${opts.runTag}-${n}`, `Usaha ${name}`, kbli, sectorGroup, kc.provinceCode, 12 + 12 * Math.floor(rnd() * 4),
       rnd() < 0.8 ? "WORKING_CAPITAL" : "INVESTMENT", Math.floor(rnd() * 3), advance, true, true, true, plafon > 50_000_000,
       submittedIso, "generated", decided || status === "RETURNED" ? master.userId : null, reviewedAt,

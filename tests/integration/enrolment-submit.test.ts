@@ -208,13 +208,14 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
 describe("stored decisions replay (RULES.md §2: rule version, legal basis and inputs are stored)", () => {
   it("every enrolment's stored inputs give back its stored decision", async () => {
     const { replayMandate } = await import("@/lib/rules");
+    const { auditText } = await import("@/lib/i18n/rules");
     const rows = await db().enrolment.findMany({
       select: { mandateStatus: true, mandateRuleId: true, mandateLegalBasis: true, mandateExplanation: true, mandateInputs: true },
     });
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
       const replayed = replayMandate(row.mandateInputs as Record<string, unknown>);
-      expect(replayed && [replayed.status, replayed.ruleId, replayed.legalBasis, replayed.explanation]).toEqual([
+      expect(replayed && [replayed.status, replayed.ruleId, auditText(replayed.legalBasis), auditText(replayed.explanation)]).toEqual([
         row.mandateStatus,
         row.mandateRuleId,
         row.mandateLegalBasis,

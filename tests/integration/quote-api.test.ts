@@ -21,8 +21,12 @@ const TODAY = todayInZone(new Date(), "Asia/Jakarta");
 const KECIL = { scheme: "KECIL", plafon: 150_000_000, declaredIncome: 3_000_000, jht: true, sector: "OTHER" } as const;
 const MIKRO = { scheme: "MIKRO", plafon: 50_000_000, declaredIncome: 2_000_000, jht: false, sector: "OTHER" } as const;
 
-function request(body: unknown, init: { key?: string | null; authorization?: string; method?: string } = {}): Request {
+function request(
+  body: unknown,
+  init: { key?: string | null; authorization?: string; method?: string; language?: string } = {},
+): Request {
   const headers: Record<string, string> = { "content-type": "application/json" };
+  if (init.language !== undefined) headers["accept-language"] = init.language;
   if (init.authorization !== undefined) headers.authorization = init.authorization;
   else if (init.key !== null) headers.authorization = `Bearer ${init.key ?? DEMO_API_KEY}`;
   return new Request(URL, {
@@ -206,6 +210,48 @@ describe("POST /api/v1/quotes: 401 without a valid key, with WWW-Authenticate: B
   });
 });
 
+describe("POST /api/v1/quotes: the answer's words are in the language asked for (Accept-Language), the codes never change", () => {
+  it("Indonesian by default; English for Accept-Language: en — the same decision, code and parameters", async () => {
+    const id = await call({ ...MIKRO, kanwilCode: "JAWA_BARAT" });
+    const en = await call({ ...MIKRO, kanwilCode: "JAWA_BARAT" }, { language: "en-US,en;q=0.9,id;q=0.5" });
+    expect(id.headers.get("content-language")).toBe("id");
+    expect(en.headers.get("content-language")).toBe("en");
+    expect(en.headers.get("vary")).toMatch(/Accept-Language/);
+    expect(QuoteResponseSchema.safeParse(en.body).success).toBe(true);
+    expect(id.body.mandate).toMatchObject({
+      explanation:
+        "Wajib bertahap: debitur KUR Mikro pada tahap BRI di Kanwil Jawa Barat wajib menjadi peserta sejak 01/07/2026 — Permenko 1/2023 Pasal 22 ayat (8).",
+      explanationCode: "mandate.phasedMatched",
+      explanationParams: { scheme: "MIKRO", phase: "BRI di Kanwil Jawa Barat", startDate: "01/07/2026" },
+    });
+    expect(en.body).toEqual({
+      ...id.body,
+      mandate: {
+        ...id.body.mandate,
+        legalBasis: "Permenko 1/2023 Article 22(8)",
+        explanation:
+          "Mandatory (phased): KUR Mikro debtors in phase BRI di Kanwil Jawa Barat must be enrolled from 01/07/2026 — Permenko 1/2023 Article 22(8).",
+      },
+    });
+  });
+
+  it("errors are in English too: 401, 400 and 422", async () => {
+    const noKey = await call(KECIL, { key: null, language: "en" });
+    expect(noKey.status).toBe(401);
+    expect(noKey.body).toEqual({ error: "An API key is required: send the header Authorization: Bearer <API key>." });
+    const malformed = await call("{\"scheme\": \"KECIL\",", { language: "en" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ error: "The request body is not valid JSON." });
+    const invalid = await call({ ...KECIL, scheme: "KUR_MEGA", nik: "1234" }, { language: "en" });
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get("content-language")).toBe("en");
+    expect(invalid.body.errors).toEqual({
+      scheme: ["The KUR scheme must be one of SUPER_MIKRO, MIKRO, KECIL, KHUSUS, PMI."],
+      nik: ["The NIK must be 16 digits."],
+    });
+  });
+});
+
 describe("POST /api/v1/quotes: 422 lists every invalid field at once", () => {
   it("bad NIK agreement, band, income, type, month, Kanwil and an unknown field, in one answer", async () => {
     const { status, body } = await call({
@@ -277,9 +323,9 @@ describe("/api/v1/quotes: other methods", () => {
 
 describe("unexpected errors", () => {
   it("give 500 with an errorId that is also in the server log, never a stack trace", async () => {
+    // The server log is lib/log.ts's pino logger (JSON lines on stdout), not console.error.
     const logged: string[] = [];
-    // The portal logs through pino (lib/log.ts); the entry is the object passed to logger.error.
-    const spy = vi.spyOn(logger, "error").mockImplementation(((entry: unknown) => void logged.push(JSON.stringify(entry))) as never);
+    const spy = vi.spyOn(logger, "error").mockImplementation((...args: unknown[]) => void logged.push(JSON.stringify(args)));
     try {
       // A broken clock is a server fault, not bad input.
       const response = await postQuote(request(KECIL), new Date(Number.NaN));

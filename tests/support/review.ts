@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/data";
 import { loadActor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
 import { contributionLineColumns } from "@/lib/enrolment/lines";
+import { auditText } from "@/lib/i18n/rules";
 import { addMonths, contributionForMonth, evaluateMandate, monthOf, todayInZone } from "@/lib/rules";
 import { uniqueNik } from "./db";
 
@@ -60,8 +61,8 @@ export async function submittedEnrolment(
       mandateStatus: decision.status,
       mandateRuleId: decision.ruleId,
       mandateRuleVersion: decision.ruleVersion,
-      mandateLegalBasis: decision.legalBasis,
-      mandateExplanation: decision.explanation,
+      mandateLegalBasis: auditText(decision.legalBasis),
+      mandateExplanation: auditText(decision.explanation),
       mandateInputs: decision.inputs,
       monthsInAdvance: months.length,
       submittedAt,

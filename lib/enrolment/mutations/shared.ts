@@ -1,5 +1,6 @@
 import "server-only";
 import { contributionLineColumns } from "@/lib/enrolment/lines";
+import { auditText, ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
@@ -105,7 +106,7 @@ export async function decide(actor: Actor, input: EnrolmentInput, now: Date, loc
     phaseRules: await phaseRulesFor(office.penyalurId),
   });
   if (decision.status === "OUT_OF_SCOPE") {
-    throw fieldError({ scheme: [locale === "id" ? decision.explanation : decision.explanationEn] });
+    throw fieldError({ scheme: [ruleMessage(rulesTranslator(locale), decision.explanation)] });
   }
   return { office, kantorCabangId: kantorCabang.id, decision, today };
 }
@@ -130,8 +131,8 @@ export function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date)
     mandateStatus: d.status,
     mandateRuleId: d.ruleId,
     mandateRuleVersion: d.ruleVersion,
-    mandateLegalBasis: d.legalBasis,
-    mandateExplanation: d.explanation,
+    mandateLegalBasis: auditText(d.legalBasis),
+    mandateExplanation: auditText(d.explanation),
     mandateInputs: d.inputs as Prisma.InputJsonValue,
     mandateRequiredFrom: d.requiredFrom ? day(d.requiredFrom) : null,
     loanNumber: input.loanNumber,

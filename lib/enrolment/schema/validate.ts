@@ -5,6 +5,7 @@
  * is written twice.
  */
 import { z } from "zod";
+import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import {
   checkBusinessAge,
   checkKbli,
@@ -24,6 +25,7 @@ import {
   type KurSectorGroup,
   type Locale,
   type NikInfo,
+  type RuleIssue,
 } from "@/lib/rules";
 import { translator } from "@/lib/i18n/translator";
 import {
@@ -64,7 +66,8 @@ export type EnrolmentInput = Omit<EnrolmentFields, "consent"> & {
   bpuSector: ReturnType<typeof bpuSectorForKbli>;
 };
 
-const msgOf = <T>(c: Check<T>, locale: Locale) => (c.ok ? null : locale === "id" ? c.message : c.messageEn);
+const msgOf = <T>(c: Check<T>, locale: Locale) => (c.ok ? null : ruleMessage(rulesTranslator(locale), c.issue));
+const issueText = (issue: RuleIssue | null, locale: Locale) => (issue ? ruleMessage(rulesTranslator(locale), issue) : null);
 
 export type ValidationResult = { ok: true; data: EnrolmentInput } | { ok: false; errors: FieldErrors };
 
@@ -123,10 +126,10 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
     const sex = field("sex");
     // Each field is compared with the NIK on its own, so a missing sex does not hide a wrong date.
     if (nikInfo && birthDate !== undefined) {
-      add("birthDate", checkNikAgainstForm(nikInfo, { birthDate, sex: nikInfo.sex }, locale).birthDate);
+      add("birthDate", issueText(checkNikAgainstForm(nikInfo, { birthDate, sex: nikInfo.sex }).birthDate, locale));
     }
     if (nikInfo && sex !== undefined) {
-      add("sex", checkNikAgainstForm(nikInfo, { birthDate: nikInfo.birthDate, sex }, locale).sex);
+      add("sex", issueText(checkNikAgainstForm(nikInfo, { birthDate: nikInfo.birthDate, sex }).sex, locale));
     }
     const rawPhone = field("phone");
     if (rawPhone !== undefined) {
@@ -165,22 +168,22 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
 
   const scheme = field("scheme");
   const plafon = field("plafon");
-  if (scheme !== undefined && plafon !== undefined) add("plafon", checkPlafon(scheme, plafon, locale));
+  if (scheme !== undefined && plafon !== undefined) add("plafon", issueText(checkPlafon(scheme, plafon), locale));
 
   const purpose = field("purpose");
   const tenor = field("tenorMonths");
   if (scheme !== undefined && purpose !== undefined && tenor !== undefined) {
-    add("tenorMonths", checkTenor(scheme, purpose, tenor, locale));
+    add("tenorMonths", issueText(checkTenor(scheme, purpose, tenor), locale));
   }
 
   const startedOn = field("businessStartedOn");
   if (scheme !== undefined && startedOn !== undefined) {
-    add("businessStartedOn", checkBusinessAge(scheme, startedOn, today, locale));
+    add("businessStartedOn", issueText(checkBusinessAge(scheme, startedOn, today), locale));
   }
 
   const prior = field("priorKurCount");
   if (scheme === "MIKRO" && sectorGroup !== undefined && prior !== undefined) {
-    add("priorKurCount", checkMikroRepeatAccess(sectorGroup, prior, locale));
+    add("priorKurCount", issueText(checkMikroRepeatAccess(sectorGroup, prior), locale));
   }
 
   const planned = field("plannedDisbursementDate");
@@ -194,7 +197,7 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
     else add("npwp", msgOf(check, locale));
   }
   if (plafon !== undefined) {
-    add("npwp", checkNpwpRequired(plafon, rawNpwp, locale));
+    add("npwp", issueText(checkNpwpRequired(plafon, rawNpwp), locale));
     if (npwpRequired(plafon) && field("attestNpwpPresent") !== true) add("attestNpwpPresent", m("attestNpwp"));
   }
 

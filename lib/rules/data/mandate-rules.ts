@@ -19,22 +19,15 @@ export const MANDATE_RULE_IDS = [
 ] as const;
 export type MandateRuleId = (typeof MANDATE_RULE_IDS)[number];
 
-export const MANDATE_LEGAL_BASIS: Readonly<Record<MandateRuleId, string>> = {
-  MANDATE_KECIL: "Permenko 1/2023 Pasal 26 ayat (8)",
-  MANDATE_KHUSUS_ABOVE_100JT: "Permenko 1/2023 Pasal 35 ayat (11)",
-  KHUSUS_VOLUNTARY: "Permenko 1/2023 Pasal 35 ayat (11)",
-  PHASED_MATCHED: "Permenko 1/2023 Pasal 22 ayat (8)",
-  PHASED_VOLUNTARY: "Permenko 1/2023 Pasal 22 ayat (8)",
-  // The Permenko's BPJS clauses cover super mikro, mikro, kecil and khusus only; migrant workers are
-  // protected through the separate Pekerja Migran Indonesia segment, not the BPU channel.
-  PMI_OUT_OF_SCOPE: "Permenko 1/2023 (KUR PMI; segmen Pekerja Migran Indonesia)",
-};
-
-export const MANDATE_LEGAL_BASIS_EN: Readonly<Record<MandateRuleId, string>> = {
-  MANDATE_KECIL: "Permenko 1/2023 Article 26(8)",
-  MANDATE_KHUSUS_ABOVE_100JT: "Permenko 1/2023 Article 35(11)",
-  KHUSUS_VOLUNTARY: "Permenko 1/2023 Article 35(11)",
-  PHASED_MATCHED: "Permenko 1/2023 Article 22(8)",
-  PHASED_VOLUNTARY: "Permenko 1/2023 Article 22(8)",
-  PMI_OUT_OF_SCOPE: "Permenko 1/2023 (KUR PMI; Indonesian migrant worker segment)",
-};
+/*
+ * Legal basis per rule id: the text is in the message catalogue, `rules.mandate.legalBasis` (ICU
+ * select on the rule id), in both languages:
+ *   MANDATE_KECIL               Permenko 1/2023 Pasal 26 ayat (8)
+ *   MANDATE_KHUSUS_ABOVE_100JT  Permenko 1/2023 Pasal 35 ayat (11)
+ *   KHUSUS_VOLUNTARY            Permenko 1/2023 Pasal 35 ayat (11)
+ *   PHASED_MATCHED              Permenko 1/2023 Pasal 22 ayat (8)
+ *   PHASED_VOLUNTARY            Permenko 1/2023 Pasal 22 ayat (8)
+ *   PMI_OUT_OF_SCOPE            Permenko 1/2023 (KUR PMI; segmen Pekerja Migran Indonesia)
+ * The Permenko's BPJS clauses cover super mikro, mikro, kecil and khusus only; migrant workers are
+ * protected through the separate Pekerja Migran Indonesia segment, not the BPU channel.
+ */

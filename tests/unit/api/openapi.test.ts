@@ -8,6 +8,7 @@ import {
   openApiDocument,
 } from "@/lib/api/openapi";
 import { ErrorSchema, QUOTE_FIELDS, QuoteResponseSchema, ValidationErrorSchema, validateQuote } from "@/lib/api/quote-schema";
+import { MANDATE_RULE_IDS, RULE_ISSUE_CODES, evaluateMandate, explainMandate } from "@/lib/rules";
 
 const doc = openApiDocument();
 const post = doc.paths[QUOTES_PATH].post;
@@ -64,6 +65,19 @@ describe("the OpenAPI 3.1 document of the quote API", () => {
     for (const status of ["400", "401", "413", "500"] as const) {
       expect(ErrorSchema.safeParse(post.responses[status].content["application/json"].example).success, status).toBe(true);
     }
+  });
+
+  it("documents the Accept-Language header and every explanation code a decision can carry", () => {
+    expect(post.parameters).toEqual([expect.objectContaining({ name: "Accept-Language", in: "header", required: false })]);
+    const mandate = schemas.QuoteMandate! as Schema & { properties: { explanationCode: { enum: string[] } } };
+    expect(mandate.required).toEqual(expect.arrayContaining(["explanationCode", "explanationParams"]));
+    const documented = [...mandate.properties.explanationCode.enum].sort();
+    expect(documented).toEqual(RULE_ISSUE_CODES.filter((c) => c.startsWith("mandate.") && c !== "mandate.legalBasis").sort());
+    // Each rule id explains itself with one of the documented codes.
+    const inputs = { scheme: "MIKRO", plafon: 50_000_000, date: EXAMPLE_TODAY, phaseRuleId: "p", phaseRuleStartDate: "2026-07-01" };
+    const used = MANDATE_RULE_IDS.map((ruleId) => explainMandate({ ruleId, inputs })?.explanation.code);
+    expect([...new Set(used)].sort()).toEqual(documented);
+    expect(documented).toContain(evaluateMandate({ scheme: "KECIL", plafon: 150_000_000, date: EXAMPLE_TODAY }).explanation.code);
   });
 
   it("is plain JSON: serialising and parsing it changes nothing", () => {

@@ -145,6 +145,47 @@ describe("validateQuote: every invalid field is reported at once, in Indonesian"
     expectIndonesian(errors);
   });
 
+  it("the same request asked in English is refused with the same fields, every message in English", () => {
+    const raw = {
+      scheme: "MIKRO",
+      plafon: 150_000_000,
+      declaredIncome: 0,
+      jht: "ya",
+      sector: "SHIPPING",
+      month: "2026-13",
+      nik: NIK_MAN,
+      birthDate: "1985-08-18",
+      sex: "P",
+      kanwilCode: "JABAR",
+      kanwilcode: "JAWA_BARAT",
+    };
+    const id = validateQuote(raw, TODAY);
+    const en = validateQuote(raw, TODAY, "en");
+    if (id.ok || en.ok) throw new Error("expected the request to be refused");
+    expect(Object.keys(en.errors).sort()).toEqual(Object.keys(id.errors).sort());
+    expect(en.errors).toMatchObject({
+      plafon: ["The KUR Mikro plafon must be above Rp10.000.000 and at most Rp100.000.000."],
+      declaredIncome: ["The monthly income must be more than Rp0."],
+      jht: ["The JHT choice must be true or false."],
+      sector: ["The sector must be one of TRANSPORT, OTHER."],
+      month: ["The contribution month must be in the form YYYY-MM, e.g. 2026-11."],
+      birthDate: ["The date of birth does not match the NIK (the NIK shows 17/08/1985)."],
+      sex: ["The sex does not match the NIK (the NIK shows male)."],
+    });
+    expect(en.errors.kanwilCode![0]).toMatch(/^Unknown Kanwil code: choose one of /);
+    expect(en.errors.kanwilcode![0]).toMatch(/^Unknown field\. Accepted fields: scheme, plafon, /);
+    expect(validateQuote({}, TODAY, "en")).toEqual({
+      ok: false,
+      errors: {
+        scheme: ["The KUR scheme is required."],
+        plafon: ["The plafon is required."],
+        declaredIncome: ["The monthly income is required."],
+        jht: ["The JHT choice is required."],
+        sector: ["The sector is required."],
+      },
+    });
+  });
+
   it("an empty object: each required field says it is required", () => {
     const errors = refused({});
     expect(errors).toEqual({

@@ -40,15 +40,15 @@ function quote(overrides: Partial<QuoteInput> = {}, context: QuoteContext = CONT
 
 describe("the mandate in a quote (cover letter of Permenko 1/2023, point 5)", () => {
   it.each([
-    ["KECIL", 100_000_001, "MANDATORY", "MANDATE_KECIL", "Permenko 1/2023 Pasal 26 ayat (8)"],
-    ["KECIL", 500_000_000, "MANDATORY", "MANDATE_KECIL", "Permenko 1/2023 Pasal 26 ayat (8)"],
-    ["KHUSUS", 100_000_000, "VOLUNTARY", "KHUSUS_VOLUNTARY", "Permenko 1/2023 Pasal 35 ayat (11)"],
-    ["KHUSUS", 100_000_001, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "Permenko 1/2023 Pasal 35 ayat (11)"],
-    ["KHUSUS", 500_000_000, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "Permenko 1/2023 Pasal 35 ayat (11)"],
-    ["SUPER_MIKRO", 10_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "Permenko 1/2023 Pasal 22 ayat (8)"],
-    ["MIKRO", 10_000_001, "VOLUNTARY", "PHASED_VOLUNTARY", "Permenko 1/2023 Pasal 22 ayat (8)"],
-    ["MIKRO", 100_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "Permenko 1/2023 Pasal 22 ayat (8)"],
-  ] as const)("%s with plafon %d outside any phase is %s (%s, %s)", (scheme, plafon, status, ruleId, legalBasis) => {
+    ["KECIL", 100_000_001, "MANDATORY", "MANDATE_KECIL", "mandate.kecil", "Permenko 1/2023 Pasal 26 ayat (8)"],
+    ["KECIL", 500_000_000, "MANDATORY", "MANDATE_KECIL", "mandate.kecil", "Permenko 1/2023 Pasal 26 ayat (8)"],
+    ["KHUSUS", 100_000_000, "VOLUNTARY", "KHUSUS_VOLUNTARY", "mandate.khususVoluntary", "Permenko 1/2023 Pasal 35 ayat (11)"],
+    ["KHUSUS", 100_000_001, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "mandate.khususAbove", "Permenko 1/2023 Pasal 35 ayat (11)"],
+    ["KHUSUS", 500_000_000, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "mandate.khususAbove", "Permenko 1/2023 Pasal 35 ayat (11)"],
+    ["SUPER_MIKRO", 10_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
+    ["MIKRO", 10_000_001, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
+    ["MIKRO", 100_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
+  ] as const)("%s with plafon %d outside any phase is %s (%s, %s, %s)", (scheme, plafon, status, ruleId, code, legalBasis) => {
     const { mandate } = quote({ scheme, plafon });
     expect(mandate).toEqual({
       status,
@@ -56,11 +56,48 @@ describe("the mandate in a quote (cover letter of Permenko 1/2023, point 5)", ()
       ruleVersion: MANDATE_RULE_VERSION,
       legalBasis,
       explanation: expect.stringMatching(new RegExp(`— ${legalBasis.replace(/[()/]/g, "\\$&")}\\.$`)),
+      explanationCode: code,
+      explanationParams: expect.any(Object),
     });
   });
 
   it("the mandate carries exactly the documented fields (no inputs, ids or penyalur data)", () => {
-    expect(Object.keys(quote().mandate).sort()).toEqual(["explanation", "legalBasis", "ruleId", "ruleVersion", "status"]);
+    expect(Object.keys(quote().mandate).sort()).toEqual([
+      "explanation",
+      "explanationCode",
+      "explanationParams",
+      "legalBasis",
+      "ruleId",
+      "ruleVersion",
+      "status",
+    ]);
+  });
+
+  it("gives the explanation as a code with plain parameters, and its words in Indonesian by default or in English", () => {
+    const kecil = input({ plafon: 150_000_000 });
+    const id = quoteFor(kecil, CONTEXT);
+    expect(id.mandate).toMatchObject({
+      legalBasis: "Permenko 1/2023 Pasal 26 ayat (8)",
+      explanation:
+        "Wajib: KUR Kecil dengan plafon Rp150.000.000 (setiap KUR Kecil berplafon di atas Rp100 juta) — Permenko 1/2023 Pasal 26 ayat (8).",
+      explanationCode: "mandate.kecil",
+      explanationParams: { plafon: "Rp150.000.000", thresholdMillions: 100 },
+    });
+    const en = quoteFor(kecil, CONTEXT, "en");
+    expect(QuoteResponseSchema.safeParse(en).success).toBe(true);
+    expect(en.mandate).toEqual({
+      ...id.mandate,
+      legalBasis: "Permenko 1/2023 Article 26(8)",
+      explanation: "Mandatory: KUR Kecil with a plafon of Rp150.000.000 (every KUR Kecil is above Rp100 million) — Permenko 1/2023 Article 26(8).",
+    });
+    expect(en.contribution).toEqual(id.contribution);
+    const phased = quoteFor(input({ scheme: "MIKRO", plafon: 50_000_000, kanwilCode: "JAWA_BARAT" }), CONTEXT, "en");
+    expect(phased.mandate).toMatchObject({
+      explanation:
+        "Mandatory (phased): KUR Mikro debtors in phase BRI di Kanwil Jawa Barat must be enrolled from 01/07/2026 — Permenko 1/2023 Article 22(8).",
+      explanationCode: "mandate.phasedMatched",
+      explanationParams: { scheme: "MIKRO", phase: "BRI di Kanwil Jawa Barat", startDate: "01/07/2026" },
+    });
   });
 
   it.each(["SUPER_MIKRO", "MIKRO"] as const)(

@@ -3,11 +3,25 @@ import fc from "fast-check";
 import {
   MANDATE_STATUSES,
   disbursementClearance,
+  type ClearanceInput,
   type ClearanceState,
   type DisbursementGate,
   type EnrolmentStatus,
   type MandateStatus,
 } from "@/lib/rules";
+import { enText, idText } from "./rule-text";
+
+/** The clearance in words, rendered from its codes by the catalogue as the detail page shows it. */
+function clearance(input: ClearanceInput) {
+  const c = disbursementClearance(input);
+  return {
+    state: c.state,
+    headline: idText(c.headline),
+    headlineEn: enText(c.headline),
+    reasons: c.reasons.map(idText),
+    reasonsEn: c.reasons.map(enText),
+  };
+}
 
 const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "REJECTED"];
 const GATES: readonly DisbursementGate[] = ["BLOCK", "WARN"];
@@ -57,6 +71,24 @@ const ALL_COMBINATIONS = MANDATE_STATUSES.flatMap((mandateStatus) =>
 );
 
 describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 point 5)", () => {
+  it("returns codes: the headline names the approval and first-month state, one reason code per missing step", () => {
+    expect(disbursementClearance({ mandateStatus: "MANDATORY", enrolmentStatus: "SUBMITTED", firstMonthPaid: false, gate: "BLOCK" })).toEqual({
+      state: "BLOCKED",
+      headline: { code: "clearance.blocked", params: { approval: "PENDING", firstMonth: "UNPAID" } },
+      reasons: [{ code: "clearance.reason.awaitingApproval" }, { code: "clearance.reason.firstMonthUnpaid" }],
+    });
+    expect(disbursementClearance({ mandateStatus: "PHASED_REQUIRED", enrolmentStatus: "REJECTED", firstMonthPaid: true, gate: "WARN" })).toEqual({
+      state: "WARNING",
+      headline: { code: "clearance.warning", params: { approval: "REJECTED", firstMonth: "PAID" } },
+      reasons: [{ code: "clearance.reason.rejected" }],
+    });
+    expect(disbursementClearance({ mandateStatus: "VOLUNTARY", enrolmentStatus: "DRAFT", firstMonthPaid: false, gate: "BLOCK" })).toEqual({
+      state: "CLEARED",
+      headline: { code: "clearance.cleared" },
+      reasons: [{ code: "clearance.reason.notRequired" }],
+    });
+  });
+
   it("the table below covers every combination: 4 mandate statuses × 5 enrolment statuses × paid/unpaid × 2 gates", () => {
     expect(MANDATE_STATUSES).toEqual(["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY", "OUT_OF_SCOPE"]);
     expect(ALL_COMBINATIONS).toHaveLength(80);
@@ -66,7 +98,7 @@ describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 
     "a debtor who must be covered is held until approval and first payment; others never are — Permenko 1/2023 cover letter point 5 ($mandateStatus, $enrolmentStatus, paid=$firstMonthPaid, gate $gate)",
     (input) => {
       const want = expected(input.mandateStatus, input.enrolmentStatus, input.firstMonthPaid, input.gate);
-      const c = disbursementClearance(input);
+      const c = clearance(input);
       expect(c.state).toBe(want.state);
       switch (want.state) {
         case "CLEARED":
@@ -102,41 +134,41 @@ describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 
     "a %s debtor's loan stays blocked until approval and first payment — Permenko 1/2023 cover letter point 5",
     (mandateStatus) => {
       const base = { mandateStatus, gate: "BLOCK" as const };
-      expect(disbursementClearance({ ...base, enrolmentStatus: "SUBMITTED", firstMonthPaid: false }).state).toBe("BLOCKED");
+      expect(clearance({ ...base, enrolmentStatus: "SUBMITTED", firstMonthPaid: false }).state).toBe("BLOCKED");
       // Approved (KPJ issued) is not enough while the first month is unpaid …
-      const approvedUnpaid = disbursementClearance({ ...base, enrolmentStatus: "APPROVED", firstMonthPaid: false });
+      const approvedUnpaid = clearance({ ...base, enrolmentStatus: "APPROVED", firstMonthPaid: false });
       expect(approvedUnpaid.state).toBe("BLOCKED");
       expect(approvedUnpaid.headline).toBe(`Belum boleh dicairkan — ${UNPAID}`);
       // … nor is a paid first month before approval …
-      const paidPending = disbursementClearance({ ...base, enrolmentStatus: "SUBMITTED", firstMonthPaid: true });
+      const paidPending = clearance({ ...base, enrolmentStatus: "SUBMITTED", firstMonthPaid: true });
       expect(paidPending.state).toBe("BLOCKED");
       expect(paidPending.headline).toBe(`Belum boleh dicairkan — ${AWAITING}`);
       // … only both together clear the loan.
-      const cleared = disbursementClearance({ ...base, enrolmentStatus: "APPROVED", firstMonthPaid: true });
+      const cleared = clearance({ ...base, enrolmentStatus: "APPROVED", firstMonthPaid: true });
       expect(cleared).toMatchObject({ state: "CLEARED", headline: "Boleh dicairkan", reasons: [] });
     },
   );
 
   it("a draft, unpaid mandatory enrolment names both missing steps in one headline — Permenko 1/2023 cover letter point 5", () => {
-    const c = disbursementClearance({ mandateStatus: "MANDATORY", enrolmentStatus: "DRAFT", firstMonthPaid: false, gate: "BLOCK" });
+    const c = clearance({ mandateStatus: "MANDATORY", enrolmentStatus: "DRAFT", firstMonthPaid: false, gate: "BLOCK" });
     expect(c.headline).toBe(`Belum boleh dicairkan — ${AWAITING}; ${UNPAID}`);
   });
 
   it("a rejected enrolment says it was rejected, not that approval is pending — Permenko 1/2023 cover letter point 5", () => {
-    const c = disbursementClearance({ mandateStatus: "MANDATORY", enrolmentStatus: "REJECTED", firstMonthPaid: true, gate: "BLOCK" });
+    const c = clearance({ mandateStatus: "MANDATORY", enrolmentStatus: "REJECTED", firstMonthPaid: true, gate: "BLOCK" });
     expect(c.state).toBe("BLOCKED");
     expect(c.reasons).toEqual([REJECTED]);
     expect(c.headline).not.toContain("menunggu");
   });
 
   it("a returned enrolment is not approved and still holds the loan — Permenko 1/2023 cover letter point 5", () => {
-    const c = disbursementClearance({ mandateStatus: "PHASED_REQUIRED", enrolmentStatus: "RETURNED", firstMonthPaid: true, gate: "BLOCK" });
+    const c = clearance({ mandateStatus: "PHASED_REQUIRED", enrolmentStatus: "RETURNED", firstMonthPaid: true, gate: "BLOCK" });
     expect(c.state).toBe("BLOCKED");
     expect(c.reasons).toEqual([AWAITING]);
   });
 
   it("a penyalur set to WARN may disburse a mandatory debtor's loan, but the teller still reads every missing step (RULES.md §2: block or warn is a per-penyalur setting)", () => {
-    const c = disbursementClearance({ mandateStatus: "MANDATORY", enrolmentStatus: "SUBMITTED", firstMonthPaid: false, gate: "WARN" });
+    const c = clearance({ mandateStatus: "MANDATORY", enrolmentStatus: "SUBMITTED", firstMonthPaid: false, gate: "WARN" });
     expect(c.state).toBe("WARNING");
     expect(c.headline.startsWith("Boleh dicairkan")).toBe(true);
     expect(c.headline.startsWith("Belum boleh dicairkan")).toBe(false);
@@ -150,7 +182,7 @@ describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 
       for (const enrolmentStatus of ENROLMENT_STATUSES) {
         for (const firstMonthPaid of [true, false]) {
           for (const gate of GATES) {
-            const c = disbursementClearance({ mandateStatus, enrolmentStatus, firstMonthPaid, gate });
+            const c = clearance({ mandateStatus, enrolmentStatus, firstMonthPaid, gate });
             expect(c.state).toBe("CLEARED");
             expect(c.headline).toBe("Boleh dicairkan");
           }
@@ -167,7 +199,7 @@ describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 
         fc.boolean(),
         fc.constantFrom(...GATES),
         (mandateStatus, enrolmentStatus, firstMonthPaid, gate) => {
-          const c = disbursementClearance({ mandateStatus, enrolmentStatus, firstMonthPaid, gate });
+          const c = clearance({ mandateStatus, enrolmentStatus, firstMonthPaid, gate });
           const covered = COVER_REQUIRED.includes(mandateStatus);
           expect(c.state === "CLEARED").toBe(!covered || (enrolmentStatus === "APPROVED" && firstMonthPaid));
           if (gate === "BLOCK") expect(c.state).not.toBe("WARNING");

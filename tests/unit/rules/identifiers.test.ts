@@ -13,7 +13,9 @@ import {
   normalizePhone,
   parseNik,
   type NikInfo,
+  type RuleIssue,
 } from "@/lib/rules";
+import { enText, expectIssue, idText } from "./rule-text";
 
 const TODAY = "2026-11-21";
 
@@ -24,15 +26,14 @@ function nik(parts: { province?: string; regency?: string; district?: string; dd
 
 function parsed(raw: string, today = TODAY): NikInfo {
   const r = parseNik(raw, today);
-  if (!r.ok) throw new Error(`expected a valid NIK, got: ${r.message}`);
+  if (!r.ok) throw new Error(`expected a valid NIK, got: ${idText(r.issue)}`);
   return r.value;
 }
 
-function error(raw: string, today = TODAY): string {
+function error(raw: string, today = TODAY): RuleIssue {
   const r = parseNik(raw, today);
   if (r.ok) throw new Error(`expected ${raw} to be refused`);
-  expect(r.messageEn).not.toBe("");
-  return r.message;
+  return r.issue;
 }
 
 describe("NIK layout (RULES.md §6)", () => {
@@ -74,7 +75,7 @@ describe("NIK layout (RULES.md §6)", () => {
     ["15", "00", "85"],
     ["15", "13", "85"],
   ])("refuses an impossible birth date: day %s, month %s, year %s", (dd, mm, yy) => {
-    expect(error(nik({ ddmmyy: `${dd}${mm}${yy}` }))).toBe("Tanggal lahir dalam NIK tidak valid.");
+    expectIssue(error(nik({ ddmmyy: `${dd}${mm}${yy}` })), "nik.invalidBirthDate", "Tanggal lahir dalam NIK tidak valid.");
   });
 
   it.each(["11", "19", "21", "31", "36", "51", "53", "61", "65", "71", "76", "81", "82", "91", "96"])("accepts province code %s", (province) => {
@@ -82,18 +83,19 @@ describe("NIK layout (RULES.md §6)", () => {
   });
 
   it.each(["99", "20", "10", "22", "37", "54", "66", "77", "83", "90", "97", "00"])("refuses unknown province code %s", (province) => {
-    expect(error(nik({ province, ddmmyy: "170885" }))).toBe(`Kode provinsi NIK (${province}) tidak dikenal.`);
+    expect(error(nik({ province, ddmmyy: "170885" }))).toEqual({ code: "nik.unknownProvince", params: { province } });
+    expectIssue(error(nik({ province, ddmmyy: "170885" })), "nik.unknownProvince", `Kode provinsi NIK (${province}) tidak dikenal.`);
   });
 
   it("refuses serial 0000", () => {
-    expect(error(nik({ ddmmyy: "170885", serial: "0000" }))).toBe("Nomor urut NIK (4 digit terakhir) tidak boleh 0000.");
+    expectIssue(error(nik({ ddmmyy: "170885", serial: "0000" })), "nik.zeroSerial", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000.");
     expect(parsed(nik({ ddmmyy: "170885", serial: "9999" })).serial).toBe("9999");
   });
 
   it.each(["320107170885000", "32010717088500011", "3201O71708850001", "", "32-01-07-170885-0001"])(
     "refuses %j: a NIK is 16 digits",
     (raw) => {
-      expect(error(raw)).toBe("NIK harus 16 digit angka.");
+      expectIssue(error(raw), "nik.format", "NIK harus 16 digit angka.");
     },
   );
 
@@ -124,7 +126,8 @@ describe("NIK century: the reading that gives an age of 17 to 100 on today's dat
     ["211125", "101 today (or 1)"],
     ["010120", "6 (or 106)"],
   ])("refuses %s: %s", (ddmmyy) => {
-    expect(error(nik({ ddmmyy }))).toBe("Umur menurut NIK harus antara 17 dan 100 tahun.");
+    expect(error(nik({ ddmmyy }))).toEqual({ code: "nik.ageOutOfRange", params: { min: 17, max: 100 } });
+    expectIssue(error(nik({ ddmmyy })), "nik.ageOutOfRange", "Umur menurut NIK harus antara 17 dan 100 tahun.");
   });
 
   it("parses every generated valid NIK back to its parts", () => {
@@ -162,20 +165,23 @@ describe("the form's date of birth and sex must agree with the NIK (RULES.md §6
   const man = parsed("3201071708850001");
   const woman = parsed("3201075708850002");
 
-  it("no message when both agree", () => {
+  it("no issue when both agree", () => {
     expect(checkNikAgainstForm(man, { birthDate: "1985-08-17", sex: "L" })).toEqual({ birthDate: null, sex: null });
   });
 
   it("names what the NIK shows when the form disagrees", () => {
-    expect(checkNikAgainstForm(man, { birthDate: "1985-08-18", sex: "P" })).toEqual({
-      birthDate: "Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan 17/08/1985).",
-      sex: "Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan laki-laki).",
+    const manMismatch = checkNikAgainstForm(man, { birthDate: "1985-08-18", sex: "P" });
+    expect(manMismatch).toEqual({
+      birthDate: { code: "nik.birthDateMismatch", params: { expected: "17/08/1985" } },
+      sex: { code: "nik.sexMismatch", params: { sex: "L" } },
     });
-    expect(checkNikAgainstForm(woman, { birthDate: "1985-08-17", sex: "L" })).toEqual({
-      birthDate: null,
-      sex: "Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan perempuan).",
-    });
-    expect(checkNikAgainstForm(woman, { birthDate: "1985-08-16", sex: "P" }, "en").birthDate).toBe(
+    expectIssue(manMismatch.birthDate, "nik.birthDateMismatch", "Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan 17/08/1985).");
+    expectIssue(manMismatch.sex, "nik.sexMismatch", "Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan laki-laki).");
+    const womanMismatch = checkNikAgainstForm(woman, { birthDate: "1985-08-17", sex: "L" });
+    expect(womanMismatch.birthDate).toBeNull();
+    expectIssue(womanMismatch.sex, "nik.sexMismatch", "Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan perempuan).");
+    expect(enText(womanMismatch.sex!)).toBe("The sex does not match the NIK (the NIK shows female).");
+    expect(enText(checkNikAgainstForm(woman, { birthDate: "1985-08-16", sex: "P" }).birthDate!)).toBe(
       "The date of birth does not match the NIK (the NIK shows 17/08/1985).",
     );
   });
@@ -196,22 +202,19 @@ describe("mobile phone: 08…, 62…, +62… stored as +628… with 9–12 digit
   });
 
   it.each([
-    ["081234567", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."], // 8 digits after +62: too short
-    ["08123456", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."],
-    ["08123456789012", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."], // 13 digits: too long
-    ["0215551234", "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
-    ["+622155512345", "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
-    ["+6591234567", "Hanya nomor HP Indonesia (+62) yang diterima."],
-    ["81234567890", "Nomor HP harus diawali 08, 62, atau +62."],
-    ["0812abc7890", "Nomor HP hanya boleh berisi angka, spasi, tanda hubung, dan awalan +62."],
-    ["   ", "Nomor HP wajib diisi."],
-  ])("refuses %j", (raw, message) => {
+    ["081234567", "phone.length", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."], // 8 digits after +62: too short
+    ["08123456", "phone.length", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."],
+    ["08123456789012", "phone.length", "Nomor HP harus 10–13 digit bila ditulis dengan awalan 08."], // 13 digits: too long
+    ["0215551234", "phone.notMobile", "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
+    ["+622155512345", "phone.notMobile", "Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
+    ["+6591234567", "phone.notIndonesian", "Hanya nomor HP Indonesia (+62) yang diterima."],
+    ["81234567890", "phone.badPrefix", "Nomor HP harus diawali 08, 62, atau +62."],
+    ["0812abc7890", "phone.invalidCharacters", "Nomor HP hanya boleh berisi angka, spasi, tanda hubung, dan awalan +62."],
+    ["   ", "phone.required", "Nomor HP wajib diisi."],
+  ] as const)("refuses %j (%s)", (raw, code, message) => {
     const r = normalizePhone(raw);
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.message).toBe(message);
-      expect(r.messageEn).not.toBe("");
-    }
+    if (!r.ok) expectIssue(r.issue, code, message);
   });
 
   it("normalises the three accepted spellings of every valid mobile number to the same E.164 form", () => {
@@ -238,7 +241,9 @@ describe("NPWP: 16 digits, a legacy 15-digit value prefixed with 0 (RULES.md §6
   });
 
   it.each(["01234567890100", "01.234.567.8-901.00", "00123456789010001", "01.234.567.8-901.00A", ""])("refuses %j", (raw) => {
-    expect(normalizeNpwp(raw)).toMatchObject({ ok: false, message: "NPWP harus 16 digit, atau 15 digit format lama (contoh 01.234.567.8-901.000)." });
+    const r = normalizeNpwp(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expectIssue(r.issue, "npwp.format", "NPWP harus 16 digit, atau 15 digit format lama (contoh 01.234.567.8-901.000).");
   });
 });
 
@@ -250,7 +255,9 @@ describe("NIB 13 digits, KBLI 2020 5 digits, KPJ 11 digits (RULES.md §6)", () =
     ["12345678901234", false],
     ["12345678901a3", false],
   ])("NIB %j valid: %s", (raw, valid) => {
-    expect(checkNib(raw).ok).toBe(valid);
+    const r = checkNib(raw);
+    expect(r.ok).toBe(valid);
+    if (!r.ok) expectIssue(r.issue, "nib.format", "NIB harus 13 digit angka.");
   });
 
   it.each([
@@ -261,11 +268,15 @@ describe("NIB 13 digits, KBLI 2020 5 digits, KPJ 11 digits (RULES.md §6)", () =
     ["471111", false],
     ["4711a", false],
   ])("KBLI %j valid: %s", (raw, valid) => {
-    expect(checkKbli(raw).ok).toBe(valid);
+    const r = checkKbli(raw);
+    expect(r.ok).toBe(valid);
+    if (!r.ok) expectIssue(r.issue, "kbli.format", "KBLI harus 5 digit angka (KBLI 2020).");
   });
 
   it("refuses a KBLI whose division does not exist in KBLI 2020", () => {
-    expect(checkKbli("04111")).toMatchObject({ ok: false, message: "Kode KBLI 04111 tidak dikenal: golongan pokok 04 tidak ada dalam KBLI 2020." });
+    const r = checkKbli("04111");
+    expect(r).toEqual({ ok: false, issue: { code: "kbli.unknownDivision", params: { code: "04111", division: "04" } } });
+    if (!r.ok) expectIssue(r.issue, "kbli.unknownDivision", "Kode KBLI 04111 tidak dikenal: golongan pokok 04 tidak ada dalam KBLI 2020.");
   });
 
   it.each([
@@ -276,6 +287,6 @@ describe("NIB 13 digits, KBLI 2020 5 digits, KPJ 11 digits (RULES.md §6)", () =
   ])("KPJ %j valid: %s", (raw, valid) => {
     const r = checkKpj(raw);
     expect(r.ok).toBe(valid);
-    if (!r.ok) expect(r.message).toBe("Nomor KPJ harus 11 digit angka.");
+    if (!r.ok) expectIssue(r.issue, "kpj.format", "Nomor KPJ harus 11 digit angka.");
   });
 });

@@ -21,6 +21,7 @@ import {
   type KurScheme,
   type KurSectorGroup,
 } from "@/lib/rules";
+import { enText, expectIssue, idText } from "./rule-text";
 
 const ON = "2026-11-21";
 
@@ -62,9 +63,12 @@ describe("plafon outside its scheme's band is an input error (RULES.md §1)", ()
   const cases = KUR_SCHEMES.flatMap((scheme) => EDGES.map((plafon, i) => [scheme, plafon, OK[scheme][i]] as const));
 
   it.each(cases)("%s with plafon %d is accepted: %s", (scheme, plafon, accepted) => {
-    const message = checkPlafon(scheme, plafon);
-    if (accepted) expect(message).toBeNull();
-    else expect(message).toMatch(new RegExp(`^Plafon ${SCHEME_LABELS[scheme]} harus di atas Rp[\\d.]+ sampai Rp[\\d.]+\\.$`));
+    const issue = checkPlafon(scheme, plafon);
+    if (accepted) expect(issue).toBeNull();
+    else {
+      expect(issue?.code).toBe("plafon.outOfBand");
+      expect(idText(issue!)).toMatch(new RegExp(`^Plafon ${SCHEME_LABELS[scheme]} harus di atas Rp[\\d.]+ sampai Rp[\\d.]+\\.$`));
+    }
   });
 
   it.each([
@@ -74,17 +78,17 @@ describe("plafon outside its scheme's band is an input error (RULES.md §1)", ()
     ["KHUSUS", "Plafon KUR Khusus harus di atas Rp0 sampai Rp500.000.000."],
     ["PMI", "Plafon KUR PMI harus di atas Rp0 sampai Rp100.000.000."],
   ] as const)("the %s message names the band", (scheme, expected) => {
-    expect(checkPlafon(scheme, 900_000_000)).toBe(expected);
+    expectIssue(checkPlafon(scheme, 900_000_000), "plafon.outOfBand", expected);
   });
 
-  it("gives an English variant", () => {
-    expect(checkPlafon("MIKRO", 5_000_000, "en")).toBe(
-      "The KUR Mikro plafon must be above Rp10.000.000 and at most Rp100.000.000.",
-    );
+  it("carries the scheme and the band as parameters, and reads in English", () => {
+    const issue = checkPlafon("MIKRO", 5_000_000);
+    expect(issue).toEqual({ code: "plafon.outOfBand", params: { scheme: "MIKRO", above: "Rp10.000.000", max: "Rp100.000.000" } });
+    expect(enText(issue!)).toBe("The KUR Mikro plafon must be above Rp10.000.000 and at most Rp100.000.000.");
   });
 
   it.each([50_000_000.5, Number.NaN, -1.5])("rejects a plafon that is not whole rupiah (%d)", (plafon) => {
-    expect(checkPlafon("MIKRO", plafon)).toBe("Plafon harus berupa bilangan bulat rupiah.");
+    expectIssue(checkPlafon("MIKRO", plafon), "plafon.notWhole", "Plafon harus berupa bilangan bulat rupiah.");
   });
 
   it("accepts exactly the plafons inside the band, for every scheme", () => {
@@ -170,12 +174,23 @@ describe("tenor caps by scheme and purpose (RULES.md §1)", () => {
   });
 
   it("names the cap in the message", () => {
-    expect(checkTenor("MIKRO", "WORKING_CAPITAL", 37)).toBe("Jangka waktu KUR Mikro untuk modal kerja paling lama 36 bulan (3 tahun).");
-    expect(checkTenor("KECIL", "INVESTMENT", 61, "en")).toBe("The KUR Kecil tenor for investment is at most 60 months (5 years).");
+    const mikro = checkTenor("MIKRO", "WORKING_CAPITAL", 37);
+    expect(mikro).toEqual({ code: "tenor.tooLong", params: { scheme: "MIKRO", purpose: "WORKING_CAPITAL", cap: 36, years: 3 } });
+    expectIssue(mikro, "tenor.tooLong", "Jangka waktu KUR Mikro untuk modal kerja paling lama 36 bulan (3 tahun).");
+    expect(enText(checkTenor("KECIL", "INVESTMENT", 61)!)).toBe("The KUR Kecil tenor for investment is at most 60 months (5 years).");
+  });
+
+  it("leaves the years out of a cap that is not a whole number of years, and says 1 year in the singular", () => {
+    const odd = { code: "tenor.tooLong" as const, params: { scheme: "PMI", purpose: "INVESTMENT", cap: 18, years: 0 } };
+    expect(idText(odd)).toBe("Jangka waktu KUR PMI untuk investasi paling lama 18 bulan.");
+    expect(enText(odd)).toBe("The KUR PMI tenor for investment is at most 18 months.");
+    const oneYear = { code: "tenor.tooLong" as const, params: { scheme: "MIKRO", purpose: "WORKING_CAPITAL", cap: 12, years: 1 } };
+    expect(idText(oneYear)).toBe("Jangka waktu KUR Mikro untuk modal kerja paling lama 12 bulan (1 tahun).");
+    expect(enText(oneYear)).toBe("The KUR Mikro tenor for working capital is at most 12 months (1 year).");
   });
 
   it.each([0, -3, 12.5])("refuses a tenor of %d months", (months) => {
-    expect(checkTenor("MIKRO", "INVESTMENT", months)).toMatch(/^Jangka waktu harus/);
+    expectIssue(checkTenor("MIKRO", "INVESTMENT", months), "tenor.notWhole", "Jangka waktu harus berupa jumlah bulan bulat, paling sedikit 1 bulan.");
   });
 });
 
@@ -198,7 +213,8 @@ describe("collateral and NPWP thresholds (RULES.md §1)", () => {
   });
 
   it("asks for the NPWP only when required and missing", () => {
-    expect(checkNpwpRequired(50_000_001, "")).toBe("NPWP wajib diisi untuk plafon di atas Rp50.000.000.");
+    expect(checkNpwpRequired(50_000_001, "")).toEqual({ code: "npwp.required", params: { threshold: "Rp50.000.000" } });
+    expectIssue(checkNpwpRequired(50_000_001, ""), "npwp.required", "NPWP wajib diisi untuk plafon di atas Rp50.000.000.");
     expect(checkNpwpRequired(50_000_001, "   ")).not.toBeNull();
     expect(checkNpwpRequired(50_000_001, null)).not.toBeNull();
     expect(checkNpwpRequired(50_000_001, "0012345678901000")).toBeNull();
@@ -219,15 +235,17 @@ describe("business running at least 6 months, except super mikro (RULES.md §1)"
     ["MIKRO", "2025-08-31", "2026-02-28", null],
     ["MIKRO", "2025-08-31", "2026-02-27", "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 31/08/2025)."],
   ] as const)("%s started %s, on %s → %s", (scheme, startedOn, today, expected) => {
-    expect(checkBusinessAge(scheme, startedOn, today)).toBe(expected);
+    const issue = checkBusinessAge(scheme, startedOn, today);
+    if (expected === null) expect(issue).toBeNull();
+    else expectIssue(issue, "businessAge.tooYoung", expected);
   });
 
   it.each(KUR_SCHEMES)("refuses a start date after today for %s", (scheme) => {
-    expect(checkBusinessAge(scheme, "2026-11-22", ON)).toBe("Tanggal mulai usaha tidak boleh setelah hari ini.");
+    expectIssue(checkBusinessAge(scheme, "2026-11-22", ON), "businessAge.future", "Tanggal mulai usaha tidak boleh setelah hari ini.");
   });
 
   it("refuses an impossible start date and rejects a malformed today", () => {
-    expect(checkBusinessAge("MIKRO", "2026-02-30", ON)).toBe("Tanggal mulai usaha tidak valid.");
+    expectIssue(checkBusinessAge("MIKRO", "2026-02-30", ON), "businessAge.invalidDate", "Tanggal mulai usaha tidak valid.");
     expect(() => checkBusinessAge("MIKRO", "2026-01-01", "21/11/2026")).toThrow(RangeError);
   });
 });
@@ -246,8 +264,15 @@ describe("KUR mikro repeat access — Permenko 1/2023 Pasal 24 ayat (4) and (4a)
   });
 
   it("explains the refusal with the cap and the count", () => {
-    expect(checkMikroRepeatAccess("TRADE", 2)).toBe(
+    const issue = checkMikroRepeatAccess("TRADE", 2);
+    expect(issue).toEqual({ code: "mikroRepeat.capReached", params: { sector: "TRADE", cap: 2, prior: 2 } });
+    expectIssue(
+      issue,
+      "mikroRepeat.capReached",
       "Debitur KUR Mikro sektor Perdagangan paling banyak menerima KUR 2 kali; debitur ini sudah menerima 2 kali (Permenko 1/2023 Pasal 24).",
+    );
+    expect(enText(checkMikroRepeatAccess("PROCESSING_INDUSTRY", 3)!)).toBe(
+      "A KUR Mikro debtor in processing industry may receive KUR at most 2 times; this debtor has already received it 3 times (Permenko 1/2023 Article 24).",
     );
   });
 

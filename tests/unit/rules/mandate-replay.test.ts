@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KUR_SCHEMES, evaluateMandate, replayMandate, type PhaseRule } from "@/lib/rules";
+import { KUR_SCHEMES, evaluateMandate, explainMandate, replayMandate, type MandateDecision, type PhaseRule } from "@/lib/rules";
+import { idText } from "./rule-text";
 
-const outcome = (d: { status: string; ruleId: string; ruleVersion: string; legalBasis: string; explanation: string; requiredFrom: string | null }) => ({
+const outcome = (d: MandateDecision) => ({
   status: d.status,
   ruleId: d.ruleId,
   ruleVersion: d.ruleVersion,
@@ -33,6 +34,9 @@ describe("a stored mandate decision can be replayed from its inputs — RULES.md
           // The stored inputs go through JSON (a jsonb column) and the phase rules are gone.
           const replayed = replayMandate(JSON.parse(JSON.stringify(original.inputs)));
           expect(replayed && outcome(replayed)).toEqual(outcome(original));
+          // Shown later, the stored decision reads exactly as it did when it was taken.
+          const explained = explainMandate({ ruleId: original.ruleId, inputs: JSON.parse(JSON.stringify(original.inputs)) });
+          expect(explained && idText(explained.explanation)).toBe(idText(original.explanation));
         },
       ),
     );

@@ -6,10 +6,18 @@ import {
   MANDATE_RULE_VERSION,
   addDays,
   evaluateMandate,
+  explainMandate,
   type KurScheme,
+  type MandateDecision,
   type MandateStatus,
   type PhaseRule,
 } from "@/lib/rules";
+import { enText, idText } from "./rule-text";
+
+/** A decision with its legal basis and explanation in words, rendered from their codes by the catalogue. */
+function inWords(d: MandateDecision) {
+  return { ...d, legalBasis: idText(d.legalBasis), explanation: idText(d.explanation), explanationEn: enText(d.explanation) };
+}
 
 const DATE = "2026-11-21";
 
@@ -17,7 +25,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   it.each([100_000_001, 250_000_000, 500_000_000])(
     "KUR kecil above Rp100 juta is mandatory — Permenko 1/2023 Pasal 26 ayat (8) (plafon %d)",
     (plafon) => {
-      const d = evaluateMandate({ scheme: "KECIL", plafon, date: DATE });
+      const d = inWords(evaluateMandate({ scheme: "KECIL", plafon, date: DATE }));
       expect(d).toMatchObject({
         status: "MANDATORY",
         ruleId: "MANDATE_KECIL",
@@ -33,7 +41,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   );
 
   it.each([100_000_001, 500_000_000])("KUR khusus above Rp100 juta is mandatory — Permenko 1/2023 Pasal 35 ayat (11) (plafon %d)", (plafon) => {
-    const d = evaluateMandate({ scheme: "KHUSUS", plafon, date: DATE });
+    const d = inWords(evaluateMandate({ scheme: "KHUSUS", plafon, date: DATE }));
     expect(d).toMatchObject({
       status: "MANDATORY",
       ruleId: "MANDATE_KHUSUS_ABOVE_100JT",
@@ -45,7 +53,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   });
 
   it.each([1, 10_000_000, 100_000_000])("KUR khusus of Rp100 juta or less is voluntary — Permenko 1/2023 Pasal 35 ayat (11) (plafon %d)", (plafon) => {
-    const d = evaluateMandate({ scheme: "KHUSUS", plafon, date: DATE });
+    const d = inWords(evaluateMandate({ scheme: "KHUSUS", plafon, date: DATE }));
     expect(d).toMatchObject({
       status: "VOLUNTARY",
       ruleId: "KHUSUS_VOLUNTARY",
@@ -57,7 +65,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   });
 
   it("KUR PMI is out of scope for the BPU channel (migrant-worker segment, RULES.md §2)", () => {
-    const d = evaluateMandate({ scheme: "PMI", plafon: 50_000_000, date: DATE });
+    const d = inWords(evaluateMandate({ scheme: "PMI", plafon: 50_000_000, date: DATE }));
     expect(d).toMatchObject({ status: "OUT_OF_SCOPE", ruleId: "PMI_OUT_OF_SCOPE", blocksDisbursement: false, requiredFrom: null });
     expect(d.explanation).toMatch(/^Di luar cakupan: .*Pekerja Migran Indonesia/);
   });
@@ -65,7 +73,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   it.each(["SUPER_MIKRO", "MIKRO"] as const)(
     "%s without a matching phase rule is voluntary but encouraged — Permenko 1/2023 Pasal 22 ayat (8)",
     (scheme) => {
-      const d = evaluateMandate({ scheme, plafon: 10_000_000, date: DATE });
+      const d = inWords(evaluateMandate({ scheme, plafon: 10_000_000, date: DATE }));
       expect(d).toMatchObject({
         status: "VOLUNTARY",
         ruleId: "PHASED_VOLUNTARY",
@@ -92,6 +100,41 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
       expect(evaluateMandate({ scheme, plafon, date: DATE }).status).toBe(status);
     },
   );
+
+  it.each([
+    [
+      "KECIL", 150_000_000, "MANDATE_KECIL", "mandate.kecil",
+      "Wajib: KUR Kecil dengan plafon Rp150.000.000 (setiap KUR Kecil berplafon di atas Rp100 juta) — Permenko 1/2023 Pasal 26 ayat (8).",
+      "Mandatory: KUR Kecil with a plafon of Rp150.000.000 (every KUR Kecil is above Rp100 million) — Permenko 1/2023 Article 26(8).",
+    ],
+    [
+      "KHUSUS", 200_000_000, "MANDATE_KHUSUS_ABOVE_100JT", "mandate.khususAbove",
+      "Wajib: KUR Khusus dengan plafon Rp200.000.000, di atas Rp100 juta — Permenko 1/2023 Pasal 35 ayat (11).",
+      "Mandatory: KUR Khusus with a plafon of Rp200.000.000, above Rp100 million — Permenko 1/2023 Article 35(11).",
+    ],
+    [
+      "KHUSUS", 100_000_000, "KHUSUS_VOLUNTARY", "mandate.khususVoluntary",
+      "Sukarela (dianjurkan): KUR Khusus dengan plafon Rp100.000.000, tidak lebih dari Rp100 juta, tidak wajib — Permenko 1/2023 Pasal 35 ayat (11).",
+      "Voluntary (encouraged): KUR Khusus with a plafon of Rp100.000.000, not above Rp100 million, is not mandatory — Permenko 1/2023 Article 35(11).",
+    ],
+    [
+      "SUPER_MIKRO", 5_000_000, "PHASED_VOLUNTARY", "mandate.phasedVoluntary",
+      "Sukarela (dianjurkan): debitur KUR Super Mikro belum termasuk tahap kepesertaan wajib mana pun — Permenko 1/2023 Pasal 22 ayat (8).",
+      "Voluntary (encouraged): KUR Super Mikro debtors here are not yet in any mandatory enrolment phase — Permenko 1/2023 Article 22(8).",
+    ],
+    [
+      "PMI", 50_000_000, "PMI_OUT_OF_SCOPE", "mandate.pmiOutOfScope",
+      "Di luar cakupan: debitur KUR PMI termasuk segmen Pekerja Migran Indonesia, bukan kepesertaan BPU melalui kanal ini — Permenko 1/2023 (KUR PMI; segmen Pekerja Migran Indonesia).",
+      "Out of scope: KUR PMI debtors belong to the Indonesian migrant worker segment, not BPU enrolment through this channel — Permenko 1/2023 (KUR PMI; Indonesian migrant worker segment).",
+    ],
+  ] as const)("%s at plafon %d: rule %s explains itself as %s, in both languages", (scheme, plafon, ruleId, code, indonesian, english) => {
+    const d = evaluateMandate({ scheme, plafon, date: DATE });
+    expect(d.ruleId).toBe(ruleId);
+    expect(d.explanation.code).toBe(code);
+    expect(d.legalBasis).toEqual({ code: "mandate.legalBasis", params: { ruleId } });
+    expect(idText(d.explanation)).toBe(indonesian);
+    expect(enText(d.explanation)).toBe(english);
+  });
 
   it("labels the statuses in Indonesian", () => {
     expect(MANDATE_LABELS).toEqual({
@@ -124,7 +167,7 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
     ["MIKRO", null, null, "2027-01-01", "P-ALL-2027"], // an unscoped rule matches everyone
     ["MIKRO", "mandiri", "BANTEN", "2027-02-01", "P-ALL-2027"],
   ] as const)("%s at %s/%s on %s → phase rule %s", (scheme, penyalurId, kanwilCode, date, ruleId) => {
-    const d = evaluateMandate({ scheme, plafon: 50_000_000, date, penyalurId, kanwilCode, phaseRules: RULES });
+    const d = inWords(evaluateMandate({ scheme, plafon: 50_000_000, date, penyalurId, kanwilCode, phaseRules: RULES }));
     if (ruleId === null) {
       expect(d).toMatchObject({ status: "VOLUNTARY", ruleId: "PHASED_VOLUNTARY", requiredFrom: null, blocksDisbursement: false });
       expect(d.inputs.phaseRuleId).toBeNull();
@@ -140,6 +183,25 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
       expect(d.inputs).toMatchObject({ phaseRuleId: ruleId, penyalurId, kanwilCode, date, phaseRulesConsidered: RULES.length });
       expect(d.explanation).toMatch(/^Wajib bertahap: /);
     }
+  });
+
+  it("a matched phase rule is explained with its scope label (else its id) and start date — Pasal 22 ayat (8)", () => {
+    const rule: PhaseRule = { id: "P-JABAR", penyalurId: null, kanwilCode: "JAWA_BARAT", startDate: "2026-07-01", scopeLabel: "Kanwil Jawa Barat" };
+    const d = evaluateMandate({ scheme: "MIKRO", plafon: 50_000_000, date: DATE, kanwilCode: "JAWA_BARAT", phaseRules: [rule] });
+    expect(d.explanation).toEqual({
+      code: "mandate.phasedMatched",
+      params: { scheme: "MIKRO", phase: "Kanwil Jawa Barat", startDate: "01/07/2026" },
+    });
+    expect(idText(d.explanation)).toBe(
+      "Wajib bertahap: debitur KUR Mikro pada tahap Kanwil Jawa Barat wajib menjadi peserta sejak 01/07/2026 — Permenko 1/2023 Pasal 22 ayat (8).",
+    );
+    expect(enText(d.explanation)).toBe(
+      "Mandatory (phased): KUR Mikro debtors in phase Kanwil Jawa Barat must be enrolled from 01/07/2026 — Permenko 1/2023 Article 22(8).",
+    );
+    const unlabelled = evaluateMandate({ scheme: "SUPER_MIKRO", plafon: 5_000_000, date: DATE, kanwilCode: "JAWA_BARAT", phaseRules: [{ ...rule, scopeLabel: undefined }] });
+    expect(idText(unlabelled.explanation)).toBe(
+      "Wajib bertahap: debitur KUR Super Mikro pada tahap P-JABAR wajib menjadi peserta sejak 01/07/2026 — Permenko 1/2023 Pasal 22 ayat (8).",
+    );
   });
 
   it("phase rules never change a kecil, khusus or PMI decision", () => {
@@ -165,6 +227,15 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
 });
 
 describe("every mandate decision is explainable and replayable (RULES.md §2)", () => {
+  it("a stored decision is explained again from its rule id and inputs alone; an unknown rule or incomplete inputs are not guessed", () => {
+    const d = evaluateMandate({ scheme: "KECIL", plafon: 150_000_000, date: DATE });
+    const stored = JSON.parse(JSON.stringify(d.inputs)) as Record<string, unknown>;
+    expect(explainMandate({ ruleId: d.ruleId, inputs: stored })).toEqual({ explanation: d.explanation, legalBasis: d.legalBasis });
+    expect(explainMandate({ ruleId: "MANDATE_SOMETHING_ELSE", inputs: stored })).toBeNull();
+    expect(explainMandate({ ruleId: "MANDATE_KECIL", inputs: {} })).toBeNull();
+    expect(explainMandate({ ruleId: "PHASED_MATCHED", inputs: { scheme: "MIKRO", plafon: 1 } })).toBeNull();
+  });
+
   const dateArb = fc.integer({ min: 0, max: 6000 }).map((n) => addDays("2023-02-01", n));
   const phaseRuleArb = fc.record({
     id: fc.string({ minLength: 1, maxLength: 8 }),
@@ -183,7 +254,7 @@ describe("every mandate decision is explainable and replayable (RULES.md §2)", 
         fc.option(fc.constantFrom("JAWA_BARAT", "BANUSPA"), { nil: undefined }),
         fc.array(phaseRuleArb, { maxLength: 5 }),
         (scheme, plafon, date, penyalurId, kanwilCode, phaseRules) => {
-          const d = evaluateMandate({ scheme, plafon, date, penyalurId, kanwilCode, phaseRules });
+          const d = inWords(evaluateMandate({ scheme, plafon, date, penyalurId, kanwilCode, phaseRules }));
           expect(d.ruleId).not.toBe("");
           expect(d.ruleVersion).toBe(MANDATE_RULE_VERSION);
           expect(d.legalBasis.trim()).not.toBe("");

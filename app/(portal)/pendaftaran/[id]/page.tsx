@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ruleMessage, storedMandateText } from "@/lib/i18n/rules";
 import { requirePermission } from "@/lib/auth/session";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
@@ -60,6 +62,8 @@ export default async function EnrolmentPage({
     firstMonthPaid: first?.status === "PAID",
     gate: e.office.disbursementGate,
   });
+  const tRules = await getTranslations("rules");
+  const mandateText = storedMandateText(tRules, e.mandate);
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
   // Officers see the debtor they enrolled; other roles see the NIK masked.
   const nik = presentIdentifier(actor, e.participant.nik);
@@ -100,15 +104,15 @@ export default async function EnrolmentPage({
 
       <section aria-labelledby="pencairan" className={`rounded border-l-4 p-4 ${CLEARANCE_STYLE[clearance.state]}`} data-testid="clearance">
         <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t.detail.clearance}</h2>
-        <p className="text-lg font-bold">{locale === "id" ? clearance.headline : clearance.headlineEn}</p>
+        <p className="text-lg font-bold">{ruleMessage(tRules, clearance.headline)}</p>
       </section>
 
       <section aria-labelledby="keputusan" className="rounded border border-slate-200 bg-white p-4" data-testid="decision">
         <h2 id="keputusan" className="text-lg font-semibold">{t.detail.decision}</h2>
         <p className="mt-1 text-xl font-bold">
-          {mandateLabels[e.mandate.status]} — {e.mandate.legalBasis}
+          {mandateLabels[e.mandate.status]} — {mandateText.legalBasis}
         </p>
-        <p className="mt-1">{e.mandate.explanation}</p>
+        <p className="mt-1">{mandateText.explanation}</p>
         <dl className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-[auto_1fr]">
           <dt>{t.detail.rule}</dt>
           <dd className="font-mono">{e.mandate.ruleId} @ {e.mandate.ruleVersion}</dd>

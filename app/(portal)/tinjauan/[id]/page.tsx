@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { storedMandateText } from "@/lib/i18n/rules";
 import { StatusHistory } from "@/components/enrolment/status-history";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { CoverageSummaryView } from "@/components/review/coverage-summary";
@@ -39,6 +41,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
   const { id } = await params;
   const [e, history, { locale, t }] = await Promise.all([reviewDetail(actor, id, new Date()), enrolmentHistory(actor, id), getDictionary()]);
   if (!e || !history) notFound();
+  const mandateText = storedMandateText(await getTranslations("rules"), e.mandate);
   const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
   const tz = e.kantorCabang.timeZone;
 
@@ -95,13 +98,13 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
 
       <section aria-labelledby="keputusan" className={box} data-testid="decision">
         <h2 id="keputusan" className="text-lg font-semibold">{t.review.decisionExplain}</h2>
-        <p className="mt-1 text-xl font-bold">{mandateLabels[e.mandate.status]} — {e.mandate.legalBasis}</p>
-        <p className="mt-1">{e.mandate.explanation}</p>
+        <p className="mt-1 text-xl font-bold">{mandateLabels[e.mandate.status]} — {mandateText.legalBasis}</p>
+        <p className="mt-1">{mandateText.explanation}</p>
         <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t.detail.rule}</dt>
           <dd className="font-mono">{e.mandate.ruleId} @ {e.mandate.ruleVersion}</dd>
           <dt className="font-medium">{t.detail.legalBasis}</dt>
-          <dd>{e.mandate.legalBasis}</dd>
+          <dd>{mandateText.legalBasis}</dd>
           {e.mandate.requiredFrom ? (
             <>
               <dt className="font-medium">{locale === "id" ? "Wajib sejak" : "Required from"}</dt>
