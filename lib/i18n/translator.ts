@@ -3,7 +3,9 @@
  * certificate), mutations that write audit text, scripts and tests. Same catalogue, same formats
  * as the pages (lib/i18n/request.ts).
  */
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports) has no React: scripts and the seed run it under
+// `--conditions=react-server`, where next-intl's entry pulls in React client hooks and fails to link.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_TIME_ZONE, MESSAGES, type Locale } from "@/lib/i18n/config";
 import { FORMATS } from "@/lib/i18n/formats";
 
