@@ -80,11 +80,20 @@ function padSubsetGlyphs(font: { createSubset(): unknown }): void {
   subsetterPatched = true;
 }
 
-/** fontkit for pdf-lib, with the subsetter fixed on first use. */
+/**
+ * fontkit for pdf-lib, with the subsetter fixed on first use, and each font parsed once per process:
+ * parsing Noto Sans takes longer than the rest of a certificate, and the parsed font is only read
+ * (every certificate makes its own subset).
+ */
+const parsed = new WeakMap<object, ReturnType<typeof fontkit.create>>();
 const paddedFontkit = {
   create(...args: Parameters<typeof fontkit.create>) {
+    const [bytes] = args;
+    const known = typeof bytes === "object" && bytes !== null ? parsed.get(bytes) : undefined;
+    if (known) return known;
     const font = fontkit.create(...args);
     padSubsetGlyphs(font as unknown as { createSubset(): unknown });
+    if (typeof bytes === "object" && bytes !== null) parsed.set(bytes, font);
     return font;
   },
 };
