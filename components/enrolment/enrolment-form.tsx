@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
 import { ruleMessage } from "@/lib/i18n/rules";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
@@ -156,7 +156,6 @@ function EnrolmentFormBody({
   const t = useTranslations("form");
   const e = useTranslations("eform");
   const enums = useTranslations("enums");
-  const locale = useLocale();
   const [intent, setIntent] = useState<"submit" | "draft">("submit");
   const saving = pending && intent === "draft";
   const values = state.values ?? initialValues ?? {};

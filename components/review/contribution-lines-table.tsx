@@ -1,4 +1,4 @@
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { useTranslations } from "next-intl";
 import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 /** One month's contribution line as both the officer's and the reviewer's pages show it. */
@@ -25,36 +25,35 @@ const isPriced = (l: ContributionLineRow): l is PricedContributionLineRow => "jk
  */
 export function ContributionLinesTable({
   lines,
-  t,
   captionHidden = false,
   className = "",
 }: {
   lines: readonly ContributionLineRow[] | readonly PricedContributionLineRow[];
-  t: Dictionary;
   captionHidden?: boolean;
   className?: string;
 }) {
+  const t = useTranslations("detail");
   const priced = lines.length > 0 && lines.every(isPriced);
   const th = "px-2 py-1";
   const num = "px-2 py-1 text-right tabular-nums";
   return (
     <div className={`overflow-x-auto ${className}`}>
       <table className="min-w-full text-sm">
-        <caption className={captionHidden ? "sr-only" : "text-left font-medium"}>{t.detail.contribution}</caption>
+        <caption className={captionHidden ? "sr-only" : "text-left font-medium"}>{t("contribution")}</caption>
         <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className={th}>{t.detail.month}</th>
+            <th scope="col" className={th}>{t("month")}</th>
             {priced ? (
               <>
                 <th scope="col" className={`${th} text-right`}>JKK</th>
                 <th scope="col" className={`${th} text-right`}>JKM</th>
                 <th scope="col" className={`${th} text-right`}>JHT</th>
-                <th scope="col" className={`${th} text-right`}>{t.detail.reliefApplied}</th>
+                <th scope="col" className={`${th} text-right`}>{t("reliefApplied")}</th>
               </>
             ) : null}
-            <th scope="col" className={`${th} text-right`}>{t.detail.total}</th>
-            <th scope="col" className={th}>{t.detail.dueDate}</th>
-            <th scope="col" className={th}>{t.detail.status}</th>
+            <th scope="col" className={`${th} text-right`}>{t("total")}</th>
+            <th scope="col" className={th}>{t("dueDate")}</th>
+            <th scope="col" className={th}>{t("status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +70,7 @@ export function ContributionLinesTable({
               ) : null}
               <td className={priced ? `${num} font-semibold` : num}>{formatRupiah(l.total)}</td>
               <td className="px-2 py-1">{formatDateId(l.dueDate)}</td>
-              <td className="px-2 py-1">{l.status === "PAID" ? t.detail.paid : t.detail.due}</td>
+              <td className="px-2 py-1">{l.status === "PAID" ? t("paid") : t("due")}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { CoverageSummary } from "@/lib/review/data";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
-import { COVERAGE_LABELS, COVERAGE_LABELS_EN, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
+import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 /** Border and background per cover status, shared with the public verification page. */
 export const COVERAGE_STYLE = {
@@ -11,21 +11,21 @@ export const COVERAGE_STYLE = {
 } as const;
 
 /** Cover status and "protected until" (RULES.md §3: "Show 'protected until' everywhere"). */
-export function CoverageSummaryView({ coverage, locale, t }: { coverage: CoverageSummary; locale: Locale; t: Dictionary }) {
-  const labels = locale === "id" ? COVERAGE_LABELS : COVERAGE_LABELS_EN;
+export function CoverageSummaryView({ coverage }: { coverage: CoverageSummary }) {
+  const t = useTranslations();
   return (
     <dl className={`grid gap-x-4 gap-y-1 rounded border-l-4 p-3 text-sm sm:grid-cols-[auto_1fr] ${COVERAGE_STYLE[coverage.status]}`} data-testid="coverage">
-      <dt className="font-medium">{t.review.coverageStatus}</dt>
-      <dd className="font-bold">{labels[coverage.status]}</dd>
-      <dt className="font-medium">{t.review.protectedUntil}</dt>
-      <dd data-testid="protected-until">{coverage.protectedUntil ? formatDateId(coverage.protectedUntil) : t.review.notProtected}</dd>
-      <dt className="font-medium">{t.review.coverStart}</dt>
+      <dt className="font-medium">{t("review.coverageStatus")}</dt>
+      <dd className="font-bold">{t(`enums.coverage.${coverage.status}`)}</dd>
+      <dt className="font-medium">{t("review.protectedUntil")}</dt>
+      <dd data-testid="protected-until">{coverage.protectedUntil ? formatDateId(coverage.protectedUntil) : t("review.notProtected")}</dd>
+      <dt className="font-medium">{t("review.coverStart")}</dt>
       <dd>{formatMonthId(coverage.startMonth)}</dd>
       {coverage.unpaidMonths.length ? (
         <>
-          <dt className="font-medium">{t.review.unpaidMonths}</dt>
+          <dt className="font-medium">{t("review.unpaidMonths")}</dt>
           <dd>{coverage.unpaidMonths.map(formatMonthId).join(", ")}</dd>
-          <dt className="font-medium">{t.review.owed}</dt>
+          <dt className="font-medium">{t("review.owed")}</dt>
           <dd className="tabular-nums">{formatRupiah(coverage.owed)}</dd>
         </>
       ) : null}

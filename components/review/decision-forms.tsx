@@ -1,19 +1,16 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
-import {
-  approveAction,
-  recordPaymentAction,
-  rejectAction,
-  returnAction,
-  type ReviewFormState,
-} from "@/lib/review/actions";
-import { PAYMENT_CHANNELS, PAYMENT_CHANNEL_LABELS, REJECT_REASONS, REJECT_REASON_LABELS } from "@/lib/review/schema";
-import type { Dictionary, Locale } from "@/lib/i18n/dictionaries";
+import type { FormState } from "@/lib/action/result";
+import { approveAction, recordPaymentAction, rejectAction, returnAction, type ReviewResult } from "@/lib/review/actions";
+import { PAYMENT_CHANNELS, REJECT_REASONS } from "@/lib/review/schema";
+
+type State = FormState<ReviewResult>;
 
 /** After a refused submit, focus moves to the first field in error (or to the message). */
-function useFocusFirstError(state: ReviewFormState) {
+function useFocusFirstError(state: State) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.attempt || state.ok) return;
@@ -23,15 +20,16 @@ function useFocusFirstError(state: ReviewFormState) {
   return ref;
 }
 
-function Message({ state }: { state: ReviewFormState }) {
+function Message({ state }: { state: State }) {
+  const message = state.ok ? state.data?.message : state.message;
   return (
     <p
       role={state.ok ? "status" : "alert"}
       data-message
       tabIndex={-1}
-      className={state.message ? `rounded p-2 text-sm font-medium ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}` : "sr-only"}
+      className={message ? `rounded p-2 text-sm font-medium ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}` : "sr-only"}
     >
-      {state.message ?? ""}
+      {message ?? ""}
     </p>
   );
 }
@@ -50,61 +48,62 @@ function Hidden({ enrolmentId, version }: { enrolmentId: string; version: number
 interface DecisionProps {
   enrolmentId: string;
   version: number;
-  t: Dictionary;
-  locale: Locale;
 }
 
-function ApproveForm({ enrolmentId, version, t }: DecisionProps) {
-  const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(approveAction, {});
+function ApproveForm({ enrolmentId, version }: DecisionProps) {
+  const t = useTranslations("review");
+  const [state, formAction, pending] = useActionState<State, FormData>(approveAction, {});
   const ref = useFocusFirstError(state);
   return (
     <form ref={ref} action={formAction} className="space-y-2 rounded border border-green-700 p-3" aria-labelledby="approve-title">
-      <h3 id="approve-title" className="font-semibold">{t.review.approve}</h3>
+      <h3 id="approve-title" className="font-semibold">{t("approve")}</h3>
       <Hidden enrolmentId={enrolmentId} version={version} />
       <Message state={state} />
       <button type="submit" disabled={pending} className={`${button} bg-green-700 hover:bg-green-800`}>
-        {pending ? t.review.approving : t.review.approve}
+        {pending ? t("approving") : t("approve")}
       </button>
     </form>
   );
 }
 
-function ReturnForm({ enrolmentId, version, t }: DecisionProps) {
-  const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(returnAction, {});
+function ReturnForm({ enrolmentId, version }: DecisionProps) {
+  const t = useTranslations("review");
+  const [state, formAction, pending] = useActionState<State, FormData>(returnAction, {});
   const ref = useFocusFirstError(state);
   return (
     <form key={state.attempt ?? 0} ref={ref} action={formAction} className="space-y-2 rounded border border-amber-600 p-3" aria-labelledby="return-title">
-      <h3 id="return-title" className="font-semibold">{t.review.returnTitle}</h3>
+      <h3 id="return-title" className="font-semibold">{t("returnTitle")}</h3>
       <Hidden enrolmentId={enrolmentId} version={version} />
-      <Field name="returnReason" label={t.review.returnReason} errors={state.errors?.reason}>
+      <Field name="returnReason" label={t("returnReason")} errors={state.errors?.reason}>
         {(p) => <textarea {...p} name="reason" rows={3} maxLength={1000} defaultValue={state.values?.reason ?? ""} className={inputClass} />}
       </Field>
       <Message state={state} />
-      <button type="submit" disabled={pending} className={`${button} bg-amber-700 hover:bg-amber-800`}>{t.review.returnSubmit}</button>
+      <button type="submit" disabled={pending} className={`${button} bg-amber-700 hover:bg-amber-800`}>{t("returnSubmit")}</button>
     </form>
   );
 }
 
-function RejectForm({ enrolmentId, version, t, locale }: DecisionProps) {
-  const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(rejectAction, {});
+function RejectForm({ enrolmentId, version }: DecisionProps) {
+  const t = useTranslations("review");
+  const [state, formAction, pending] = useActionState<State, FormData>(rejectAction, {});
   const ref = useFocusFirstError(state);
   return (
     <form key={state.attempt ?? 0} ref={ref} action={formAction} className="space-y-2 rounded border border-red-700 p-3" aria-labelledby="reject-title">
-      <h3 id="reject-title" className="font-semibold">{t.review.rejectTitle}</h3>
+      <h3 id="reject-title" className="font-semibold">{t("rejectTitle")}</h3>
       <Hidden enrolmentId={enrolmentId} version={version} />
-      <Field name="rejectReason" label={t.review.rejectReason} errors={state.errors?.reason}>
+      <Field name="rejectReason" label={t("rejectReason")} errors={state.errors?.reason}>
         {(p) => (
           <select {...p} name="reason" defaultValue={state.values?.reason ?? ""} className={inputClass}>
-            <option value="">{t.review.choose}</option>
-            {REJECT_REASONS.map((r) => <option key={r} value={r}>{REJECT_REASON_LABELS[r][locale]}</option>)}
+            <option value="">{t("choose")}</option>
+            {REJECT_REASONS.map((r) => <option key={r} value={r}>{t(`rejectReasons.${r}`)}</option>)}
           </select>
         )}
       </Field>
-      <Field name="rejectNote" label={t.review.rejectNote} errors={state.errors?.note}>
+      <Field name="rejectNote" label={t("rejectNote")} errors={state.errors?.note}>
         {(p) => <textarea {...p} name="note" rows={2} maxLength={1000} defaultValue={state.values?.note ?? ""} className={inputClass} />}
       </Field>
       <Message state={state} />
-      <button type="submit" disabled={pending} className={`${button} bg-red-700 hover:bg-red-800`}>{t.review.rejectSubmit}</button>
+      <button type="submit" disabled={pending} className={`${button} bg-red-700 hover:bg-red-800`}>{t("rejectSubmit")}</button>
     </form>
   );
 }
@@ -120,35 +119,37 @@ export function DecisionForms(props: DecisionProps) {
   );
 }
 
-export function PaymentForm({ enrolmentId, today, t, locale }: { enrolmentId: string; today: string; t: Dictionary; locale: Locale }) {
-  const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(recordPaymentAction, {});
+export function PaymentForm({ enrolmentId, today }: { enrolmentId: string; today: string }) {
+  const t = useTranslations("review");
+  const [state, formAction, pending] = useActionState<State, FormData>(recordPaymentAction, {});
   const ref = useFocusFirstError(state);
-  const v = state.values ?? {};
+  // A recorded payment clears the form; a refused one keeps what was typed.
+  const v = state.ok ? {} : (state.values ?? {});
   return (
     <form key={state.attempt ?? 0} ref={ref} action={formAction} className="space-y-3" aria-labelledby="payment-title">
-      <h3 id="payment-title" className="font-semibold">{t.review.recordPayment}</h3>
+      <h3 id="payment-title" className="font-semibold">{t("recordPayment")}</h3>
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="amount" label={t.review.amount} hint={t.review.amountHint} errors={state.errors?.amount}>
+        <Field name="amount" label={t("amount")} hint={t("amountHint")} errors={state.errors?.amount}>
           {(p) => <input {...p} name="amount" inputMode="numeric" autoComplete="off" defaultValue={v.amount ?? ""} className={inputClass} />}
         </Field>
-        <Field name="paidOn" label={t.review.paidOn} errors={state.errors?.paidOn}>
+        <Field name="paidOn" label={t("paidOn")} errors={state.errors?.paidOn}>
           {(p) => <input {...p} name="paidOn" type="date" max={today} defaultValue={v.paidOn ?? today} className={inputClass} />}
         </Field>
-        <Field name="channel" label={t.review.channel} errors={state.errors?.channel}>
+        <Field name="channel" label={t("channel")} errors={state.errors?.channel}>
           {(p) => (
             <select {...p} name="channel" defaultValue={v.channel ?? "VIRTUAL_ACCOUNT"} className={inputClass}>
-              {PAYMENT_CHANNELS.map((c) => <option key={c} value={c}>{PAYMENT_CHANNEL_LABELS[c][locale]}</option>)}
+              {PAYMENT_CHANNELS.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
             </select>
           )}
         </Field>
-        <Field name="reference" label={t.review.reference} hint={t.review.referenceHint} errors={state.errors?.reference}>
+        <Field name="reference" label={t("reference")} hint={t("referenceHint")} errors={state.errors?.reference}>
           {(p) => <input {...p} name="reference" autoComplete="off" maxLength={64} defaultValue={v.reference ?? ""} className={inputClass} />}
         </Field>
       </div>
       <Message state={state} />
       <button type="submit" disabled={pending} className={`${button} bg-brand-700 hover:bg-brand-800`}>
-        {pending ? t.review.recording : t.review.recordSubmit}
+        {pending ? t("recording") : t("recordSubmit")}
       </button>
     </form>
   );

@@ -2,37 +2,40 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { bulkApproveAction, type BulkApproveState } from "@/lib/review/actions";
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/action/result";
+import { bulkApproveAction, type BulkApproveResult } from "@/lib/review/actions";
 import type { QueueRow } from "@/lib/review/data";
-import { fill, type Dictionary, type Locale } from "@/lib/i18n/dictionaries";
 import { formatInstant } from "@/lib/format";
-import { MANDATE_LABELS, MANDATE_LABELS_EN, SCHEME_LABELS, formatRupiah } from "@/lib/rules";
+import { formatRupiah } from "@/lib/rules";
 
 /**
  * The review queue as a table. Submitted rows carry a checkbox; "Setujui yang dipilih" approves the
  * ticked ones, each on its own, and lists one outcome per row. Each checkbox sends the version the
  * reviewer saw, so a row someone else changed meanwhile is reported, not overwritten.
  */
-export function QueueTable({ rows, t, locale, timeZone }: { rows: QueueRow[]; t: Dictionary; locale: Locale; timeZone: string }) {
-  const [state, action, pending] = useActionState<BulkApproveState, FormData>(bulkApproveAction, {});
-  const mandateLabels = locale === "id" ? MANDATE_LABELS : MANDATE_LABELS_EN;
+export function QueueTable({ rows, timeZone }: { rows: QueueRow[]; timeZone: string }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<FormState<BulkApproveResult>, FormData>(bulkApproveAction, {});
+  const message = state.ok ? state.data?.message : (state.errors?.items?.[0] ?? state.message);
+  const results = state.ok ? state.data?.results : undefined;
   const selectable = rows.some((r) => r.status === "SUBMITTED");
   return (
     <form action={action} className="space-y-3">
-      <div role="region" aria-label={t.review.queueCaption} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div role="region" aria-label={t("review.queueCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm" data-testid="review-queue">
-          <caption className="sr-only">{t.review.queueCaption}</caption>
+          <caption className="sr-only">{t("review.queueCaption")}</caption>
           <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t.review.select}</span></th>
-              <th scope="col" className="px-3 py-2">{t.list.name}</th>
-              <th scope="col" className="px-3 py-2">{t.review.penyalur}</th>
-              <th scope="col" className="px-3 py-2">{t.list.scheme}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t.list.plafon}</th>
-              <th scope="col" className="px-3 py-2">{t.list.mandate}</th>
-              <th scope="col" className="px-3 py-2">{t.list.status}</th>
-              <th scope="col" className="px-3 py-2">{t.list.submittedAt}</th>
-              <th scope="col" className="px-3 py-2">{t.review.age}</th>
+              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("review.select")}</span></th>
+              <th scope="col" className="px-3 py-2">{t("list.name")}</th>
+              <th scope="col" className="px-3 py-2">{t("review.penyalur")}</th>
+              <th scope="col" className="px-3 py-2">{t("list.scheme")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("list.plafon")}</th>
+              <th scope="col" className="px-3 py-2">{t("list.mandate")}</th>
+              <th scope="col" className="px-3 py-2">{t("list.status")}</th>
+              <th scope="col" className="px-3 py-2">{t("list.submittedAt")}</th>
+              <th scope="col" className="px-3 py-2">{t("review.age")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +48,7 @@ export function QueueTable({ rows, t, locale, timeZone }: { rows: QueueRow[]; t:
                         type="checkbox"
                         name="items"
                         value={`${r.id}:${r.version}`}
-                        aria-label={fill(t.review.selectRow, { name: r.fullName })}
+                        aria-label={t("review.selectRow", { name: r.fullName })}
                         className="h-5 w-5"
                       />
                       <input type="hidden" name={`label:${r.id}`} value={r.fullName} />
@@ -57,16 +60,16 @@ export function QueueTable({ rows, t, locale, timeZone }: { rows: QueueRow[]; t:
                   <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
                 </td>
                 <td className="px-3 py-2">{r.penyalurName}<div className="text-xs text-slate-600">{r.officeName}</div></td>
-                <td className="px-3 py-2">{SCHEME_LABELS[r.scheme]}</td>
+                <td className="px-3 py-2">{t(`enums.scheme.${r.scheme}`)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatRupiah(r.plafon)}</td>
-                <td className="px-3 py-2">{mandateLabels[r.mandateStatus]}</td>
-                <td className="px-3 py-2">{t.status[r.status]}</td>
+                <td className="px-3 py-2">{t(`enums.mandate.${r.mandateStatus}`)}</td>
+                <td className="px-3 py-2">{t(`enums.status.${r.status}`)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {r.ageWorkingDays === null ? "—" : fill(t.review.ageDays, { days: r.ageWorkingDays })}
+                  {r.ageWorkingDays === null ? "—" : t("review.ageDays", { days: r.ageWorkingDays })}
                   {r.overdue ? (
                     <span className="ml-1 inline-block rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="overdue">
-                      {t.review.overdue}
+                      {t("review.overdue")}
                     </span>
                   ) : null}
                 </td>
@@ -77,23 +80,23 @@ export function QueueTable({ rows, t, locale, timeZone }: { rows: QueueRow[]; t:
       </div>
       {selectable ? (
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? t.review.bulkApproving : t.review.bulkApprove}
+          {pending ? t("review.bulkApproving") : t("review.bulkApprove")}
         </button>
       ) : null}
       <div role="status" aria-live="polite" data-testid="bulk-results">
-        {state.message ? <p className="font-medium">{state.message}</p> : null}
-        {state.results?.length ? (
-          <ul className="mt-1 list-disc pl-5 text-sm" aria-label={t.review.bulkResults}>
-            {state.results.map((r) => (
+        {message ? <p className="font-medium">{message}</p> : null}
+        {results?.length ? (
+          <ul className="mt-1 list-disc pl-5 text-sm" aria-label={t("review.bulkResults")}>
+            {results.map((r) => (
               <li key={r.enrolmentId}>
                 {r.label}:{" "}
                 {r.outcome === "APPROVED"
-                  ? fill(t.review.outcomeApproved, { kpj: r.kpj })
+                  ? t("review.outcomeApproved", { kpj: r.kpj })
                   : r.outcome === "CHANGED"
-                    ? t.review.outcomeChanged
+                    ? t("review.outcomeChanged")
                     : r.outcome === "NOT_FOUND"
-                      ? t.review.outcomeNotFound
-                      : fill(t.review.outcomeError, { id: r.errorId })}
+                      ? t("review.outcomeNotFound")
+                      : t("review.outcomeError", { id: r.errorId })}
               </li>
             ))}
           </ul>

@@ -1,16 +1,19 @@
 /**
  * What a reviewer checks about a participant's identity, and what a third party may see of it.
- * Pure: no database, no framework.
+ * Pure: no database, no framework. Checks come back as codes and values; the page words them from
+ * messages/*.json (`review.nikCheck`).
  */
-import { formatDateId, parseNik, provinceByCode, SEX_LABELS } from "@/lib/rules";
-import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
+import { parseNik, provinceByCode, type RuleIssue } from "@/lib/rules";
 
-export interface NikCheck {
-  /** What is checked, e.g. "Tanggal lahir". */
-  label: string;
-  ok: boolean;
-  detail: string;
-}
+type Province = { code: string; name: string };
+
+export type NikCheck =
+  /** The NIK itself cannot be read; `issue` says why (worded by lib/i18n/rules.ts). */
+  | { check: "nik"; ok: false; issue: RuleIssue }
+  | { check: "birthDate"; ok: boolean; fromNik: string; stored: string }
+  | { check: "sex"; ok: boolean; fromNik: "L" | "P"; stored: "L" | "P" }
+  /** `stored` is null when the enrolment predates the full e-form and has no address. */
+  | { check: "province"; ok: boolean; fromNik: Province; stored: Province | null };
 
 /**
  * The NIK against the stored data (RULES.md §6): the birth date and sex it encodes, and its province
@@ -21,36 +24,16 @@ export function nikChecks(
   today: string,
 ): NikCheck[] {
   const parsed = parseNik(p.nik, today);
-  if (!parsed.ok) return [{ label: "NIK", ok: false, detail: ruleMessage(rulesTranslator("id"), parsed.issue) }];
+  if (!parsed.ok) return [{ check: "nik", ok: false, issue: parsed.issue }];
   const info = parsed.value;
-  const province = provinceByCode(info.provinceCode);
-  const checks: NikCheck[] = [
-    {
-      label: "Tanggal lahir",
-      ok: info.birthDate === p.birthDate,
-      detail: `NIK: ${formatDateId(info.birthDate)} · data: ${formatDateId(p.birthDate)}`,
-    },
-    {
-      label: "Jenis kelamin",
-      ok: info.sex === p.sex,
-      detail: `NIK: ${SEX_LABELS[info.sex]} · data: ${SEX_LABELS[p.sex]}`,
-    },
+  const province = (code: string): Province => ({ code, name: provinceByCode(code)?.name ?? "" });
+  return [
+    { check: "birthDate", ok: info.birthDate === p.birthDate, fromNik: info.birthDate, stored: p.birthDate },
+    { check: "sex", ok: info.sex === p.sex, fromNik: info.sex, stored: p.sex },
+    p.addressProvinceCode
+      ? { check: "province", ok: info.provinceCode === p.addressProvinceCode, fromNik: province(info.provinceCode), stored: province(p.addressProvinceCode) }
+      : { check: "province", ok: true, fromNik: province(info.provinceCode), stored: null },
   ];
-  if (p.addressProvinceCode) {
-    const address = provinceByCode(p.addressProvinceCode);
-    checks.push({
-      label: "Provinsi",
-      ok: info.provinceCode === p.addressProvinceCode,
-      detail: `NIK: ${info.provinceCode} ${province?.name ?? ""} · alamat: ${p.addressProvinceCode} ${address?.name ?? ""}`.trim(),
-    });
-  } else {
-    checks.push({
-      label: "Provinsi",
-      ok: true,
-      detail: `NIK: ${info.provinceCode} ${province?.name ?? ""} · alamat belum diisi (pendaftaran sebelum e-form lengkap)`,
-    });
-  }
-  return checks;
 }
 
 /**

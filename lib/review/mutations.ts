@@ -2,7 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
+import { AppError, fieldError } from "@/lib/action/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
+import { isUuid } from "@/lib/search-params";
 import {
   allocatePayment,
   coverageStatus,
@@ -15,36 +19,27 @@ import {
   todayInZone,
 } from "@/lib/rules";
 import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
-import type { ApproveInput, FieldErrors, PaymentInput, RejectInput, ReturnInput } from "@/lib/review/schema";
+import type { ApproveInput, PaymentInput, RejectInput, ReturnInput, ValidationKey } from "@/lib/review/schema";
 
-/** The enrolment does not exist or lies outside the actor's Kantor Cabang (shown as 404). */
-export class ReviewNotFoundError extends Error {}
+/**
+ * The review's writes. Expected failures are `AppError`s (lib/action/errors.ts): NOT_FOUND for an
+ * enrolment missing or outside the actor's scope, FORBIDDEN for a role that may not do this at all,
+ * CONFLICT (with the status now stored) when someone else changed it first, INVALID_STATE when its
+ * state does not allow the action, VALIDATION with field errors in the user's language.
+ */
 
-/** The actor's role may not do this at all (shown as 403). */
-export class ReviewNotAllowedError extends Error {}
+/** The scope filter for `permission`, or FORBIDDEN when the role may not do it at all. */
+function scopeFor(actor: Actor, permission: "enrolment:review" | "payment:record"): Prisma.EnrolmentWhereInput {
+  const where = enrolmentWhere(actor, permission);
+  if (!where) throw new AppError("FORBIDDEN", { message: "reviewForbidden" });
+  return where;
+}
+
+const notFound = () => new AppError("NOT_FOUND", { message: "reviewNotFound" });
 
 /** Someone else changed the enrolment first (optimistic concurrency on `version`): nothing written. */
-export class ReviewConflictError extends Error {
-  constructor(readonly currentStatus: string | null) {
-    super("enrolment changed by someone else");
-  }
-}
-
-/** A problem the reviewer can fix, reported on a form field. */
-export class ReviewFieldError extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super("review field error");
-  }
-}
-
-/** The request is well-formed but the enrolment's state does not allow it (a plain message). */
-export class ReviewStateError extends Error {}
-
-function reviewerBranch(actor: Actor, permission: "enrolment:review" | "payment:record"): string {
-  if (!can(actor, permission) || actor.scope.kind !== "KANTOR_CABANG") {
-    throw new ReviewNotAllowedError(`${permission} needs a branch reviewer`);
-  }
-  return actor.scope.kantorCabangId;
+export function conflict(currentStatus: string | null): AppError {
+  return new AppError("CONFLICT", { message: "reviewConflict", params: { status: currentStatus ?? "none" } });
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -83,25 +78,26 @@ const REVIEW_SELECT = {
   contributionLines: { select: { month: true }, orderBy: { month: "asc" }, take: 1 },
 } satisfies Prisma.EnrolmentSelect;
 
-async function loadForReview(kantorCabangId: string, enrolmentId: string) {
-  const e = await db().enrolment.findFirst({ where: { id: enrolmentId, kantorCabangId }, select: REVIEW_SELECT });
-  if (!e) throw new ReviewNotFoundError("enrolment not in this Kantor Cabang");
+async function loadForReview(scope: Prisma.EnrolmentWhereInput, enrolmentId: string) {
+  if (!isUuid(enrolmentId)) throw notFound();
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: enrolmentId }, scope] }, select: REVIEW_SELECT });
+  if (!e) throw notFound();
   return e;
 }
 
 /** The guarded state change every decision makes: 0 rows means someone else was first. */
 async function transition(
   tx: Tx,
-  where: { id: string; version: number; kantorCabangId: string },
+  where: { id: string; version: number; scope: Prisma.EnrolmentWhereInput },
   data: Prisma.EnrolmentUncheckedUpdateManyInput,
 ): Promise<void> {
   const updated = await tx.enrolment.updateMany({
-    where: { ...where, status: "SUBMITTED" },
+    where: { AND: [where.scope, { id: where.id, version: where.version, status: "SUBMITTED" }] },
     data: { ...data, version: { increment: 1 } },
   });
   if (updated.count === 0) {
     const now = await tx.enrolment.findUnique({ where: { id: where.id }, select: { status: true } });
-    throw new ReviewConflictError(now?.status ?? null);
+    throw conflict(now?.status ?? null);
   }
 }
 
@@ -118,14 +114,14 @@ export interface ApprovalResult {
  * in one transaction, guarded by the version the reviewer saw.
  */
 export async function approveEnrolment(actor: Actor, input: ApproveInput, now: Date): Promise<ApprovalResult> {
-  const kantorCabangId = reviewerBranch(actor, "enrolment:review");
-  return approveLoaded(actor, kantorCabangId, await loadForReview(kantorCabangId, input.enrolmentId), input, now);
+  const scope = scopeFor(actor, "enrolment:review");
+  return approveLoaded(actor, scope, await loadForReview(scope, input.enrolmentId), input, now);
 }
 
 type ForReview = Prisma.EnrolmentGetPayload<{ select: typeof REVIEW_SELECT }>;
 
-async function approveLoaded(actor: Actor, kantorCabangId: string, e: ForReview, input: ApproveInput, now: Date): Promise<ApprovalResult> {
-  if (e.status !== "SUBMITTED" || e.version !== input.version) throw new ReviewConflictError(e.status);
+async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e: ForReview, input: ApproveInput, now: Date): Promise<ApprovalResult> {
+  if (e.status !== "SUBMITTED" || e.version !== input.version) throw conflict(e.status);
 
   const today = todayInZone(now, e.kantorCabang.timeZone);
   const currentMonth = monthOf(today);
@@ -136,7 +132,7 @@ async function approveLoaded(actor: Actor, kantorCabangId: string, e: ForReview,
     const [row] = await tx.$queryRaw<{ serial: bigint }[]>`select nextval('"KpjSerial"') as serial`;
     const kpj = kpjFromSerial(row!.serial);
     const verificationCode = newVerificationCode();
-    await transition(tx, { id: e.id, version: input.version, kantorCabangId }, {
+    await transition(tx, { id: e.id, version: input.version, scope }, {
       status: "APPROVED",
       kpj,
       verificationCode,
@@ -163,11 +159,11 @@ async function approveLoaded(actor: Actor, kantorCabangId: string, e: ForReview,
 
 /** Sends a submitted enrolment back to the officer with a reason they will see (contract §1). */
 export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Date): Promise<void> {
-  const kantorCabangId = reviewerBranch(actor, "enrolment:review");
-  const e = await loadForReview(kantorCabangId, input.enrolmentId);
-  if (e.status !== "SUBMITTED" || e.version !== input.version) throw new ReviewConflictError(e.status);
+  const scope = scopeFor(actor, "enrolment:review");
+  const e = await loadForReview(scope, input.enrolmentId);
+  if (e.status !== "SUBMITTED" || e.version !== input.version) throw conflict(e.status);
   await db().$transaction(async (tx) => {
-    await transition(tx, { id: e.id, version: input.version, kantorCabangId }, {
+    await transition(tx, { id: e.id, version: input.version, scope }, {
       status: "RETURNED",
       returnReason: input.reason,
       reviewedById: actor.id,
@@ -188,11 +184,11 @@ export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Dat
 
 /** Rejects a submitted enrolment for good, with a reason code and a note (contract §1). */
 export async function rejectEnrolment(actor: Actor, input: RejectInput, now: Date): Promise<void> {
-  const kantorCabangId = reviewerBranch(actor, "enrolment:review");
-  const e = await loadForReview(kantorCabangId, input.enrolmentId);
-  if (e.status !== "SUBMITTED" || e.version !== input.version) throw new ReviewConflictError(e.status);
+  const scope = scopeFor(actor, "enrolment:review");
+  const e = await loadForReview(scope, input.enrolmentId);
+  if (e.status !== "SUBMITTED" || e.version !== input.version) throw conflict(e.status);
   await db().$transaction(async (tx) => {
-    await transition(tx, { id: e.id, version: input.version, kantorCabangId }, {
+    await transition(tx, { id: e.id, version: input.version, scope }, {
       status: "REJECTED",
       rejectReason: input.reason,
       rejectNote: input.note,
@@ -228,10 +224,10 @@ export async function bulkApprove(
   now: Date,
   logError: (error: unknown, enrolmentId: string) => string,
 ): Promise<BulkRowResult[]> {
-  const kantorCabangId = reviewerBranch(actor, "enrolment:review");
+  const scope = scopeFor(actor, "enrolment:review");
   // One read for every ticked row (scoped to the branch), then one transaction per row.
   const loaded = await db().enrolment.findMany({
-    where: { id: { in: [...new Set(items.map((i) => i.enrolmentId))] }, kantorCabangId },
+    where: { AND: [{ id: { in: [...new Set(items.map((i) => i.enrolmentId))] } }, scope] },
     select: REVIEW_SELECT,
   });
   const byId = new Map(loaded.map((e) => [e.id, e]));
@@ -242,13 +238,14 @@ export async function bulkApprove(
     seen.add(item.enrolmentId);
     try {
       const e = byId.get(item.enrolmentId);
-      if (!e) throw new ReviewNotFoundError("enrolment not in this Kantor Cabang");
-      const r = await approveLoaded(actor, kantorCabangId, e, item, now);
+      if (!e) throw notFound();
+      const r = await approveLoaded(actor, scope, e, item, now);
       results.push({ enrolmentId: item.enrolmentId, outcome: "APPROVED", kpj: r.kpj });
     } catch (error) {
-      if (error instanceof ReviewConflictError) {
-        results.push({ enrolmentId: item.enrolmentId, outcome: "CHANGED", currentStatus: error.currentStatus });
-      } else if (error instanceof ReviewNotFoundError) {
+      if (error instanceof AppError && error.code === "CONFLICT") {
+        const status = error.options.params?.status;
+        results.push({ enrolmentId: item.enrolmentId, outcome: "CHANGED", currentStatus: typeof status === "string" && status !== "none" ? status : null });
+      } else if (error instanceof AppError && error.code === "NOT_FOUND") {
         results.push({ enrolmentId: item.enrolmentId, outcome: "NOT_FOUND" });
       } else {
         results.push({ enrolmentId: item.enrolmentId, outcome: "ERROR", errorId: logError(error, item.enrolmentId) });
@@ -263,8 +260,6 @@ function isUniqueViolation(error: unknown, target: string): boolean {
   return JSON.stringify(error.meta ?? {}).includes(target);
 }
 
-const REFERENCE_TAKEN = "Nomor referensi ini sudah tercatat untuk pembayaran lain. Periksa kembali bukti bayar.";
-
 export interface PaymentResult {
   paymentId: string;
   months: string[];
@@ -276,10 +271,14 @@ export interface PaymentResult {
  * months is refused with the accepted amounts. The enrolment row is locked for the transaction, so
  * two payments for the same debtor settle one after the other; the reference is unique for ever.
  */
-export async function recordPayment(actor: Actor, input: PaymentInput, now: Date): Promise<PaymentResult> {
-  const kantorCabangId = reviewerBranch(actor, "payment:record");
+export async function recordPayment(actor: Actor, input: PaymentInput, now: Date, locale: Locale = DEFAULT_LOCALE): Promise<PaymentResult> {
+  const scope = scopeFor(actor, "payment:record");
+  const t = translator(locale);
+  const say = (key: ValidationKey, values?: Record<string, string | number>) => t(`review.validation.${key}`, values as never);
+  const invalid = (field: keyof PaymentInput, message: string) => fieldError({ [field]: [message] });
+  if (!isUuid(input.enrolmentId)) throw notFound();
   const e = await db().enrolment.findFirst({
-    where: { id: input.enrolmentId, kantorCabangId },
+    where: { AND: [{ id: input.enrolmentId }, scope] },
     select: {
       id: true,
       status: true,
@@ -292,19 +291,15 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
       kantorCabang: { select: { timeZone: true } },
     },
   });
-  if (!e) throw new ReviewNotFoundError("enrolment not in this Kantor Cabang");
-  if (e.status !== "APPROVED" || !e.coverStartMonth) {
-    throw new ReviewStateError("Iuran hanya dapat dicatat untuk pendaftaran yang sudah disetujui (KPJ sudah terbit).");
-  }
+  if (!e) throw notFound();
+  if (e.status !== "APPROVED" || !e.coverStartMonth) throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
   const zone = e.kantorCabang.timeZone;
   const today = todayInZone(now, zone);
-  if (input.paidOn > today) throw new ReviewFieldError({ paidOn: ["Tanggal bayar tidak boleh setelah hari ini."] });
+  if (input.paidOn > today) throw invalid("paidOn", say("paidOnFuture"));
   const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
-  if (input.paidOn < earliest) {
-    throw new ReviewFieldError({ paidOn: ["Tanggal bayar tidak boleh sebelum pendaftaran diajukan."] });
-  }
+  if (input.paidOn < earliest) throw invalid("paidOn", say("paidOnBeforeSubmit"));
   const taken = await db().payment.findUnique({ where: { reference: input.reference }, select: { id: true } });
-  if (taken) throw new ReviewFieldError({ reference: [REFERENCE_TAKEN] });
+  if (taken) throw invalid("reference", say("referenceTaken"));
 
   const startMonth = isoDay(e.coverStartMonth).slice(0, 7);
   const currentMonth = monthOf(today);
@@ -321,9 +316,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
       const months = lines.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
       const paidMonths = months.filter((l) => l.status === "PAID").map((l) => l.month);
       if (coverageStatus({ startMonth, paidMonths, today: input.paidOn }).status === "ENDED") {
-        throw new ReviewStateError(
-          "Kepesertaan sudah berhenti (lebih dari 3 bulan berturut-turut tidak dibayar); iuran tidak dapat dicatat. Debitur perlu didaftarkan ulang.",
-        );
+        throw new AppError("INVALID_STATE", { message: "paymentCoverEnded" });
       }
       const payable = payableMonths({
         unpaidLines: months.filter((l) => l.status === "DUE"),
@@ -333,12 +326,11 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
       });
       const allocation = allocatePayment(payable, input.amount);
       if (!allocation.ok) {
-        const shown = allocation.validAmounts.slice(0, 6).map((v) => `${formatRupiah(v.amount)} (${v.months} bulan, s.d. ${formatMonthId(v.through)})`);
-        throw new ReviewFieldError({
-          amount: [
-            `Jumlah harus sama dengan iuran sejumlah bulan penuh, dari bulan tertua yang belum dibayar: ${shown.join(", ")}${allocation.validAmounts.length > 6 ? ", …" : ""}.`,
-          ],
-        });
+        // The refusal lists the amounts that would be accepted, so the reviewer can correct the entry.
+        const shown = allocation.validAmounts
+          .slice(0, 6)
+          .map((v) => say("acceptedAmount", { amount: formatRupiah(v.amount), months: v.months, through: formatMonthId(v.through) }));
+        throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: allocation.validAmounts.length > 6 ? "yes" : "no" }));
       }
       const settled = allocation.months.map((m) => m.month);
       const payment = await tx.payment.create({
@@ -370,7 +362,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
       return { paymentId: payment.id, months: settled };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "reference")) throw new ReviewFieldError({ reference: [REFERENCE_TAKEN] });
+    if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceTaken"));
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { single, optionalEnum } from "@/lib/search-params";
 import { KUR_SCHEMES, isIsoDate } from "@/lib/rules";
 import { parseRupiahInput } from "@/lib/enrolment/schema";
+import type { Messages } from "@/lib/i18n/config";
 
 export const REVIEW_PAGE_SIZE = 20;
 export const QUEUE_PATH = "/tinjauan";
@@ -16,24 +17,8 @@ export const QUEUE_MANDATES = ["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY"] as c
 export const REJECT_REASONS = ["NIK_INVALID", "DUPLICATE_PARTICIPANT", "NOT_ELIGIBLE", "DATA_MISMATCH", "OTHER"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-export const REJECT_REASON_LABELS: Record<RejectReason, { id: string; en: string }> = {
-  NIK_INVALID: { id: "NIK tidak valid", en: "Invalid NIK" },
-  DUPLICATE_PARTICIPANT: { id: "Peserta ganda", en: "Duplicate participant" },
-  NOT_ELIGIBLE: { id: "Tidak memenuhi syarat", en: "Not eligible" },
-  DATA_MISMATCH: { id: "Data tidak sesuai", en: "Data mismatch" },
-  OTHER: { id: "Lainnya", en: "Other" },
-};
-
 export const PAYMENT_CHANNELS = ["VIRTUAL_ACCOUNT", "BANK_TELLER", "AUTODEBIT", "RETAIL_OUTLET", "BPJS_OFFICE"] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
-
-export const PAYMENT_CHANNEL_LABELS: Record<PaymentChannel, { id: string; en: string }> = {
-  VIRTUAL_ACCOUNT: { id: "Virtual account", en: "Virtual account" },
-  BANK_TELLER: { id: "Teller bank", en: "Bank teller" },
-  AUTODEBIT: { id: "Autodebet", en: "Direct debit" },
-  RETAIL_OUTLET: { id: "Gerai ritel", en: "Retail outlet" },
-  BPJS_OFFICE: { id: "Kantor BPJS Ketenagakerjaan", en: "BPJS Ketenagakerjaan office" },
-};
 
 /** A page number from the URL (?page=3); anything malformed is page 1. */
 const pageParam = z
@@ -76,81 +61,100 @@ export function queueHref(query: QueueQuery, change: Partial<QueueQuery> = {}): 
   return s ? `${QUEUE_PATH}?${s}` : QUEUE_PATH;
 }
 
-const enrolmentRef = {
-  enrolmentId: z.uuid({ error: "Pendaftaran tidak dikenal." }),
-  version: z.coerce.number({ error: "Versi pendaftaran tidak dikenal." }).int().min(1),
-};
+/**
+ * The messages of the reviewer's forms, in the user's language: the action builds its schema per
+ * request from `review.validation` in messages/*.json (`reviewSchemas(await getTranslations(...))`).
+ */
+export type ValidationKey = keyof Messages["review"]["validation"];
+export type Say = (key: ValidationKey, values?: Record<string, string | number>) => string;
 
-export const ApproveInput = z.object(enrolmentRef);
-export type ApproveInput = z.output<typeof ApproveInput>;
-
-export const ReturnInput = z.object({
-  ...enrolmentRef,
-  reason: z
-    .string({ error: "Alasan pengembalian wajib diisi." })
-    .trim()
-    .min(10, "Tulis alasan pengembalian yang jelas bagi petugas (paling sedikit 10 karakter).")
-    .max(1000, "Paling banyak 1000 karakter."),
-});
-export type ReturnInput = z.output<typeof ReturnInput>;
-
-export const RejectInput = z.object({
-  ...enrolmentRef,
-  reason: z.enum(REJECT_REASONS, { error: "Pilih alasan penolakan." }),
-  note: z
-    .string({ error: "Catatan penolakan wajib diisi." })
-    .trim()
-    .min(10, "Tulis catatan penolakan (paling sedikit 10 karakter).")
-    .max(1000, "Paling banyak 1000 karakter."),
-});
-export type RejectInput = z.output<typeof RejectInput>;
+const MAX_TEXT = 1000;
 
 /** Bulk approval: "<id>:<version>" per ticked row, as the queue's checkboxes send them. */
-export const BulkApproveInput = z.object({
-  items: z
-    .array(
-      z
-        .string()
-        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,9}$/i)
-        .transform((s) => {
-          const [enrolmentId, version] = s.split(":");
-          return { enrolmentId: enrolmentId!, version: Number(version) };
-        }),
-      { error: "Pilih pendaftaran yang akan disetujui." },
-    )
-    .min(1, "Pilih paling sedikit satu pendaftaran.")
-    .max(100, "Paling banyak 100 pendaftaran sekaligus."),
-});
-export type BulkApproveInput = z.output<typeof BulkApproveInput>;
+const BULK_ITEM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,9}$/i;
 
-export const PaymentInput = z.object({
-  enrolmentId: z.uuid({ error: "Pendaftaran tidak dikenal." }),
-  amount: z.preprocess(
-    parseRupiahInput,
-    z
-      .number({ error: (issue) => (issue.input === undefined ? "Jumlah wajib diisi." : "Jumlah harus berupa angka rupiah, mis. 16.800.") })
-      .int("Jumlah harus bilangan bulat rupiah.")
-      .positive("Jumlah harus lebih dari Rp0.")
-      .max(1_000_000_000, "Jumlah terlalu besar."),
-  ),
-  paidOn: z.string({ error: "Tanggal bayar wajib diisi." }).refine(isIsoDate, "Tanggal bayar wajib diisi dengan tanggal yang valid."),
-  channel: z.enum(PAYMENT_CHANNELS, { error: "Pilih saluran pembayaran." }),
-  reference: z
-    .string({ error: "Nomor referensi wajib diisi." })
-    .trim()
-    .transform((s) => s.toUpperCase())
-    .pipe(
+/** The reviewer's inputs, with messages from `say`. */
+export function reviewSchemas(say: Say) {
+  const enrolmentRef = {
+    enrolmentId: z.uuid({ error: say("enrolmentUnknown") }),
+    version: z.coerce.number({ error: say("versionUnknown") }).int().min(1),
+  };
+  const tooLong = say("tooLong", { max: MAX_TEXT });
+
+  const ApproveInput = z.object(enrolmentRef);
+
+  const ReturnInput = z.object({
+    ...enrolmentRef,
+    reason: z.string({ error: say("returnReasonRequired") }).trim().min(10, say("returnReasonShort")).max(MAX_TEXT, tooLong),
+  });
+
+  const RejectInput = z.object({
+    ...enrolmentRef,
+    reason: z.enum(REJECT_REASONS, { error: say("rejectReasonRequired") }),
+    note: z.string({ error: say("rejectNoteRequired") }).trim().min(10, say("rejectNoteShort")).max(MAX_TEXT, tooLong),
+  });
+
+  /**
+   * The queue's form: the ticked rows' "<id>:<version>" (one or many `items`), and the name shown
+   * for each row (`label:<id>`) so that each outcome can say whose it is.
+   */
+  const BulkApproveInput = z.preprocess(
+    (raw) => {
+      const o = (raw ?? {}) as Record<string, unknown>;
+      const labels: Record<string, string> = {};
+      for (const [k, v] of Object.entries(o)) if (k.startsWith("label:") && typeof v === "string") labels[k.slice(6)] = v.slice(0, 120);
+      const items = o.items === undefined ? [] : Array.isArray(o.items) ? o.items : [o.items];
+      return { items, labels };
+    },
+    z.object({
+      items: z
+        .array(
+          z
+            .string()
+            .regex(BULK_ITEM)
+            .transform((s) => {
+              const [enrolmentId, version] = s.split(":");
+              return { enrolmentId: enrolmentId!, version: Number(version) };
+            }),
+          { error: say("bulkNone") },
+        )
+        .min(1, say("bulkMin"))
+        .max(100, say("bulkMax")),
+      labels: z.record(z.string(), z.string()),
+    }),
+  );
+
+  const PaymentInput = z.object({
+    enrolmentId: z.uuid({ error: say("enrolmentUnknown") }),
+    amount: z.preprocess(
+      parseRupiahInput,
       z
-        .string()
-        .min(4, "Nomor referensi paling sedikit 4 karakter.")
-        .max(64, "Nomor referensi paling banyak 64 karakter.")
-        .regex(/^[A-Z0-9][A-Z0-9/._-]*$/, "Nomor referensi hanya berisi huruf, angka, garis miring, titik, garis bawah dan tanda hubung."),
+        .number({ error: (issue) => (issue.input === undefined ? say("amountRequired") : say("amountNotNumber")) })
+        .int(say("amountInteger"))
+        .positive(say("amountPositive"))
+        .max(1_000_000_000, say("amountTooLarge")),
     ),
-});
-export type PaymentInput = z.output<typeof PaymentInput>;
+    paidOn: z.string({ error: say("paidOnRequired") }).refine(isIsoDate, say("paidOnInvalid")),
+    channel: z.enum(PAYMENT_CHANNELS, { error: say("channelRequired") }),
+    reference: z
+      .string({ error: say("referenceRequired") })
+      .trim()
+      .transform((s) => s.toUpperCase())
+      .pipe(
+        z
+          .string()
+          .min(4, say("referenceShort"))
+          .max(64, say("referenceLong"))
+          .regex(/^[A-Z0-9][A-Z0-9/._-]*$/, say("referenceChars")),
+      ),
+  });
 
-export type FieldErrors = Record<string, string[]>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors;
+  return { ApproveInput, ReturnInput, RejectInput, BulkApproveInput, PaymentInput };
 }
+
+type Schemas = ReturnType<typeof reviewSchemas>;
+export type ApproveInput = z.output<Schemas["ApproveInput"]>;
+export type ReturnInput = z.output<Schemas["ReturnInput"]>;
+export type RejectInput = z.output<Schemas["RejectInput"]>;
+export type BulkApproveInput = z.output<Schemas["BulkApproveInput"]>;
+export type PaymentInput = z.output<Schemas["PaymentInput"]>;

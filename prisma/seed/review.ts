@@ -6,7 +6,8 @@
  */
 import { db } from "../../lib/db";
 import { loadActor } from "../../lib/auth/data";
-import { approveEnrolment, recordPayment, ReviewStateError } from "../../lib/review/mutations";
+import { AppError } from "../../lib/action/errors";
+import { approveEnrolment, recordPayment } from "../../lib/review/mutations";
 import { todayInZone } from "../../lib/rules";
 
 export const DEMO_APPROVED_SUBMISSION_KEY = "00000000-0000-4000-8000-000000000001";
@@ -43,7 +44,7 @@ export async function seedDemoReview(log: (line: string) => void): Promise<void>
     log("Iuran bulan pertama pendaftaran demo tercatat.");
   } catch (error) {
     // A demo database left unpaid for months may have ended cover; the demo still starts.
-    if (error instanceof ReviewStateError) log(`Iuran demo tidak dicatat: ${error.message}`);
+    if (error instanceof AppError && error.code === "INVALID_STATE") log(`Iuran demo tidak dicatat: ${error.message}`);
     else throw error;
   }
 }

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { inflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
+import { pdfText } from "../unit/review/pdf-text";
 import { fillEform } from "./eform";
 import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
 
@@ -21,21 +21,6 @@ async function submitKecil(page: Page, fullName: string): Promise<{ id: string; 
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
   await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
   return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
-}
-
-/** The strings drawn on the PDF's pages, joined (standard fonts write `<hex> Tj` into deflated streams). */
-function pdfPageText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  return [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
-    .map((m) => {
-      try {
-        return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-      } catch {
-        return "";
-      }
-    })
-    .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, "hex").toString("latin1")))
-    .join("");
 }
 
 test("submit → return → correct → approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
@@ -113,7 +98,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   const pdf = await readFile((await (await downloading).path())!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect((await PDFDocument.load(pdf)).getTitle()).toContain(kpjNumber);
-  const text = pdfPageText(pdf);
+  const text = await pdfText(pdf);
   expect(text).toContain(kpjNumber);
   expect(text).not.toContain(nik);
   const [{ code }] = (await query<{ code: string }>(`select "verificationCode" as code from "Enrolment" where id = $1`, [id])) as [{ code: string }];

@@ -4,8 +4,6 @@ import { db } from "@/lib/db";
 import { isPortalKpj } from "@/lib/rules";
 import { enrolmentHistory, reviewQueue } from "@/lib/review/data";
 import {
-  ReviewConflictError,
-  ReviewNotAllowedError,
   approveEnrolment,
   bulkApprove,
   rejectEnrolment,
@@ -66,12 +64,16 @@ describe("the reviewer's decisions (contract §1: SUBMITTED → APPROVED | RETUR
     await rejectEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version, reason: "DUPLICATE_PARTICIPANT", note: "Sudah terdaftar lewat BNI." }, NOW);
     const row = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { status: true, rejectReason: true, rejectNote: true } });
     expect(row).toEqual({ status: "REJECTED", rejectReason: "DUPLICATE_PARTICIPANT", rejectNote: "Sudah terdaftar lewat BNI." });
-    await expect(approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version + 1 }, NOW)).rejects.toBeInstanceOf(ReviewConflictError);
+    // The conflict names the status now stored, for the reviewer's message.
+    await expect(approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version + 1 }, NOW)).rejects.toMatchObject({
+      code: "CONFLICT",
+      options: { message: "reviewConflict", params: { status: "REJECTED" } },
+    });
   });
 
   it("a decision made on a stale version changes nothing", async () => {
     const e = await submittedEnrolment(actors.officerBri);
-    await expect(approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version + 5 }, NOW)).rejects.toBeInstanceOf(ReviewConflictError);
+    await expect(approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version + 5 }, NOW)).rejects.toMatchObject({ code: "CONFLICT" });
     const row = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { status: true, version: true, kpj: true } });
     expect(row).toEqual({ status: "SUBMITTED", version: e.version, kpj: null });
     expect(await auditCount(e.id)).toBe(1);
@@ -80,7 +82,7 @@ describe("the reviewer's decisions (contract §1: SUBMITTED → APPROVED | RETUR
   it("only branch reviewers decide: officers, managers and head office are refused", async () => {
     const e = await submittedEnrolment(actors.officerBri);
     for (const who of [actors.officerBri, actors.managerJabar, actors.headOffice, actors.admin]) {
-      await expect(approveEnrolment(who, { enrolmentId: e.id, version: e.version }, NOW)).rejects.toBeInstanceOf(ReviewNotAllowedError);
+      await expect(approveEnrolment(who, { enrolmentId: e.id, version: e.version }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 });
@@ -104,7 +106,7 @@ describe("two reviewers acting on the same enrolment at once (optimistic concurr
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toBeInstanceOf(ReviewConflictError);
+    expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT" });
     const row = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { version: true, status: true, kpj: true } });
     expect(row.version).toBe(e.version + 1);
     expect(row.kpj === null).toBe(row.status !== "APPROVED");

@@ -1,19 +1,18 @@
-import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/action/errors";
 import { enrolmentForActor } from "@/lib/enrolment/data";
 import { contributionForMonth, disbursementClearance } from "@/lib/rules";
 import { arrearsList, certificateFor, reviewDetail, verificationByCode } from "@/lib/review/data";
 import { certificatePdf } from "@/lib/review/certificate";
 import {
-  ReviewFieldError,
-  ReviewStateError,
   approveEnrolment,
   recordPayment,
 } from "@/lib/review/mutations";
 import { demoActors, type DemoActors } from "../support/db";
 import { auditCount, submittedEnrolment } from "../support/review";
+import { pdfText } from "../unit/review/pdf-text";
 
 let actors: DemoActors;
 let seq = 0;
@@ -69,7 +68,7 @@ describe("cover follows the money (RULES.md §3: ACTIVE, ARREARS with 1–3 unpa
     expect(await coverageOn(e.id, "2026-07-16")).toEqual({ status: "ENDED", protectedUntil: "2026-03-31", unpaid: ["2026-04", "2026-05", "2026-06", "2026-07"] });
     await expect(
       recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: price("2026-04"), paidOn: "2026-07-16", channel: "BANK_TELLER", reference: ref() }, at("2026-07-16")),
-    ).rejects.toBeInstanceOf(ReviewStateError);
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await auditCount(e.id, "payment.record")).toBe(2);
   });
 
@@ -77,8 +76,8 @@ describe("cover follows the money (RULES.md §3: ACTIVE, ARREARS with 1–3 unpa
     const e = await approved("2026-11-16");
     const reference = ref();
     const error = await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 10_000, paidOn: "2026-11-16", channel: "BANK_TELLER", reference }, at("2026-11-16")).catch((x) => x);
-    expect(error).toBeInstanceOf(ReviewFieldError);
-    expect((error as ReviewFieldError).errors.amount?.[0]).toContain("Rp8.400 (1 bulan, s.d. 11/2026)");
+    expect(error).toMatchObject({ code: "VALIDATION" });
+    expect((error as AppError).options.fieldErrors!.amount?.[0]).toContain("Rp8.400 (1 bulan, s.d. 11/2026)");
     expect(await db().payment.count({ where: { reference } })).toBe(0);
     expect(await db().contributionLine.count({ where: { enrolmentId: e.id, status: "PAID" } })).toBe(0);
   });
@@ -96,12 +95,12 @@ describe("cover follows the money (RULES.md §3: ACTIVE, ARREARS with 1–3 unpa
 
   it("a payment is refused before approval, in the future, or dated before the submission", async () => {
     const e = await submittedEnrolment(actors.officerBri, { submittedAt: at("2026-11-16") });
-    await expect(recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"))).rejects.toBeInstanceOf(ReviewStateError);
+    await expect(recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"))).rejects.toMatchObject({ code: "INVALID_STATE" });
     const a = await approved("2026-11-16");
     const future = await recordPayment(actors.reviewerBandung, { enrolmentId: a.id, amount: 8_400, paidOn: "2026-11-17", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16")).catch((x) => x);
-    expect((future as ReviewFieldError).errors.paidOn).toBeDefined();
+    expect((future as AppError).options.fieldErrors!.paidOn).toBeDefined();
     const early = await recordPayment(actors.reviewerBandung, { enrolmentId: a.id, amount: 8_400, paidOn: "2026-11-01", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16")).catch((x) => x);
-    expect((early as ReviewFieldError).errors.paidOn).toBeDefined();
+    expect((early as AppError).options.fieldErrors!.paidOn).toBeDefined();
   });
 });
 
@@ -112,8 +111,8 @@ describe("payment references are unique for ever", () => {
     const reference = ref();
     await recordPayment(actors.reviewerBandung, { enrolmentId: a.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference }, at("2026-11-16"));
     const again = await recordPayment(actors.reviewerBandung, { enrolmentId: b.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference }, at("2026-11-16")).catch((x) => x);
-    expect(again).toBeInstanceOf(ReviewFieldError);
-    expect((again as ReviewFieldError).errors.reference?.[0]).toMatch(/sudah tercatat/);
+    expect(again).toMatchObject({ code: "VALIDATION" });
+    expect((again as AppError).options.fieldErrors!.reference?.[0]).toMatch(/sudah tercatat/);
     expect(await db().contributionLine.count({ where: { enrolmentId: b.id, status: "PAID" } })).toBe(0);
   });
 
@@ -126,7 +125,7 @@ describe("payment references are unique for ever", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(failed?.reason).toBeInstanceOf(ReviewFieldError);
+    expect(failed?.reason).toMatchObject({ code: "VALIDATION" });
     expect(await db().payment.count({ where: { reference } })).toBe(1);
     expect(await db().contributionLine.count({ where: { enrolmentId: { in: [a.id, b.id] }, status: "PAID" } })).toBe(1);
   });
@@ -174,20 +173,12 @@ describe("the certificate and its public verification", () => {
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
     const doc = await PDFDocument.load(pdf);
     expect(doc.getTitle()).toContain(e.kpj);
-    // The page's own text (Helvetica writes strings as hex in a deflated content stream).
-    const raw = Buffer.from(pdf).toString("latin1");
-    const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-      try {
-        return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-      } catch {
-        return "";
-      }
-    });
-    const hex = (s: string) => Buffer.from(s, "latin1").toString("hex").toUpperCase();
-    const text = streams.join("\n").toUpperCase();
-    expect(text).toContain(hex(e.kpj));
-    expect(text).toContain(hex(`/verifikasi/${e.verificationCode}`.slice(0, 20)));
-    expect(text).not.toContain(hex(e.nik));
+    // The page's own text, as a reader would copy it.
+    const text = await pdfText(pdf);
+    expect(text).toContain(e.kpj);
+    expect(text).toContain(`/verifikasi/${e.verificationCode}`.slice(0, 20));
+    expect(text).toContain("SERTIFIKAT KEPESERTAAN");
+    expect(text).not.toContain(e.nik);
 
     const view = await verificationByCode(e.verificationCode, at("2026-11-20"));
     expect(view).toEqual({ maskedName: "R***** H******", status: "ACTIVE", protectedUntil: "2026-11-30", programs: ["JKK", "JKM"], checkedOn: "2026-11-20" });
@@ -195,6 +186,31 @@ describe("the certificate and its public verification", () => {
     expect(json).not.toContain(e.nik);
     expect(json).not.toContain(e.nik.slice(12));
     expect(json).not.toContain(e.kpj);
+  });
+
+  it("a name outside Latin-1 prints as written (embedded Noto Sans, not '?'), and the English certificate is in English", async () => {
+    const e = await approved("2026-11-16");
+    const written = "Nguyễn Thị Đào Ṣalihah";
+    await db().participant.update({ where: { nik: e.nik }, data: { fullName: written } });
+    const data = await certificateFor(actors.officerBri, e.id, at("2026-11-20"));
+    if (typeof data === "string") throw new Error(data);
+    const id = await pdfText(await certificatePdf(data, "https://lindungikur.example", "id"));
+    expect(id).toContain(written);
+    expect(id).not.toContain("?");
+    expect(id).toContain("Nama peserta");
+
+    const enPdf = await certificatePdf(data, "https://lindungikur.example", "en");
+    const en = await pdfText(enPdf);
+    expect(en).toContain(written);
+    for (const heading of ["CERTIFICATE OF PARTICIPATION", "KPJ number", "Participant", "Protected until", "Cover status", "Issuing branch"]) {
+      expect(en).toContain(heading);
+    }
+    for (const indonesian of ["SERTIFIKAT", "Nama peserta", "Dilindungi sampai", "Status kepesertaan", "Disetujui", "Dicetak"]) {
+      expect(en).not.toContain(indonesian);
+    }
+    expect((await PDFDocument.load(enPdf)).getTitle()).toBe(`BPJS Ketenagakerjaan Certificate of Participation KPJ ${e.kpj}`);
+    // The font is embedded as a subset: the certificate stays small.
+    expect(enPdf.length).toBeLessThan(120_000);
   });
 
   it("an unknown, malformed or not-approved code verifies nothing", async () => {

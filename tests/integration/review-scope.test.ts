@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { arrearsList, certificateFor, enrolmentHistory, reviewDetail, reviewQueue, reviewSummaryForActor } from "@/lib/review/data";
 import {
-  ReviewNotAllowedError,
-  ReviewNotFoundError,
   approveEnrolment,
   bulkApprove,
   recordPayment,
@@ -41,13 +39,13 @@ describe("a reviewer of another Kantor Cabang can neither read nor act (RULES.md
     expect(queue!.rows.map((r) => r.id)).not.toContain(submitted.id);
 
     const ref = { enrolmentId: submitted.id, version: submitted.version };
-    await expect(approveEnrolment(semarang, ref, NOW)).rejects.toBeInstanceOf(ReviewNotFoundError);
-    await expect(returnEnrolment(semarang, { ...ref, reason: "Mohon lengkapi data usaha." }, NOW)).rejects.toBeInstanceOf(ReviewNotFoundError);
-    await expect(rejectEnrolment(semarang, { ...ref, reason: "OTHER", note: "Bukan wilayah kami sama sekali." }, NOW)).rejects.toBeInstanceOf(ReviewNotFoundError);
+    await expect(approveEnrolment(semarang, ref, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(returnEnrolment(semarang, { ...ref, reason: "Mohon lengkapi data usaha." }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(rejectEnrolment(semarang, { ...ref, reason: "OTHER", note: "Bukan wilayah kami sama sekali." }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await bulkApprove(semarang, [ref], NOW, () => "X"))[0]!.outcome).toBe("NOT_FOUND");
     await expect(
       recordPayment(semarang, { enrolmentId: approvedOne.id, amount: 8_400, paidOn: "2026-11-20", channel: "BANK_TELLER", reference: `SCOPE-${Date.now()}` }, NOW),
-    ).rejects.toBeInstanceOf(ReviewNotFoundError);
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await certificateFor(semarang, approvedOne.id, NOW)).toBe("not-found");
 
     // Nothing changed: still submitted, only the submission audited.
@@ -75,8 +73,8 @@ describe("a reviewer of another Kantor Cabang can neither read nor act (RULES.md
     for (const who of [actors.officerBri, actors.managerJabar, actors.headOffice]) {
       await expect(
         recordPayment(who, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-20", channel: "BANK_TELLER", reference: `ROLE-${Date.now()}` }, NOW),
-      ).rejects.toBeInstanceOf(ReviewNotAllowedError);
-      await expect(returnEnrolment(who, { enrolmentId: e.id, version: e.version, reason: "Tidak berwenang sama sekali." }, NOW)).rejects.toBeInstanceOf(ReviewNotAllowedError);
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(returnEnrolment(who, { enrolmentId: e.id, version: e.version, reason: "Tidak berwenang sama sekali." }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 });
@@ -99,6 +97,16 @@ describe("GET /sertifikat/<id> answers by role and scope", () => {
     expect((await get(actors.admin)).status).toBe(403);
     expect((await get(null)).status).toBe(401);
     expect((await get(actors.officerBri, "not-a-uuid")).status).toBe(404);
+  });
+
+  it("the plain answers are in the requester's language", async () => {
+    const e = await submittedEnrolment(actors.officerBri);
+    const body = async (who: Parameters<typeof certificateResponse>[0], locale: "id" | "en") => (await certificateResponse(who, e.id, "http://127.0.0.1", NOW, locale)).text();
+    expect(await body(actors.officerBri, "id")).toBe("Sertifikat baru tersedia setelah pendaftaran disetujui BPJS Ketenagakerjaan.");
+    expect(await body(actors.officerBri, "en")).toBe("The certificate is available once BPJS Ketenagakerjaan has approved the enrolment.");
+    expect(await body(null, "en")).toBe("Please sign in first.");
+    expect(await body(actors.managerJabar, "en")).toBe("Your role may not download certificates.");
+    expect(await body(actors.reviewerSemarang, "en")).toBe("Enrolment not found, or outside your office's scope.");
   });
 });
 

@@ -1,43 +1,43 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageNav } from "@/components/review/page-nav";
 import { requirePermission } from "@/lib/auth/session";
-import { fill } from "@/lib/i18n/dictionaries";
-import { getDictionary } from "@/lib/i18n/server";
 import { arrearsList } from "@/lib/review/data";
 import { parseArrearsPage } from "@/lib/review/schema";
-import { COVERAGE_LABELS, COVERAGE_LABELS_EN, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
+import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
-export const metadata: Metadata = { title: "Tunggakan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("navArrears") };
+}
 
 /** Contribution arrears of the reviewer's Kantor Cabang (RULES.md §3), most months unpaid first. */
 export default async function ArrearsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePermission("payment:record");
+  const actor = await requirePermission("arrears:read");
   const asked = parseArrearsPage(await searchParams);
-  const [{ locale, t }, result] = await Promise.all([getDictionary(), arrearsList(actor, asked, new Date())]);
+  const [t, result] = await Promise.all([getTranslations(), arrearsList(actor, asked, new Date())]);
   if (!result) notFound();
-  const labels = locale === "id" ? COVERAGE_LABELS : COVERAGE_LABELS_EN;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t.review.arrearsTitle}</h1>
-      <p className="text-sm text-slate-700">{t.review.arrearsIntro}</p>
+      <h1 className="text-2xl font-semibold">{t("review.arrearsTitle")}</h1>
+      <p className="text-sm text-slate-700">{t("review.arrearsIntro")}</p>
       <p role="status" className="font-medium" data-testid="arrears-count">
-        {result.total === 0 ? t.review.arrearsEmpty : fill(t.review.count, { count: result.total })}
+        {result.total === 0 ? t("review.arrearsEmpty") : t("review.count", { count: result.total })}
       </p>
       {result.rows.length ? (
-        <div role="region" aria-label={t.review.arrearsCaption} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <div role="region" aria-label={t("review.arrearsCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="arrears">
-            <caption className="sr-only">{t.review.arrearsCaption}</caption>
+            <caption className="sr-only">{t("review.arrearsCaption")}</caption>
             <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">{t.list.name}</th>
-                <th scope="col" className="px-3 py-2">{t.review.kpj}</th>
-                <th scope="col" className="px-3 py-2">{t.review.penyalur}</th>
-                <th scope="col" className="px-3 py-2">{t.review.coverageStatus}</th>
-                <th scope="col" className="px-3 py-2">{t.review.unpaidMonths}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.review.owed}</th>
-                <th scope="col" className="px-3 py-2">{t.review.protectedUntil}</th>
+                <th scope="col" className="px-3 py-2">{t("list.name")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.kpj")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.penyalur")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.coverageStatus")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.unpaidMonths")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("review.owed")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.protectedUntil")}</th>
               </tr>
             </thead>
             <tbody>
@@ -49,20 +49,20 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-3 py-2 font-mono">{r.kpj ?? "—"}</td>
                   <td className="px-3 py-2">{r.penyalurName}</td>
-                  <td className="px-3 py-2">{labels[r.coverage.status]}</td>
+                  <td className="px-3 py-2">{t(`enums.coverage.${r.coverage.status}`)}</td>
                   <td className="px-3 py-2">
-                    {fill(t.review.months, { count: r.coverage.unpaidMonths.length })}
+                    {t("review.months", { count: r.coverage.unpaidMonths.length })}
                     <div className="text-xs text-slate-600">{r.coverage.unpaidMonths.map(formatMonthId).join(", ")}</div>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatRupiah(r.coverage.owed)}</td>
-                  <td className="px-3 py-2">{r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t.review.notProtected}</td>
+                  <td className="px-3 py-2">{r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t("review.notProtected")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      <PageNav page={result.page} pageCount={result.pageCount} href={(page) => `/tunggakan?page=${page}`} t={t} />
+      <PageNav page={result.page} pageCount={result.pageCount} href={(page) => `/tunggakan?page=${page}`} />
     </div>
   );
 }

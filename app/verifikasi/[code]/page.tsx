@@ -1,46 +1,46 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { COVERAGE_STYLE } from "@/components/review/coverage-summary";
 import { verificationByCode } from "@/lib/review/data";
-import { COVERAGE_LABELS, formatDateId } from "@/lib/rules";
+import { formatDateId } from "@/lib/rules";
 
-export const metadata: Metadata = {
-  title: "Verifikasi sertifikat kepesertaan",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: (await getTranslations("verification"))("metaTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
+}
 
 /**
  * Public: what a certificate's QR code opens. Shows a third party only the masked name, the cover
  * status and the protected-until date; never the NIK, KPJ or contact data. Unknown codes get a 404.
+ * In the visitor's language (the `lang` cookie), Indonesian by default.
  */
 export default async function VerificationPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const view = await verificationByCode(code, new Date());
+  const [view, t] = await Promise.all([verificationByCode(code, new Date()), getTranslations()]);
   if (!view) notFound();
   return (
     <main id="konten" className="mx-auto max-w-xl space-y-4 px-4 py-8">
-      <h1 className="text-2xl font-semibold">Verifikasi sertifikat kepesertaan BPJS Ketenagakerjaan</h1>
-      <p className="text-sm text-slate-700" lang="en">Certificate of participation check (BPJS Ketenagakerjaan).</p>
+      <h1 className="text-2xl font-semibold">{t("verification.title")}</h1>
       <section aria-labelledby="hasil" className={`rounded border-l-4 p-4 ${COVERAGE_STYLE[view.status]}`} data-testid="verification">
-        <h2 id="hasil" className="text-lg font-semibold">Sertifikat ini sah</h2>
+        <h2 id="hasil" className="text-lg font-semibold">{t("verification.valid")}</h2>
         <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">Nama peserta</dt>
+          <dt className="font-medium">{t("verification.name")}</dt>
           <dd className="font-mono" data-testid="masked-name">{view.maskedName}</dd>
-          <dt className="font-medium">Status kepesertaan</dt>
-          <dd className="font-bold">{COVERAGE_LABELS[view.status]}</dd>
-          <dt className="font-medium">Dilindungi sampai</dt>
-          <dd>{view.protectedUntil ? formatDateId(view.protectedUntil) : "belum ada iuran yang dibayar"}</dd>
-          <dt className="font-medium">Program</dt>
+          <dt className="font-medium">{t("verification.status")}</dt>
+          <dd className="font-bold">{t(`enums.coverage.${view.status}`)}</dd>
+          <dt className="font-medium">{t("verification.protectedUntil")}</dt>
+          <dd>{view.protectedUntil ? formatDateId(view.protectedUntil) : t("verification.notProtected")}</dd>
+          <dt className="font-medium">{t("verification.programs")}</dt>
           <dd>{view.programs.join(", ")}</dd>
-          <dt className="font-medium">Diperiksa pada</dt>
+          <dt className="font-medium">{t("verification.checkedOn")}</dt>
           <dd>{formatDateId(view.checkedOn)}</dd>
         </dl>
       </section>
-      <p className="text-sm text-slate-700">
-        Halaman ini hanya menampilkan data yang diperlukan pihak ketiga. Untuk data lengkap, hubungi Kantor Cabang BPJS
-        Ketenagakerjaan yang menerbitkan sertifikat.
-      </p>
+      <p className="text-sm text-slate-700">{t("verification.minimal")}</p>
     </main>
   );
 }
