@@ -113,20 +113,20 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   pageErrors: [
-    async ({ context }, use) => {
+    async ({ context }, provide) => {
       const errors = new PageErrors();
       errors.watch(context);
-      await use(errors);
+      await provide(errors);
       errors.check();
     },
     { auto: true },
   ],
-  asUser: async ({ page }, use) => {
-    await use((account) => signInAs(page, account));
+  asUser: async ({ page }, provide) => {
+    await provide((account) => signInAs(page, account));
   },
-  pageAs: async ({ browser, pageErrors }, use) => {
+  pageAs: async ({ browser, pageErrors }, provide) => {
     const contexts: BrowserContext[] = [];
-    await use(async (account) => {
+    await provide(async (account) => {
       const context = await browser.newContext();
       contexts.push(context);
       pageErrors.watch(context);
@@ -136,8 +136,8 @@ export const test = base.extend<Fixtures>({
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
-  allowConsoleError: async ({ pageErrors }, use) => {
-    await use((pattern) => pageErrors.allow(pattern));
+  allowConsoleError: async ({ pageErrors }, provide) => {
+    await provide((pattern) => pageErrors.allow(pattern));
   },
 });
 

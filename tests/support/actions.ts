@@ -129,13 +129,15 @@ export async function sessionStub() {
   return {
     currentActor,
     async requireActor(): Promise<Actor> {
-      if (!request.actor) redirect("/masuk");
-      return request.actor;
+      const actor = request.actor;
+      if (!actor) return redirect("/masuk");
+      return actor;
     },
     async requirePermission(action: Parameters<typeof can>[1]): Promise<Actor> {
-      if (!request.actor) redirect("/masuk");
-      if (!can(request.actor, action)) forbidden();
-      return request.actor;
+      const actor = request.actor;
+      if (!actor) return redirect("/masuk");
+      if (!can(actor, action)) return forbidden();
+      return actor;
     },
   };
 }
