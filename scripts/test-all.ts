@@ -19,7 +19,7 @@ import { TEST_CLUSTER, embeddedUrl, recreateDatabase, startEmbedded, withDatabas
 import { say } from "./lib/log";
 import { applyMigrations } from "./lib/migrate";
 import { bin, run, start, stopChild, waitForHttp } from "./lib/processes";
-import { E2E_DB, TEMPLATE_DB, WORKER_DB_PREFIX, cloneDatabase, dropDatabases } from "./lib/test-databases";
+import { cloneDatabase, dropDatabases, dropDatabasesOfDeadRuns, runDatabases } from "./lib/test-databases";
 import { TEST_LOG_LEVEL, TEST_TIME_ZONE } from "./lib/test-env";
 
 const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
@@ -33,6 +33,8 @@ const E2E_PORT = process.env.E2E_PORT ?? "3100";
 const RESULTS = path.resolve("test-results");
 /** The test build's own folder (next.config.ts distDir), git-ignored; .next stays the demo's. */
 const TEST_DIST_DIR = ".next-test";
+/** This run's databases (template, integration workers, e2e), named after its process id. */
+const DBS = runDatabases(process.pid);
 /** What every test process gets: the pinned machine zone, quiet app logs. */
 const TEST_ENV = { TZ: TEST_TIME_ZONE, LOG_LEVEL: TEST_LOG_LEVEL };
 
@@ -80,6 +82,7 @@ async function testServer(): Promise<void> {
     server = await startEmbedded(TEST_CLUSTER, say);
     baseUrl = server.url;
     adminUrl = embeddedUrl(TEST_CLUSTER, "postgres");
+    await dropDatabasesOfDeadRuns(adminUrl);
   }
 }
 
@@ -89,8 +92,8 @@ let templateUrl: string | undefined;
 async function template(): Promise<string> {
   await testServer();
   if (templateUrl) return templateUrl;
-  await recreateDatabase(adminUrl, TEMPLATE_DB);
-  const url = withDatabase(baseUrl, TEMPLATE_DB);
+  await recreateDatabase(adminUrl, DBS.template);
+  const url = withDatabase(baseUrl, DBS.template);
   await applyMigrations(url, say);
   await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: url, ...TEST_ENV });
   templateUrl = url;
@@ -100,7 +103,7 @@ async function template(): Promise<string> {
 /** A fresh copy of the template. */
 async function freshDatabase(name: string): Promise<string> {
   await template();
-  await cloneDatabase(adminUrl, TEMPLATE_DB, name);
+  await cloneDatabase(adminUrl, DBS.template, name);
   return withDatabase(baseUrl, name);
 }
 
@@ -117,7 +120,7 @@ function chromiumPath(): string {
 
 async function e2e(): Promise<void> {
   const chromium = chromiumPath();
-  const url = await freshDatabase(E2E_DB);
+  const url = await freshDatabase(DBS.e2e);
   say(`Membangun aplikasi produksi (next build → ${TEST_DIST_DIR}) …`);
   // next build points next-env.d.ts at its distDir's route types; put it back afterwards, so that
   // `tsc` (tsconfig.json) never reads the test build's types, stale or not.
@@ -166,7 +169,12 @@ try {
       if (stage === "unit") await vitest("unit");
       if (stage === "integration") {
         // Each worker copies the template into its own database (tests/support/integration-setup.ts).
-        await vitest("integration", { TEST_TEMPLATE_DATABASE_URL: await template(), TEST_ADMIN_DATABASE_URL: adminUrl, DATABASE_URL: undefined });
+        await vitest("integration", {
+          TEST_TEMPLATE_DATABASE_URL: await template(),
+          TEST_WORKER_DB_PREFIX: DBS.workerPrefix,
+          TEST_ADMIN_DATABASE_URL: adminUrl,
+          DATABASE_URL: undefined,
+        });
       }
       if (stage === "e2e") await e2e();
     } finally {
@@ -177,7 +185,8 @@ try {
   failure = error;
 } finally {
   if (server) {
-    await dropDatabases(adminUrl, [TEMPLATE_DB, E2E_DB, "lindungikur_it"], [WORKER_DB_PREFIX]).catch((e) => say(`Basis data uji tidak terhapus: ${String(e)}`));
+    // Also the fixed names earlier versions of this script used.
+    await dropDatabases(adminUrl, [DBS.template, DBS.e2e, ...(process.env.DATABASE_URL ? [] : ["lindungikur_it", "lindungikur_e2e"])], [DBS.workerPrefix]).catch((e) => say(`Basis data uji tidak terhapus: ${String(e)}`));
     await server.stop();
   }
 }

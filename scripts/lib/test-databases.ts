@@ -6,14 +6,51 @@
  */
 import pg from "pg";
 
-/** The migrated and seeded database every other test database is copied from. */
-export const TEMPLATE_DB = "lindungikur_test_template";
-/** Integration worker `n` (VITEST_POOL_ID) works in `lindungikur_it_w<n>`. */
-export const WORKER_DB_PREFIX = "lindungikur_it_w";
-export const E2E_DB = "lindungikur_e2e";
+/**
+ * Every test database of one run carries the run's id (test-all's process id), so that two runs on
+ * one server — two CI jobs on an external DATABASE_URL, or two terminals — never drop each other's.
+ */
+export const TEST_DB_PREFIX = "lindungikur_t";
 
-export function workerDatabase(poolId: string | number): string {
-  return `${WORKER_DB_PREFIX}${poolId}`;
+export interface RunDatabases {
+  /** The migrated and seeded database every other one is copied from. */
+  template: string;
+  /** Integration worker `n` (VITEST_POOL_ID) works in `<workerPrefix><n>`. */
+  workerPrefix: string;
+  e2e: string;
+}
+
+export function runDatabases(runId: string | number): RunDatabases {
+  const run = `${TEST_DB_PREFIX}${runId}_`;
+  return { template: `${run}template`, workerPrefix: `${run}it_w`, e2e: `${run}e2e` };
+}
+
+export function workerDatabase(workerPrefix: string, poolId: string | number): string {
+  return `${workerPrefix}${poolId}`;
+}
+
+/**
+ * Drops the test databases of earlier runs on this machine whose process is gone (a run that was
+ * killed cannot clean up after itself). Only for the embedded cluster: on a shared server another
+ * machine's run id says nothing about this machine's processes.
+ */
+export async function dropDatabasesOfDeadRuns(adminUrl: string): Promise<void> {
+  const names = await withAdmin(adminUrl, async (c) =>
+    (await c.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${TEST_DB_PREFIX.replace(/_/g, "\\_")}%`])).rows.map((r) => r.datname),
+  );
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const dead = names.filter((n) => {
+    const pid = Number(/^lindungikur_t(\d+)_/.exec(n)?.[1]);
+    return Number.isInteger(pid) && pid > 0 && !alive(pid);
+  });
+  if (dead.length) await dropDatabases(adminUrl, dead);
 }
 
 async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -25,8 +25,8 @@ vi.mock("next/cache", () => import("../support/actions").then((m) => m.cacheStub
 const id = translator("id");
 const en = translator("en");
 
-/** A target no other test sets: KC Bandung Suci in a far year. */
-const TARGET = { year: "2031", kanwil: "JAWA_BARAT", kc: "KC-BANDUNG-SUCI", approvedTarget: "1.200", complianceTargetPct: "90" };
+/** A target no other test sets (dashboard-scope uses 2031): KC Bandung Suci in a far year. */
+const TARGET = { year: "2033", kanwil: "JAWA_BARAT", kc: "KC-BANDUNG-SUCI", approvedTarget: "1.200", complianceTargetPct: "90" };
 
 afterAll(async () => {
   await db().$disconnect();
@@ -37,7 +37,7 @@ describe("setTargetAction through the pipeline", () => {
     signOut();
     const run = await runAction(setTargetAction, {}, formData(TARGET));
     expect(run.redirect).toEqual({ url: "/masuk", type: "replace", status: 307 });
-    expect(await db().dashboardTarget.count({ where: { year: 2031 } })).toBe(0);
+    expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
   });
 
   it("a role that may not manage targets gets FORBIDDEN with the message in the user's language, before any input is read", async () => {
@@ -49,7 +49,7 @@ describe("setTargetAction through the pipeline", () => {
     const english = await runAction(setTargetAction, { attempt: 1 }, formData(TARGET));
     expect(english.result).toMatchObject({ code: "FORBIDDEN", message: "You may not do this.", attempt: 2 });
     expect(english.result?.errors).toBeUndefined();
-    expect(await db().dashboardTarget.count({ where: { year: 2031 } })).toBe(0);
+    expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
   });
 
   it("invalid input: field errors on their fields, one message in the user's language, the input kept", async () => {
@@ -68,7 +68,7 @@ describe("setTargetAction through the pipeline", () => {
     // The fields in error are the same ones (their texts follow the schema's catalogue keys).
     expect(Object.keys(english.result?.errors ?? {}).sort()).toEqual(["approvedTarget", "complianceTargetPct"]);
     expect(revalidated()).toEqual([]);
-    expect(await db().dashboardTarget.count({ where: { year: 2031 } })).toBe(0);
+    expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
   });
 
   it("a place the mutation refuses is a field error from the mutation (AppError VALIDATION), input kept", async () => {
@@ -82,10 +82,10 @@ describe("setTargetAction through the pipeline", () => {
   it("success writes the target with its audit row, revalidates the pages and redirects to the saved year", async () => {
     const admin = await signInAs(DEMO_ACCOUNTS.admin);
     const run = await runAction(setTargetAction, {}, formData(TARGET));
-    expect(run.redirect).toEqual({ url: "/admin/target?tahun=2031&tersimpan=1", type: "replace", status: 307 });
+    expect(run.redirect).toEqual({ url: "/admin/target?tahun=2033&tersimpan=1", type: "replace", status: 307 });
     expect(run.result).toBeUndefined();
     expect(revalidated()).toEqual(["/admin/target", "/dasbor"]);
-    const saved = await db().dashboardTarget.findFirstOrThrow({ where: { year: 2031 }, select: { id: true, approvedTarget: true, complianceTargetPct: true, updatedById: true } });
+    const saved = await db().dashboardTarget.findFirstOrThrow({ where: { year: 2033 }, select: { id: true, approvedTarget: true, complianceTargetPct: true, updatedById: true } });
     expect(saved).toMatchObject({ approvedTarget: 1200, complianceTargetPct: 90, updatedById: admin.id });
     expect(await db().auditEvent.count({ where: { entityType: "DashboardTarget", entityId: saved.id, actorId: admin.id } })).toBe(1);
   });
@@ -101,10 +101,10 @@ describe("setTargetAction through the pipeline", () => {
     const logged: unknown[][] = [];
     const spy = vi.spyOn(logger, "error").mockImplementation(((...args: unknown[]) => void logged.push(args)) as never);
     try {
-      const run = await runAction(setTargetAction, {}, formData({ ...TARGET, year: "2032" }));
+      const run = await runAction(setTargetAction, {}, formData({ ...TARGET, year: "2034" }));
       const errorId = run.result?.errorId;
       expect(errorId).toMatch(/^[0-9A-F]{8}$/);
-      expect(run.result).toMatchObject({ code: "UNEXPECTED", message: id("actionErrors.UNEXPECTED", { errorId: errorId! }), values: { ...TARGET, year: "2032" } });
+      expect(run.result).toMatchObject({ code: "UNEXPECTED", message: id("actionErrors.UNEXPECTED", { errorId: errorId! }), values: { ...TARGET, year: "2034" } });
       expect(run.result?.message).not.toMatch(/prisma|foreign|constraint|at .*\.ts/i);
       expect(logged).toHaveLength(1);
       expect(logged[0]![0]).toMatchObject({ errorId, actionName: "target.set", userId: user.id });

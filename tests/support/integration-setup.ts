@@ -5,18 +5,20 @@
  * process.env on first use, after this. `npm run test:integration` sets the variables below.
  */
 import { withDatabase } from "../../scripts/lib/database";
-import { TEMPLATE_DB, ensureClone, workerDatabase } from "../../scripts/lib/test-databases";
+import { ensureClone, workerDatabase } from "../../scripts/lib/test-databases";
 
 const templateUrl = process.env.TEST_TEMPLATE_DATABASE_URL;
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
-if (!templateUrl || !adminUrl) {
+const workerPrefix = process.env.TEST_WORKER_DB_PREFIX;
+if (!templateUrl || !adminUrl || !workerPrefix) {
   throw new Error(
-    "TEST_TEMPLATE_DATABASE_URL / TEST_ADMIN_DATABASE_URL belum diset: jalankan `npm run test:integration` " +
+    "TEST_TEMPLATE_DATABASE_URL / TEST_WORKER_DB_PREFIX / TEST_ADMIN_DATABASE_URL belum diset: jalankan `npm run test:integration` " +
       "(menyiapkan PostgreSQL uji), atau `npm run test:integration -- tests/integration/x.test.ts` untuk satu berkas.",
   );
 }
 
-const name = workerDatabase(process.env.VITEST_POOL_ID ?? "1");
-// The global setup dropped earlier copies; the worker's first file makes its copy, later files reuse it.
-await ensureClone(adminUrl, new URL(templateUrl).pathname.slice(1) || TEMPLATE_DB, name);
+const name = workerDatabase(workerPrefix, process.env.VITEST_POOL_ID ?? "1");
+// The worker's first file makes its copy, later files of the same worker reuse it; the global
+// setup drops them all at the end.
+await ensureClone(adminUrl, decodeURIComponent(new URL(templateUrl).pathname.slice(1)), name);
 process.env.DATABASE_URL = withDatabase(templateUrl, name);
