@@ -16,8 +16,10 @@ const alias = {
 
 /**
  * Integration files run in parallel, each worker in its own copy of the seeded template database
- * (tests/support/integration-setup.ts). Two workers on two cores: measured 1 → 2 → 3 workers in
- * the README's test section. INTEGRATION_WORKERS overrides it.
+ * (tests/support/integration-setup.ts). Measured on the 2-core machine shared with other jobs
+ * (load ≈ 12): 1 worker 271 s, 2 workers 164 s, 3 workers 134 s. The third worker won mostly CPU
+ * share from the other jobs, and schema-drift (≈ 25–45 s, one file) bounds the total anyway, so the
+ * default is one worker per core, at most 2. INTEGRATION_WORKERS overrides it.
  */
 const integrationWorkers = Number(process.env.INTEGRATION_WORKERS ?? Math.min(2, Math.max(1, os.availableParallelism())));
 
