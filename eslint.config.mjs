@@ -42,7 +42,7 @@ const PUBLIC_FILES = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-test/**", "lib/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
   {
     // Only data, mutation and auth-data files talk to the database (docs/decisions/0004-layout.md).
     files: ["app/**", "components/**", "lib/**"],

@@ -4,11 +4,17 @@ import createNextIntlPlugin from "next-intl/plugin";
 // Messages and formats per request: lib/i18n/request.ts (no locale in the URL; a cookie chooses).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// npm test builds into its own folder (NEXT_DIST_DIR=.next-test, scripts/test-all.ts), so a running
+// `npm run demo` keeps serving its .next while the tests rebuild. That build type-checks with
+// tsconfig.next-test.json (its own generated route types), so Next never rewrites tsconfig.json.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+
 const nextConfig: NextConfig = {
+  distDir,
   poweredByHeader: false,
   // pg and the Prisma adapter are server-only Node packages; keep them out of the bundler.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
-  typescript: { ignoreBuildErrors: false },
+  typescript: { ignoreBuildErrors: false, ...(distDir === ".next-test" ? { tsconfigPath: "tsconfig.next-test.json" } : {}) },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
   experimental: { authInterrupts: true },
   async headers() {

@@ -1,33 +1,42 @@
 /**
  * `npm test`: type check, lint, unit tests, integration tests against a real PostgreSQL, and the
  * Playwright journeys in Chromium against a production build. `npm test -- <stage>…` runs only the
- * named stages (typecheck, lint, unit, integration, e2e).
+ * named stages (typecheck, lint, unit, integration, e2e); any other argument goes to the test runner
+ * (`npm test -- integration tests/integration/x.test.ts`, `npm test -- e2e review`).
  *
  * PostgreSQL: the embedded test cluster (fsync off: throwaway data), or the server behind
- * DATABASE_URL when it is set, on which fresh databases named lindungikur_it / lindungikur_e2e are
- * created and dropped; the database named in DATABASE_URL itself is never touched.
+ * DATABASE_URL when it is set. On it, one template database is migrated and seeded per run; every
+ * integration worker and the e2e server get a copy of it (scripts/lib/test-databases.ts), and all
+ * of them are dropped at the end. The database named in DATABASE_URL itself is never touched.
+ *
+ * Everything runs with TZ=Asia/Makassar (scripts/lib/test-env.ts) and builds into .next-test, so a
+ * `npm run demo` serving .next from the same checkout keeps running.
  */
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  TEST_CLUSTER,
-  embeddedUrl,
-  recreateDatabase,
-  startEmbedded,
-  withDatabase,
-  type RunningDatabase,
-} from "./lib/database";
+import { TEST_CLUSTER, embeddedUrl, recreateDatabase, startEmbedded, withDatabase, type RunningDatabase } from "./lib/database";
 import { say } from "./lib/log";
 import { applyMigrations } from "./lib/migrate";
 import { bin, run, start, stopChild, waitForHttp } from "./lib/processes";
+import { cloneDatabase, dropDatabases, dropDatabasesOfDeadRuns, runDatabases } from "./lib/test-databases";
+import { TEST_LOG_LEVEL, TEST_TIME_ZONE } from "./lib/test-env";
 
 const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
-const asked = process.argv.slice(2).filter((a): a is Stage => (STAGES as readonly string[]).includes(a));
+const isStage = (a: string): a is Stage => (STAGES as readonly string[]).includes(a);
+const asked = process.argv.slice(2).filter(isStage);
 const stages: readonly Stage[] = asked.length ? asked : STAGES;
+/** Arguments that are not stage names: handed to vitest / playwright (file filters, -t, --grep …). */
+const passThrough = process.argv.slice(2).filter((a) => !isStage(a));
 const E2E_PORT = process.env.E2E_PORT ?? "3100";
 const RESULTS = path.resolve("test-results");
+/** The test build's own folder (next.config.ts distDir), git-ignored; .next stays the demo's. */
+const TEST_DIST_DIR = ".next-test";
+/** This run's databases (template, integration workers, e2e), named after its process id. */
+const DBS = runDatabases(process.pid);
+/** What every test process gets: the pinned machine zone, quiet app logs. */
+const TEST_ENV = { TZ: TEST_TIME_ZONE, LOG_LEVEL: TEST_LOG_LEVEL };
 
 export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -48,7 +57,11 @@ async function tally(file: string, kind: "vitest" | "playwright"): Promise<void>
 async function vitest(project: "unit" | "integration", env: Record<string, string | undefined> = {}): Promise<void> {
   const out = path.join(RESULTS, `vitest-${project}.json`);
   try {
-    await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+    await run(
+      bin("vitest"),
+      ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...passThrough],
+      { ...TEST_ENV, ...env },
+    );
   } finally {
     await tally(out, "vitest");
   }
@@ -69,17 +82,29 @@ async function testServer(): Promise<void> {
     server = await startEmbedded(TEST_CLUSTER, say);
     baseUrl = server.url;
     adminUrl = embeddedUrl(TEST_CLUSTER, "postgres");
+    await dropDatabasesOfDeadRuns(adminUrl);
   }
 }
 
-/** A fresh, migrated and seeded database. */
-async function freshDatabase(name: string): Promise<string> {
+let templateUrl: string | undefined;
+
+/** The run's template: migrated and seeded once; the other test databases are copies of it. */
+async function template(): Promise<string> {
   await testServer();
-  await recreateDatabase(adminUrl, name);
-  const url = withDatabase(baseUrl, name);
+  if (templateUrl) return templateUrl;
+  await recreateDatabase(adminUrl, DBS.template);
+  const url = withDatabase(baseUrl, DBS.template);
   await applyMigrations(url, say);
-  await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: url });
+  await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: url, ...TEST_ENV });
+  templateUrl = url;
   return url;
+}
+
+/** A fresh copy of the template. */
+async function freshDatabase(name: string): Promise<string> {
+  await template();
+  await cloneDatabase(adminUrl, DBS.template, name);
+  return withDatabase(baseUrl, name);
 }
 
 function chromiumPath(): string {
@@ -95,10 +120,20 @@ function chromiumPath(): string {
 
 async function e2e(): Promise<void> {
   const chromium = chromiumPath();
-  const url = await freshDatabase("lindungikur_e2e");
-  say("Membangun aplikasi produksi (next build) …");
-  await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  const url = await freshDatabase(DBS.e2e);
+  say(`Membangun aplikasi produksi (next build → ${TEST_DIST_DIR}) …`);
+  // next build points next-env.d.ts at its distDir's route types; put it back afterwards, so that
+  // `tsc` (tsconfig.json) never reads the test build's types, stale or not.
+  const nextEnv = existsSync("next-env.d.ts") ? await readFile("next-env.d.ts", "utf8") : undefined;
+  try {
+    await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: TEST_DIST_DIR, ...TEST_ENV });
+  } finally {
+    if (nextEnv === undefined) await rm("next-env.d.ts", { force: true });
+    else await writeFile("next-env.d.ts", nextEnv);
+  }
   const app = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", E2E_PORT], {
+    ...TEST_ENV,
+    NEXT_DIST_DIR: TEST_DIST_DIR,
     DATABASE_URL: url,
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
     AUTH_TRUST_HOST: "true",
@@ -108,7 +143,8 @@ async function e2e(): Promise<void> {
   const out = path.join(RESULTS, "playwright.json");
   try {
     await waitForHttp(`http://127.0.0.1:${E2E_PORT}/masuk`);
-    await run(bin("playwright"), ["test"], {
+    await run(bin("playwright"), ["test", ...passThrough], {
+      ...TEST_ENV,
       E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}`,
       DATABASE_URL: url,
       CHROMIUM_PATH: chromium,
@@ -121,25 +157,41 @@ async function e2e(): Promise<void> {
 }
 
 let failure: unknown;
+const timings: string[] = [];
 try {
   await rm(RESULTS, { recursive: true, force: true });
   for (const stage of stages) {
     say(`── ${stage} ──`);
-    if (stage === "typecheck") await run(bin("tsc"), ["--noEmit", "-p", "."]);
-    if (stage === "lint") await run(bin("eslint"), ["--max-warnings", "0", "."]);
-    if (stage === "unit") await vitest("unit");
-    if (stage === "integration") {
-      const url = await freshDatabase("lindungikur_it");
-      await vitest("integration", { DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: adminUrl });
+    const started = performance.now();
+    try {
+      if (stage === "typecheck") await run(bin("tsc"), ["--noEmit", "-p", "."]);
+      if (stage === "lint") await run(bin("eslint"), ["--max-warnings", "0", "."]);
+      if (stage === "unit") await vitest("unit");
+      if (stage === "integration") {
+        // Each worker copies the template into its own database (tests/support/integration-setup.ts).
+        await vitest("integration", {
+          TEST_TEMPLATE_DATABASE_URL: await template(),
+          TEST_WORKER_DB_PREFIX: DBS.workerPrefix,
+          TEST_ADMIN_DATABASE_URL: adminUrl,
+          DATABASE_URL: undefined,
+        });
+      }
+      if (stage === "e2e") await e2e();
+    } finally {
+      timings.push(`${stage} ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    if (stage === "e2e") await e2e();
   }
 } catch (error) {
   failure = error;
 } finally {
-  await server?.stop();
+  if (server) {
+    // Also the fixed names earlier versions of this script used.
+    await dropDatabases(adminUrl, [DBS.template, DBS.e2e, ...(process.env.DATABASE_URL ? [] : ["lindungikur_it", "lindungikur_e2e"])], [DBS.workerPrefix]).catch((e) => say(`Basis data uji tidak terhapus: ${String(e)}`));
+    await server.stop();
+  }
 }
 // One closing line any CI can read.
+if (timings.length) say(`waktu: ${timings.join(", ")}`);
 console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
 if (failure) {
   console.error(failure instanceof Error ? failure.message : failure);

@@ -1,10 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, login, test } from "./fixtures";
-
-const HEAD_OFFICE = "pusat@demo.lindungikur.id";
-const ADMIN = "admin@demo.lindungikur.id";
+import { expect, test } from "./fixtures";
 
 /** Axe findings that block: serious and critical ones (moderate/minor are reviewed by hand). */
 async function seriousViolations(page: Page) {
@@ -14,8 +11,8 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-test("the regional manager's dashboard: own Kanwil, drill-down to a branch and its offices, no serious axe findings", async ({ page }) => {
-  await login(page, ACCOUNTS.managerJabar);
+test("the regional manager's dashboard: own Kanwil, drill-down to a branch and its offices, no serious axe findings", async ({ page, asUser }) => {
+  await asUser("managerJabar");
   await page.getByRole("link", { name: "Dasbor", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Dasbor kepesertaan", level: 1 })).toBeVisible();
   await expect(page.getByTestId("dashboard-scope")).toContainText("Kanwil Jawa Barat");
@@ -35,8 +32,8 @@ test("the regional manager's dashboard: own Kanwil, drill-down to a branch and i
   await expect(page.getByRole("navigation", { name: "Tingkat wilayah" }).getByRole("link", { name: "KC Bandung Suci" })).toHaveAttribute("aria-current", "page");
 });
 
-test("filters live in the URL: a bookmarked view opens with its filters chosen", async ({ page }) => {
-  await login(page, ACCOUNTS.managerJabar);
+test("filters live in the URL: a bookmarked view opens with its filters chosen", async ({ page, asUser }) => {
+  await asUser("managerJabar");
   await page.goto("/dasbor?from=2026-01&to=2026-12&penyalur=BRI&scheme=KECIL");
   await expect(page.getByLabel("Skema", { exact: true })).toHaveValue("KECIL");
   await expect(page.getByLabel("Penyalur", { exact: true })).toHaveValue("BRI");
@@ -48,8 +45,8 @@ test("filters live in the URL: a bookmarked view opens with its filters chosen",
   await expect(page).toHaveURL(/scheme=MIKRO/);
 });
 
-test("a regional manager cannot open another Kanwil's figures, by page or by export URL", async ({ page }) => {
-  await login(page, ACCOUNTS.managerJabar);
+test("a regional manager cannot open another Kanwil's figures, by page or by export URL", async ({ page, asUser }) => {
+  await asUser("managerJabar");
   const pageResponse = await page.goto("/dasbor?kanwil=DKI_JAKARTA");
   expect(pageResponse?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Dasbor kepesertaan");
@@ -60,13 +57,13 @@ test("a regional manager cannot open another Kanwil's figures, by page or by exp
   }
   // Nor can a bank officer, whatever the URL.
   await page.context().clearCookies();
-  await login(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   expect((await page.request.get("/dasbor/ekspor?table=kanwil&format=csv")).status()).toBe(403);
   expect((await page.goto("/dasbor"))?.status()).toBe(403);
 });
 
-test("head office sees every Kanwil, drills into one, downloads a table as CSV", async ({ page }) => {
-  await login(page, HEAD_OFFICE);
+test("head office sees every Kanwil, drills into one, downloads a table as CSV", async ({ page, asUser }) => {
+  await asUser("headOffice");
   await page.goto("/dasbor");
   await expect(page.getByTestId("dashboard-scope")).toContainText("Nasional");
   expect(await seriousViolations(page)).toEqual([]);
@@ -84,8 +81,8 @@ test("head office sees every Kanwil, drills into one, downloads a table as CSV",
   expect((await download).suggestedFilename()).toMatch(/^dasbor-status-jawa_barat-\d{4}-\d\d_\d{4}-\d\d\.csv$/);
 });
 
-test("an administrator sets a yearly target; a bad figure is shown on its field with the input kept", async ({ page }) => {
-  await login(page, ADMIN);
+test("an administrator sets a yearly target; a bad figure is shown on its field with the input kept", async ({ page, asUser }) => {
+  await asUser("admin");
   await page.getByRole("link", { name: "Target", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Target dasbor");
   await page.getByLabel("Kanwil", { exact: true }).selectOption("JAWA_BARAT");

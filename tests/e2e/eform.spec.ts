@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { fillDebtor, fillEform, fillLoanAndCover, uniqueLoanNumber } from "./eform";
-import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
+import { expect, freshNik, query, test } from "./fixtures";
 
 /** Seeded (prisma/seed/demo.ts): Dedi Kurniawan, enrolled by BNI, status SUBMITTED. */
 const DEDI = { nik: "3273013011750003", name: "Dedi Kurniawan" };
@@ -17,9 +17,9 @@ async function seriousViolations(page: Page) {
 
 const submit = (page: Page) => page.getByRole("button", { name: "Kirim pendaftaran" }).click();
 
-test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (RULES.md §1: no KUR at another penyalur)", async ({ page }) => {
+test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (RULES.md §1: no KUR at another penyalur)", async ({ page, asUser }) => {
   const [before] = await query<{ updatedAt: Date; phone: string }>(`select "updatedAt", phone from "Participant" where nik = $1`, [DEDI.nik]);
-  await login(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik: DEDI.nik, existingParticipant: true, scheme: "MIKRO", plafon: "40.000.000" });
 
@@ -51,10 +51,10 @@ test("a registered NIK is reused read-only, and its active enrolment at another 
   expect(audit!.after).toMatchObject({ participantReused: true, otherPenyalurActive: ["BNI"] });
 });
 
-test("the same loan number submitted again at the same penyalur returns the existing enrolment with a notice", async ({ page }) => {
+test("the same loan number submitted again at the same penyalur returns the existing enrolment with a notice", async ({ page, asUser }) => {
   const nik = freshNik("1979-04-11");
   const loanNumber = uniqueLoanNumber("ULANG");
-  await login(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, loanNumber });
   await submit(page);
@@ -72,9 +72,9 @@ test("the same loan number submitted again at the same penyalur returns the exis
   expect(n).toBe(1);
 });
 
-test("a draft is saved as typed, resumed from the workspace, completed and submitted; another bank gets 404", async ({ page, browser }) => {
+test("a draft is saved as typed, resumed from the workspace, completed and submitted; another bank gets 404", async ({ page, asUser, pageAs }) => {
   const nik = freshNik("1988-02-14");
-  await login(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   await page.getByLabel("NIK", { exact: true }).fill(nik);
   await page.getByLabel("Nama lengkap sesuai KTP").fill("Dadang Draf");
@@ -94,8 +94,7 @@ test("a draft is saved as typed, resumed from the workspace, completed and submi
   await expect(page.getByLabel("Skema KUR")).toHaveValue("MIKRO");
 
   // Another bank's officer cannot open it.
-  const other = await browser.newPage();
-  await login(other, ACCOUNTS.officerBni);
+  const other = await pageAs("officerBni");
   expect((await other.goto(draftUrl))?.status()).toBe(404);
   await other.close();
 
@@ -118,8 +117,8 @@ test("a draft is saved as typed, resumed from the workspace, completed and submi
   await expect(page.getByText("Hapus Saja")).toHaveCount(0);
 });
 
-test("the e-form with every field in error has no serious or critical accessibility violations (axe-core)", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
+test("the e-form with every field in error has no serious or critical accessibility violations (axe-core)", async ({ page, asUser }) => {
+  await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   // One scan of the error state covers the empty form's controls too, each now with its error.
   await submit(page);
@@ -128,13 +127,13 @@ test("the e-form with every field in error has no serious or critical accessibil
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("a returned enrolment shows the reviewer's reason, and the owning officer corrects and resubmits it (version + 1)", async ({ page, browser }) => {
+test("a returned enrolment shows the reviewer's reason, and the owning officer corrects and resubmits it (version + 1)", async ({ page, asUser, pageAs }) => {
   const [row] = await query<{ id: string; version: number }>(
     `select e.id, e.version from "Enrolment" e join "Participant" p on p.id = e."participantId"
      where p."fullName" = $1 and e.status = 'RETURNED'`,
     [RINA.name],
   );
-  await login(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto("/pendaftaran");
   const first = page.getByRole("table").getByRole("row").nth(1);
   await expect(first).toContainText(RINA.name);
@@ -144,8 +143,7 @@ test("a returned enrolment shows the reviewer's reason, and the owning officer c
   await expect(page.getByTestId("return-reason")).toContainText(RINA.reason);
 
   // Only the owning office may correct it.
-  const other = await browser.newPage();
-  await login(other, ACCOUNTS.officerBni);
+  const other = await pageAs("officerBni");
   expect((await other.goto(`/pendaftaran/${row!.id}/perbaiki`))?.status()).toBe(404);
   await other.close();
 
@@ -175,8 +173,8 @@ test("a returned enrolment shows the reviewer's reason, and the owning officer c
   expect((await page.goto(`/pendaftaran/${row!.id}/perbaiki`))?.status()).toBe(404);
 });
 
-test("with the UI in English the e-form's validation messages are English, each on its field", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBni);
+test("with the UI in English the e-form's validation messages are English, each on its field", async ({ page, asUser }) => {
+  await asUser("officerBni");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("button", { name: "Bahasa Indonesia" })).toBeVisible();
   await page.goto("/pendaftaran/baru");

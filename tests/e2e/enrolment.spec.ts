@@ -1,15 +1,15 @@
 import { advanceContributions } from "../../lib/enrolment/pricing";
 import { formatRupiah, monthOf, todayInZone } from "../../lib/rules";
 import { fillEform, uniqueLoanNumber } from "./eform";
-import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
+import { ACCOUNTS, expect, freshNik, query, test } from "./fixtures";
 
 test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (Permenko 1/2023 Pasal 26 ayat (8))", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("the full mandatory e-form is written once, with its decision, contributions and clearance", async ({ page }) => {
+  test("the full mandatory e-form is written once, with its decision, contributions and clearance", async ({ page, asUser }) => {
     const nik = freshNik("1984-06-21");
     const loanNumber = uniqueLoanNumber("KECIL");
-    await login(page, ACCOUNTS.officerBri);
+    await asUser("officerBri");
     await page.getByRole("link", { name: "Daftarkan debitur" }).first().click();
     await expect(page.getByRole("heading", { name: "Daftarkan debitur KUR" })).toBeVisible();
     await fillEform(page, { nik, jht: true, monthsInAdvance: "3", loanNumber });
@@ -44,9 +44,9 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
     expect(rows[0]).toEqual({ n: 1, lines: 3, consent: true });
   });
 
-  test("a birth date that disagrees with the NIK is an error on its field; every input is kept (RULES.md §6)", async ({ page }) => {
+  test("a birth date that disagrees with the NIK is an error on its field; every input is kept (RULES.md §6)", async ({ page, asUser }) => {
     const nik = freshNik("1984-06-21");
-    await login(page, ACCOUNTS.officerBri);
+    await asUser("officerBri");
     await page.goto("/pendaftaran/baru");
     await fillEform(page, { nik, birthDate: "1984-06-22", jht: true, monthsInAdvance: "2" });
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
@@ -69,9 +69,9 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
   });
 });
 
-test("a super mikro debtor outside any phase rule is voluntary and the loan may be disbursed", async ({ page }) => {
+test("a super mikro debtor outside any phase rule is voluntary and the loan may be disbursed", async ({ page, asUser }) => {
   const nik = freshNik("1995-01-15").replace(/^(\d{6})(\d{2})/, (_, a: string, d: string) => `${a}${Number(d) + 40}`);
-  await login(page, ACCOUNTS.officerBni);
+  await asUser("officerBni");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, fullName: "Nining Suryani", sex: "P", scheme: "SUPER_MIKRO", plafon: "5.000.000", income: "900.000" });
   await expect(page.getByTestId("preview")).toContainText("Sukarela");
@@ -81,20 +81,20 @@ test("a super mikro debtor outside any phase rule is voluntary and the loan may 
   await expect(page.getByTestId("clearance")).toContainText("Boleh dicairkan");
 });
 
-test("a branch reviewer cannot open the e-form", async ({ page }) => {
-  await login(page, ACCOUNTS.reviewerBandung);
+test("a branch reviewer cannot open the e-form", async ({ page, asUser }) => {
+  await asUser("reviewerBandung");
   await expect(page.getByRole("link", { name: "Daftarkan debitur" })).toHaveCount(0);
   const response = await page.goto("/pendaftaran/baru");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Akses ditolak" })).toBeVisible();
 });
 
-test("an officer of another bank cannot open a BRI enrolment by its URL", async ({ page }) => {
+test("an officer of another bank cannot open a BRI enrolment by its URL", async ({ page, asUser }) => {
   const [bri] = await query<{ id: string }>(
     `select e.id from "Enrolment" e join "PenyalurOffice" o on o.id = e."penyalurOfficeId"
      join "Penyalur" p on p.id = o."penyalurId" where p.code = 'BRI' limit 1`,
   );
-  await login(page, ACCOUNTS.officerBni);
+  await asUser("officerBni");
   const response = await page.goto(`/pendaftaran/${bri!.id}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Tidak ditemukan" })).toBeVisible();
@@ -102,12 +102,12 @@ test("an officer of another bank cannot open a BRI enrolment by its URL", async 
   await expect(page.locator(`a[href="/pendaftaran/${bri!.id}"]`)).toHaveCount(0);
 });
 
-test("the branch reviewer of the holding Kantor Cabang sees the enrolment with a masked NIK", async ({ page }) => {
+test("the branch reviewer of the holding Kantor Cabang sees the enrolment with a masked NIK", async ({ page, asUser }) => {
   const [row] = await query<{ id: string; nik: string }>(
     `select e.id, p.nik from "Enrolment" e join "Participant" p on p.id = e."participantId"
      join "KantorCabang" k on k.id = e."kantorCabangId" where k.code = 'KC-BANDUNG-SUCI' limit 1`,
   );
-  await login(page, ACCOUNTS.reviewerBandung);
+  await asUser("reviewerBandung");
   await page.goto(`/pendaftaran/${row!.id}`);
   await expect(page.getByTestId("decision")).toBeVisible();
   await expect(page.getByText(`${row!.nik.slice(0, 4)}********${row!.nik.slice(12)}`)).toBeVisible();
@@ -125,8 +125,8 @@ test("anonymous visitors are sent to the login page; a wrong password is refused
   await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.officerBri);
 });
 
-test("the officer can switch to English and sign out", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
+test("the officer can switch to English and sign out", async ({ page, asUser }) => {
+  await asUser("officerBri");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("link", { name: "Enrol a debtor" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();

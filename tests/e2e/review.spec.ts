@@ -4,14 +4,7 @@ import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { pdfText } from "../unit/review/pdf-text";
 import { fillEform } from "./eform";
-import { ACCOUNTS, expect, freshNik, login, query, test } from "./fixtures";
-
-const REVIEWER_SEMARANG = "verifikator.semarang@demo.lindungikur.id";
-
-async function switchUser(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await login(page, email);
-}
+import { expect, freshNik, query, test } from "./fixtures";
 
 /** The officer fills the full e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
 async function submitKecil(page: Page, fullName: string): Promise<{ id: string; nik: string }> {
@@ -23,13 +16,13 @@ async function submitKecil(page: Page, fullName: string): Promise<{ id: string; 
   return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
 }
 
-test("submit → return → correct → approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
+test("submit → return → correct → approve → payment → the bank may disburse → certificate → public verification; another branch sees nothing", async ({ page, asUser }) => {
+  await asUser("officerBri");
   const { id, nik } = await submitKecil(page, "Asep Sunandar");
   await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
 
   // The reviewer returns it: a reason is required (refused on its field, focus on it), then sent.
-  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await asUser("reviewerBandung");
   await page.getByRole("link", { name: "Tinjauan" }).click();
   await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
   const row = page.getByTestId("queue-row").filter({ hasText: "Asep Sunandar" });
@@ -50,7 +43,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await expect(page.getByTestId("review-status")).toContainText("Dikembalikan");
 
   // The officer sees the reason, corrects and resubmits (the e-form's correction page, #4).
-  await switchUser(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto(`/pendaftaran/${id}`);
   await expect(page.getByTestId("return-reason")).toContainText("Penghasilan per bulan tidak sesuai slip");
   await expect(page.getByTestId("status-history")).toContainText("Dikembalikan untuk perbaikan");
@@ -66,7 +59,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await expect(page).toHaveURL(new RegExp(`/pendaftaran/${id}\\?diperbaiki=1$`));
 
   // The reviewer approves: the KPJ is issued.
-  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await asUser("reviewerBandung");
   await page.goto(`/tinjauan/${id}`);
   await expect(page.getByTestId("status-history")).toContainText("Diajukan ulang setelah perbaikan");
   await page.getByRole("button", { name: "Setujui dan terbitkan KPJ" }).click();
@@ -87,7 +80,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await expect(page.getByTestId("coverage")).toContainText("Aktif");
 
   // The bank sees the clearance flip at once.
-  await switchUser(page, ACCOUNTS.officerBri);
+  await asUser("officerBri");
   await page.goto(`/pendaftaran/${id}`);
   await expect(page.getByTestId("clearance").locator("p")).toHaveText("Boleh dicairkan");
   await expect(page.getByTestId("status-history")).toContainText("Disetujui, KPJ terbit");
@@ -118,7 +111,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await expect(page.getByRole("heading", { name: "Sertifikat tidak dikenal" })).toBeVisible();
 
   // A reviewer of another Kantor Cabang: not in the queue, 404 by URL, no certificate.
-  await login(page, REVIEWER_SEMARANG);
+  await asUser("reviewerSemarang");
   await page.goto("/tinjauan?status=ALL");
   await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
   await expect(page.locator(`a[href="/tinjauan/${id}"]`)).toHaveCount(0);
@@ -126,10 +119,10 @@ test("submit → return → correct → approve → payment → the bank may dis
   expect((await page.request.get(`/sertifikat/${id}`)).status()).toBe(404);
 });
 
-test("bulk approval from the queue reports one result per ticked row", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
+test("bulk approval from the queue reports one result per ticked row", async ({ page, asUser }) => {
+  await asUser("officerBri");
   const { id } = await submitKecil(page, "Cecep Gunawan");
-  await switchUser(page, ACCOUNTS.reviewerBandung);
+  await asUser("reviewerBandung");
   await page.goto("/tinjauan");
   await page.getByLabel("Pilih Cecep Gunawan").check();
   await page.getByRole("button", { name: "Setujui yang dipilih" }).click();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, login, query, test } from "./fixtures";
+import { expect, query, test } from "./fixtures";
 
 /** A seeded BRI enrolment (prisma/seed/demo.ts): Siti Aminah, Bank BRI Bandung Asia Afrika. */
 const SITI = { name: "Siti Aminah", nik: "3273014507900002", masked: "3273********0002" };
@@ -16,8 +16,8 @@ async function seriousViolations(page: Page) {
 test.describe("the officer's workspace on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test("searching by name finds the debtor, and every NIK in the list is masked (UU 27/2022)", async ({ page }) => {
-    await login(page, ACCOUNTS.officerBri);
+  test("searching by name finds the debtor, and every NIK in the list is masked (UU 27/2022)", async ({ page, asUser }) => {
+    await asUser("officerBri");
     await page.getByRole("link", { name: "Pendaftaran", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Pendaftaran", level: 1 })).toBeVisible();
 
@@ -59,8 +59,8 @@ test.describe("the officer's workspace on a 360 px phone", () => {
     await expect(page.getByRole("table").getByRole("link", { name: SITI.name })).toBeVisible();
   });
 
-  test("sorting by a column header is announced with aria-sort and kept in the URL", async ({ page }) => {
-    await login(page, ACCOUNTS.officerBri);
+  test("sorting by a column header is announced with aria-sort and kept in the URL", async ({ page, asUser }) => {
+    await asUser("officerBri");
     await page.goto("/pendaftaran");
     const nameHeader = page.getByRole("columnheader", { name: "Nama", exact: true });
     await expect(nameHeader).not.toHaveAttribute("aria-sort", /.+/);
@@ -73,8 +73,8 @@ test.describe("the officer's workspace on a 360 px phone", () => {
     await expect(page.getByRole("columnheader", { name: "Nama", exact: true })).toHaveAttribute("aria-sort", "descending");
   });
 
-  test("the list page has no serious or critical accessibility violations (axe-core)", async ({ page }) => {
-    await login(page, ACCOUNTS.officerBri);
+  test("the list page has no serious or critical accessibility violations (axe-core)", async ({ page, asUser }) => {
+    await asUser("officerBri");
     await page.goto("/pendaftaran");
     await expect(page.getByRole("table")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -86,8 +86,8 @@ test.describe("the officer's workspace on a 360 px phone", () => {
   });
 });
 
-test("another bank's officer does not find a BRI debtor, not even by the exact NIK", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBni);
+test("another bank's officer does not find a BRI debtor, not even by the exact NIK", async ({ page, asUser }) => {
+  await asUser("officerBni");
   await page.goto(`/pendaftaran?q=${SITI.nik}`);
   await expect(page.getByTestId("result-count")).toHaveText(/Tidak ada pendaftaran/);
   await expect(page.getByRole("table")).toHaveCount(0);
@@ -95,15 +95,15 @@ test("another bank's officer does not find a BRI debtor, not even by the exact N
   await expect(page.getByTestId("result-count")).toHaveText(/Tidak ada pendaftaran/);
 });
 
-test("a reviewer's workspace, with axe-core, at desktop width", async ({ page }) => {
-  await login(page, ACCOUNTS.reviewerBandung);
+test("a reviewer's workspace, with axe-core, at desktop width", async ({ page, asUser }) => {
+  await asUser("reviewerBandung");
   await page.goto("/pendaftaran");
   await expect(page.getByRole("columnheader", { name: "Kantor penyalur", exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("a broken or stale query string shows the default list instead of an error", async ({ page }) => {
-  await login(page, ACCOUNTS.officerBri);
+test("a broken or stale query string shows the default list instead of an error", async ({ page, asUser }) => {
+  await asUser("officerBri");
   const response = await page.goto("/pendaftaran?page=abc&status=NOPE&sort=participant.nik&dir=up&from=2026-02-30&q=");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { name: "Pendaftaran", level: 1 })).toBeVisible();

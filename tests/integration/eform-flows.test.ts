@@ -18,6 +18,7 @@ import {
   submitEnrolment,
 } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
+import { returnEnrolment } from "@/lib/review/mutations";
 import { addMonths, monthOf, todayInZone } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
 import { eformFields, uniqueLoanNumber } from "../support/eform";
@@ -230,12 +231,13 @@ describe("drafts belong to the office", () => {
 });
 
 describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract points 1 and 3)", () => {
-  /** Submits an enrolment and returns it as the reviewer would (#5): status, reason, version + 1. */
+  /** Submits an enrolment and the Bandung reviewer returns it (#5's own mutation: status, reason, version + 1). */
   async function returned(overrides: Record<string, string> = {}) {
     const birthDate = overrides.birthDate ?? "1986-06-26";
     const raw = form({ birthDate, nik: uniqueNik(birthDate), ...overrides });
     const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
-    await db().enrolment.update({ where: { id: enrolmentId }, data: { status: "RETURNED", returnReason: "Penghasilan tidak sesuai.", version: { increment: 1 } } });
+    const { version } = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { version: true } });
+    await returnEnrolment(reviewerBandung, { enrolmentId, version, reason: "Penghasilan tidak sesuai." }, NOW);
     return { raw, enrolmentId };
   }
 

@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recreateDatabase, withDatabase } from "../../scripts/lib/database";
 import { MIGRATIONS_DIR, applyMigrations, checksumOf, readMigrations } from "../../scripts/lib/migrate";
-import { withClient } from "../support/db";
+import { scratchDatabase, withClient } from "../support/db";
 
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-const DB = "lindungikur_migrate_test";
+const DB = scratchDatabase("migrate");
 const dirs: string[] = [];
 
 afterAll(async () => {

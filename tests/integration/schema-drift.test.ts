@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recreateDatabase, withDatabase } from "../../scripts/lib/database";
 import { applyMigrations } from "../../scripts/lib/migrate";
 import { diffSchemas, readSchema } from "../../scripts/lib/schema-sql";
-import { withClient } from "../support/db";
+import { scratchDatabase, withClient } from "../support/db";
 
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
 if (!adminUrl) throw new Error("TEST_ADMIN_DATABASE_URL belum diset: jalankan lewat `npm run test:integration`.");
 
-const FROM_MIGRATIONS = "lindungikur_drift_migrations";
-const FROM_SCHEMA = "lindungikur_drift_schema";
-const FROM_MUTATED = "lindungikur_drift_mutated";
+const FROM_MIGRATIONS = scratchDatabase("drift_migrations");
+const FROM_SCHEMA = scratchDatabase("drift_schema");
+const FROM_MUTATED = scratchDatabase("drift_mutated");
 
 /**
  * Extensions that migrations create by hand (schema.prisma cannot declare them without a preview

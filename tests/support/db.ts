@@ -48,3 +48,13 @@ export function uniqueNik(birthDate = "1985-08-17", woman = false): string {
   const district = String(10 + Math.floor(Math.random() * 89));
   return `3273${district}${day}${m}${y!.slice(2)}${serial}`;
 }
+
+/**
+ * A name for a scratch database a test builds itself (migrations, schema drift): unique to this
+ * run and worker, so that parallel files and parallel runs on one server never share one, and
+ * dropped with the worker's databases at the end of the run (tests/support/integration-global-setup.ts).
+ */
+export function scratchDatabase(name: string): string {
+  const prefix = process.env.TEST_WORKER_DB_PREFIX ?? "lindungikur_it_w";
+  return `${prefix}${process.env.VITEST_POOL_ID ?? "1"}_${name}`;
+}
