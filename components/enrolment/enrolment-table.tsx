@@ -65,10 +65,6 @@ export function EnrolmentTable({
   showOffice = false,
 }: {
   rows: EnrolmentListItem[];
-  /** @deprecated Ignored: the table reads the catalogue itself (next-intl). Kept so that callers passing it still compile. */
-  t?: unknown;
-  /** @deprecated Ignored, as `t`. */
-  locale?: unknown;
   timeZone: string;
   caption: string;
   sorting?: TableSorting;

@@ -10,12 +10,3 @@ export async function getLocale(): Promise<Locale> {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-/**
- * @deprecated The old dictionary, kept only while pages move to next-intl (`getTranslations`).
- * Remove with lib/i18n/dictionaries.ts once nothing imports it.
- */
-export async function getDictionary() {
-  const { dictionaries } = await import("@/lib/i18n/dictionaries");
-  const locale = await getLocale();
-  return { locale, t: dictionaries[locale] };
-}

@@ -14,15 +14,6 @@ export type { Tier, TierTable, ReliefRule, BpuSector, BpuRates };
 
 export const BPU_SECTORS: readonly BpuSector[] = ["TRANSPORT", "OTHER"];
 
-export const BPU_SECTOR_LABELS: Record<BpuSector, string> = {
-  TRANSPORT: "Transportasi (pengemudi, kurir)",
-  OTHER: "Selain transportasi",
-};
-export const BPU_SECTOR_LABELS_EN: Record<BpuSector, string> = {
-  TRANSPORT: "Transport (drivers, couriers)",
-  OTHER: "Other than transport",
-};
-
 function newestOn<T extends { validFrom: string }>(versions: readonly T[], date: string, what: string): T {
   let best: T | undefined;
   for (const v of versions) {

@@ -31,19 +31,6 @@ export type CoverageStatus = "ACTIVE" | "ARREARS" | "ENDED" | "NOT_STARTED";
 
 export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["ACTIVE", "ARREARS", "ENDED", "NOT_STARTED"];
 
-export const COVERAGE_LABELS: Record<CoverageStatus, string> = {
-  ACTIVE: "Aktif",
-  ARREARS: "Menunggak",
-  ENDED: "Berhenti",
-  NOT_STARTED: "Belum mulai",
-};
-export const COVERAGE_LABELS_EN: Record<CoverageStatus, string> = {
-  ACTIVE: "Active",
-  ARREARS: "In arrears",
-  ENDED: "Ended",
-  NOT_STARTED: "Not started",
-};
-
 /** More than this many consecutive unpaid months ends coverage (RULES.md §3). */
 export const MAX_CONSECUTIVE_ARREARS_MONTHS = 3;
 

@@ -27,9 +27,6 @@ function stripWhitespace(raw: string): string {
 
 export type Sex = "L" | "P";
 
-export const SEX_LABELS: Record<Sex, string> = { L: "Laki-laki", P: "Perempuan" };
-export const SEX_LABELS_EN: Record<Sex, string> = { L: "Male", P: "Female" };
-
 export interface NikInfo {
   nik: string;
   provinceCode: string;

@@ -13,29 +13,12 @@ import type { KurSectorGroup } from "./sectors";
 export const KUR_SCHEMES = ["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"] as const;
 export type KurScheme = (typeof KUR_SCHEMES)[number];
 
-export const SCHEME_LABELS: Record<KurScheme, string> = {
-  SUPER_MIKRO: "KUR Super Mikro",
-  MIKRO: "KUR Mikro",
-  KECIL: "KUR Kecil",
-  KHUSUS: "KUR Khusus",
-  PMI: "KUR PMI",
-};
-
 export function isKurScheme(value: unknown): value is KurScheme {
   return typeof value === "string" && (KUR_SCHEMES as readonly string[]).includes(value);
 }
 
 export const KUR_PURPOSES = ["WORKING_CAPITAL", "INVESTMENT"] as const;
 export type KurPurpose = (typeof KUR_PURPOSES)[number];
-
-export const PURPOSE_LABELS: Record<KurPurpose, string> = {
-  WORKING_CAPITAL: "Modal kerja",
-  INVESTMENT: "Investasi",
-};
-export const PURPOSE_LABELS_EN: Record<KurPurpose, string> = {
-  WORKING_CAPITAL: "Working capital",
-  INVESTMENT: "Investment",
-};
 
 export type { KurSchemeRules, PlafonBand, InterestRateTable };
 

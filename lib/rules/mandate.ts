@@ -31,20 +31,6 @@ export type MandateStatus = "MANDATORY" | "PHASED_REQUIRED" | "VOLUNTARY" | "OUT
 
 export const MANDATE_STATUSES: readonly MandateStatus[] = ["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY", "OUT_OF_SCOPE"];
 
-export const MANDATE_LABELS: Record<MandateStatus, string> = {
-  MANDATORY: "Wajib",
-  PHASED_REQUIRED: "Wajib bertahap",
-  VOLUNTARY: "Sukarela",
-  OUT_OF_SCOPE: "Di luar cakupan",
-};
-
-export const MANDATE_LABELS_EN: Record<MandateStatus, string> = {
-  MANDATORY: "Mandatory",
-  PHASED_REQUIRED: "Mandatory (phased)",
-  VOLUNTARY: "Voluntary",
-  OUT_OF_SCOPE: "Out of scope",
-};
-
 /**
  * An administrator's phasing rule: from `startDate`, phased (super mikro / mikro) debtors of this
  * penyalur and/or Kanwil must enrol. A null penyalurId or kanwilCode means "any".

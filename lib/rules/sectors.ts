@@ -15,22 +15,6 @@ import { KBLI_2020_SECTIONS } from "./data/kbli";
 export const KUR_SECTOR_GROUPS = ["AGRICULTURE", "FISHERIES", "PROCESSING_INDUSTRY", "TRADE", "SERVICES"] as const;
 export type KurSectorGroup = (typeof KUR_SECTOR_GROUPS)[number];
 
-export const SECTOR_GROUP_LABELS: Record<KurSectorGroup, string> = {
-  AGRICULTURE: "Pertanian",
-  FISHERIES: "Perikanan",
-  PROCESSING_INDUSTRY: "Industri Pengolahan",
-  TRADE: "Perdagangan",
-  SERVICES: "Jasa",
-};
-
-export const SECTOR_GROUP_LABELS_EN: Record<KurSectorGroup, string> = {
-  AGRICULTURE: "Agriculture",
-  FISHERIES: "Fisheries",
-  PROCESSING_INDUSTRY: "Processing industry",
-  TRADE: "Trade",
-  SERVICES: "Services",
-};
-
 /** The KBLI 2020 section letter of a division (1–99), or null when KBLI 2020 has no such division. */
 export function kbliSectionOfDivision(division: number): string | null {
   for (const s of KBLI_2020_SECTIONS) {

@@ -12,7 +12,6 @@ import { createApiKey, revokeApiKey } from "@/lib/api/mutations";
 import { postQuote } from "@/lib/api/quote-endpoint";
 import { QuoteResponseSchema } from "@/lib/api/quote-schema";
 import { db } from "@/lib/db";
-import { logger } from "@/lib/log";
 import { contributionForMonth, monthOf, todayInZone } from "@/lib/rules";
 import { DEMO_API_KEY } from "../../prisma/seed/api-keys";
 

@@ -4,8 +4,7 @@ import { EnrolmentTable } from "@/components/enrolment/enrolment-table";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { recentEnrolments } from "@/lib/enrolment/data";
-import { getLocale, getTranslations } from "next-intl/server";
-import { getDictionary } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nav");
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const t = await getTranslations();
   const mayRead = can(actor, "enrolment:read");
   const rows = mayRead ? await recentEnrolments(actor, 10) : [];
   return (
@@ -41,7 +40,7 @@ export default async function HomePage() {
         <section aria-labelledby="terbaru" className="space-y-2">
           <h2 id="terbaru" className="text-lg font-semibold">{t("home.recent")}</h2>
           {rows.length ? (
-            <RecentEnrolments rows={rows} locale={locale} timeZone={actor.timeZone} caption={t("home.recent")} />
+            <EnrolmentTable rows={rows} timeZone={actor.timeZone} caption={t("home.recent")} />
           ) : (
             <p className="text-slate-600">{t("home.none")}</p>
           )}
@@ -53,11 +52,3 @@ export default async function HomePage() {
   );
 }
 
-/**
- * The enrolment area's table still takes the old dictionary (components/enrolment is not this
- * page's to change); the rest of the page reads messages/*.json.
- */
-async function RecentEnrolments(props: Omit<Parameters<typeof EnrolmentTable>[0], "t">) {
-  const { t } = await getDictionary();
-  return <EnrolmentTable {...props} t={t} />;
-}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/config";
 import fc from "fast-check";
 import {
   KUR_SCHEMES,
-  SCHEME_LABELS,
   additionalCollateralAllowed,
   checkBusinessAge,
   checkMikroRepeatAccess,
@@ -28,7 +28,7 @@ const ON = "2026-11-21";
 describe("KUR schemes (Permenko 1/2022 jo. Permenko 1/2023)", () => {
   it("has the five schemes with their Indonesian labels", () => {
     expect(KUR_SCHEMES).toEqual(["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"]);
-    expect(SCHEME_LABELS).toEqual({
+    expect(MESSAGES.id.enums.scheme).toEqual({
       SUPER_MIKRO: "KUR Super Mikro",
       MIKRO: "KUR Mikro",
       KECIL: "KUR Kecil",
@@ -67,7 +67,7 @@ describe("plafon outside its scheme's band is an input error (RULES.md §1)", ()
     if (accepted) expect(issue).toBeNull();
     else {
       expect(issue?.code).toBe("plafon.outOfBand");
-      expect(idText(issue!)).toMatch(new RegExp(`^Plafon ${SCHEME_LABELS[scheme]} harus di atas Rp[\\d.]+ sampai Rp[\\d.]+\\.$`));
+      expect(idText(issue!)).toMatch(new RegExp(`^Plafon ${MESSAGES.id.enums.scheme[scheme]} harus di atas Rp[\\d.]+ sampai Rp[\\d.]+\\.$`));
     }
   });
 

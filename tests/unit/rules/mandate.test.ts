@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/config";
 import fc from "fast-check";
 import {
   KUR_SCHEMES,
-  MANDATE_LABELS,
   MANDATE_RULE_VERSION,
   addDays,
   evaluateMandate,
@@ -137,7 +137,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
   });
 
   it("labels the statuses in Indonesian", () => {
-    expect(MANDATE_LABELS).toEqual({
+    expect(MESSAGES.id.enums.mandate).toEqual({
       MANDATORY: "Wajib",
       PHASED_REQUIRED: "Wajib bertahap",
       VOLUNTARY: "Sukarela",

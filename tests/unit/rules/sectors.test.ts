@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/config";
 import {
   KUR_SECTOR_GROUPS,
   NIK_PROVINCE_CODES,
   PROVINCES,
-  SECTOR_GROUP_LABELS,
   isKanwilCode,
   provinceByCode,
   sectorGroupForKbli,
@@ -13,7 +13,7 @@ import {
 describe("KUR sector groups from KBLI 2020 divisions (RULES.md §6)", () => {
   it("has the five reporting groups with Indonesian labels", () => {
     expect(KUR_SECTOR_GROUPS).toEqual(["AGRICULTURE", "FISHERIES", "PROCESSING_INDUSTRY", "TRADE", "SERVICES"]);
-    expect(SECTOR_GROUP_LABELS).toEqual({
+    expect(MESSAGES.id.enums.kurSector).toEqual({
       AGRICULTURE: "Pertanian",
       FISHERIES: "Perikanan",
       PROCESSING_INDUSTRY: "Industri Pengolahan",
