@@ -3,7 +3,7 @@ import { TEST_TIME_ZONE } from "./scripts/lib/test-env";
 
 /**
  * Journeys in Debian's Chromium against a production build (`next start`), which scripts/test-all.ts
- * builds and serves with a fresh seeded database. Browsers cannot be downloaded here (STACK.md).
+ * builds and serves with a fresh seeded database. Browsers cannot be downloaded here (docs/platform.md §4).
  * The "sessions" project signs every demo account in once (tests/e2e/sessions.setup.ts); the
  * journeys start from those sessions (fixtures.ts). The browser runs in the pinned test zone
  * (WITA), not the offices' WIB, so a page that formats with the browser's zone fails.

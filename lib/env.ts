@@ -1,5 +1,5 @@
 /**
- * The one module that reads process.env (CONVENTIONS.md). Parsed lazily so that `next build`
+ * The one module that reads process.env (docs/decisions/0004-layout.md). Parsed lazily so that `next build`
  * needs neither a database nor secrets.
  */
 import { z } from "zod";

@@ -4,7 +4,7 @@ import { formatInstant } from "@/lib/format";
 import { formatMonthId, formatRupiah } from "@/lib/rules";
 
 /**
- * The status history of one enrolment, read from its AuditEvents (contract §2): what happened, who
+ * The status history of one enrolment, read from its AuditEvents (docs/decisions/0009-enrolment-lifecycle.md §2): what happened, who
  * did it, when (in the viewer's office zone) and the reason given. Oldest first.
  */
 export function StatusHistory({ entries, timeZone }: { entries: HistoryEntry[]; timeZone: string }) {

@@ -9,7 +9,7 @@ export interface ContributionLineRow {
   status: "DUE" | "PAID";
 }
 
-/** A line with its programme shares and relief (RULES.md §2), for the officer's detailed table. */
+/** A line with its programme shares and relief (docs/regulation.md §3.3), for the officer's detailed table. */
 export interface PricedContributionLineRow extends ContributionLineRow {
   jkk: number;
   jkm: number;

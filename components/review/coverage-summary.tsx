@@ -10,7 +10,7 @@ export const COVERAGE_STYLE = {
   ENDED: "border-red-700 bg-red-50",
 } as const;
 
-/** Cover status and "protected until" (RULES.md §3: "Show 'protected until' everywhere"). */
+/** Cover status and "protected until" (docs/regulation.md §3: "Show 'protected until' everywhere"). */
 export function CoverageSummaryView({ coverage }: { coverage: CoverageSummary }) {
   const t = useTranslations();
   return (

@@ -12,7 +12,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { logUnexpected, logger } from "@/lib/log";
 
 /**
- * The one action pipeline (next-safe-action 8), in the order CONVENTIONS.md gives:
+ * The one action pipeline (next-safe-action 8), in the order docs/decisions/0010-one-way-to-write-a-feature.md §1 gives:
  *   actionClient      metadata (the action's name), timing and outcome log, error mapping
  *   → authedClient    the actor loaded from the database (not only the session token) and the locale
  *   → clientFor(a)    the role may do `a` at all (lib/auth/permissions.ts); the record's own scope

@@ -190,8 +190,8 @@ export type QuoteValidation = { ok: true; data: QuoteInput } | { ok: false; erro
 
 /**
  * Validates a parsed JSON object and reports every problem at once: each field on its own, then the
- * checks that need two fields (plafon against the scheme's band, RULES.md §1; birth date and sex
- * against the NIK, RULES.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
+ * checks that need two fields (plafon against the scheme's band, docs/regulation.md §1; birth date and sex
+ * against the NIK, docs/regulation.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
  * NIK's two-digit year and gives the default month. The regulation's messages are in `locale`.
  */
 export function validateQuote(raw: Record<string, unknown>, today: string, locale: Locale = "id"): QuoteValidation {

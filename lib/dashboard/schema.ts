@@ -12,7 +12,7 @@ import type { Messages } from "@/lib/i18n/config";
 
 export const DASHBOARD_PATH = "/dasbor";
 export const EXPORT_PATH = "/dasbor/ekspor";
-/** The longest period one view covers (five years of history, RULES.md §8). */
+/** The longest period one view covers (five years of history, docs/regulation.md §8). */
 export const MAX_PERIOD_MONTHS = 60;
 export const DEFAULT_PERIOD_MONTHS = 12;
 

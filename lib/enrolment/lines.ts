@@ -1,6 +1,6 @@
 /**
  * The columns of one ContributionLine for a month, priced by the rules in force for that month
- * (RULES.md §3: JKK, JKM, JHT if chosen, PP 50/2025 relief). Pure; the e-form (submit, resubmit) and
+ * (docs/regulation.md §3: JKK, JKM, JHT if chosen, PP 50/2025 relief). Pure; the e-form (submit, resubmit) and
  * the review (approval, payments ahead) write lines through it, so a month is priced one way.
  */
 import { contributionForMonth, type BpuSector } from "@/lib/rules";

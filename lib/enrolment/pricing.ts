@@ -1,5 +1,5 @@
 /**
- * The contribution lines an enrolment starts with (contract point 3): `monthsInAdvance` months from
+ * The contribution lines an enrolment starts with (docs/decisions/0009-enrolment-lifecycle.md §3): `monthsInAdvance` months from
  * the first contribution month, each priced with `contributionForMonth` for its own month, so a
  * relief that ends (or starts) inside the period is applied month by month. Pure: the e-form's live
  * preview and the server's transaction call the same function.

@@ -16,7 +16,7 @@ export type NikCheck =
   | { check: "province"; ok: boolean; fromNik: Province; stored: Province | null };
 
 /**
- * The NIK against the stored data (RULES.md §6): the birth date and sex it encodes, and its province
+ * The NIK against the stored data (docs/regulation.md §6): the birth date and sex it encodes, and its province
  * code against the address province when the address is known. `today` resolves the century.
  */
 export function nikChecks(

@@ -108,7 +108,7 @@ export interface ApprovalResult {
 }
 
 /**
- * Approves a submitted enrolment (contract §1, §3): issues the KPJ from the "KpjSerial" sequence
+ * Approves a submitted enrolment (docs/decisions/0009-enrolment-lifecycle.md §1, §3): issues the KPJ from the "KpjSerial" sequence
  * with its check digit, sets the verification code and the first month of cover (the earliest
  * contribution line), writes the lines up to the current month, and logs "enrolment.approve" — all
  * in one transaction, guarded by the version the reviewer saw.
@@ -157,7 +157,7 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
   });
 }
 
-/** Sends a submitted enrolment back to the officer with a reason they will see (contract §1). */
+/** Sends a submitted enrolment back to the officer with a reason they will see (docs/decisions/0009-enrolment-lifecycle.md §1). */
 export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Date): Promise<void> {
   const scope = scopeFor(actor, "enrolment:review");
   const e = await loadForReview(scope, input.enrolmentId);
@@ -182,7 +182,7 @@ export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Dat
   });
 }
 
-/** Rejects a submitted enrolment for good, with a reason code and a note (contract §1). */
+/** Rejects a submitted enrolment for good, with a reason code and a note (docs/decisions/0009-enrolment-lifecycle.md §1). */
 export async function rejectEnrolment(actor: Actor, input: RejectInput, now: Date): Promise<void> {
   const scope = scopeFor(actor, "enrolment:review");
   const e = await loadForReview(scope, input.enrolmentId);
@@ -266,7 +266,7 @@ export interface PaymentResult {
 }
 
 /**
- * Records a contribution payment (RULES.md §3, docs/decisions/0008): it settles whole months,
+ * Records a contribution payment (docs/regulation.md §3, docs/decisions/0008): it settles whole months,
  * oldest unpaid first and then months ahead; an amount that is not the exact sum of 1, 2, …
  * months is refused with the accepted amounts. The enrolment row is locked for the transaction, so
  * two payments for the same debtor settle one after the other; the reference is unique for ever.

@@ -1,5 +1,5 @@
 /**
- * BPU contributions for a KUR debtor (RULES.md §3; PP 44/2015 jo. PP 82/2019 jo. PP 49/2023,
+ * BPU contributions for a KUR debtor (docs/regulation.md §3; PP 44/2015 jo. PP 82/2019 jo. PP 49/2023,
  * Permenaker 5/2021; relief PP 50/2025). Figures come from the dated tables in ./data; this file only
  * selects the version in force and does the arithmetic, in whole rupiah.
  */
@@ -84,7 +84,7 @@ export function reliefFor(sector: BpuSector, month: string, fundedByBudget = fal
 
 /**
  * Due date of a contribution month: the 15th of that month, or the next working day when the 15th is
- * a Saturday, Sunday, national holiday or cuti bersama (RULES.md §3: "next working day if a
+ * a Saturday, Sunday, national holiday or cuti bersama (docs/regulation.md §3: "next working day if a
  * holiday"; the holiday table is lib/rules/data/holidays.ts). For a year without a complete holiday
  * table only weekends and fixed-date holidays move the date.
  */
@@ -130,7 +130,7 @@ function basisPoints(amount: number, bp: number): number {
  * sum of the rounded lines (so the total always equals what the lines show). With today's figures no
  * rounding ever happens — every basis is a multiple of Rp50.000, so 1% and 2% of it and half of it
  * are whole rupiah, and half of Rp6.800 is Rp3.400 — the rule only matters for a future figure.
- * Example (RULES.md §3): minimum tier, 2026-11, non-transport → JKK 5.000 + JKM 3.400 = Rp8.400.
+ * Example (docs/regulation.md §3): minimum tier, 2026-11, non-transport → JKK 5.000 + JKM 3.400 = Rp8.400.
  *
  * Throws RangeError for a negative or fractional income, a malformed month or an unknown sector
  * (callers validate first with zod).

@@ -1,5 +1,5 @@
 /**
- * Coverage status of a BPU participant (RULES.md §3: "ACTIVE while paid months cover today; ARREARS
+ * Coverage status of a BPU participant (docs/regulation.md §3: "ACTIVE while paid months cover today; ARREARS
  * with 1–3 unpaid months (arrears may still be paid); ENDED after more than 3 consecutive unpaid
  * months. Show 'protected until' everywhere.").
  *
@@ -8,7 +8,7 @@
  * - A contribution month M (from startMonth onwards) is DUE on `today` once its due date has passed:
  *   every month before today's month is due; today's own month is due only from the day after its
  *   due date (the 15th, moved off a weekend — `contributionDueDate`). Paying on the due date itself is
- *   on time (RULES.md §3: "due by the 15th of the contribution month"). Months after today's month are never due;
+ *   on time (docs/regulation.md §3: "due by the 15th of the contribution month"). Months after today's month are never due;
  *   paying them ahead is allowed.
  * - unpaidMonths: the due months not in paidMonths, oldest first.
  * - protectedUntil: the last day of the last month of the unbroken run of paid months that starts at
@@ -31,7 +31,7 @@ export type CoverageStatus = "ACTIVE" | "ARREARS" | "ENDED" | "NOT_STARTED";
 
 export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["ACTIVE", "ARREARS", "ENDED", "NOT_STARTED"];
 
-/** More than this many consecutive unpaid months ends coverage (RULES.md §3). */
+/** More than this many consecutive unpaid months ends coverage (docs/regulation.md §3). */
 export const MAX_CONSECUTIVE_ARREARS_MONTHS = 3;
 
 export interface CoverageInput {

@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic on ISO strings.
  *
- * Dates cross every boundary as 'YYYY-MM-DD' and contribution months as 'YYYY-MM' (CONVENTIONS.md),
+ * Dates cross every boundary as 'YYYY-MM-DD' and contribution months as 'YYYY-MM' (docs/decisions/0004-layout.md),
  * so the rules never depend on the server's time zone: a calendar date is not an instant. Nothing here
  * reads the clock; "today" is always a parameter, computed once at the edge with `todayInZone`.
  */
@@ -164,7 +164,7 @@ export function ageOn(birthDate: string, onDate: string): number {
 
 /**
  * The calendar date of instant `now` in an IANA zone (offices show WIB Asia/Jakarta, WITA Asia/Makassar,
- * WIT Asia/Jayapura — RULES.md §7). Pure given `now`: callers pass `new Date()` at the edge.
+ * WIT Asia/Jayapura — docs/regulation.md §7). Pure given `now`: callers pass `new Date()` at the edge.
  * Throws RangeError for an unknown time zone (Intl's own error).
  */
 export function todayInZone(now: Date, timeZone: string): string {

@@ -1,5 +1,5 @@
 /**
- * Disbursement clearance (RULES.md §2, Permenko 1/2023 cover letter point 5): a debtor who must be
+ * Disbursement clearance (docs/regulation.md §2, Permenko 1/2023 cover letter point 5): a debtor who must be
  * covered may not have the loan marked ready for disbursement until the enrolment is approved (KPJ
  * issued) and the first contribution is paid. Whether the portal blocks or only warns is a
  * per-penyalur setting; the default is block.

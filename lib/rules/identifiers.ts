@@ -1,5 +1,5 @@
 /**
- * Identifiers on the e-form (RULES.md §6): NIK, phone, NPWP, NIB, KBLI, KPJ. Each check returns the
+ * Identifiers on the e-form (docs/regulation.md §6): NIK, phone, NPWP, NIB, KBLI, KPJ. Each check returns the
  * normalised value or a RuleIssue (code + parameters, ./issues.ts); user input never throws. Only a malformed `today`
  * (a programming error, not user input) throws RangeError.
  */
@@ -37,12 +37,12 @@ export interface NikInfo {
   serial: string;
 }
 
-/** Age range in which a NIK's two-digit birth year is resolved (RULES.md §6). */
+/** Age range in which a NIK's two-digit birth year is resolved (docs/regulation.md §6). */
 export const NIK_MIN_AGE = 17;
 export const NIK_MAX_AGE = 100;
 
 /**
- * Parses a NIK (RULES.md §6): 16 digits = province (2, from the 38-province list) + regency (2) +
+ * Parses a NIK (docs/regulation.md §6): 16 digits = province (2, from the 38-province list) + regency (2) +
  * district (2) + birth date DDMMYY, with 40 added to the day for women + serial (4, not 0000).
  *
  * The two-digit year is ambiguous: of the current and the previous century, the one giving an age of
@@ -107,7 +107,7 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
 }
 
 /**
- * The form's date of birth and sex must agree with the NIK (RULES.md §6). One issue per field,
+ * The form's date of birth and sex must agree with the NIK (docs/regulation.md §6). One issue per field,
  * null where the field agrees: `nik.birthDateMismatch` { expected: "17/08/1985" } and
  * `nik.sexMismatch` { sex: "L" | "P" } (what the NIK shows).
  */
@@ -124,7 +124,7 @@ export function checkNikAgainstForm(
 // ---------------------------------------------------------------------------------------------------
 // Phone
 
-/** Digits after +62 in a mobile number (RULES.md §6). */
+/** Digits after +62 in a mobile number (docs/regulation.md §6). */
 export const PHONE_MIN_DIGITS = 9;
 export const PHONE_MAX_DIGITS = 12;
 
@@ -162,7 +162,7 @@ export function normalizePhone(raw: string): Check<string> {
 
 /**
  * NPWP is 16 digits; a legacy 15-digit NPWP (e.g. 01.234.567.8-901.000) is normalised by prefixing
- * '0' (RULES.md §6). An individual may give their NIK, which is already 16 digits.
+ * '0' (docs/regulation.md §6). An individual may give their NIK, which is already 16 digits.
  */
 export function normalizeNpwp(raw: string): Check<string> {
   const compact = raw.trim().replace(/[\s.\-]/g, "");

@@ -1,5 +1,5 @@
 /**
- * lib/rules: the regulation as pure functions over dated, versioned reference data (RULES.md).
+ * lib/rules: the regulation as pure functions over dated, versioned reference data (docs/regulation.md).
  * Imports nothing from next, react, prisma or Node; never reads the clock ("today" is a parameter).
  */
 export * from "./messages";

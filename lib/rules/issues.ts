@@ -17,7 +17,7 @@
 
 /** Every code a rule can return; each one has a message under `rules.<code>` in both catalogues. */
 export const RULE_ISSUE_CODES = [
-  // NIK (RULES.md §6)
+  // NIK (docs/regulation.md §6)
   "nik.format",
   "nik.unknownProvince",
   "nik.invalidBirthDate",
@@ -25,21 +25,21 @@ export const RULE_ISSUE_CODES = [
   "nik.ageOutOfRange",
   "nik.birthDateMismatch",
   "nik.sexMismatch",
-  // Mobile number (RULES.md §6)
+  // Mobile number (docs/regulation.md §6)
   "phone.required",
   "phone.invalidCharacters",
   "phone.notIndonesian",
   "phone.badPrefix",
   "phone.notMobile",
   "phone.length",
-  // NPWP, NIB, KBLI, KPJ (RULES.md §6, §1)
+  // NPWP, NIB, KBLI, KPJ (docs/regulation.md §6, §1)
   "npwp.format",
   "npwp.required",
   "nib.format",
   "kbli.format",
   "kbli.unknownDivision",
   "kpj.format",
-  // KUR eligibility (RULES.md §1)
+  // KUR eligibility (docs/regulation.md §1)
   "plafon.notWhole",
   "plafon.outOfBand",
   "tenor.notWhole",
@@ -48,7 +48,7 @@ export const RULE_ISSUE_CODES = [
   "businessAge.future",
   "businessAge.tooYoung",
   "mikroRepeat.capReached",
-  // Mandate decision (RULES.md §2): one explanation per rule id, and the legal basis by rule id
+  // Mandate decision (docs/regulation.md §2): one explanation per rule id, and the legal basis by rule id
   "mandate.kecil",
   "mandate.khususAbove",
   "mandate.khususVoluntary",
@@ -56,7 +56,7 @@ export const RULE_ISSUE_CODES = [
   "mandate.phasedVoluntary",
   "mandate.pmiOutOfScope",
   "mandate.legalBasis",
-  // Disbursement clearance (RULES.md §2)
+  // Disbursement clearance (docs/regulation.md §2)
   "clearance.cleared",
   "clearance.warning",
   "clearance.blocked",

@@ -1,5 +1,5 @@
 /**
- * KPJ numbers issued by this portal (RULES.md §6: 11 digits, unique, issued on approval).
+ * KPJ numbers issued by this portal (docs/regulation.md §6: 11 digits, unique, issued on approval).
  *
  * Layout: a 10-digit serial from the database sequence "KpjSerial" (1000000000 … 9999999999, never
  * reused or cycled) followed by one Luhn (mod 10) check digit over the serial. The sequence makes

@@ -1,5 +1,5 @@
 /**
- * KUR schemes and the eligibility checks the officer attests on the e-form (RULES.md §1): Permenko
+ * KUR schemes and the eligibility checks the officer attests on the e-form (docs/regulation.md §1): Permenko
  * Perekonomian 1/2022 as amended by Permenko 1/2023, in force 2023-02-01. Figures live in
  * ./data/kur-schemes.ts and ./data/interest-rates.ts as dated versions; this file only reads them.
  */
@@ -55,7 +55,7 @@ export function plafonBand(scheme: KurScheme, onDate?: string): { min: number; m
 }
 
 /**
- * A plafon outside its scheme's band is an input error reported on the plafon field (RULES.md §1).
+ * A plafon outside its scheme's band is an input error reported on the plafon field (docs/regulation.md §1).
  * null when the plafon is a whole rupiah amount inside the band; else `plafon.notWhole` or
  * `plafon.outOfBand` { scheme, above, max }.
  */
@@ -85,7 +85,7 @@ export interface InterestRate {
 }
 
 /**
- * Effective annual interest for a debtor's next KUR (RULES.md §1): super mikro 3%; mikro and kecil
+ * Effective annual interest for a debtor's next KUR (docs/regulation.md §1): super mikro 3%; mikro and kecil
  * 6/7/8/9% for the 1st/2nd/3rd/4th-and-later KUR; khusus and PMI 6%.
  *
  * `priorKurCount` is how many KUR the debtor has already received (0 for a first KUR). Throws
@@ -127,7 +127,7 @@ export function checkTenor(scheme: KurScheme, purpose: KurPurpose, months: numbe
 
 /**
  * Whether the penyalur may ask for additional collateral: not for a plafon up to and including
- * Rp100.000.000 (RULES.md §1).
+ * Rp100.000.000 (docs/regulation.md §1).
  */
 export function additionalCollateralAllowed(plafon: number): boolean {
   return plafon > kurSchemeRulesFor().noAdditionalCollateralUpTo;
@@ -136,7 +136,7 @@ export function additionalCollateralAllowed(plafon: number): boolean {
 /** Same as `additionalCollateralAllowed`; the name the e-form code was first written against. */
 export const requiresAdditionalCollateralAllowed = additionalCollateralAllowed;
 
-/** NPWP is required when plafon > Rp50.000.000 (bank practice, RULES.md §1). */
+/** NPWP is required when plafon > Rp50.000.000 (bank practice, docs/regulation.md §1). */
 export function npwpRequired(plafon: number): boolean {
   return plafon > kurSchemeRulesFor().npwpRequiredAbove;
 }
@@ -158,7 +158,7 @@ export function businessAgeRequired(scheme: KurScheme): boolean {
 }
 
 /**
- * The business must have been running at least 6 months, except for super mikro (RULES.md §1).
+ * The business must have been running at least 6 months, except for super mikro (docs/regulation.md §1).
  * "6 months" is counted as calendar months from `startedOn`, clamped to the month end
  * (started 2025-08-31 → eligible from 2026-02-28). A start date in the future is always an error.
  * `startedOn` is user input (a bad value gives an issue); `today` must be a valid ISO date.

@@ -1,5 +1,5 @@
 /**
- * Whether a KUR debtor must be enrolled in BPJS Ketenagakerjaan (RULES.md §2; cover letter of
+ * Whether a KUR debtor must be enrolled in BPJS Ketenagakerjaan (docs/regulation.md §2; cover letter of
  * Permenko 1/2023, point 5):
  *
  * - KECIL: always mandatory (every KUR kecil is above Rp100 juta) — Pasal 26 ayat (8).
@@ -171,7 +171,7 @@ function decision(
     explanation: explained.explanation,
     inputs,
     requiredFrom,
-    // RULES.md §2: a mandatory debtor's loan may not be marked ready for disbursement until enrolled.
+    // docs/regulation.md §2: a mandatory debtor's loan may not be marked ready for disbursement until enrolled.
     blocksDisbursement: status === "MANDATORY" || status === "PHASED_REQUIRED",
   };
 }
@@ -229,7 +229,7 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
 }
 
 /**
- * Decides again from a stored decision's inputs (RULES.md §2: "stored … so that it can be … replayed
+ * Decides again from a stored decision's inputs (docs/regulation.md §2: "stored … so that it can be … replayed
  * later"). A matched phase rule is rebuilt from what the decision recorded about it, so the replay
  * does not depend on the PhaseRule table as it is today. Returns null when the inputs are not a
  * mandate decision's.

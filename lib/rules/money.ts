@@ -1,5 +1,5 @@
 /**
- * Money is integer rupiah (RULES.md §3 "Amounts are whole rupiah. Store integers (no floats); display
+ * Money is integer rupiah (docs/regulation.md §3 "Amounts are whole rupiah. Store integers (no floats); display
  * as `Rp16.800`"). Formatting is done by hand rather than with Intl's id-ID currency style because ICU
  * versions differ on the separator after "Rp" (none, a space or a no-break space) and on decimals;
  * the portal's documents and tests need one stable form.

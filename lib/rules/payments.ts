@@ -1,5 +1,5 @@
 /**
- * How a recorded BPU contribution payment settles months (RULES.md §3: monthly contributions,
+ * How a recorded BPU contribution payment settles months (docs/regulation.md §3: monthly contributions,
  * "paying several months ahead is allowed", no late penalty).
  *
  * Rule used by the portal (docs/decisions/0008): a payment settles whole months, oldest unpaid first,

@@ -1,4 +1,4 @@
-/** Province and Kanwil lookups over ./data/provinces.ts (RULES.md §6, §7). */
+/** Province and Kanwil lookups over ./data/provinces.ts (docs/regulation.md §6, §7). */
 import { KANWIL_CODES, PROVINCES, PROVINCES_VERSION, type KanwilCode, type Province } from "./data/provinces";
 
 export { KANWIL_CODES, PROVINCES, PROVINCES_VERSION };

@@ -1,5 +1,5 @@
 /**
- * KUR sector groups (RULES.md §6: "KUR reporting groups sectors as agriculture, fisheries, processing
+ * KUR sector groups (docs/regulation.md §6: "KUR reporting groups sectors as agriculture, fisheries, processing
  * industry, trade, services"), derived from the KBLI 2020 division of the business.
  *
  * Mapping, by KBLI 2020 division (first two digits):
@@ -41,7 +41,7 @@ export function sectorGroupForDivision(division: number): KurSectorGroup {
 }
 
 /**
- * The BPU sector that decides how long the PP 50/2025 relief lasts (RULES.md §3: "2026-01 … 2027-03
+ * The BPU sector that decides how long the PP 50/2025 relief lasts (docs/regulation.md §3: "2026-01 … 2027-03
  * for the transport sector (drivers, couriers)"). Transport is KBLI 2020 section H, divisions 49–53:
  * land, water and air transport, warehousing, postal and courier activities — which covers ojek and
  * taxi drivers (49) and couriers (53). (verify: PP 50/2025 names the sector, not KBLI codes.)

@@ -1,7 +1,7 @@
 /**
  * Working days in Indonesia: Monday to Friday, except national holidays and cuti bersama
  * (lib/rules/data/holidays.ts). Used for the review clock (how long an enrolment has waited) and
- * for contribution due dates (RULES.md §3: due by the 15th, "next working day if a holiday").
+ * for contribution due dates (docs/regulation.md §3: due by the 15th, "next working day if a holiday").
  */
 import { addDays, dayOfWeek, isIsoDate } from "./dates";
 import { HOLIDAY_YEARS, type HolidayYear } from "./data/holidays";

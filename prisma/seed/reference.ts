@@ -41,7 +41,7 @@ export const PENYALUR: ReadonlyArray<{ code: string; name: string; type: "BANK";
   { code: "BRI", name: "BRI", type: "BANK", gate: "BLOCK" },
   { code: "BNI", name: "BNI", type: "BANK", gate: "BLOCK" },
   { code: "MANDIRI", name: "Bank Mandiri", type: "BANK", gate: "BLOCK" },
-  // A regional bank that chose "warn" for the disbursement gate (RULES.md §2), to show both settings.
+  // A regional bank that chose "warn" for the disbursement gate (docs/regulation.md §2), to show both settings.
   { code: "BJB", name: "bank bjb", type: "BANK", gate: "WARN" },
 ];
 

@@ -2,7 +2,7 @@
  * Generated enrolment activity for dashboards: `npm run seed:scale` (a national data set, up to
  * millions of enrolments), the demo's months of history (`npm run seed:activity`), and the
  * integration tests' data. Rows are priced and decided by lib/rules (the same functions the e-form
- * uses) and written with COPY. Shares follow RULES.md §8: most debtors super mikro or mikro,
+ * uses) and written with COPY. Shares follow docs/regulation.md §8: most debtors super mikro or mikro,
  * ~7–8% KUR kecil; BRI the largest penyalur; regions roughly by population.
  *
  * Deterministic for a given seed. Ids are sequential UUIDs per table and run (`runTag`), so B-tree

@@ -17,7 +17,7 @@ async function seriousViolations(page: Page) {
 
 const submit = (page: Page) => page.getByRole("button", { name: "Kirim pendaftaran" }).click();
 
-test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (RULES.md §1: no KUR at another penyalur)", async ({ page, asUser }) => {
+test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (docs/regulation.md §1: no KUR at another penyalur)", async ({ page, asUser }) => {
   const [before] = await query<{ updatedAt: Date; phone: string }>(`select "updatedAt", phone from "Participant" where nik = $1`, [DEDI.nik]);
   await asUser("officerBri");
   await page.goto("/pendaftaran/baru");

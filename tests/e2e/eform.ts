@@ -27,7 +27,7 @@ export function isoDayFromNow(days: number): string {
 
 const label = (page: Page, text: string) => page.getByLabel(text, { exact: true });
 
-/** The birth date a NIK encodes (RULES.md §6), for a form that agrees with it. */
+/** The birth date a NIK encodes (docs/regulation.md §6), for a form that agrees with it. */
 export function birthDateOfNik(nik: string): string {
   const day = Number(nik.slice(6, 8)) % 40;
   const yy = Number(nik.slice(10, 12));

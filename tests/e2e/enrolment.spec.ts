@@ -44,7 +44,7 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
     expect(rows[0]).toEqual({ n: 1, lines: 3, consent: true });
   });
 
-  test("a birth date that disagrees with the NIK is an error on its field; every input is kept (RULES.md §6)", async ({ page, asUser }) => {
+  test("a birth date that disagrees with the NIK is an error on its field; every input is kept (docs/regulation.md §6)", async ({ page, asUser }) => {
     const nik = freshNik("1984-06-21");
     await asUser("officerBri");
     await page.goto("/pendaftaran/baru");

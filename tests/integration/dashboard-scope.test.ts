@@ -1,5 +1,5 @@
 /**
- * Scope of the dashboards (RULES.md §7, issue #6): a regional manager sees only their own Kanwil,
+ * Scope of the dashboards (docs/regulation.md §7, issue #6): a regional manager sees only their own Kanwil,
  * whatever the URL asks for; head office sees all; nobody else sees dashboards. The export route
  * and the page both go through resolveDashboardFilter, so these cases cover both (the e2e suite
  * also tries the crafted URLs in the browser).

@@ -230,7 +230,7 @@ describe("drafts belong to the office", () => {
   });
 });
 
-describe("correcting a returned enrolment (RETURNED → SUBMITTED, contract points 1 and 3)", () => {
+describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decisions/0009-enrolment-lifecycle.md §1 and §3)", () => {
   /** Submits an enrolment and the Bandung reviewer returns it (#5's own mutation: status, reason, version + 1). */
   async function returned(overrides: Record<string, string> = {}) {
     const birthDate = overrides.birthDate ?? "1986-06-26";

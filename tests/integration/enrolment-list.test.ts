@@ -145,7 +145,7 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-describe("the list is scoped like every read (RULES.md §7)", () => {
+describe("the list is scoped like every read (docs/regulation.md §7)", () => {
   it("an officer sees only their own office's enrolments", async () => {
     const bri = await allPages(officerBri);
     expect(bri).toHaveLength(FIRST_NAMES.length);

@@ -125,7 +125,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 0, enrolments: 0, lines: 0, audits: 0 });
   });
 
-  it("KUR PMI is out of scope for this channel and writes nothing — RULES.md §2 (migrant-worker segment)", async () => {
+  it("KUR PMI is out of scope for this channel and writes nothing — docs/regulation.md §2 (migrant-worker segment)", async () => {
     const input = valid(form({ scheme: "PMI", plafon: "50.000.000", birthDate: "1993-04-04", tenorMonths: "24" }));
     const error = await submitEnrolment(officerBri, input, NOW).catch((e: unknown) => e);
     expect(error).toEqual(appError("VALIDATION"));
@@ -145,7 +145,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
   });
 });
 
-describe("authorization of enrolments by scope (RULES.md §7)", () => {
+describe("authorization of enrolments by scope (docs/regulation.md §7)", () => {
   let enrolmentId: string;
   beforeAll(async () => {
     ({ enrolmentId } = await submitEnrolment(officerBri, valid(form({ birthDate: "1982-10-10" })), NOW));
@@ -205,7 +205,7 @@ describe("authorization of enrolments by scope (RULES.md §7)", () => {
   });
 });
 
-describe("stored decisions replay (RULES.md §2: rule version, legal basis and inputs are stored)", () => {
+describe("stored decisions replay (docs/regulation.md §2: rule version, legal basis and inputs are stored)", () => {
   it("every enrolment's stored inputs give back its stored decision", async () => {
     const { replayMandate } = await import("@/lib/rules");
     const { auditText } = await import("@/lib/i18n/rules");

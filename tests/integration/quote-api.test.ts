@@ -134,7 +134,7 @@ describe("POST /api/v1/quotes: 200 with the decision and one month's contributio
     expect(Object.keys(body.errors)).toEqual(["penyalurId"]);
   });
 
-  it("KUR PMI is OUT_OF_SCOPE and has no contribution (RULES.md §2)", async () => {
+  it("KUR PMI is OUT_OF_SCOPE and has no contribution (docs/regulation.md §2)", async () => {
     const { status, body } = await call({ ...MIKRO, scheme: "PMI" });
     expect(status).toBe(200);
     expect(body.mandate.status).toBe("OUT_OF_SCOPE");

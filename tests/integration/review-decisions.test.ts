@@ -26,7 +26,7 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-describe("the reviewer's decisions (contract §1: SUBMITTED → APPROVED | RETURNED | REJECTED)", () => {
+describe("the reviewer's decisions (docs/decisions/0009-enrolment-lifecycle.md §1: SUBMITTED → APPROVED | RETURNED | REJECTED)", () => {
   it("approval issues a valid 11-digit KPJ, an unguessable verification code and cover from the first line's month, in one audited transaction", async () => {
     const e = await submittedEnrolment(actors.officerBri, { monthsInAdvance: 2 });
     const result = await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, NOW);
@@ -115,7 +115,7 @@ describe("two reviewers acting on the same enrolment at once (optimistic concurr
   });
 });
 
-describe("KPJ issuance under load (RULES.md §6: unique)", () => {
+describe("KPJ issuance under load (docs/regulation.md §6: unique)", () => {
   it("20 approvals in parallel issue 20 distinct KPJs, each with a valid check digit", async () => {
     const enrolments = await Promise.all(Array.from({ length: 20 }, () => submittedEnrolment(actors.officerBri)));
     const results = await Promise.all(enrolments.map((e) => approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, NOW)));

@@ -40,7 +40,7 @@ async function coverageOn(id: string, day: string) {
   return { status: d!.coverage!.status, protectedUntil: d!.coverage!.protectedUntil, unpaid: d!.coverage!.unpaidMonths };
 }
 
-describe("cover follows the money (RULES.md §3: ACTIVE, ARREARS with 1–3 unpaid months, ENDED after more than 3)", () => {
+describe("cover follows the money (docs/regulation.md §3: ACTIVE, ARREARS with 1–3 unpaid months, ENDED after more than 3)", () => {
   it("payments and missed months move the status ACTIVE → ARREARS → ACTIVE → ARREARS → ENDED, with protected-until at each step", async () => {
     const e = await approved("2026-01-12");
     // Nothing paid, January's due date (15 Jan) not passed: not started, not protected.

@@ -25,7 +25,7 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-describe("a reviewer of another Kantor Cabang can neither read nor act (RULES.md §7: reviewers see their own branch)", () => {
+describe("a reviewer of another Kantor Cabang can neither read nor act (docs/regulation.md §7: reviewers see their own branch)", () => {
   it("cannot read, approve, return, reject, pay for or download the certificate of a Bandung enrolment", async () => {
     const submitted = await submittedEnrolment(actors.officerBri);
     const approvedOne = await submittedEnrolment(actors.officerBri);

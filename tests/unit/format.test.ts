@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatInstant } from "@/lib/format";
 import { wallClockInZone } from "@/lib/rules";
 
-describe("instants are shown in the office's own zone (RULES.md §7: store UTC, show WIB/WITA/WIT)", () => {
+describe("instants are shown in the office's own zone (docs/regulation.md §7: store UTC, show WIB/WITA/WIT)", () => {
   it.each([
     ["2026-11-21T14:12:00Z", "Asia/Jakarta", "21/11/2026 21.12 WIB"],
     ["2026-11-21T14:12:00Z", "Asia/Pontianak", "21/11/2026 21.12 WIB"],

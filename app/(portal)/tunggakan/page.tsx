@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("navArrears") };
 }
 
-/** Contribution arrears of the reviewer's Kantor Cabang (RULES.md §3), most months unpaid first. */
+/** Contribution arrears of the reviewer's Kantor Cabang (docs/regulation.md §3), most months unpaid first. */
 export default async function ArrearsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("arrears:read");
   const asked = parseArrearsPage(await searchParams);

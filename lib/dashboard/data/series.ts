@@ -33,7 +33,7 @@ export async function weekly(f: ResolvedFilter) {
     group by week order by week`;
 }
 
-/** Debtors whose paid months reach the current month ("active", RULES.md §3). */
+/** Debtors whose paid months reach the current month ("active", docs/regulation.md §3). */
 export async function activeDebtors(f: ResolvedFilter, today: string): Promise<number> {
   const rows = await db().$queryRaw<{ active: number }[]>`
     select coalesce(sum(debtors), 0)::int as active from "DashCoverageCell"

@@ -19,7 +19,7 @@ import {
 // Correction of a returned enrolment
 
 /**
- * Resubmits a RETURNED enrolment with the officer's corrections (contract points 1 and 3): status
+ * Resubmits a RETURNED enrolment with the officer's corrections (docs/decisions/0009-enrolment-lifecycle.md §1 and §3): status
  * SUBMITTED, version + 1, the mandate decided again, the unpaid (DUE) lines re-priced from the
  * corrected data, the reviewer's return reason cleared (the history keeps it), and an
  * "enrolment.resubmit" AuditEvent with what changed — one transaction, written only if the version

@@ -136,7 +136,7 @@ export function fieldShapes(t: ValidationText) {
     heirRelationship: z.enum(HEIR_RELATIONSHIPS, { error: choose(L("heirRelationship")) }),
     /** As typed here; E.164 once validated. */
     heirPhone: text(L("heirPhone"), 30),
-    // Attestations (RULES.md §1) and consent (UU 27/2022)
+    // Attestations (docs/regulation.md §1) and consent (UU 27/2022)
     attestNikChecked: ticked(t("attest")),
     attestSlikChecked: ticked(t("attest")),
     attestNoOtherKur: ticked(t("attest")),

@@ -54,7 +54,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
   if (!inScope) return null;
   const today = todayInZone(now, actor.timeZone);
   const current = monthOf(today);
-  // The last month that is past due today (RULES.md §3): today's month only after its due date.
+  // The last month that is past due today (docs/regulation.md §3): today's month only after its due date.
   const lastDueDate = `${isMonthDue(current, today) ? current : addMonths(current, -1)}-01`;
 
   const counted = await db().$queryRaw<{ id: string; unpaid: number; total: bigint }[]>`

@@ -16,7 +16,7 @@ export interface HistoryEntry {
   payment: { amount: number; reference: string; months: string[] } | null;
 }
 
-/** Actions written before the contract's names (contract §2) read as their new names. */
+/** Actions written before these names (docs/decisions/0009-enrolment-lifecycle.md §2) read as their new names. */
 const LEGACY_ACTIONS: Record<string, string> = { ENROLMENT_SUBMITTED: "enrolment.submit" };
 
 function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> {
@@ -57,7 +57,7 @@ export async function historyOf(enrolmentId: string): Promise<HistoryEntry[]> {
 }
 
 /**
- * The status history of an enrolment, read from its AuditEvents (contract §2), oldest first; only
+ * The status history of an enrolment, read from its AuditEvents (docs/decisions/0009-enrolment-lifecycle.md §2), oldest first; only
  * when the actor's scope covers the enrolment (null otherwise). Pages get it inside their record's
  * DTO (reviewDetail, enrolmentRecord); this stand-alone reader is for callers without one.
  */

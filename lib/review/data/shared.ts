@@ -36,7 +36,7 @@ export interface CoverageSummary extends Coverage {
 }
 
 /**
- * Coverage of an approved enrolment on `today` (RULES.md §3, lib/rules/coverage): ACTIVE /
+ * Coverage of an approved enrolment on `today` (docs/regulation.md §3, lib/rules/coverage): ACTIVE /
  * ARREARS / ENDED / NOT_STARTED with "protected until", from its first month of cover and its paid lines.
  */
 export function coverageFrom(

@@ -1,5 +1,5 @@
 /**
- * BPU contribution rates (RULES.md §3; PP 44/2015 as amended by PP 82/2019 and PP 49/2023,
+ * BPU contribution rates (docs/regulation.md §3; PP 44/2015 as amended by PP 82/2019 and PP 49/2023,
  * Permenaker 5/2021): JKK 1% of the tier basis, JKM Rp6.800 flat, JHT 2% of the basis when chosen.
  * BPU never pays JP or JKP. Percentages are kept in basis points so that the arithmetic stays in
  * integers. A rate change is a new record with its own validFrom.

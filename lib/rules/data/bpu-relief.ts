@@ -1,5 +1,5 @@
 /**
- * Contribution relief (RULES.md §3; PP 50/2025): JKK and JKM — never JHT — are halved for the listed
+ * Contribution relief (docs/regulation.md §3; PP 50/2025): JKK and JKM — never JHT — are halved for the listed
  * contribution months. Not applied when the contribution is paid from a state or regional budget.
  * Each contribution line references the id of the relief rule it used.
  */

@@ -1,9 +1,9 @@
 /**
- * BPU income tiers (RULES.md §3; PP 44/2015 Lampiran II as amended by PP 82/2019 — verify against the
+ * BPU income tiers (docs/regulation.md §3; PP 44/2015 Lampiran II as amended by PP 82/2019 — verify against the
  * Lampiran). The declared monthly income selects a tier; contributions are computed on the tier's
  * basis amount, never on the raw income.
  *
- * The table is written as the bands RULES.md §3 states, expanded into 33 tiers below:
+ * The table is written as the bands docs/regulation.md §3 states, expanded into 33 tiers below:
  *   income < 1.100.000                      → 1.000.000
  *   200.000-wide bands from 1.100.000        (1.100.000–1.299.999 → 1.200.000 … 2.500.000–2.699.999 → 2.600.000)
  *   500.000-wide bands from 2.700.000        (2.700.000–3.199.999 → 2.950.000 … 7.700.000–8.199.999 → 7.950.000)

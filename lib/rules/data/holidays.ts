@@ -1,7 +1,7 @@
 /**
  * Indonesian national holidays (hari libur nasional) and joint leave days (cuti bersama), as dated
  * reference data. Both close government offices, BPJS Ketenagakerjaan branches and banks, so both
- * count as non-working days for the review clock and for contribution due dates (RULES.md §3:
+ * count as non-working days for the review clock and for contribution due dates (docs/regulation.md §3:
  * "next working day if a holiday").
  *
  * A year's list is fixed once a year by a joint decree of the Ministers of Religious Affairs,

@@ -1,5 +1,5 @@
 /**
- * KUR interest (effective p.a.) tables (RULES.md §1). Each version is dated: the flat 6% for repeat
+ * KUR interest (effective p.a.) tables (docs/regulation.md §1). Each version is dated: the flat 6% for repeat
  * loans announced for 2026 and the 0% for disaster areas (Aceh, Sumut, Sumbar) are to be added as new
  * records once verified against the signed Permenko text — never by editing the one below, which
  * must keep reproducing decisions taken since 2023-02-01.

@@ -1,7 +1,7 @@
 /**
  * KBLI 2020 (Peraturan BPS 2/2020) divisions — the first two digits of a 5-digit KBLI code — by
  * section. Used to reject a code whose division does not exist and to map a business to the five
- * sector groups KUR reporting uses (RULES.md §6).
+ * sector groups KUR reporting uses (docs/regulation.md §6).
  */
 
 export interface KbliSection {

@@ -1,5 +1,5 @@
 /**
- * KUR scheme reference data (RULES.md §1): Permenko Perekonomian 1/2022 as amended by Permenko 1/2023,
+ * KUR scheme reference data (docs/regulation.md §1): Permenko Perekonomian 1/2022 as amended by Permenko 1/2023,
  * in force 2023-02-01. One record per version: a corrected figure or a new Permenko is a new record
  * with its own `validFrom`, so decisions taken under an older version stay reproducible.
  */

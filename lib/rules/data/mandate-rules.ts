@@ -1,5 +1,5 @@
 /**
- * The BPJS Ketenagakerjaan obligation for KUR debtors (RULES.md §2; cover letter of Permenko 1/2023,
+ * The BPJS Ketenagakerjaan obligation for KUR debtors (docs/regulation.md §2; cover letter of Permenko 1/2023,
  * point 5). Every decision records `MANDATE_RULE_VERSION` and one of these rule ids, so it can be
  * replayed. A change in the regulation is a new version string and, if needed, new rule ids.
  */

@@ -1,5 +1,5 @@
 /**
- * The 38 provinces by NIK province code (RULES.md §6, §7), copied from the shared reference
+ * The 38 provinces by NIK province code (docs/regulation.md §6, §7), copied from the shared reference
  * `reference/provinces.csv` (version below). NIKs issued before the 2022 Papua split carry 91 or 94
  * for places now in the newer Papua provinces, so every code stays valid for parsing.
  *
@@ -16,7 +16,7 @@ export interface Province {
 
 export const PROVINCES_VERSION = "shared-reference-provinces-csv@38";
 
-/** The 11 BPJS Ketenagakerjaan Kanwil (RULES.md §7). */
+/** The 11 BPJS Ketenagakerjaan Kanwil (docs/regulation.md §7). */
 export const KANWIL_CODES = [
   "SUMBAGUT",
   "SUMBARRIAU",

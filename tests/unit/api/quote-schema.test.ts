@@ -12,7 +12,7 @@ import { BPU_SECTORS, KUR_SCHEMES, MANDATE_STATUSES, type KurScheme } from "@/li
 
 const TODAY = "2026-11-21";
 
-/** A man born 17-08-1985 in province 32 (Jawa Barat) (RULES.md §6). */
+/** A man born 17-08-1985 in province 32 (Jawa Barat) (docs/regulation.md §6). */
 const NIK_MAN = "3201011708850001";
 
 const VALID = {
@@ -35,7 +35,7 @@ function refused(raw: Record<string, unknown>): QuoteFieldErrors {
   return r.errors;
 }
 
-/** Words of zod's English defaults: the API's messages are Indonesian (CONVENTIONS.md). */
+/** Words of zod's English defaults: the API's messages are Indonesian (docs/decisions/0004-layout.md). */
 const ENGLISH = /\b(invalid|expected|received|required|must|should|too (small|big)|string|number|input|unrecognized)\b/i;
 
 function expectIndonesian(errors: QuoteFieldErrors): void {
@@ -72,7 +72,7 @@ describe("validateQuote: a valid request", () => {
     });
   });
 
-  it("accepts a NIK whose birth date and sex agree with birthDate and sex (RULES.md §6)", () => {
+  it("accepts a NIK whose birth date and sex agree with birthDate and sex (docs/regulation.md §6)", () => {
     accepted({ ...VALID, nik: NIK_MAN, birthDate: "1985-08-17", sex: "L" });
     // A woman's NIK: 40 added to the day.
     accepted({ ...VALID, nik: "3201015708850002", birthDate: "1985-08-17", sex: "P" });
@@ -85,7 +85,7 @@ describe("validateQuote: a valid request", () => {
   });
 });
 
-describe("validateQuote: plafon must lie in its scheme's band (Permenko 1/2023 as RULES.md §1 lists it)", () => {
+describe("validateQuote: plafon must lie in its scheme's band (Permenko 1/2023 as docs/regulation.md §1 lists it)", () => {
   const cases: ReadonlyArray<[KurScheme, number, boolean]> = [
     ["SUPER_MIKRO", 1, true],
     ["SUPER_MIKRO", 10_000_000, true],
@@ -236,7 +236,7 @@ describe("validateQuote: every invalid field is reported at once, in Indonesian"
     ["day 32", "3201013208850001", "Tanggal lahir dalam NIK tidak valid."],
     ["serial 0000", "3201011708850000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."],
     ["age under 17 either century", "3201011708150001", "Umur menurut NIK harus antara 17 dan 100 tahun."],
-  ])("a NIK with %s is refused (RULES.md §6)", (_label, nik, message) => {
+  ])("a NIK with %s is refused (docs/regulation.md §6)", (_label, nik, message) => {
     expect(refused({ ...VALID, nik, birthDate: "1985-08-17", sex: "L" })).toEqual({ nik: [message] });
   });
 

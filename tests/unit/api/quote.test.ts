@@ -125,7 +125,7 @@ describe("the mandate in a quote (cover letter of Permenko 1/2023, point 5)", ()
     expect(quote({ scheme: "KHUSUS", plafon: 50_000_000, kanwilCode: "JAWA_BARAT" }).mandate.ruleId).toBe("KHUSUS_VOLUNTARY");
   });
 
-  it("KUR PMI is OUT_OF_SCOPE for the BPU channel and has no contribution (RULES.md §2)", () => {
+  it("KUR PMI is OUT_OF_SCOPE for the BPU channel and has no contribution (docs/regulation.md §2)", () => {
     const response = quote({ scheme: "PMI", plafon: 100_000_000 });
     expect(response.mandate).toMatchObject({ status: "OUT_OF_SCOPE", ruleId: "PMI_OUT_OF_SCOPE" });
     expect(response.contribution).toBeNull();
@@ -147,7 +147,7 @@ describe("the contribution in a quote (PP 44/2015 jo. PP 82/2019; relief PP 50/2
     });
   });
 
-  it("the minimum tier in 2026-11, non-transport, is Rp8.400 (RULES.md §3 example)", () => {
+  it("the minimum tier in 2026-11, non-transport, is Rp8.400 (docs/regulation.md §3 example)", () => {
     expect(quote({ declaredIncome: 1_000_000, jht: false }).contribution).toMatchObject({
       tierBasis: 1_000_000,
       jkk: 5_000,

@@ -13,7 +13,7 @@ function user(role: string, overrides: Partial<ScopeSource> = {}): ScopeSource {
 
 const NONE: Omit<ScopeSource, "role"> = { penyalurOffice: null, kantorCabang: null, kanwilId: null };
 
-describe("scopeOf: each role acts in its own scope (RULES.md §7), failing closed", () => {
+describe("scopeOf: each role acts in its own scope (docs/regulation.md §7), failing closed", () => {
   it("a bank officer is scoped to their own penyalur office", () => {
     expect(scopeOf(user("BANK_OFFICER"))).toEqual({
       kind: "PENYALUR_OFFICE",

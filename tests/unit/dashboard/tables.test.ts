@@ -21,7 +21,7 @@ describe("figures on screen", () => {
   });
 });
 
-describe("generated scale data (RULES.md §8)", () => {
+describe("generated scale data (docs/regulation.md §8)", () => {
   const master: ActivityMaster = {
     kcs: new Map([
       ["kc-jabar", { id: "kc-jabar", kanwilCode: "JAWA_BARAT", provinceCode: "32", timeZone: "Asia/Jakarta" }],

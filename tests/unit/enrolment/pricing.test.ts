@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import { contributionForMonth } from "@/lib/rules";
 
-describe("months paid in advance: one line per month, each priced for its own month (contract point 3)", () => {
+describe("months paid in advance: one line per month, each priced for its own month (docs/decisions/0009-enrolment-lifecycle.md §3)", () => {
   it("3 months from 2026-11 at the minimum tier: relief in Nov and Dec, none in Jan 2027 — PP 50/2025 (non-transport relief ends 2026-12)", () => {
     const quote = advanceContributions({ declaredIncome: 1_000_000, jht: false, sector: "OTHER", firstMonth: "2026-11", months: 3 });
     expect(quote.lines.map((l) => [l.month, l.total])).toEqual([

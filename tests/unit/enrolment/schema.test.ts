@@ -18,9 +18,9 @@ import { eformFields } from "../../support/eform";
 
 const TODAY = "2026-11-21";
 
-/** NIK of a man born 17-08-1985 in province 32 (Jawa Barat), regency 01, district 01 (RULES.md §6). */
+/** NIK of a man born 17-08-1985 in province 32 (Jawa Barat), regency 01, district 01 (docs/regulation.md §6). */
 const NIK_MAN = "3201011708850001";
-/** The same birth date for a woman: 40 added to the day (RULES.md §6). */
+/** The same birth date for a woman: 40 added to the day (docs/regulation.md §6). */
 const NIK_WOMAN = "3201015708850002";
 
 /** A filled-in e-form as FormData delivers it: every value a string, a ticked checkbox "on". */
@@ -83,7 +83,7 @@ function refused(raw: Record<string, unknown>, locale: "id" | "en" = "id"): Fiel
 
 /**
  * Words of zod's English defaults and of English UI copy. The e-form's messages are Indonesian
- * (CONVENTIONS.md: Indonesian is the UI language), so none of these may appear.
+ * (docs/decisions/0004-layout.md: Indonesian is the UI language), so none of these may appear.
  */
 const ENGLISH = /\b(invalid|expected|received|required|must|should|too (small|big)|string|number|input)\b/i;
 
@@ -132,7 +132,7 @@ describe("parseRupiahInput: rupiah as an officer types it", () => {
 });
 
 describe("validateEnrolment: a valid e-form", () => {
-  it("passes and returns typed values: phone in E.164, jht as a boolean, plafon and income as integer rupiah (RULES.md §3, §6)", () => {
+  it("passes and returns typed values: phone in E.164, jht as a boolean, plafon and income as integer rupiah (docs/regulation.md §3, §6)", () => {
     const data = accepted(VALID);
     expect(data).toMatchObject({
       submissionKey: VALID.submissionKey,
@@ -159,7 +159,7 @@ describe("validateEnrolment: a valid e-form", () => {
     });
   });
 
-  it("accepts a woman's NIK (day + 40) with her real birth date and sex P (RULES.md §6)", () => {
+  it("accepts a woman's NIK (day + 40) with her real birth date and sex P (docs/regulation.md §6)", () => {
     const data = accepted({ ...VALID, nik: NIK_WOMAN, fullName: "Siti Rahayu", sex: "P" });
     expect(data.nikInfo).toMatchObject({ sex: "P", birthDate: "1985-08-17" });
   });
@@ -169,7 +169,7 @@ describe("validateEnrolment: a valid e-form", () => {
   });
 
   it.each(["0812 3456 7890", "081234567890", "6281234567890", "+62 812-3456-7890", "(0812) 3456.7890"])(
-    "stores the mobile number %j as E.164 +6281234567890 (RULES.md §6)",
+    "stores the mobile number %j as E.164 +6281234567890 (docs/regulation.md §6)",
     (phone) => {
       expect(accepted({ ...VALID, phone }).participant?.phone).toBe("+6281234567890");
     },
@@ -256,45 +256,45 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
     expectIndonesian(errors);
   });
 
-  it("a birth date that disagrees with the NIK is an error on birthDate quoting the NIK's date (RULES.md §6)", () => {
+  it("a birth date that disagrees with the NIK is an error on birthDate quoting the NIK's date (docs/regulation.md §6)", () => {
     const errors = refused({ ...VALID, birthDate: "1985-08-18" });
     expect(errors).toEqual({ birthDate: ["Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan 17/08/1985)."] });
   });
 
-  it("a birth date in another century than the NIK's reading is an error on birthDate (RULES.md §6)", () => {
+  it("a birth date in another century than the NIK's reading is an error on birthDate (docs/regulation.md §6)", () => {
     expect(Object.keys(refused({ ...VALID, birthDate: "1885-08-17" }))).toEqual(["birthDate"]);
   });
 
-  it("a man's NIK with sex P is an error on sex (RULES.md §6)", () => {
+  it("a man's NIK with sex P is an error on sex (docs/regulation.md §6)", () => {
     expect(refused({ ...VALID, sex: "P" })).toEqual({
       sex: ["Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan laki-laki)."],
     });
   });
 
-  it("a woman's NIK (day + 40) with sex L is an error on sex (RULES.md §6)", () => {
+  it("a woman's NIK (day + 40) with sex L is an error on sex (docs/regulation.md §6)", () => {
     expect(refused({ ...VALID, nik: NIK_WOMAN, sex: "L" })).toEqual({
       sex: ["Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan perempuan)."],
     });
   });
 
-  it("a NIK that disagrees on both birth date and sex gets one error on each field (RULES.md §6)", () => {
+  it("a NIK that disagrees on both birth date and sex gets one error on each field (docs/regulation.md §6)", () => {
     const errors = refused({ ...VALID, nik: NIK_WOMAN, sex: "L", birthDate: "1985-08-18" });
     expect(Object.keys(errors).sort()).toEqual(["birthDate", "sex"]);
   });
 
-  it("KUR kecil with a plafon of Rp100.000.000 is outside the kecil band: error on plafon naming the band — Permenko 1/2023, RULES.md §1", () => {
+  it("KUR kecil with a plafon of Rp100.000.000 is outside the kecil band: error on plafon naming the band — Permenko 1/2023, docs/regulation.md §1", () => {
     expect(refused({ ...VALID, scheme: "KECIL", plafon: "100.000.000" })).toEqual({
       plafon: ["Plafon KUR Kecil harus di atas Rp100.000.000 sampai Rp500.000.000."],
     });
   });
 
-  it("KUR mikro with a plafon of Rp10.000.000 is outside the mikro band: error on plafon naming the band — Permenko 1/2023, RULES.md §1", () => {
+  it("KUR mikro with a plafon of Rp10.000.000 is outside the mikro band: error on plafon naming the band — Permenko 1/2023, docs/regulation.md §1", () => {
     expect(refused({ ...VALID, scheme: "MIKRO", plafon: "10.000.000" })).toEqual({
       plafon: ["Plafon KUR Mikro harus di atas Rp10.000.000 sampai Rp100.000.000."],
     });
   });
 
-  it("KUR kecil above Rp500.000.000 is outside the band: error on plafon — Permenko 1/2023, RULES.md §1", () => {
+  it("KUR kecil above Rp500.000.000 is outside the band: error on plafon — Permenko 1/2023, docs/regulation.md §1", () => {
     expect(refused({ ...VALID, plafon: "500.000.001" }).plafon?.[0]).toMatch(/^Plafon KUR Kecil harus di atas Rp100\.000\.000 sampai Rp500\.000\.000\.$/);
   });
 
@@ -317,11 +317,11 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
     ["9901011708850001", "Kode provinsi NIK (99) tidak dikenal."],
     ["3201011708850000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."],
     ["3201013208850001", "Tanggal lahir dalam NIK tidak valid."],
-  ])("an invalid NIK %s is an error on nik only, not a birth date or sex mismatch (RULES.md §6)", (nik, message) => {
+  ])("an invalid NIK %s is an error on nik only, not a birth date or sex mismatch (docs/regulation.md §6)", (nik, message) => {
     expect(refused({ ...VALID, nik })).toEqual({ nik: [message] });
   });
 
-  it.each(["021-5551234", "(022) 7312345", "+62 21 5551234"])("a landline %j is an error on phone: the debtor must receive SMS/WhatsApp (RULES.md §6)", (phone) => {
+  it.each(["021-5551234", "(022) 7312345", "+62 21 5551234"])("a landline %j is an error on phone: the debtor must receive SMS/WhatsApp (docs/regulation.md §6)", (phone) => {
     expect(refused({ ...VALID, phone })).toEqual({
       phone: ["Nomor HP harus nomor seluler (diawali 08); nomor telepon rumah atau kantor tidak diterima."],
     });
@@ -364,7 +364,7 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
     expectIndonesian(errors);
   });
 
-  it("property: for any birth date giving an age of 17–100 and either sex, the NIK-consistent form passes and a birth date one day off is an error on birthDate only (RULES.md §6)", () => {
+  it("property: for any birth date giving an age of 17–100 and either sex, the NIK-consistent form passes and a birth date one day off is an error on birthDate only (docs/regulation.md §6)", () => {
     // 1930-01-01 … 2005-12-31 keeps every reading inside the 17–100 window on TODAY.
     const birthDate = fc.integer({ min: 0, max: 27_759 }).map((n) => addDays("1930-01-01", n));
     fc.assert(
@@ -409,13 +409,13 @@ describe("keepInput: the typed values go back into the form after a failed submi
 });
 
 describe("every problem is reported in one round, in Indonesian", () => {
-  it("a missing sex does not hide a birth date that disagrees with the NIK (RULES.md §6)", () => {
+  it("a missing sex does not hide a birth date that disagrees with the NIK (docs/regulation.md §6)", () => {
     const errors = refused({ ...VALID, sex: "", birthDate: "1985-08-18" });
     expect(errors.sex).toEqual(["Pilih jenis kelamin."]);
     expect(errors.birthDate?.[0]).toMatch(/NIK/);
   });
 
-  it("an invalid birth date does not hide a sex that disagrees with the NIK (RULES.md §6)", () => {
+  it("an invalid birth date does not hide a sex that disagrees with the NIK (docs/regulation.md §6)", () => {
     const errors = refused({ ...VALID, sex: "P", birthDate: "" });
     expect(errors.birthDate).toBeDefined();
     expect(errors.sex?.[0]).toMatch(/NIK/);
@@ -439,20 +439,20 @@ describe("every problem is reported in one round, in Indonesian", () => {
   });
 });
 
-describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, RULES.md §1)", () => {
-  it("a KUR kecil tenor above 48 months for working capital is an error on tenorMonths — Permenko 1/2023, RULES.md §1 tenor cap", () => {
+describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, docs/regulation.md §1)", () => {
+  it("a KUR kecil tenor above 48 months for working capital is an error on tenorMonths — Permenko 1/2023, docs/regulation.md §1 tenor cap", () => {
     expect(refused({ ...VALID, tenorMonths: "49" })).toEqual({
       tenorMonths: ["Jangka waktu KUR Kecil untuk modal kerja paling lama 48 bulan (4 tahun)."],
     });
     expect(accepted({ ...VALID, tenorMonths: "48" }).tenorMonths).toBe(48);
   });
 
-  it("a KUR kecil for investment may run 60 months but not 61 — Permenko 1/2023, RULES.md §1 tenor cap", () => {
+  it("a KUR kecil for investment may run 60 months but not 61 — Permenko 1/2023, docs/regulation.md §1 tenor cap", () => {
     expect(accepted({ ...VALID, purpose: "INVESTMENT", tenorMonths: "60" }).purpose).toBe("INVESTMENT");
     expect(Object.keys(refused({ ...VALID, purpose: "INVESTMENT", tenorMonths: "61" }))).toEqual(["tenorMonths"]);
   });
 
-  it("a business running under 6 months is an error on businessStartedOn; KUR super mikro is exempt — Permenko 1/2023, RULES.md §1", () => {
+  it("a business running under 6 months is an error on businessStartedOn; KUR super mikro is exempt — Permenko 1/2023, docs/regulation.md §1", () => {
     const young = addDays(TODAY, -60);
     expect(refused({ ...VALID, businessStartedOn: young }).businessStartedOn?.[0]).toMatch(/paling sedikit 6 bulan/);
     expect(
@@ -481,7 +481,7 @@ describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, 
     expect(accepted({ ...VALID, priorKurCount: "5" }).priorKurCount).toBe(5);
   });
 
-  it("an NPWP is required above Rp50.000.000: missing → errors on npwp and on its attestation (RULES.md §1, bank practice)", () => {
+  it("an NPWP is required above Rp50.000.000: missing → errors on npwp and on its attestation (docs/regulation.md §1, bank practice)", () => {
     const errors = refused({ ...VALID, scheme: "MIKRO", plafon: "50.000.001", npwp: "", attestNpwpPresent: "" });
     expect(errors).toEqual({
       npwp: ["NPWP wajib diisi untuk plafon di atas Rp50.000.000."],
@@ -489,25 +489,25 @@ describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, 
     });
   });
 
-  it("at exactly Rp50.000.000 the NPWP and its attestation are optional (RULES.md §1)", () => {
+  it("at exactly Rp50.000.000 the NPWP and its attestation are optional (docs/regulation.md §1)", () => {
     const data = accepted({ ...VALID, scheme: "MIKRO", plafon: "50.000.000", npwp: "", attestNpwpPresent: "" });
     expect(data.npwp).toBeNull();
     expect(data.attestNpwpPresent).toBe(false);
   });
 
-  it("a legacy 15-digit NPWP is stored as 16 digits with a leading 0; a malformed one is an error on npwp (RULES.md §6)", () => {
+  it("a legacy 15-digit NPWP is stored as 16 digits with a leading 0; a malformed one is an error on npwp (docs/regulation.md §6)", () => {
     expect(accepted({ ...VALID, npwp: "01.234.567.8-901.000" }).npwp).toBe("0012345678901000");
     expect(Object.keys(refused({ ...VALID, npwp: "12345" }))).toEqual(["npwp"]);
   });
 
-  it("the KBLI code gives the KUR sector group; an unknown division is an error on kbli (RULES.md §6, KBLI 2020)", () => {
+  it("the KBLI code gives the KUR sector group; an unknown division is an error on kbli (docs/regulation.md §6, KBLI 2020)", () => {
     expect(accepted({ ...VALID, kbli: "47111" }).sectorGroup).toBe("TRADE");
     expect(accepted({ ...VALID, kbli: "03111" }).sectorGroup).toBe("FISHERIES");
     expect(refused({ ...VALID, kbli: "04111" }).kbli?.[0]).toMatch(/tidak dikenal/);
     expect(Object.keys(refused({ ...VALID, kbli: "4711" }))).toEqual(["kbli"]);
   });
 
-  it("the NIB is optional, and when given must be 13 digits (RULES.md §6)", () => {
+  it("the NIB is optional, and when given must be 13 digits (docs/regulation.md §6)", () => {
     expect(accepted({ ...VALID, nib: "" }).nib).toBeNull();
     expect(accepted({ ...VALID, nib: "9120 0012 3456 7" }).nib).toBe("9120001234567");
     expect(refused({ ...VALID, nib: "12345" })).toEqual({ nib: ["NIB harus 13 digit angka."] });
@@ -533,7 +533,7 @@ describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, 
     expect(Object.keys(refused({ ...VALID, loanNumber: "BRI#2026" }))).toEqual(["loanNumber"]);
   });
 
-  it("the heir's phone is stored in E.164; a landline is an error on heirPhone (RULES.md §6)", () => {
+  it("the heir's phone is stored in E.164; a landline is an error on heirPhone (docs/regulation.md §6)", () => {
     expect(accepted({ ...VALID, heirPhone: "0857 1234 5678" }).heirPhone).toBe("+6285712345678");
     expect(Object.keys(refused({ ...VALID, heirPhone: "022-7312345" }))).toEqual(["heirPhone"]);
   });
@@ -548,14 +548,14 @@ describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, 
     expect(Object.keys(refused({ ...VALID, email: "budi@" }))).toEqual(["email"]);
   });
 
-  it("the address province must be one of the 38 provinces (RULES.md §7)", () => {
+  it("the address province must be one of the 38 provinces (docs/regulation.md §7)", () => {
     expect(refused({ ...VALID, addressProvinceCode: "99" })).toEqual({ addressProvinceCode: ["Pilih provinsi alamat."] });
   });
 });
 
-describe("attestations (RULES.md §1) and consent (UU 27/2022)", () => {
+describe("attestations (docs/regulation.md §1) and consent (UU 27/2022)", () => {
   it.each(["attestNikChecked", "attestSlikChecked", "attestNoOtherKur"])(
-    "the officer's statement %s must be ticked to submit — RULES.md §1 eligibility attested on the form",
+    "the officer's statement %s must be ticked to submit — docs/regulation.md §1 eligibility attested on the form",
     (field) => {
       const raw: Record<string, string> = { ...VALID };
       delete raw[field];

@@ -10,7 +10,7 @@ const say = (locale: "id" | "en") => {
 };
 const { PaymentInput, BulkApproveInput, ReturnInput } = say("id");
 
-describe("what a reviewer checks about a NIK (RULES.md §6)", () => {
+describe("what a reviewer checks about a NIK (docs/regulation.md §6)", () => {
   const base = { nik: "3273011203800001", birthDate: "1980-03-12", sex: "L" as const, addressProvinceCode: "32" };
 
   it("birth date, sex and province agree with the NIK", () => {

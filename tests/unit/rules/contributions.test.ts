@@ -14,7 +14,7 @@ import {
   type BpuSector,
 } from "@/lib/rules";
 
-// PP 44/2015 Lampiran II as stated in RULES.md §3, written out by hand so that the generated table in
+// PP 44/2015 Lampiran II as stated in docs/regulation.md §3, written out by hand so that the generated table in
 // lib/rules/data is checked against an independent copy: [index, minIncome, maxIncome, basis].
 const LAMPIRAN_II: readonly (readonly [number, number, number | null, number])[] = [
   [1, 0, 1_099_999, 1_000_000],
@@ -54,7 +54,7 @@ const LAMPIRAN_II: readonly (readonly [number, number, number | null, number])[]
 
 const CURRENT = "pp44-2015-lampiran-ii@2015-07-01";
 
-describe("BPU income tiers — PP 44/2015 Lampiran II (RULES.md §3)", () => {
+describe("BPU income tiers — PP 44/2015 Lampiran II (docs/regulation.md §3)", () => {
   it("has exactly 33 tiers, one version, contiguous from Rp0 with an open top tier", () => {
     expect(TIER_TABLES.map((t) => t.version)).toEqual([CURRENT]);
     const { tiers } = tierTableFor("2026-11-21");
@@ -88,7 +88,7 @@ describe("BPU income tiers — PP 44/2015 Lampiran II (RULES.md §3)", () => {
   });
 });
 
-describe("BPU contribution lines — JKK 1%, JKM Rp6.800, JHT 2% (RULES.md §3, PP 44/2015 jo. PP 82/2019)", () => {
+describe("BPU contribution lines — JKK 1%, JKM Rp6.800, JHT 2% (docs/regulation.md §3, PP 44/2015 jo. PP 82/2019)", () => {
   it("keeps JKM as a dated rate, Rp6.800", () => {
     expect(JKM_FLAT).toBe(6_800);
   });
@@ -137,7 +137,7 @@ describe("BPU contribution lines — JKK 1%, JKM Rp6.800, JHT 2% (RULES.md §3, 
   });
 });
 
-describe("PP 50/2025 relief: JKK and JKM halved, never JHT (RULES.md §3)", () => {
+describe("PP 50/2025 relief: JKK and JKM halved, never JHT (docs/regulation.md §3)", () => {
   it("has one dated rule per sector window, halving JKK and JKM", () => {
     expect(RELIEF_RULES.map((r) => [r.id, r.sectors, r.fromMonth, r.toMonth, r.jkkFactor, r.jkmFactor])).toEqual([
       ["PP50-2025-NONTRANSPORT", ["OTHER"], "2026-04", "2026-12", 0.5, 0.5],
@@ -153,7 +153,7 @@ describe("PP 50/2025 relief: JKK and JKM halved, never JHT (RULES.md §3)", () =
     }
   });
 
-  it("example of RULES.md §3: minimum tier, 2026-11, non-transport → JKK 5.000 + JKM 3.400 = Rp8.400", () => {
+  it("example of docs/regulation.md §3: minimum tier, 2026-11, non-transport → JKK 5.000 + JKM 3.400 = Rp8.400", () => {
     const q = contributionForMonth({ declaredIncome: 1_000_000, jht: false, sector: "OTHER", month: "2026-11" });
     expect(q).toMatchObject({ jkk: 5_000, jkm: 3_400, jht: 0, total: 8_400, discount: 8_400, reliefRuleId: "PP50-2025-NONTRANSPORT" });
     expect(q.gross).toEqual({ jkk: 10_000, jkm: 6_800, jht: 0, total: 16_800 });
@@ -193,7 +193,7 @@ describe("PP 50/2025 relief: JKK and JKM halved, never JHT (RULES.md §3)", () =
   });
 });
 
-describe("due date: the 15th of the contribution month, or the next working day (RULES.md §3)", () => {
+describe("due date: the 15th of the contribution month, or the next working day (docs/regulation.md §3)", () => {
   it.each([
     ["2026-06", "2026-06-15"], // Monday
     ["2026-10", "2026-10-15"], // Thursday

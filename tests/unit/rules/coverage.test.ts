@@ -4,7 +4,7 @@ import { addDays, addMonths, coverageStatus, monthOf, monthRange, type CoverageS
 
 const START = "2026-06";
 
-describe("coverage status — RULES.md §3 (ACTIVE while paid months cover today; ARREARS 1–3 unpaid; ENDED after more than 3 consecutive)", () => {
+describe("coverage status — docs/regulation.md §3 (ACTIVE while paid months cover today; ARREARS 1–3 unpaid; ENDED after more than 3 consecutive)", () => {
   it.each([
     // name, paid months, today, status, protectedUntil, unpaid months
     ["before the start month", [], "2026-05-20", "NOT_STARTED", null, []],

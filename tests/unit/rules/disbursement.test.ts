@@ -42,7 +42,7 @@ interface Expected {
   holdReasonsEn: string[];
 }
 
-/** The rule written out independently of the implementation (RULES.md §2, Permenko 1/2023 cover letter point 5). */
+/** The rule written out independently of the implementation (docs/regulation.md §2, Permenko 1/2023 cover letter point 5). */
 function expected(mandateStatus: MandateStatus, enrolmentStatus: EnrolmentStatus, firstMonthPaid: boolean, gate: DisbursementGate): Expected {
   if (!COVER_REQUIRED.includes(mandateStatus)) return { state: "CLEARED", holdReasons: [], holdReasonsEn: [] };
   const holdReasons: string[] = [];
@@ -70,7 +70,7 @@ const ALL_COMBINATIONS = MANDATE_STATUSES.flatMap((mandateStatus) =>
   ),
 );
 
-describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 point 5)", () => {
+describe("disbursement clearance (docs/regulation.md §2, cover letter of Permenko 1/2023 point 5)", () => {
   it("returns codes: the headline names the approval and first-month state, one reason code per missing step", () => {
     expect(disbursementClearance({ mandateStatus: "MANDATORY", enrolmentStatus: "SUBMITTED", firstMonthPaid: false, gate: "BLOCK" })).toEqual({
       state: "BLOCKED",
@@ -167,7 +167,7 @@ describe("disbursement clearance (RULES.md §2, cover letter of Permenko 1/2023 
     expect(c.reasons).toEqual([AWAITING]);
   });
 
-  it("a penyalur set to WARN may disburse a mandatory debtor's loan, but the teller still reads every missing step (RULES.md §2: block or warn is a per-penyalur setting)", () => {
+  it("a penyalur set to WARN may disburse a mandatory debtor's loan, but the teller still reads every missing step (docs/regulation.md §2: block or warn is a per-penyalur setting)", () => {
     const c = clearance({ mandateStatus: "MANDATORY", enrolmentStatus: "SUBMITTED", firstMonthPaid: false, gate: "WARN" });
     expect(c.state).toBe("WARNING");
     expect(c.headline.startsWith("Boleh dicairkan")).toBe(true);

@@ -19,7 +19,7 @@ import { enText, expectIssue, idText } from "./rule-text";
 
 const TODAY = "2026-11-21";
 
-/** Builds a NIK from its parts (RULES.md §6): PP RR DD + DDMMYY (day + 40 for women) + SSSS. */
+/** Builds a NIK from its parts (docs/regulation.md §6): PP RR DD + DDMMYY (day + 40 for women) + SSSS. */
 function nik(parts: { province?: string; regency?: string; district?: string; ddmmyy: string; serial?: string }): string {
   return `${parts.province ?? "32"}${parts.regency ?? "01"}${parts.district ?? "07"}${parts.ddmmyy}${parts.serial ?? "0001"}`;
 }
@@ -36,7 +36,7 @@ function error(raw: string, today = TODAY): RuleIssue {
   return r.issue;
 }
 
-describe("NIK layout (RULES.md §6)", () => {
+describe("NIK layout (docs/regulation.md §6)", () => {
   it("reads a man's NIK: province, regency, district, birth date DDMMYY and serial", () => {
     expect(parseNik("3201071708850001", TODAY)).toEqual({
       ok: true,
@@ -108,7 +108,7 @@ describe("NIK layout (RULES.md §6)", () => {
   });
 });
 
-describe("NIK century: the reading that gives an age of 17 to 100 on today's date (RULES.md §6)", () => {
+describe("NIK century: the reading that gives an age of 17 to 100 on today's date (docs/regulation.md §6)", () => {
   it.each([
     ["170885", TODAY, "1985-08-17"],
     ["010105", TODAY, "2005-01-01"],
@@ -161,7 +161,7 @@ describe("NIK century: the reading that gives an age of 17 to 100 on today's dat
   });
 });
 
-describe("the form's date of birth and sex must agree with the NIK (RULES.md §6)", () => {
+describe("the form's date of birth and sex must agree with the NIK (docs/regulation.md §6)", () => {
   const man = parsed("3201071708850001");
   const woman = parsed("3201075708850002");
 
@@ -187,7 +187,7 @@ describe("the form's date of birth and sex must agree with the NIK (RULES.md §6
   });
 });
 
-describe("mobile phone: 08…, 62…, +62… stored as +628… with 9–12 digits after +62 (RULES.md §6)", () => {
+describe("mobile phone: 08…, 62…, +62… stored as +628… with 9–12 digits after +62 (docs/regulation.md §6)", () => {
   it.each([
     ["081234567890", "+6281234567890"],
     ["0812-3456-7890", "+6281234567890"],
@@ -229,7 +229,7 @@ describe("mobile phone: 08…, 62…, +62… stored as +628… with 9–12 digit
   });
 });
 
-describe("NPWP: 16 digits, a legacy 15-digit value prefixed with 0 (RULES.md §6)", () => {
+describe("NPWP: 16 digits, a legacy 15-digit value prefixed with 0 (docs/regulation.md §6)", () => {
   it.each([
     ["01.234.567.8-901.000", "0012345678901000"],
     ["012345678901000", "0012345678901000"],
@@ -247,7 +247,7 @@ describe("NPWP: 16 digits, a legacy 15-digit value prefixed with 0 (RULES.md §6
   });
 });
 
-describe("NIB 13 digits, KBLI 2020 5 digits, KPJ 11 digits (RULES.md §6)", () => {
+describe("NIB 13 digits, KBLI 2020 5 digits, KPJ 11 digits (docs/regulation.md §6)", () => {
   it.each([
     ["1234567890123", true],
     ["1234 5678 90123", true],

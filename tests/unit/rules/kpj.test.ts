@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { KPJ_SERIAL_MAX, KPJ_SERIAL_MIN, checkKpj, isPortalKpj, kpjFromSerial, luhnCheckDigit } from "@/lib/rules";
 
-describe("KPJ numbers issued on approval (RULES.md §6: exactly 11 digits, unique)", () => {
+describe("KPJ numbers issued on approval (docs/regulation.md §6: exactly 11 digits, unique)", () => {
   it("the Luhn check digit matches the published examples", () => {
     // 7992739871 → 3 is the textbook Luhn example.
     expect(luhnCheckDigit("7992739871")).toBe(3);

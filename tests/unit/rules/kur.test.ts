@@ -50,7 +50,7 @@ describe("KUR schemes (Permenko 1/2022 jo. Permenko 1/2023)", () => {
   });
 });
 
-describe("plafon outside its scheme's band is an input error (RULES.md §1)", () => {
+describe("plafon outside its scheme's band is an input error (docs/regulation.md §1)", () => {
   const EDGES = [0, 1, 10_000_000, 10_000_001, 100_000_000, 100_000_001, 500_000_000, 500_000_001] as const;
   const OK: Record<KurScheme, readonly boolean[]> = {
     //           0      1      10jt   10jt+1 100jt  100jt+1 500jt 500jt+1
@@ -154,7 +154,7 @@ describe("KUR interest by scheme and KUR count (Permenko 1/2023, rate table vers
   });
 });
 
-describe("tenor caps by scheme and purpose (RULES.md §1)", () => {
+describe("tenor caps by scheme and purpose (docs/regulation.md §1)", () => {
   it.each([
     ["SUPER_MIKRO", "WORKING_CAPITAL", 36],
     ["SUPER_MIKRO", "INVESTMENT", 60],
@@ -194,7 +194,7 @@ describe("tenor caps by scheme and purpose (RULES.md §1)", () => {
   });
 });
 
-describe("collateral and NPWP thresholds (RULES.md §1)", () => {
+describe("collateral and NPWP thresholds (docs/regulation.md §1)", () => {
   it.each([
     [10_000_000, false],
     [100_000_000, false],
@@ -222,7 +222,7 @@ describe("collateral and NPWP thresholds (RULES.md §1)", () => {
   });
 });
 
-describe("business running at least 6 months, except super mikro (RULES.md §1)", () => {
+describe("business running at least 6 months, except super mikro (docs/regulation.md §1)", () => {
   it.each([
     ["MIKRO", "2026-05-21", ON, null],
     ["MIKRO", "2026-05-22", ON, "Usaha harus sudah berjalan paling sedikit 6 bulan (usaha dimulai 22/05/2026)."],

@@ -12,7 +12,7 @@ const outcome = (d: MandateDecision) => ({
   requiredFrom: d.requiredFrom,
 });
 
-describe("a stored mandate decision can be replayed from its inputs — RULES.md §2 (every decision stores why, to be replayed)", () => {
+describe("a stored mandate decision can be replayed from its inputs — docs/regulation.md §2 (every decision stores why, to be replayed)", () => {
   it("replaying the inputs of any decision gives the same decision, even when the phase-rule table has changed since", () => {
     const phaseRule = fc.record({
       id: fc.uuid(),

@@ -21,7 +21,7 @@ function inWords(d: MandateDecision) {
 
 const DATE = "2026-11-21";
 
-describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter of Permenko 1/2023 point 5)", () => {
+describe("mandatory BPJS Ketenagakerjaan enrolment (docs/regulation.md §2, cover letter of Permenko 1/2023 point 5)", () => {
   it.each([100_000_001, 250_000_000, 500_000_000])(
     "KUR kecil above Rp100 juta is mandatory — Permenko 1/2023 Pasal 26 ayat (8) (plafon %d)",
     (plafon) => {
@@ -64,7 +64,7 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (RULES.md §2, cover letter o
     expect(d.explanation).toContain("dianjurkan");
   });
 
-  it("KUR PMI is out of scope for the BPU channel (migrant-worker segment, RULES.md §2)", () => {
+  it("KUR PMI is out of scope for the BPU channel (migrant-worker segment, docs/regulation.md §2)", () => {
     const d = inWords(evaluateMandate({ scheme: "PMI", plafon: 50_000_000, date: DATE }));
     expect(d).toMatchObject({ status: "OUT_OF_SCOPE", ruleId: "PMI_OUT_OF_SCOPE", blocksDisbursement: false, requiredFrom: null });
     expect(d.explanation).toMatch(/^Di luar cakupan: .*Pekerja Migran Indonesia/);
@@ -226,7 +226,7 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
   });
 });
 
-describe("every mandate decision is explainable and replayable (RULES.md §2)", () => {
+describe("every mandate decision is explainable and replayable (docs/regulation.md §2)", () => {
   it("a stored decision is explained again from its rule id and inputs alone; an unknown rule or incomplete inputs are not guessed", () => {
     const d = evaluateMandate({ scheme: "KECIL", plafon: 150_000_000, date: DATE });
     const stored = JSON.parse(JSON.stringify(d.inputs)) as Record<string, unknown>;

@@ -19,7 +19,7 @@ import {
   todayInZone,
 } from "@/lib/rules";
 
-describe("formatRupiah — whole rupiah in id-ID format (RULES.md §3: display as Rp16.800)", () => {
+describe("formatRupiah — whole rupiah in id-ID format (docs/regulation.md §3: display as Rp16.800)", () => {
   it.each([
     [16_800, "Rp16.800"],
     [0, "Rp0"],
@@ -58,7 +58,7 @@ describe("formatRupiah — whole rupiah in id-ID format (RULES.md §3: display a
   });
 });
 
-describe("calendar dates as ISO strings (CONVENTIONS.md: dates cross boundaries as ISO strings)", () => {
+describe("calendar dates as ISO strings (docs/decisions/0004-layout.md: dates cross boundaries as ISO strings)", () => {
   it.each([
     ["2026-11-21", "21/11/2026"],
     ["1985-08-17", "17/08/1985"],
@@ -167,7 +167,7 @@ describe("calendar dates as ISO strings (CONVENTIONS.md: dates cross boundaries 
   });
 });
 
-describe("todayInZone — the office's local date (RULES.md §7: WIB, WITA, WIT)", () => {
+describe("todayInZone — the office's local date (docs/regulation.md §7: WIB, WITA, WIT)", () => {
   it.each([
     ["2026-11-20T16:30:00Z", "Asia/Jakarta", "2026-11-20"],
     ["2026-11-20T16:30:00Z", "Asia/Makassar", "2026-11-21"],

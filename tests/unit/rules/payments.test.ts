@@ -4,7 +4,7 @@ import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, payableMonths } from
 
 const flat = (month: string) => (month <= "2026-12" ? 8_400 : 16_800);
 
-describe("payment allocation: whole months, oldest unpaid first, then months ahead (RULES.md §3)", () => {
+describe("payment allocation: whole months, oldest unpaid first, then months ahead (docs/regulation.md §3)", () => {
   const payable = payableMonths({
     unpaidLines: [
       { month: "2026-10", total: 8_400 },

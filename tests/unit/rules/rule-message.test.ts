@@ -20,7 +20,7 @@ describe("rule issues in words (lib/i18n/rules.ts)", () => {
     expect(auditText(decision.legalBasis)).toBe("Permenko 1/2023 Pasal 26 ayat (8)");
   });
 
-  it("a stored decision (RULES.md §2) is shown in the reader's language, rendered again from its rule id and stored inputs", () => {
+  it("a stored decision (docs/regulation.md §2) is shown in the reader's language, rendered again from its rule id and stored inputs", () => {
     const stored = {
       ruleId: decision.ruleId,
       inputs: JSON.parse(JSON.stringify(decision.inputs)) as Record<string, unknown>,

@@ -10,7 +10,7 @@ import {
   bpuSectorForKbli,
 } from "@/lib/rules";
 
-describe("KUR sector groups from KBLI 2020 divisions (RULES.md §6)", () => {
+describe("KUR sector groups from KBLI 2020 divisions (docs/regulation.md §6)", () => {
   it("has the five reporting groups with Indonesian labels", () => {
     expect(KUR_SECTOR_GROUPS).toEqual(["AGRICULTURE", "FISHERIES", "PROCESSING_INDUSTRY", "TRADE", "SERVICES"]);
     expect(MESSAGES.id.enums.kurSector).toEqual({
@@ -51,8 +51,8 @@ describe("KUR sector groups from KBLI 2020 divisions (RULES.md §6)", () => {
   });
 });
 
-describe("provinces and Kanwil (RULES.md §6, §7)", () => {
-  it("has the 38 NIK province codes of RULES.md §6", () => {
+describe("provinces and Kanwil (docs/regulation.md §6, §7)", () => {
+  it("has the 38 NIK province codes of docs/regulation.md §6", () => {
     const expected = [
       ...range(11, 19),
       21,
@@ -83,7 +83,7 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-describe("BPU sector for the PP 50/2025 relief period (RULES.md §3: transport = drivers, couriers)", () => {
+describe("BPU sector for the PP 50/2025 relief period (docs/regulation.md §3: transport = drivers, couriers)", () => {
   it.each([
     ["49431", "TRANSPORT"],
     ["49422", "TRANSPORT"],
