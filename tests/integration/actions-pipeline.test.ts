@@ -65,8 +65,11 @@ describe("setTargetAction through the pipeline", () => {
     useLocale("en");
     const english = await runAction(setTargetAction, {}, formData(bad));
     expect(english.result).toMatchObject({ code: "VALIDATION", message: en("actionErrors.VALIDATION"), values: bad });
-    // The fields in error are the same ones (their texts follow the schema's catalogue keys).
-    expect(Object.keys(english.result?.errors ?? {}).sort()).toEqual(["approvedTarget", "complianceTargetPct"]);
+    // The same fields, worded from the same catalogue keys in English.
+    expect(english.result?.errors).toEqual({
+      approvedTarget: ["The participant target must be a whole number, 0 or more (no decimals)."],
+      complianceTargetPct: ["The compliance target is at most 100%."],
+    });
     expect(revalidated()).toEqual([]);
     expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
   });
