@@ -23,6 +23,20 @@ export interface ContributionLineDto {
   status: "DUE" | "PAID";
 }
 
+/**
+ * A stored mandate decision as pages read it: the rule id, version and inputs replay it; the
+ * Indonesian legal basis and explanation are the audit text (pages word it with storedMandateText).
+ */
+export interface StoredMandate {
+  status: MandateStatus;
+  ruleId: string;
+  ruleVersion: string;
+  legalBasis: string;
+  explanation: string;
+  requiredFrom: string | null;
+  inputs: Record<string, unknown>;
+}
+
 export interface EnrolmentDetail {
   id: string;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "REJECTED";
@@ -38,15 +52,7 @@ export interface EnrolmentDetail {
   submittedAt: string | null;
   createdAt: string;
   returnReason: string | null;
-  mandate: {
-    status: MandateStatus;
-    ruleId: string;
-    ruleVersion: string;
-    legalBasis: string;
-    explanation: string;
-    requiredFrom: string | null;
-    inputs: Record<string, unknown>;
-  };
+  mandate: StoredMandate;
   participant: {
     nik: string;
     fullName: string;

@@ -4,10 +4,11 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can, presentIdentifier, presentPhone } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { todayInZone, workingDaysBetween, type KurScheme, type MandateStatus } from "@/lib/rules";
+import { todayInZone, workingDaysBetween, type KurScheme } from "@/lib/rules";
 import type { PaymentChannel, RejectReason } from "@/lib/review/schema";
 import { nikChecks, type NikCheck } from "@/lib/review/identity";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
+import type { StoredMandate } from "@/lib/enrolment/data";
 import { LINE_SELECT, coverageFrom, isoDay, isoMonth, toLineDto, type CoverageSummary, type EnrolmentStatus, type LineDto } from "@/lib/review/data/shared";
 
 export interface ReviewDetail {
@@ -27,15 +28,7 @@ export interface ReviewDetail {
   rejectReason: RejectReason | null;
   rejectNote: string | null;
   loanNumber: string | null;
-  mandate: {
-    status: MandateStatus;
-    ruleId: string;
-    ruleVersion: string;
-    legalBasis: string;
-    explanation: string;
-    requiredFrom: string | null;
-    inputs: Record<string, unknown>;
-  };
+  mandate: StoredMandate;
   participant: { nikMasked: string; fullName: string; birthDate: string; sex: "L" | "P"; phone: string };
   nikChecks: NikCheck[];
   office: { name: string; penyalurName: string };
