@@ -2,28 +2,19 @@
  * The enrolment server actions themselves, through the one pipeline (lib/action/client.ts) on the
  * real database: who may call them, how an expected failure reaches the form (code, message in the
  * user's language, field errors, the input kept, the stored participant shown), and where success
- * redirects. Only the request's edges are replaced: the signed-in actor, the language cookie,
- * next-intl's request-bound translator (the same catalogue) and the cache revalidation.
+ * redirects. Only the request's edges are replaced, by tests/support/actions.ts: the signed-in actor,
+ * the language cookie, next-intl's request-bound translator (the same catalogue) and the cache.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/data";
-import type { Locale } from "@/lib/i18n/config";
 
-const request = vi.hoisted(() => ({ actor: null as unknown, locale: "id" as "id" | "en" }));
+vi.mock("@/lib/auth/session", () => import("../support/actions").then((m) => m.sessionStub()));
+vi.mock("next/headers", () => import("../support/actions").then((m) => m.headersStub()));
+vi.mock("next-intl/server", () => import("../support/actions").then((m) => m.intlStub()));
+vi.mock("next/cache", () => import("../support/actions").then((m) => m.cacheStub()));
 
-vi.mock("@/lib/auth/session", () => ({ currentActor: async () => request.actor }));
-vi.mock("@/lib/i18n/server", () => ({ getLocale: async () => request.locale }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("use-intl/core");
-  const { MESSAGES } = await import("@/lib/i18n/config");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: request.locale, messages: MESSAGES[request.locale as Locale], namespace: namespace as never }),
-  };
-});
-
+const { signInAsActor, signOut, useLocale } = await import("../support/actions");
 const { db } = await import("@/lib/db");
 const { submitEnrolment } = await import("@/lib/enrolment/mutations");
 const { validateEnrolment } = await import("@/lib/enrolment/schema");
@@ -45,8 +36,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  request.actor = officerBri;
-  request.locale = "id";
+  signInAsActor(officerBri);
+  useLocale("id");
 });
 
 afterAll(async () => {
@@ -100,7 +91,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
   });
 
   it("in English the message and the field errors are English", async () => {
-    request.locale = "en";
+    useLocale("en");
     const state = await actions.submitEnrolmentAction({}, formData({ ...form({ birthDate: "1984-07-17" }), fullName: "" }));
     expect(state).toMatchObject({ code: "VALIDATION", message: "Check the marked fields." });
     expect(state.errors?.fullName).toEqual(["Full name as on the ID card is required."]);
@@ -122,7 +113,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
   });
 
   it("only bank officers may submit: a reviewer gets FORBIDDEN before anything is read", async () => {
-    request.actor = reviewerBandung;
+    signInAsActor(reviewerBandung);
     const raw = form({ birthDate: "1984-09-19" });
     const state = await actions.submitEnrolmentAction({}, formData(raw));
     expect(state).toMatchObject({ code: "FORBIDDEN", message: "Anda tidak berwenang melakukan tindakan ini." });
@@ -130,7 +121,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
   });
 
   it("signed out, the action sends the visitor to the sign-in page", async () => {
-    request.actor = null;
+    signOut();
     await expect(actions.submitEnrolmentAction({}, formData(form({ birthDate: "1984-10-20" })))).rejects.toEqual(redirectTo("/masuk"));
   });
 });
@@ -143,10 +134,10 @@ describe("drafts (enrolment.saveDraft, enrolment.deleteDraft)", () => {
     expect(saved).toEqual(redirectTo(`/pendaftaran/draf/${draft.id}?tersimpan=1`));
     expect(draft.label).toBe("Dewi Lestari · NIK …3011");
 
-    request.actor = officerBni;
+    signInAsActor(officerBni);
     await expect(actions.deleteDraftAction(formData({ draftId: draft.id }))).rejects.toEqual(notFoundError);
     await expect(actions.deleteDraftAction(formData({ draftId: "not-a-uuid" }))).rejects.toEqual(notFoundError);
-    request.actor = officerBri;
+    signInAsActor(officerBri);
     await expect(actions.deleteDraftAction(formData({ draftId: draft.id }))).rejects.toEqual(redirectTo("/pendaftaran/draf?dihapus=1"));
     expect(await db().enrolmentDraft.count({ where: { id: draft.id } })).toBe(0);
   });
@@ -183,9 +174,9 @@ describe("correcting a returned enrolment (enrolment.resubmit)", () => {
 
   it("another office's enrolment, or a malformed id, is not found", async () => {
     const raw = await returned("1985-02-22");
-    request.actor = officerBni;
+    signInAsActor(officerBni);
     await expect(actions.resubmitEnrolmentAction({}, formData(raw))).rejects.toEqual(notFoundError);
-    request.actor = officerBri;
+    signInAsActor(officerBri);
     await expect(actions.resubmitEnrolmentAction({}, formData({ ...raw, enrolmentId: "x" }))).rejects.toEqual(notFoundError);
   });
 });
@@ -201,7 +192,7 @@ describe("the NIK look-up (enrolment.lookupNik)", () => {
     expect(found?.data?.participant).toMatchObject({ fullName: "Budi Santoso", phoneMasked: "•••• 7890" });
     expect(await db().auditEvent.count({ where: { action: "participant.lookup", actorId: officerBri.id } })).toBeGreaterThan(0);
     expect((await actions.lookupNikAction("123"))?.data).toBeUndefined();
-    request.actor = reviewerBandung;
+    signInAsActor(reviewerBandung);
     expect((await actions.lookupNikAction(raw.nik!))?.serverError).toMatchObject({ code: "FORBIDDEN" });
   });
 });
