@@ -5,11 +5,14 @@
  */
 import { z } from "zod";
 
-/** A repeated parameter (?status=A&status=B) counts by its first value; blank means absent. */
+/**
+ * A repeated parameter (?status=A&status=B) counts by its first value; blank means absent. NUL
+ * characters are dropped: PostgreSQL cannot compare text holding one (`?q=%00` was a 500).
+ */
 export function single(value: unknown): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (typeof v !== "string") return undefined;
-  const trimmed = v.trim();
+  const trimmed = v.replaceAll("\u0000", "").trim();
   return trimmed === "" ? undefined : trimmed;
 }
 

@@ -103,8 +103,17 @@ export function formInput<S extends z.ZodType>(schema: S) {
  */
 export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$") && !/password/i.test(k)) values[k] = v.slice(0, 4000);
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$") && !/password/i.test(k)) values[k] = v.replaceAll("\u0000", "").slice(0, 4000);
+  }
   return values;
+}
+
+/** Posted text fields holding a NUL character, which PostgreSQL cannot store in text. */
+function fieldsWithNul(formData: FormData): string[] {
+  const fields = new Set<string>();
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$") && v.includes("\u0000")) fields.add(k);
+  return [...fields];
 }
 
 type SafeFormAction<D> = (input: FormData) => Promise<SafeActionResult<ActionFailure, never, { formErrors: string[]; fieldErrors: FieldErrors } | undefined, D> | undefined>;
@@ -115,8 +124,16 @@ type SafeFormAction<D> = (input: FormData) => Promise<SafeActionResult<ActionFai
  */
 export function formAction<D>(safe: SafeFormAction<D>) {
   return async (prev: FormState<unknown>, formData: FormData): Promise<FormState<D>> => {
-    const result = await safe(formData);
     const attempt = (prev?.attempt ?? 0) + 1;
+    // Refused for every form at once, before any action code: PostgreSQL rejects NUL in text, and
+    // the user is told which field holds it (the kept input has it removed).
+    const nul = fieldsWithNul(formData);
+    if (nul.length) {
+      const t = await getTranslations("actionErrors");
+      const errors = Object.fromEntries(nul.map((field) => [field, [t("nulCharacter")]]));
+      return { code: "VALIDATION", message: t("VALIDATION"), errors, values: keptValues(formData), attempt };
+    }
+    const result = await safe(formData);
     if (result?.validationErrors) {
       const t = await getTranslations("actionErrors");
       return { code: "VALIDATION", message: t("VALIDATION"), errors: result.validationErrors.fieldErrors, values: keptValues(formData), attempt };

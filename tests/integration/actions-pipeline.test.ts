@@ -74,6 +74,18 @@ describe("setTargetAction through the pipeline", () => {
     expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
   });
 
+  it("a NUL character in any field is a field error naming that field, before the action runs; the input is kept without it", async () => {
+    await signInAs(DEMO_ACCOUNTS.admin);
+    const withNul = { ...TARGET, approvedTarget: "1.2\u000000" };
+    const run = await runAction(setTargetAction, {}, formData(withNul));
+    expect(run.result).toMatchObject({ code: "VALIDATION", message: id("actionErrors.VALIDATION"), values: { ...TARGET, approvedTarget: "1.200" } });
+    expect(run.result?.errors).toEqual({ approvedTarget: [id("actionErrors.nulCharacter")] });
+    useLocale("en");
+    const english = await runAction(setTargetAction, {}, formData(withNul));
+    expect(english.result?.errors).toEqual({ approvedTarget: ["This field contains a character that cannot be stored (a NUL character). Remove it, then send again."] });
+    expect(await db().dashboardTarget.count({ where: { year: 2033 } })).toBe(0);
+  });
+
   it("a place the mutation refuses is a field error from the mutation (AppError VALIDATION), input kept", async () => {
     await signInAs(DEMO_ACCOUNTS.admin);
     const wrongPlace = { ...TARGET, kc: "KC-SEMARANG" };

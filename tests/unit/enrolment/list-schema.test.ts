@@ -131,6 +131,18 @@ describe("the list's query string", () => {
   });
 });
 
+describe("text PostgreSQL cannot store never reaches a query (issue #16: `/pendaftaran?q=%00` was a 500)", () => {
+  it("NUL characters are dropped from the search box and from every other parameter", () => {
+    expect(parseListQuery({ q: "\u0000" }).q).toBe("");
+    expect(parseListQuery({ q: "Ru\u0000di" }).q).toBe("Rudi");
+    expect(parseListQuery({ status: "SUBMITTED\u0000" }).status).toBe("SUBMITTED");
+  });
+
+  it("property: no parsed text parameter ever holds a NUL", () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (q, status) => !JSON.stringify(parseListQuery({ q, status })).includes("\\u0000")));
+  });
+});
+
 describe("what the search box searches (NIK or name; there is no loan-number column yet)", () => {
   it("16 digits are a whole NIK, also when copied with spaces, dots or dashes", () => {
     expect(classifySearch("3273011203800001")).toEqual({ kind: "nik", nik: "3273011203800001" });
