@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
 // Any fixed number: serialises concurrent migrators (demo + tests, two CI steps) on one server.
 const ADVISORY_LOCK_KEY = 727_001_2023;
 
@@ -26,8 +27,17 @@ export function checksumOf(sql: string): string {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
+  // A folder the runner does not recognise is refused, not skipped: skipping it would leave its SQL
+  // unapplied without a word (a typo in the timestamp, a "-" for "_").
+  const unknown = entries.filter((e) => e.isDirectory() && !MIGRATION_NAME.test(e.name)).map((e) => e.name);
+  if (unknown.length) {
+    throw new Error(
+      `Folder migrasi tidak dikenal: ${unknown.join(", ")}. Namanya harus <14 digit waktu>_<nama huruf kecil>. ` +
+        `(Unrecognised migration folder: expected <timestamp>_<name>.)`,
+    );
+  }
   const names = entries
-    .filter((e) => e.isDirectory() && /^\d{14}_[a-z0-9_]+$/.test(e.name))
+    .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
   const migrations: Migration[] = [];
@@ -72,6 +82,16 @@ export async function applyMigrations(
       rolled_back_at: Date | null;
     }>(`select migration_name, checksum, finished_at, rolled_back_at from "_prisma_migrations"`);
     const done = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
+    // The database is ahead of this checkout: it ran migrations this code does not have. Applying
+    // the rest on top would mix two versions of the schema.
+    const onDisk = new Set(migrations.map((m) => m.name));
+    const missing = [...done.keys()].filter((name) => !onDisk.has(name)).sort();
+    if (missing.length) {
+      throw new Error(
+        `Basis data mencatat migrasi yang tidak ada di folder ini: ${missing.join(", ")}. Jalankan kode versi yang ` +
+          `sesuai, atau pakai basis data lain. (Migrations recorded in the database are missing on disk.)`,
+      );
+    }
 
     for (const m of migrations) {
       const row = done.get(m.name);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -35,6 +35,25 @@ describe("the migration runner (docs/decisions/0002-migrations.md)", () => {
     const [first] = await readMigrations(dir);
     await writeFile(path.join(dir, first!.name, "migration.sql"), `${first!.sql}\n-- edited\n`);
     await expect(applyMigrations(withDatabase(adminUrl, DB), () => undefined, dir)).rejects.toThrow(/berubah/);
+  });
+
+  it("refuses a migration folder whose name it does not recognise, instead of skipping its SQL", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "migr-"));
+    dirs.push(dir);
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+    await mkdir(path.join(dir, "2026-12-01_add_column"));
+    await writeFile(path.join(dir, "2026-12-01_add_column", "migration.sql"), `alter table "User" add column "x" int;\n`);
+    await expect(applyMigrations(withDatabase(adminUrl, DB), () => undefined, dir)).rejects.toThrow(/2026-12-01_add_column/);
+  });
+
+  it("refuses to run when the database has applied a migration that is missing on disk, naming it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "migr-"));
+    dirs.push(dir);
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+    const all = await readMigrations(dir);
+    const last = all.at(-1)!.name;
+    await rm(path.join(dir, last), { recursive: true });
+    await expect(applyMigrations(withDatabase(adminUrl, DB), () => undefined, dir)).rejects.toThrow(new RegExp(last));
   });
 
   it("a failing migration is rolled back whole and not recorded", async () => {
