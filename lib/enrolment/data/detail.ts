@@ -99,6 +99,38 @@ type KurSectorGroup = "AGRICULTURE" | "FISHERIES" | "PROCESSING_INDUSTRY" | "TRA
 type LoanPurpose = "WORKING_CAPITAL" | "INVESTMENT";
 type HeirRelationship = "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "OTHER";
 
+/** The columns of a stored mandate decision, for every page that shows one. */
+export const STORED_MANDATE_SELECT = {
+  mandateStatus: true,
+  mandateRuleId: true,
+  mandateRuleVersion: true,
+  mandateLegalBasis: true,
+  mandateExplanation: true,
+  mandateRequiredFrom: true,
+  mandateInputs: true,
+} as const;
+
+/** A stored decision's columns as the pages read them (the same DTO on the officer's and the reviewer's page). */
+export function storedMandateOf(e: {
+  mandateStatus: MandateStatus;
+  mandateRuleId: string;
+  mandateRuleVersion: string;
+  mandateLegalBasis: string;
+  mandateExplanation: string;
+  mandateRequiredFrom: Date | null;
+  mandateInputs: unknown;
+}): StoredMandate {
+  return {
+    status: e.mandateStatus,
+    ruleId: e.mandateRuleId,
+    ruleVersion: e.mandateRuleVersion,
+    legalBasis: e.mandateLegalBasis,
+    explanation: e.mandateExplanation,
+    requiredFrom: isoDayOrNull(e.mandateRequiredFrom),
+    inputs: (e.mandateInputs ?? {}) as Record<string, unknown>,
+  };
+}
+
 const DETAIL_SELECT = {
   id: true,
   status: true,
@@ -114,13 +146,7 @@ const DETAIL_SELECT = {
   submittedAt: true,
   createdAt: true,
   returnReason: true,
-  mandateStatus: true,
-  mandateRuleId: true,
-  mandateRuleVersion: true,
-  mandateLegalBasis: true,
-  mandateExplanation: true,
-  mandateRequiredFrom: true,
-  mandateInputs: true,
+  ...STORED_MANDATE_SELECT,
   penyalurId: true,
   participantId: true,
   loanNumber: true,
@@ -222,15 +248,7 @@ export async function enrolmentForActor(actor: Actor, id: string): Promise<Enrol
     submittedAt: e.submittedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
     returnReason: e.status === "RETURNED" ? e.returnReason : null,
-    mandate: {
-      status: e.mandateStatus,
-      ruleId: e.mandateRuleId,
-      ruleVersion: e.mandateRuleVersion,
-      legalBasis: e.mandateLegalBasis,
-      explanation: e.mandateExplanation,
-      requiredFrom: isoDayOrNull(e.mandateRequiredFrom),
-      inputs: (e.mandateInputs ?? {}) as Record<string, unknown>,
-    },
+    mandate: storedMandateOf(e),
     participant: {
       // Masked here, when the DTO is built, for a role that may not see it whole (lib/auth/permissions).
       nik: presentIdentifier(actor, e.participant.nik),

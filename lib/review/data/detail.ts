@@ -8,7 +8,7 @@ import { todayInZone, workingDaysBetween, type KurScheme } from "@/lib/rules";
 import type { PaymentChannel, RejectReason } from "@/lib/review/schema";
 import { nikChecks, type NikCheck } from "@/lib/review/identity";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
-import type { StoredMandate } from "@/lib/enrolment/data";
+import { STORED_MANDATE_SELECT, storedMandateOf, type StoredMandate } from "@/lib/enrolment/data";
 import { LINE_SELECT, coverageFrom, isoDay, isoMonth, toLineDto, type CoverageSummary, type EnrolmentStatus, type LineDto } from "@/lib/review/data/shared";
 
 export interface ReviewDetail {
@@ -82,13 +82,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       loanNumber: true,
       coverStartMonth: true,
       participantId: true,
-      mandateStatus: true,
-      mandateRuleId: true,
-      mandateRuleVersion: true,
-      mandateLegalBasis: true,
-      mandateExplanation: true,
-      mandateRequiredFrom: true,
-      mandateInputs: true,
+      ...STORED_MANDATE_SELECT,
       participant: { select: { nik: true, fullName: true, birthDate: true, sex: true, phone: true, addressProvinceCode: true } },
       penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
       kantorCabang: { select: { name: true, timeZone: true } },
@@ -141,15 +135,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     rejectReason: e.rejectReason,
     rejectNote: e.rejectNote,
     loanNumber: e.loanNumber,
-    mandate: {
-      status: e.mandateStatus,
-      ruleId: e.mandateRuleId,
-      ruleVersion: e.mandateRuleVersion,
-      legalBasis: e.mandateLegalBasis,
-      explanation: e.mandateExplanation,
-      requiredFrom: e.mandateRequiredFrom ? isoDay(e.mandateRequiredFrom) : null,
-      inputs: (e.mandateInputs ?? {}) as Record<string, unknown>,
-    },
+    mandate: storedMandateOf(e),
     participant: { nikMasked: presentIdentifier(actor, p.nik), fullName: p.fullName, birthDate: isoDay(p.birthDate), sex: p.sex, phone: presentPhone(actor, p.phone) },
     nikChecks: nikChecks({ nik: p.nik, birthDate: isoDay(p.birthDate), sex: p.sex, addressProvinceCode: p.addressProvinceCode }, today),
     office: { name: e.penyalurOffice.name, penyalurName: e.penyalurOffice.penyalur.name },
