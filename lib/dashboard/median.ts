@@ -8,7 +8,7 @@
  * 1 day under 30 days); above 30 days it is reported as "30 days or more".
  */
 import type { Locale } from "@/lib/i18n/config";
-import { textFor } from "@/lib/dashboard/text";
+import { translator } from "@/lib/i18n/translator";
 
 export const OPEN_BUCKET = 720;
 
@@ -47,7 +47,7 @@ export function medianFromHistogram(buckets: readonly HistogramBucket[]): number
 /** "1 hari 3 jam", "5 jam", "≥ 30 hari" (Indonesian) or "1 day 3 hours", "2 days" (English). */
 export function formatDuration(hours: number | null, locale: Locale = "id"): string {
   if (hours === null) return "—";
-  const t = textFor(locale);
+  const t = translator(locale);
   if (hours >= OPEN_BUCKET) return t("dashboard.duration.atLeastDays", { days: OPEN_BUCKET / 24 });
   const whole = Math.round(hours);
   const days = Math.floor(whole / 24);

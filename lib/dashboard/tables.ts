@@ -1,13 +1,13 @@
 /**
  * The dashboard's figures as tables: the page renders them (each chart has its table beside it)
  * and the export route streams the very same rows as CSV or XLSX, so a download always matches
- * the screen. No database and no React: the words come from messages/*.json through lib/dashboard/text.ts.
+ * the screen. No database and no React: the words come from messages/*.json through lib/i18n/translator.ts.
  */
 import { KUR_SCHEMES, KUR_SECTOR_GROUPS, formatDateId, formatMonthId, formatRupiah, provinceByCode } from "@/lib/rules";
 import type { BreakdownRow, DashboardFigures, Labels, TargetRow } from "@/lib/dashboard/data";
 import { OPEN_BUCKET, formatDuration, type HistogramBucket } from "@/lib/dashboard/median";
 import type { ExportTable } from "@/lib/dashboard/schema";
-import { textFor } from "@/lib/dashboard/text";
+import { translator } from "@/lib/i18n/translator";
 import type { Locale, Messages } from "@/lib/i18n/config";
 
 export type { Locale };
@@ -31,10 +31,10 @@ export interface FigureTable {
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 
 export function schemeLabel(code: string, locale: Locale): string {
-  return isOneOf(KUR_SCHEMES, code) ? textFor(locale)(`enums.scheme.${code}`) : code;
+  return isOneOf(KUR_SCHEMES, code) ? translator(locale)(`enums.scheme.${code}`) : code;
 }
 export function sectorLabel(code: string, locale: Locale): string {
-  const t = textFor(locale);
+  const t = translator(locale);
   return isOneOf(KUR_SECTOR_GROUPS, code) ? t(`enums.kurSector.${code}`) : t("dashboard.tables.unknownSector");
 }
 /** Province names are proper names from the reference data, the same in both languages. */
@@ -43,11 +43,11 @@ export function provinceLabel(code: string): string {
 }
 const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "REJECTED"] as const;
 export function statusLabel(code: string, locale: Locale): string {
-  return isOneOf(STATUSES, code) ? textFor(locale)(`enums.status.${code}`) : code;
+  return isOneOf(STATUSES, code) ? translator(locale)(`enums.status.${code}`) : code;
 }
 const MANDATES = ["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY", "OUT_OF_SCOPE"] as const;
 function mandateLabel(code: string, locale: Locale): string {
-  return isOneOf(MANDATES, code) ? textFor(locale)(`enums.mandate.${code}`) : code;
+  return isOneOf(MANDATES, code) ? translator(locale)(`enums.mandate.${code}`) : code;
 }
 
 /** The labels `dashboardFigures` puts on breakdown rows, in one locale (page, export and bench alike). */
@@ -63,7 +63,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * p
 
 /** A table's headings, titles and caption in one language, from messages/*.json (`dashboard.tables`). */
 function tableText(locale: Locale) {
-  const t = textFor(locale);
+  const t = translator(locale);
   type ColumnName = keyof Messages["dashboard"]["tables"]["columns"];
   return {
     column: (key: ColumnName) => t(`dashboard.tables.columns.${key}`),
@@ -107,7 +107,7 @@ const DURATION_RANGES: ReadonlyArray<[from: number, to: number]> = [
 ];
 function rangeLabel([from, to]: [number, number], locale: Locale): string {
   if (to === Infinity) return formatDuration(OPEN_BUCKET, locale);
-  const t = textFor(locale);
+  const t = translator(locale);
   // The open bucket's lower edge is "30 days" here, not "≥ 30 days" (that is the next row).
   const upper = to === OPEN_BUCKET ? t("dashboard.duration.days", { days: OPEN_BUCKET / 24 }) : formatDuration(to, locale);
   if (from === 0) return t("dashboard.duration.below", { duration: upper });
@@ -271,7 +271,7 @@ const DETAIL_KEYS = ["enrolmentId", "submittedDay", "kanwil", "kantorCabang", "p
 const DETAIL_KINDS: Partial<Record<(typeof DETAIL_KEYS)[number], ColumnKind>> = { submittedDay: "date", decidedOn: "date", plafon: "money", paidThroughMonth: "month" };
 
 export function detailColumns(locale: Locale): Column[] {
-  const t = textFor(locale);
+  const t = translator(locale);
   return DETAIL_KEYS.map((key) => ({ key, label: t(`exports.columns.${key}`), kind: DETAIL_KINDS[key] ?? "text" }));
 }
 
@@ -294,7 +294,7 @@ export interface DetailSource {
 }
 
 export function detailRecord(row: DetailSource, locale: Locale): Record<string, CellValue> {
-  const t = textFor(locale);
+  const t = translator(locale);
   return {
     ...row,
     scheme: schemeLabel(row.scheme, locale),

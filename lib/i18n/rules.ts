@@ -11,12 +11,8 @@
  * Enum parameters (scheme, purpose, sector, sex, rule id, …) are codes; the messages choose the
  * words with ICU `select`, so a caller never translates a parameter first.
  */
-// next-intl's own createTranslator (next-intl re-exports use-intl/core), imported from the core
-// so that this also loads outside Next: a plain Node script under the react-server condition (the
-// seed, scripts/lib/activity.ts) cannot import the next-intl entry, which pulls in React hooks.
-import { createTranslator } from "use-intl/core";
-import { DEFAULT_TIME_ZONE, MESSAGES, type Locale } from "@/lib/i18n/config";
-import { FORMATS } from "@/lib/i18n/formats";
+import { DEFAULT_TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
 import { explainMandate, type RuleIssue, type RuleIssueCode } from "@/lib/rules";
 
 /**
@@ -30,20 +26,13 @@ export function ruleMessage(t: RulesTranslator, issue: RuleIssue): string {
   return t(issue.code, issue.params);
 }
 
-const cache = new Map<string, RulesTranslator>();
-
 /**
- * The `rules` translator for code outside a React request (same catalogue and formats as pages).
- * Built once per locale and zone: validation renders many messages.
+ * The `rules` translator for code outside a React request (same catalogue and formats as pages):
+ * the shared one of lib/i18n/translator.ts, read under `rules.`.
  */
 export function rulesTranslator(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): RulesTranslator {
-  const key = `${locale} ${timeZone}`;
-  let t = cache.get(key);
-  if (!t) {
-    t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "rules", formats: FORMATS, timeZone });
-    cache.set(key, t);
-  }
-  return t;
+  const t = translator(locale, timeZone);
+  return (key, values) => t(`rules.${key}` as never, values as never);
 }
 
 /**

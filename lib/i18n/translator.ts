@@ -9,8 +9,18 @@ import { createTranslator } from "use-intl/core";
 import { DEFAULT_TIME_ZONE, MESSAGES, type Locale } from "@/lib/i18n/config";
 import { FORMATS } from "@/lib/i18n/formats";
 
-export function translator(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE) {
+function build(locale: Locale, timeZone: string) {
   return createTranslator({ locale, messages: MESSAGES[locale], formats: FORMATS, timeZone });
 }
 
-export type Translator = ReturnType<typeof translator>;
+export type Translator = ReturnType<typeof build>;
+
+const built = new Map<string, Translator>();
+
+/** The whole catalogue in one language and zone; built once per pair (validation renders many messages). */
+export function translator(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): Translator {
+  const key = `${locale} ${timeZone}`;
+  let t = built.get(key);
+  if (!t) built.set(key, (t = build(locale, timeZone)));
+  return t;
+}
