@@ -177,6 +177,8 @@ function EnrolmentFormBody({
   const [branchTouched, setBranchTouched] = useState(Boolean(values.kantorCabangId));
   const [lookup, setLookup] = useState<NikLookup | null>(state.data ?? initialLookup ?? null);
   const [checking, startLookup] = useTransition();
+  /** The lookup's refusal (e.g. its rate limit), said beside the NIK instead of passing as "not registered". */
+  const [lookupRefusal, setLookupRefusal] = useState<string | null>(null);
   const lastLooked = useRef<string>("");
 
   const existing = correction ? (correction.participantEditable ? null : correction.participant) : (lookup?.participant ?? null);
@@ -205,7 +207,11 @@ function EnrolmentFormBody({
     if (correction || !/^\d{16}$/.test(nik) || nik === lastLooked.current) return;
     lastLooked.current = nik;
     startLookup(async () => {
-      const found = (await lookupNikAction(nik))?.data ?? null;
+      const answer = await lookupNikAction(nik);
+      const found = answer?.data ?? null;
+      setLookupRefusal(answer?.serverError?.message ?? null);
+      // A refused lookup is asked again when the officer next leaves the field.
+      if (answer?.serverError) lastLooked.current = "";
       setLookup(found);
       if (found?.addressProvinceCode) suggestBranch(found.addressProvinceCode);
     });
@@ -305,7 +311,7 @@ function EnrolmentFormBody({
           )}
         </Field>
         <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="nik-status">
-          {checking ? e("lookupChecking") : !correction && lookup && !lookup.participant ? e("lookupNew") : ""}
+          {checking ? e("lookupChecking") : lookupRefusal ? lookupRefusal : !correction && lookup && !lookup.participant ? e("lookupNew") : ""}
         </p>
         {otherPenyalur.length ? (
           <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-900" data-testid="other-penyalur">
