@@ -55,11 +55,15 @@ export function figureLabels(locale: Locale): Labels {
   return { scheme: (code) => schemeLabel(code, locale), sector: (code) => sectorLabel(code, locale), province: provinceLabel };
 }
 
+/** `part` ÷ `whole` in percent, one decimal; null when the whole is 0. */
+function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
+}
+
 /** Covered ÷ mandatory in percent, one decimal; null when there is no mandatory debtor. */
 export function complianceRate(covered: number, mandatory: number): number | null {
-  return mandatory > 0 ? Math.round((1000 * covered) / mandatory) / 10 : null;
+  return percentOf(covered, mandatory);
 }
-const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
 
 /** A table's headings, titles and caption in one language, from messages/*.json (`dashboard.tables`). */
 function tableText(locale: Locale) {
@@ -67,6 +71,8 @@ function tableText(locale: Locale) {
   type ColumnName = keyof Messages["dashboard"]["tables"]["columns"];
   return {
     column: (key: ColumnName) => t(`dashboard.tables.columns.${key}`),
+    /** A column whose heading is its own key's (most are). */
+    col: (key: ColumnName, kind: ColumnKind): Column => ({ key, label: t(`dashboard.tables.columns.${key}`), kind }),
     title: (name: ExportTable) => t(`dashboard.tables.titles.${name}`),
     caption: (name: ExportTable, scope: string) => t("dashboard.tables.caption", { title: t(`dashboard.tables.titles.${name}`), scope }),
     funnel: (stage: keyof Messages["dashboard"]["tables"]["funnel"]) => t(`dashboard.tables.funnel.${stage}`),
@@ -81,12 +87,12 @@ function breakdownTable(name: ExportTable, nameColumn: Parameters<TableText["col
     caption: x.caption(name, scopeCaption),
     columns: [
       { key: "label", label: x.column(nameColumn), kind: "text" },
-      { key: "enrolments", label: x.column("enrolments"), kind: "int" },
-      { key: "approved", label: x.column("approved"), kind: "int" },
-      { key: "approvedPaid", label: x.column("approvedPaid"), kind: "int" },
-      { key: "mandatory", label: x.column("mandatory"), kind: "int" },
-      { key: "mandatoryCovered", label: x.column("mandatoryCovered"), kind: "int" },
-      { key: "compliance", label: x.column("compliance"), kind: "percent" },
+      x.col("enrolments", "int"),
+      x.col("approved", "int"),
+      x.col("approvedPaid", "int"),
+      x.col("mandatory", "int"),
+      x.col("mandatoryCovered", "int"),
+      x.col("compliance", "percent"),
     ],
     rows: rows.map((r) => ({
       label: r.label,
@@ -130,7 +136,7 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       ...head("status"),
       columns: [
         { key: "label", label: x.column("status"), kind: "text" },
-        { key: "enrolments", label: x.column("enrolments"), kind: "int" },
+        x.col("enrolments", "int"),
       ],
       rows: fig.byStatus.map((s) => ({ label: statusLabel(s.status, locale), code: s.status, enrolments: s.enrolments })),
     },
@@ -138,14 +144,14 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       ...head("funnel"),
       columns: [
         { key: "label", label: x.column("stage"), kind: "text" },
-        { key: "count", label: x.column("count"), kind: "int" },
-        { key: "share", label: x.column("share"), kind: "percent" },
+        x.col("count", "int"),
+        x.col("share", "percent"),
       ],
       rows: (["submitted", "approved", "paid", "active"] as const).map((stage) => ({
         label: x.funnel(stage),
         code: stage,
         count: fig.funnel[stage],
-        share: ratio(fig.funnel[stage], fig.funnel.submitted),
+        share: percentOf(fig.funnel[stage], fig.funnel.submitted),
       })),
     },
     breakdownTable("kanwil", "kanwil", fig.byKanwil, x, scopeCaption),
@@ -158,19 +164,19 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
     {
       ...head("month"),
       columns: [
-        { key: "month", label: x.column("month"), kind: "month" },
+        x.col("month", "month"),
         { key: "enrolments", label: x.column("submitted"), kind: "int" },
-        { key: "approved", label: x.column("approved"), kind: "int" },
-        { key: "approvedPaid", label: x.column("approvedPaid"), kind: "int" },
+        x.col("approved", "int"),
+        x.col("approvedPaid", "int"),
       ],
       rows: fig.byMonth.map((m) => ({ ...m })),
     },
     {
       ...head("week"),
       columns: [
-        { key: "week", label: x.column("week"), kind: "date" },
+        x.col("week", "date"),
         { key: "enrolments", label: x.column("submitted"), kind: "int" },
-        { key: "approved", label: x.column("approved"), kind: "int" },
+        x.col("approved", "int"),
       ],
       rows: fig.byWeek.map((w) => ({ ...w })),
     },
@@ -178,11 +184,11 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       ...head("contributions"),
       columns: [
         { key: "month", label: x.column("contributionMonth"), kind: "month" },
-        { key: "billed", label: x.column("billed"), kind: "money" },
-        { key: "relief", label: x.column("relief"), kind: "money" },
-        { key: "paid", label: x.column("paid"), kind: "money" },
-        { key: "arrears", label: x.column("arrears"), kind: "money" },
-        { key: "notYetDue", label: x.column("notYetDue"), kind: "money" },
+        x.col("billed", "money"),
+        x.col("relief", "money"),
+        x.col("paid", "money"),
+        x.col("arrears", "money"),
+        x.col("notYetDue", "money"),
       ],
       rows: fig.contributionsByMonth.map((c) => ({
         month: c.month,
@@ -197,7 +203,7 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       ...head("decisions"),
       columns: [
         { key: "label", label: x.column("time"), kind: "text" },
-        { key: "decisions", label: x.column("decisions"), kind: "int" },
+        x.col("decisions", "int"),
       ],
       rows: DURATION_RANGES.map((range) => ({
         label: rangeLabel(range, locale),
@@ -208,12 +214,12 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
       ...head("targets"),
       columns: [
         { key: "label", label: x.column("office"), kind: "text" },
-        { key: "year", label: x.column("year"), kind: "text" },
-        { key: "approvedTarget", label: x.column("approvedTarget"), kind: "int" },
-        { key: "approvedActual", label: x.column("approvedActual"), kind: "int" },
-        { key: "achieved", label: x.column("achieved"), kind: "percent" },
-        { key: "complianceTarget", label: x.column("complianceTarget"), kind: "percent" },
-        { key: "complianceActual", label: x.column("complianceActual"), kind: "percent" },
+        x.col("year", "text"),
+        x.col("approvedTarget", "int"),
+        x.col("approvedActual", "int"),
+        x.col("achieved", "percent"),
+        x.col("complianceTarget", "percent"),
+        x.col("complianceActual", "percent"),
       ],
       rows: targets.map((r) => ({
         label: r.name,
@@ -221,7 +227,7 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
         year: String(r.year),
         approvedTarget: r.approvedTarget,
         approvedActual: r.approvedActual,
-        achieved: ratio(r.approvedActual, r.approvedTarget),
+        achieved: percentOf(r.approvedActual, r.approvedTarget),
         complianceTarget: r.complianceTargetPct,
         complianceActual: complianceRate(r.mandatoryCovered, r.mandatory),
       })),
