@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
+import { tenantKey } from "@/lib/auth/permissions";
 
 /**
  * The pipeline's rate-limit hook: limits are declared here by action name and applied by
@@ -47,20 +48,6 @@ function limiterFor(limit: ActionLimit): RateLimiterPrisma {
   return limiter;
 }
 
-function officeKey(actor: Actor): string {
-  const s = actor.scope;
-  switch (s.kind) {
-    case "PENYALUR_OFFICE":
-      return `office:${s.penyalurOfficeId}`;
-    case "KANTOR_CABANG":
-      return `kc:${s.kantorCabangId}`;
-    case "KANWIL":
-      return `kanwil:${s.kanwilId}`;
-    default:
-      return `user:${actor.id}`;
-  }
-}
-
 /**
  * Spends one point of every limit of `actionName`. Returns null when allowed, or the seconds to wait
  * when a limit is used up (the request is then refused before any input is read).
@@ -68,7 +55,7 @@ function officeKey(actor: Actor): string {
 export async function spendActionBudget(actionName: string, actor: Actor): Promise<number | null> {
   const limits = ACTION_LIMITS[actionName] ?? [];
   for (const limit of limits) {
-    const subject = limit.per === "user" ? `user:${actor.id}` : officeKey(actor);
+    const subject = limit.per === "user" ? `user:${actor.id}` : tenantKey(actor);
     try {
       await limiterFor(limit).consume(`${actionName}:${subject}`);
     } catch (refusal) {

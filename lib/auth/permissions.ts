@@ -88,6 +88,24 @@ export function can(subject: Subject, action: Action, place?: RecordPlace): bool
   return place === undefined || covers(subject.scope, place);
 }
 
+/**
+ * The office, branch or Kanwil a subject works for, as a key (shared budgets such as an office's
+ * rate limit); a subject without one (head office, administrators) is its own tenant.
+ */
+export function tenantKey(subject: Subject & { id: string }): string {
+  const s = subject.scope;
+  switch (s.kind) {
+    case "PENYALUR_OFFICE":
+      return `office:${s.penyalurOfficeId}`;
+    case "KANTOR_CABANG":
+      return `kc:${s.kantorCabangId}`;
+    case "KANWIL":
+      return `kanwil:${s.kanwilId}`;
+    default:
+      return `user:${subject.id}`;
+  }
+}
+
 /** How much of a debtor's identity a role is shown (UU 27/2022: no more than the task needs). */
 export interface PersonalDataView {
   /** The full NIK and NPWP, or masked ("3273********0001"). */

@@ -10,6 +10,7 @@ import {
   personalDataView,
   presentIdentifier,
   presentPhone,
+  tenantKey,
   type Action,
   type RecordPlace,
   type Subject,
@@ -73,6 +74,16 @@ describe("permission matrix: every role × action × own/other tenant (lib/auth/
     for (const role of ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER"] as const) {
       expect(can(subject(role), "enrolment:read", {})).toBe(false);
     }
+  });
+});
+
+describe("tenantKey: whose shared budget a subject spends (the office's NIK-lookup limit)", () => {
+  it("officers share their office's, reviewers their branch's, managers their Kanwil's; head office and admins are their own", () => {
+    expect(tenantKey({ id: "u1", ...subject("BANK_OFFICER") })).toBe(`office:${OWN.penyalurOfficeId}`);
+    expect(tenantKey({ id: "u2", ...subject("BRANCH_REVIEWER") })).toBe(`kc:${OWN.kantorCabangId}`);
+    expect(tenantKey({ id: "u3", ...subject("REGIONAL_MANAGER") })).toBe(`kanwil:${OWN.kanwilId}`);
+    expect(tenantKey({ id: "u4", ...subject("HEAD_OFFICE") })).toBe("user:u4");
+    expect(tenantKey({ id: "u5", ...subject("ADMIN") })).toBe("user:u5");
   });
 });
 
