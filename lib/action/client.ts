@@ -74,6 +74,8 @@ export const authedClient = actionClient.use(async ({ next }) => {
 export function clientFor(action: Action) {
   return authedClient.use(async ({ ctx, metadata, next }) => {
     if (!can(ctx.actor, action)) throw new AppError("FORBIDDEN");
+    // A user whose administrator requires a second factor sets it up before doing anything else.
+    if (ctx.actor.secondFactor === "enrol" && action !== "account:secondFactor") throw new AppError("FORBIDDEN", { message: "secondFactorRequired" });
     const wait = await spendActionBudget(metadata.actionName, ctx.actor);
     if (wait !== null) throw new AppError("RATE_LIMITED", { params: { seconds: wait } });
     return next({ ctx: { permission: action } });

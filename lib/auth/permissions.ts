@@ -28,6 +28,16 @@ export const ACTIONS = [
   "dashboard:read",
   /** Yearly targets per Kanwil and branch: administrators (master data, no debtor data). */
   "target:manage",
+  /**
+   * Invite users, change their role and place, switch them off and on, send reset links, require or
+   * reset a second factor, see and export the access list: administrators only (docs/decisions/0013
+   * says why a bank's supervisor does not yet get this for its own offices).
+   */
+  "user:manage",
+  /** One's own account: change the password. Every role, own account only. */
+  "account:manage",
+  /** Set up a TOTP second factor for one's own account: administrators and head office. */
+  "account:secondFactor",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +52,9 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "certificate:download": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "dashboard:read": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
   "target:manage": ["ADMIN"],
+  "user:manage": ["ADMIN"],
+  "account:manage": ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "account:secondFactor": ["HEAD_OFFICE", "ADMIN"],
 };
 
 /**

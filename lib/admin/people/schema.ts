@@ -1,0 +1,168 @@
+/**
+ * The people administration's inputs (/admin/pengguna, /akun, /atur-sandi): zod schemas whose field
+ * messages come from the catalogue (`people.errors.*`), passed in by the action. Pure: no database,
+ * no framework. Whether a place exists is the mutation's question (it loads it).
+ */
+import { z } from "zod";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { single, optionalEnum } from "@/lib/search-params";
+import type { Messages } from "@/lib/i18n/config";
+
+/** The kind of place each role works in (lib/auth/roles.ts scopeOf): what the invitation asks for. */
+export const PLACE_KIND_OF_ROLE: Record<Role, PlaceKind | null> = {
+  BANK_OFFICER: "office",
+  BRANCH_REVIEWER: "kc",
+  REGIONAL_MANAGER: "kanwil",
+  HEAD_OFFICE: null,
+  ADMIN: null,
+};
+export const PLACE_KINDS = ["office", "kc", "kanwil"] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** Roles whose members may set up a TOTP second factor, and whom an administrator may require it of. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["ADMIN", "HEAD_OFFICE"];
+
+/** A place as a form posts it: "office:<uuid>", "kc:<uuid>", "kanwil:<uuid>"; "" for national roles. */
+export interface PlaceRef {
+  kind: PlaceKind;
+  id: string;
+}
+
+export function placeValue(place: PlaceRef | null): string {
+  return place ? `${place.kind}:${place.id}` : "";
+}
+
+export function parsePlace(value: string | undefined): PlaceRef | null | "invalid" {
+  if (!value) return null;
+  const match = /^(office|kc|kanwil):([0-9a-f-]{36})$/i.exec(value);
+  if (!match || !z.guid().safeParse(match[2]).success) return "invalid";
+  return { kind: match[1] as PlaceKind, id: match[2]!.toLowerCase() };
+}
+
+export type PeopleMessage = (key: keyof Messages["people"]["errors"], params?: Record<string, string | number>) => string;
+
+const text = (m: PeopleMessage, required: keyof Messages["people"]["errors"], max: number) =>
+  z
+    .string({ error: m(required) })
+    .transform((v) => v.trim())
+    .pipe(z.string().min(1, m(required)).max(max, m("tooLong", { max })));
+
+const uuid = z.string().pipe(z.guid());
+
+/** Role and place together: the place must be of the kind the role works in. */
+function accessFields(m: PeopleMessage) {
+  return {
+    role: z.enum(ROLES, { error: m("roleRequired") }),
+    place: z.string().optional(),
+  };
+}
+
+function refinePlace<T extends { role: Role; place?: string }>(value: T, ctx: z.RefinementCtx, m: PeopleMessage): (Omit<T, "place"> & { place: PlaceRef | null }) {
+  const wanted = PLACE_KIND_OF_ROLE[value.role];
+  const place = parsePlace(value.place?.trim() || undefined);
+  if (place === "invalid" || (wanted && (!place || place.kind !== wanted))) {
+    ctx.addIssue({ code: "custom", path: ["place"], message: m(wanted ? `placeRequired_${wanted}` : "placeNone") });
+    return { ...value, place: null };
+  }
+  if (!wanted && place) {
+    ctx.addIssue({ code: "custom", path: ["place"], message: m("placeNone") });
+    return { ...value, place: null };
+  }
+  return { ...value, place: wanted ? (place as PlaceRef) : null };
+}
+
+export function inviteInput(m: PeopleMessage) {
+  return z
+    .object({
+      email: z
+        .string({ error: m("emailRequired") })
+        .transform((v) => v.trim().toLowerCase())
+        .pipe(z.string().min(1, m("emailRequired")).max(200, m("tooLong", { max: 200 })).pipe(z.email(m("emailInvalid")))),
+      name: text(m, "nameRequired", 120),
+      ...accessFields(m),
+      totpRequired: z.string().optional().transform((v) => v === "on"),
+    })
+    .transform((v, ctx) => refinePlace(v, ctx, m));
+}
+export type InviteInput = z.output<ReturnType<typeof inviteInput>>;
+
+export function accessInput(m: PeopleMessage) {
+  return z.object({ userId: uuid, ...accessFields(m) }).transform((v, ctx) => refinePlace(v, ctx, m));
+}
+export type AccessInput = z.output<ReturnType<typeof accessInput>>;
+
+export const userRefInput = z.object({ userId: uuid });
+export const secondFactorRequiredInput = z.object({ userId: uuid, required: z.enum(["1", "0"]).transform((v) => v === "1") });
+
+/** A new password twice; the policy itself (length, common passwords) is lib/admin/people/password.ts. */
+function newPasswordFields(m: PeopleMessage) {
+  return {
+    password: z.string({ error: m("passwordRequired") }).min(1, m("passwordRequired")),
+    confirm: z.string().optional().default(""),
+  };
+}
+
+function refineConfirm(v: { password: string; confirm: string }, ctx: z.RefinementCtx, m: PeopleMessage) {
+  if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: m("confirmMismatch") });
+}
+
+export function setPasswordInput(m: PeopleMessage) {
+  return z
+    .object({ token: z.string().max(100), ...newPasswordFields(m) })
+    .superRefine((v, ctx) => refineConfirm(v, ctx, m));
+}
+export type SetPasswordInput = z.output<ReturnType<typeof setPasswordInput>>;
+
+export function changePasswordInput(m: PeopleMessage) {
+  return z
+    .object({ current: z.string({ error: m("currentRequired") }).min(1, m("currentRequired")).max(200), ...newPasswordFields(m) })
+    .superRefine((v, ctx) => refineConfirm(v, ctx, m));
+}
+export type ChangePasswordInput = z.output<ReturnType<typeof changePasswordInput>>;
+
+export function totpConfirmInput(m: PeopleMessage) {
+  return z.object({
+    secret: z.string().regex(/^[A-Z2-7]{16,64}$/),
+    code: z
+      .string({ error: m("codeRequired") })
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .pipe(z.string().min(1, m("codeRequired")).regex(/^\d{6}$/, m("codeFormat"))),
+  });
+}
+export type TotpConfirmInput = z.output<ReturnType<typeof totpConfirmInput>>;
+
+// ── The access list's query string (/admin/pengguna?q=…&peran=…&status=…&hal=2) ─────────────────
+
+export const PERSON_STATUSES = ["active", "invited", "inactive"] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const PEOPLE_PAGE_SIZE = 50;
+
+const PeopleParams = z.object({
+  q: z.preprocess(single, z.string().max(100).optional()).catch(undefined),
+  peran: optionalEnum(ROLES),
+  status: optionalEnum(PERSON_STATUSES),
+  hal: z.preprocess(single, z.coerce.number().int().min(1).max(10_000).optional()).catch(undefined),
+});
+
+export interface PeopleQuery {
+  q?: string;
+  role?: Role;
+  status?: PersonStatus;
+  page: number;
+}
+
+/** Untrusted URL parameters to a valid query; a bad value falls back to "absent". Never throws. */
+export function parsePeopleQuery(input: Record<string, string | string[] | undefined> | URLSearchParams): PeopleQuery {
+  const record: Record<string, unknown> = input instanceof URLSearchParams ? Object.fromEntries(input.entries()) : input;
+  const p = PeopleParams.parse(record);
+  return { q: p.q, role: p.peran, status: p.status, page: p.hal ?? 1 };
+}
+
+export function peopleParams(query: PeopleQuery, page = query.page): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.role) params.set("peran", query.role);
+  if (query.status) params.set("status", query.status);
+  if (page > 1) params.set("hal", String(page));
+  return params;
+}
