@@ -62,7 +62,7 @@ const loginCodeSafe = actionClient
       await signIn("credentials", { ticket: parsedInput.ticket, code: parsedInput.code, redirectTo: "/beranda" });
     } catch (error) {
       if (error instanceof SecondFactorFailedSignin && error.problem === "wrongCode") {
-        throw new AppError("VALIDATION", { message: "loginCodeWrong", fieldErrors: { code: [t("codeWrong")] }, data: { step: "secondFactor", ticket: parsedInput.ticket } });
+        throw new AppError("VALIDATION", { message: "loginCodeWrong", fieldErrors: { code: [t("codeWrong")] } });
       }
       if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginCodeExpired" });
       throw error;

@@ -11,6 +11,10 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import { passwordProblem } from "@/lib/admin/people/password";
 import {
+  INVITATION_HOURS,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  RESET_HOURS,
   SECOND_FACTOR_ROLES,
   type AccessInput,
   type ChangePasswordInput,
@@ -28,10 +32,6 @@ import {
  */
 
 type Tx = Prisma.TransactionClient;
-
-/** How long a link stays usable. An invitation waits for a new colleague; a reset for someone at a desk. */
-export const INVITATION_HOURS = 72;
-export const RESET_HOURS = 2;
 
 const hoursFrom = (now: Date, hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
@@ -196,7 +196,7 @@ function policyError(locale: Locale, password: string, person: { email: string; 
   const problem = passwordProblem(password, person);
   if (!problem) return null;
   const t = translator(locale);
-  return fieldError({ password: [t(`people.policy.${problem}`, { min: 12, max: 128 })] });
+  return fieldError({ password: [t(`people.policy.${problem}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })] });
 }
 
 /**

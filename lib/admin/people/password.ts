@@ -1,5 +1,6 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/admin/people/schema";
 
 /**
  * The password policy (docs/decisions/0013-people-and-sessions.md §Passwords), after NIST SP 800-63B
@@ -8,8 +9,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
  * from public breach corpora, @zxcvbn-ts/language-common), plus the few words of this portal that
  * anyone would try first.
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const PORTAL_WORDS = ["lindungikur", "bpjs", "ketenagakerjaan", "kredit usaha rakyat", "password", "katasandi", "rahasia"];
 

@@ -19,6 +19,14 @@ export const PLACE_KIND_OF_ROLE: Record<Role, PlaceKind | null> = {
 export const PLACE_KINDS = ["office", "kc", "kanwil"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
+/** The password policy's bounds (the rest of it is lib/admin/people/password.ts). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** How long a link stays usable. An invitation waits for a new colleague; a reset for someone at a desk. */
+export const INVITATION_HOURS = 72;
+export const RESET_HOURS = 2;
+
 /** Roles whose members may set up a TOTP second factor, and whom an administrator may require it of. */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ["ADMIN", "HEAD_OFFICE"];
 
