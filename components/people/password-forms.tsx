@@ -14,8 +14,8 @@ function NewPasswordFields({ state, labels, rule }: { state: FormState; labels: 
       <Field name="password" label={labels.password} hint={rule} errors={state.errors?.password}>
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" className={inputClass} />}
       </Field>
-      <Field name="confirm" label={labels.confirm} errors={state.errors?.confirm}>
-        {(p) => <input {...p} name="confirm" type="password" autoComplete="new-password" className={inputClass} />}
+      <Field name="passwordConfirm" label={labels.confirm} errors={state.errors?.passwordConfirm}>
+        {(p) => <input {...p} name="passwordConfirm" type="password" autoComplete="new-password" className={inputClass} />}
       </Field>
     </>
   );
@@ -46,8 +46,8 @@ export function ChangePasswordForm({ rule }: { rule: string }) {
   return (
     <form key={state.attempt ?? 0} ref={formRef} action={action} noValidate className="space-y-3" aria-labelledby="password-title">
       <FormMessage id="change-password-message" state={state} />
-      <Field name="current" label={t("current")} errors={state.errors?.current}>
-        {(p) => <input {...p} name="current" type="password" autoComplete="current-password" className={inputClass} />}
+      <Field name="currentPassword" label={t("current")} errors={state.errors?.currentPassword}>
+        {(p) => <input {...p} name="currentPassword" type="password" autoComplete="current-password" className={inputClass} />}
       </Field>
       <NewPasswordFields state={state} labels={{ password: t("password"), confirm: t("confirm") }} rule={rule} />
       <button type="submit" disabled={pending} className={buttonClass}>{t("submit")}</button>

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { actionClient, clientFor, formAction, formInput } from "@/lib/action/client";
-import { signOut } from "@/lib/auth/config";
 import { getLocale } from "@/lib/i18n/server";
 import {
   changeAccess,
@@ -123,13 +122,16 @@ const setPasswordSafe = actionClient
   });
 export const setPasswordAction = formAction(setPasswordSafe);
 
-/** Changing one's own password ends every session, this one too: the user signs in again with it. */
+/**
+ * Changing one's own password ends every session, this one too (its cookie is dead from now on):
+ * the user signs in again with the new password.
+ */
 const changePasswordSafe = clientFor("account:manage")
   .metadata({ actionName: "account.changePassword" })
   .inputSchema(async () => formInput(changePasswordInput(await messages())))
   .action(async ({ parsedInput, ctx }) => {
     await changeOwnPassword(ctx.actor, parsedInput, ctx.locale);
-    await signOut({ redirectTo: "/masuk?sandi=diubah" });
+    redirect("/masuk?sandi=diubah");
   });
 export const changePasswordAction = formAction(changePasswordSafe);
 

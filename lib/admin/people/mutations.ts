@@ -233,7 +233,7 @@ export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput
   if (!can(actor, "account:manage")) throw new AppError("FORBIDDEN");
   const t = translator(locale);
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, email: true, name: true } });
-  if (!user.passwordHash || !(await bcrypt.compare(input.current, user.passwordHash))) throw fieldError({ current: [t("people.errors.currentWrong")] });
+  if (!user.passwordHash || !(await bcrypt.compare(input.currentPassword, user.passwordHash))) throw fieldError({ currentPassword: [t("people.errors.currentWrong")] });
   const refused = policyError(locale, input.password, user);
   if (refused) throw refused;
   if (await bcrypt.compare(input.password, user.passwordHash)) throw fieldError({ password: [t("people.policy.same")] });

@@ -106,12 +106,13 @@ export const secondFactorRequiredInput = z.object({ userId: uuid, required: z.en
 function newPasswordFields(m: PeopleMessage) {
   return {
     password: z.string({ error: m("passwordRequired") }).min(1, m("passwordRequired")),
-    confirm: z.string().optional().default(""),
+    // Named "password…" so the pipeline never echoes it back (lib/action/client.ts keptValues).
+    passwordConfirm: z.string().optional().default(""),
   };
 }
 
-function refineConfirm(v: { password: string; confirm: string }, ctx: z.RefinementCtx, m: PeopleMessage) {
-  if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: m("confirmMismatch") });
+function refineConfirm(v: { password: string; passwordConfirm: string }, ctx: z.RefinementCtx, m: PeopleMessage) {
+  if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: m("confirmMismatch") });
 }
 
 export function setPasswordInput(m: PeopleMessage) {
@@ -123,7 +124,7 @@ export type SetPasswordInput = z.output<ReturnType<typeof setPasswordInput>>;
 
 export function changePasswordInput(m: PeopleMessage) {
   return z
-    .object({ current: z.string({ error: m("currentRequired") }).min(1, m("currentRequired")).max(200), ...newPasswordFields(m) })
+    .object({ currentPassword: z.string({ error: m("currentRequired") }).min(1, m("currentRequired")).max(200), ...newPasswordFields(m) })
     .superRefine((v, ctx) => refineConfirm(v, ctx, m));
 }
 export type ChangePasswordInput = z.output<ReturnType<typeof changePasswordInput>>;
