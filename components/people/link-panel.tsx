@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/format";
 import { secondaryButtonClass } from "@/components/people/form-bits";
 
 /**
@@ -10,13 +11,13 @@ import { secondaryButtonClass } from "@/components/people/form-bits";
  */
 export function LinkPanel({ kind, token, expiresAt, name }: { kind: "INVITATION" | "PASSWORD_RESET"; token: string; expiresAt: string; name: string }) {
   const t = useTranslations("people.link");
-  const format = useFormatter();
+  const timeZone = useTimeZone() ?? "Asia/Jakarta";
   const [copied, setCopied] = useState(false);
   const url = `${typeof window === "undefined" ? "" : window.location.origin}/atur-sandi/${token}`;
   return (
     <section role="status" aria-labelledby="link-title" className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-4">
       <h2 id="link-title" className="font-semibold">{kind === "INVITATION" ? t("invitationTitle") : t("resetTitle")}</h2>
-      <p className="text-sm">{t("intro", { name, expires: format.dateTime(new Date(expiresAt), "withTime") })}</p>
+      <p className="text-sm">{t("intro", { name, expires: formatInstant(expiresAt, timeZone) })}</p>
       <label htmlFor="one-time-link" className="block text-sm font-medium">{t("label")}</label>
       <input id="one-time-link" readOnly value={url} className="block w-full rounded border border-slate-400 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.target.select()} />
       <div className="flex flex-wrap items-center gap-3">

@@ -43,7 +43,8 @@ export async function verifyCredentials(email: string, password: string, now = n
     select: { id: true, passwordHash: true, active: true },
   });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? TIMING_DUMMY_HASH);
-  if (ok && user?.active) {
+  // An invited user has no password yet: the dummy hash must never let anyone in as them.
+  if (ok && user?.active && user.passwordHash) {
     if (throttle) await db().loginThrottle.deleteMany({ where: { email: key } });
     return { ok: true, userId: user.id };
   }

@@ -152,16 +152,16 @@ describe("invitations: a one-time link with an expiry, stored hashed", () => {
 
 describe("password policy: at least 12 characters, not a common password, not one's name or e-mail", () => {
   it.each([
-    ["short", "Pendek-1", "tooShort"],
-    ["common (zxcvbn-ts list)", "password1234", "common"],
-    ["common with a year", "iloveyou2026", "common"],
-    ["the portal's own name", "LindungiKUR-2026", "common"],
-    ["the person's name", "DewiLestari99", "personal"],
-    ["repetitive", "aaaaaaaaaaaaaa", "repetitive"],
+    ["short", "Pendek-1", "errors.passwordTooShort"],
+    ["common (zxcvbn-ts list)", "password1234", "policy.common"],
+    ["common with a year", "iloveyou2026", "policy.common"],
+    ["the portal's own name", "LindungiKUR-2026", "policy.common"],
+    ["the person's name", "DewiLestari99", "policy.personal"],
+    ["repetitive", "aaaaaaaaaaaaaa", "policy.repetitive"],
   ])("%s is refused on the password field, in Indonesian, with nothing saved", async (_label, password, problem) => {
     const { token, userId } = await inviteOfficer();
     const run = await runAction(setPasswordAction, {}, formData({ token, password, passwordConfirm: password }));
-    expect(run.result).toMatchObject({ code: "VALIDATION", errors: { password: [(id as (k: string, p: object) => string)(`people.policy.${problem}`, { min: 12, max: 128 })] } });
+    expect(run.result).toMatchObject({ code: "VALIDATION", errors: { password: [(id as (k: string, p: object) => string)(`people.${problem}`, { min: 12, max: 128 })] } });
     // The password itself is never echoed back to the browser.
     expect(JSON.stringify(run.result?.values)).not.toContain(password);
     expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash).toBeNull();

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
 import { actionClient, clientFor, formAction, formInput } from "@/lib/action/client";
+import type { Actor } from "@/lib/auth/data";
 import { getLocale } from "@/lib/i18n/server";
 import {
   changeAccess,
@@ -62,25 +64,37 @@ const changeAccessSafe = clientFor("user:manage")
   });
 export const changeAccessAction = formAction(changeAccessSafe);
 
-const deactivateSafe = clientFor("user:manage")
-  .metadata({ actionName: "user.deactivate" })
-  .inputSchema(formInput(userRefInput))
-  .action(async ({ parsedInput, ctx }) => {
-    await setActive(ctx.actor, parsedInput.userId, false);
-    revalidatePath(PEOPLE_PATH, "layout");
-    redirect(`${personPath(parsedInput.userId)}?tersimpan=nonaktif`);
-  });
-export const deactivateAction = formAction(deactivateSafe);
+/**
+ * One change to one person (administrators): the mutation, then the person's page again with what
+ * was saved said at the top. Switching off, switching on, requiring or removing a second factor.
+ */
+function personChange<S extends z.ZodType<{ userId: string }>>(
+  actionName: string,
+  schema: S,
+  change: (actor: Actor, input: z.output<S>) => Promise<void>,
+  saved: "nonaktif" | "aktif" | "dualangkah",
+) {
+  const safe = clientFor("user:manage")
+    .metadata({ actionName })
+    .inputSchema(formInput(schema))
+    .action(async ({ parsedInput, ctx }) => {
+      const input = parsedInput as z.output<S>;
+      await change(ctx.actor, input);
+      revalidatePath(PEOPLE_PATH, "layout");
+      redirect(`${personPath(input.userId)}?tersimpan=${saved}`);
+    });
+  return formAction(safe);
+}
 
-const reactivateSafe = clientFor("user:manage")
-  .metadata({ actionName: "user.reactivate" })
-  .inputSchema(formInput(userRefInput))
-  .action(async ({ parsedInput, ctx }) => {
-    await setActive(ctx.actor, parsedInput.userId, true);
-    revalidatePath(PEOPLE_PATH, "layout");
-    redirect(`${personPath(parsedInput.userId)}?tersimpan=aktif`);
-  });
-export const reactivateAction = formAction(reactivateSafe);
+export const deactivateAction = personChange("user.deactivate", userRefInput, (actor, { userId }) => setActive(actor, userId, false), "nonaktif");
+export const reactivateAction = personChange("user.reactivate", userRefInput, (actor, { userId }) => setActive(actor, userId, true), "aktif");
+export const requireSecondFactorAction = personChange(
+  "user.requireSecondFactor",
+  secondFactorRequiredInput,
+  (actor, { userId, required }) => setSecondFactorRequired(actor, userId, required),
+  "dualangkah",
+);
+export const resetSecondFactorAction = personChange("user.resetSecondFactor", userRefInput, (actor, { userId }) => resetSecondFactor(actor, userId), "dualangkah");
 
 const passwordLinkSafe = clientFor("user:manage")
   .metadata({ actionName: "user.passwordLink" })
@@ -91,26 +105,6 @@ const passwordLinkSafe = clientFor("user:manage")
     return link;
   });
 export const passwordLinkAction = formAction(passwordLinkSafe);
-
-const requireSecondFactorSafe = clientFor("user:manage")
-  .metadata({ actionName: "user.requireSecondFactor" })
-  .inputSchema(formInput(secondFactorRequiredInput))
-  .action(async ({ parsedInput, ctx }) => {
-    await setSecondFactorRequired(ctx.actor, parsedInput.userId, parsedInput.required);
-    revalidatePath(PEOPLE_PATH, "layout");
-    redirect(`${personPath(parsedInput.userId)}?tersimpan=dualangkah`);
-  });
-export const requireSecondFactorAction = formAction(requireSecondFactorSafe);
-
-const resetSecondFactorSafe = clientFor("user:manage")
-  .metadata({ actionName: "user.resetSecondFactor" })
-  .inputSchema(formInput(userRefInput))
-  .action(async ({ parsedInput, ctx }) => {
-    await resetSecondFactor(ctx.actor, parsedInput.userId);
-    revalidatePath(PEOPLE_PATH, "layout");
-    redirect(`${personPath(parsedInput.userId)}?tersimpan=dualangkah`);
-  });
-export const resetSecondFactorAction = formAction(resetSecondFactorSafe);
 
 /** The public page of an invitation or reset link: no one is signed in; the link is the authority. */
 const setPasswordSafe = actionClient

@@ -65,23 +65,33 @@ function accessFields(m: PeopleMessage) {
   };
 }
 
-function refinePlace<T extends { role: Role; place?: string }>(value: T, ctx: z.RefinementCtx, m: PeopleMessage): (Omit<T, "place"> & { place: PlaceRef | null }) {
-  const wanted = PLACE_KIND_OF_ROLE[value.role];
-  const place = parsePlace(value.place?.trim() || undefined);
-  if (place === "invalid" || (wanted && (!place || place.kind !== wanted))) {
-    ctx.addIssue({ code: "custom", path: ["place"], message: m(wanted ? `placeRequired_${wanted}` : "placeNone") });
-    return { ...value, place: null };
-  }
-  if (!wanted && place) {
-    ctx.addIssue({ code: "custom", path: ["place"], message: m("placeNone") });
-    return { ...value, place: null };
-  }
-  return { ...value, place: wanted ? (place as PlaceRef) : null };
+/** Why a role and a posted place do not go together, or null when they do. */
+function placeProblem(role: Role, value: string | undefined): keyof Messages["people"]["errors"] | null {
+  const wanted = PLACE_KIND_OF_ROLE[role];
+  const place = parsePlace(value?.trim() || undefined);
+  if (!wanted) return place === null ? null : "placeNone";
+  return place === null || place === "invalid" || place.kind !== wanted ? `placeRequired_${wanted}` : null;
+}
+
+/**
+ * Checks the role's place — also when other fields failed (zod's `when`), so every field error shows
+ * at once — then gives the place as a PlaceRef (null for national roles).
+ */
+function withPlace<T extends { role: Role; place?: string }>(schema: z.ZodType<T>, m: PeopleMessage) {
+  return schema
+    .superRefine(
+      (v, ctx) => {
+        const problem = placeProblem(v.role, v.place);
+        if (problem) ctx.addIssue({ code: "custom", path: ["place"], message: m(problem) });
+      },
+      { when: (payload) => ROLES.includes((payload.value as { role?: Role } | undefined)?.role as Role) },
+    )
+    .transform((v) => ({ ...v, place: PLACE_KIND_OF_ROLE[v.role] ? (parsePlace(v.place?.trim()) as PlaceRef) : null }));
 }
 
 export function inviteInput(m: PeopleMessage) {
-  return z
-    .object({
+  return withPlace(
+    z.object({
       email: z
         .string({ error: m("emailRequired") })
         .transform((v) => v.trim().toLowerCase())
@@ -89,13 +99,14 @@ export function inviteInput(m: PeopleMessage) {
       name: text(m, "nameRequired", 120),
       ...accessFields(m),
       totpRequired: z.string().optional().transform((v) => v === "on"),
-    })
-    .transform((v, ctx) => refinePlace(v, ctx, m));
+    }),
+    m,
+  );
 }
 export type InviteInput = z.output<ReturnType<typeof inviteInput>>;
 
 export function accessInput(m: PeopleMessage) {
-  return z.object({ userId: uuid, ...accessFields(m) }).transform((v, ctx) => refinePlace(v, ctx, m));
+  return withPlace(z.object({ userId: uuid, ...accessFields(m) }), m);
 }
 export type AccessInput = z.output<ReturnType<typeof accessInput>>;
 
@@ -105,7 +116,13 @@ export const secondFactorRequiredInput = z.object({ userId: uuid, required: z.en
 /** A new password twice; the policy itself (length, common passwords) is lib/admin/people/password.ts. */
 function newPasswordFields(m: PeopleMessage) {
   return {
-    password: z.string({ error: m("passwordRequired") }).min(1, m("passwordRequired")),
+    // The length is checked here, with the other fields; the rest of the policy needs the account
+    // (lib/admin/people/password.ts, in the mutation).
+    password: z
+      .string({ error: m("passwordRequired") })
+      .min(1, m("passwordRequired"))
+      .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, m("passwordTooShort", { min: PASSWORD_MIN_LENGTH }))
+      .refine((v) => [...v].length <= PASSWORD_MAX_LENGTH, m("passwordTooLong", { max: PASSWORD_MAX_LENGTH })),
     // Named "password…" so the pipeline never echoes it back (lib/action/client.ts keptValues).
     passwordConfirm: z.string().optional().default(""),
   };

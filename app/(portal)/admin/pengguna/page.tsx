@@ -66,7 +66,28 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </fieldset>
       </form>
 
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      {/* On a phone: one card per person (a seven-column table does not fit 360 px). */}
+      <section aria-label={t("caption", { total })} className="space-y-2 sm:hidden">
+        <p className="text-sm font-medium">{t("caption", { total })}</p>
+        {rows.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : null}
+        <ul className="space-y-2">
+          {rows.map((row) => {
+            const cells = peopleCells(all, row, actor.timeZone);
+            return (
+              <li key={row.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+                <Link href={`/admin/pengguna/${row.id}`} className="font-medium text-brand-700 underline">{cells.name}</Link>
+                <p className="break-all text-slate-700">{cells.email}</p>
+                <p>{cells.role} · {cells.place}</p>
+                <p>
+                  <span className="font-medium">{headings.status}:</span> {cells.status} · <span className="font-medium">{headings.secondFactor}:</span> {cells.secondFactor}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white sm:block">
         <table className="w-full text-sm">
           <caption className="px-3 py-2 text-left font-medium">{t("caption", { total })}</caption>
           <thead className="bg-slate-100 text-left">

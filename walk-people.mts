@@ -1,0 +1,51 @@
+import { chromium, type Page } from "@playwright/test";
+const base = "http://127.0.0.1:3242";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const errors: string[] = [];
+async function session(width: number, height: number) {
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: "id-ID" });
+  const page = await ctx.newPage();
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`${width}: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`${width}: ${e.message}`));
+  await page.goto(`${base}/masuk`);
+  await page.getByLabel("Email").fill("admin@demo.lindungikur.id");
+  await page.getByLabel("Kata sandi").fill("LindungiKUR-2026");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(/beranda/);
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/walk/${name}.png`, fullPage: true });
+for (const [w, h, tag] of [[360, 740, "phone"], [1280, 800, "desk"]] as const) {
+  const page = await session(w, h);
+  await page.goto(`${base}/admin/pengguna`);
+  await shot(page, `${tag}-list`);
+  await page.goto(`${base}/admin/pengguna/undang`);
+  await page.getByLabel("Email kantor").fill("salah");
+  await page.getByLabel("Peran").selectOption("REGIONAL_MANAGER");
+  await page.getByRole("button", { name: "Buat undangan" }).click();
+  await page.waitForSelector("#f-email-error");
+  await shot(page, `${tag}-invite-errors`);
+  await page.getByLabel("Email kantor").fill(`walk.${tag}.${Date.now()}@demo.lindungikur.id`);
+  await page.getByLabel("Nama lengkap").fill("Walk " + tag);
+  await page.getByLabel("Cakupan").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Buat undangan" }).click();
+  await page.waitForSelector("#one-time-link");
+  await shot(page, `${tag}-invite-link`);
+  const link = await page.locator("#one-time-link").inputValue();
+  await page.goto(`${base}/admin/pengguna?q=walk`);
+  await page.getByRole("link", { name: "Walk " + tag }).first().click();
+  await page.waitForURL(/pengguna\/[0-9a-f-]{36}/);
+  await shot(page, `${tag}-person`);
+  await page.goto(`${base}/akun`);
+  await shot(page, `${tag}-account`);
+  const anon = await browser.newContext({ viewport: { width: w, height: h } });
+  const ap = await anon.newPage();
+  await ap.goto(link);
+  await ap.getByLabel("Kata sandi baru", { exact: true }).fill("12345678");
+  await ap.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await ap.waitForSelector("#f-password-error");
+  await shot(ap, `${tag}-set-password-error`);
+  await anon.close();
+}
+console.log(JSON.stringify(errors, null, 1));
+await browser.close();
