@@ -71,6 +71,11 @@ export interface RecordPlace {
 export interface Subject {
   role: Role;
   scope: Scope;
+  /**
+   * "enrol": an administrator requires a second factor that is not set up yet; until it is, the
+   * only thing allowed is setting it up (docs/decisions/0013-people-and-sessions.md).
+   */
+  secondFactor?: "enabled" | "enrol" | "off";
 }
 
 /** Whether a scope reaches a place: the officer's office, the reviewer's branch, the manager's Kanwil, all. */
@@ -98,6 +103,7 @@ export function can(subject: Subject, action: Action, place?: RecordPlace): bool
   // Own keys only: "toString" or "__proto__" sent as an action must not find Object.prototype's.
   const roles: readonly Role[] | undefined = Object.hasOwn(ROLES_FOR, action) ? ROLES_FOR[action] : undefined;
   if (!Array.isArray(roles) || !roles.includes(subject.role)) return false;
+  if (subject.secondFactor === "enrol" && action !== "account:secondFactor") return false;
   return place === undefined || covers(subject.scope, place);
 }
 

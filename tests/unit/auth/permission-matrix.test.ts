@@ -76,6 +76,14 @@ describe("permission matrix: every role × action × own/other tenant (lib/auth/
     for (const action of ACTIONS) expect(can({ role: role as Role, scope: { kind: "ALL" } }, action)).toBe(false);
   });
 
+  it("a user who must first set up a required second factor may do nothing but that (docs/decisions/0013)", () => {
+    for (const role of ["HEAD_OFFICE", "ADMIN"] as const) {
+      const enrolling: Subject = { ...subject(role), secondFactor: "enrol" };
+      for (const action of ACTIONS) expect(can(enrolling, action), `${role} ${action}`).toBe(action === "account:secondFactor");
+      expect(can({ ...subject(role), secondFactor: "enabled" }, "account:manage")).toBe(true);
+    }
+  });
+
   it("a record whose place is unknown is refused to every scoped role", () => {
     for (const role of ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER"] as const) {
       expect(can(subject(role), "enrolment:read", {})).toBe(false);
