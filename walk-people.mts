@@ -42,10 +42,16 @@ for (const [w, h, tag] of [[360, 740, "phone"], [1280, 800, "desk"]] as const) {
   const ap = await anon.newPage();
   await ap.goto(link);
   await ap.getByLabel("Kata sandi baru", { exact: true }).fill("12345678");
+  await ap.getByLabel("Ulangi kata sandi baru").fill("1234567");
   await ap.getByRole("button", { name: "Simpan kata sandi" }).click();
   await ap.waitForSelector("#f-password-error");
   await shot(ap, `${tag}-set-password-error`);
   await anon.close();
+  await page.goto(`${base}/admin/pengguna`);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.waitForSelector("text=Users and access");
+  await shot(page, `${tag}-list-en`);
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
 }
 console.log(JSON.stringify(errors, null, 1));
 await browser.close();

@@ -33,7 +33,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
         {link.state === "valid" ? (
           <>
             <h1 className="text-xl font-semibold">{link.kind === "INVITATION" ? t("setPassword.invitationTitle", { name: link.name }) : t("setPassword.resetTitle", { name: link.name })}</h1>
-            <p className="text-sm text-slate-700">{t("setPassword.intro", { email: link.email, expires: formatInstant(link.expiresAt, DEFAULT_TIME_ZONE) })}</p>
+            <p className="text-sm text-slate-700 wrap-anywhere">{t("setPassword.intro", { email: link.email, expires: formatInstant(link.expiresAt, DEFAULT_TIME_ZONE) })}</p>
             <SetPasswordForm token={token} email={link.email} rule={t("policy.rule", { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })} />
           </>
         ) : (

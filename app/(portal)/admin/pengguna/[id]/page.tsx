@@ -35,7 +35,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   return (
     <div className="space-y-5">
       <Link href="/admin/pengguna" className="text-sm text-brand-700 underline">{t("detail.back")}</Link>
-      <h1 className="text-2xl font-semibold break-words">{person.name}</h1>
+      <h1 className="text-2xl font-semibold wrap-anywhere">{person.name}</h1>
       {saved ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{t(`detail.saved.${saved}`)}</p> : null}
 
       <section aria-labelledby="summary-title" className={section}>
