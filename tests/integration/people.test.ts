@@ -192,6 +192,16 @@ describe("password policy: at least 12 characters, not a common password, not on
   });
 });
 
+describe("rate limit on the own-password form (lib/action/limits.ts)", () => {
+  it("the eleventh try within 15 minutes is refused before the current password is even compared", async () => {
+    const { userId } = await activeOfficer();
+    signInAsActor((await loadActor(userId))!);
+    const attempt = () => runAction(changePasswordAction, {}, formData({ currentPassword: "tebakan", password: "Nasi goreng kambing Kebon Sirih", passwordConfirm: "Nasi goreng kambing Kebon Sirih" }));
+    for (let i = 0; i < 10; i++) expect((await attempt()).result?.code).toBe("VALIDATION");
+    expect((await attempt()).result).toMatchObject({ code: "RATE_LIMITED" });
+  });
+});
+
 describe("sessions end when access does (the session token carries a version checked on every request)", () => {
   it("a deactivated user's existing session is refused at its next request, and stays dead after reactivation", async () => {
     const { userId, sv } = await activeOfficer();
