@@ -52,6 +52,12 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "target:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t("nav.targets")}</Link></li>
             ) : null}
+            {can(actor, "user:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/pengguna">{t("nav.people")}</Link></li>
+            ) : null}
+            {can(actor, "account:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/akun">{t("nav.account")}</Link></li>
+            ) : null}
           </ul>
         </nav>
       </header>

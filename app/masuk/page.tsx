@@ -4,15 +4,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { currentActor } from "@/lib/auth/session";
+import { single } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
   return { title: t("title") };
 }
 
-export default async function LoginPage() {
+const NOTICES = ["siap", "baru", "diubah"] as const;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentActor()) redirect("/beranda");
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, params] = await Promise.all([getTranslations(), getLocale(), searchParams]);
+  // After a password was set or changed (lib/admin/people/actions.ts).
+  const notice = NOTICES.find((n) => n === single(params.sandi));
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-start justify-between gap-4">
@@ -27,6 +32,7 @@ export default async function LoginPage() {
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">{t("login.title")}</h1>
         <p className="mb-4 text-sm text-slate-600">{t("login.intro")}</p>
+        {notice ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">{t(`login.notice.${notice}`)}</p> : null}
         <LoginForm />
       </div>
     </main>

@@ -1,13 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { SecondFactorStep } from "@/components/auth/second-factor-step";
 import { loginAction } from "@/lib/auth/actions";
 import type { FormState } from "@/lib/action/result";
 
 export function LoginForm() {
   const t = useTranslations("login");
-  const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
+  const [state, action, pending] = useActionState<FormState<{ step: "secondFactor"; ticket: string } | undefined>, FormData>(loginAction, {});
+  // The password was right and the account has a second factor: ask for the code (until restarted).
+  const [restartedAt, setRestartedAt] = useState<number | undefined>(undefined);
+  if (state.data?.step === "secondFactor" && restartedAt !== state.attempt) {
+    return <SecondFactorStep ticket={state.data.ticket} onRestart={() => setRestartedAt(state.attempt)} />;
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? (

@@ -73,6 +73,9 @@ export const authedClient = actionClient.use(async ({ next }) => {
 /** Signed-in users whose role may do `action` at all; others get FORBIDDEN before any input is read. */
 export function clientFor(action: Action) {
   return authedClient.use(async ({ ctx, metadata, next }) => {
+    // A user whose administrator requires a second factor sets it up before doing anything else
+    // (can() refuses the rest too; this says why).
+    if (ctx.actor.secondFactor === "enrol" && action !== "account:secondFactor") throw new AppError("FORBIDDEN", { message: "secondFactorRequired" });
     if (!can(ctx.actor, action)) throw new AppError("FORBIDDEN");
     const wait = await spendActionBudget(metadata.actionName, ctx.actor);
     if (wait !== null) throw new AppError("RATE_LIMITED", { params: { seconds: wait } });

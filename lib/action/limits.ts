@@ -27,6 +27,9 @@ export const ACTION_LIMITS: Readonly<Record<string, readonly ActionLimit[]>> = {
     { points: 30, seconds: 60, per: "user" },
     { points: 120, seconds: 60, per: "office" },
   ],
+  // Changing one's password asks for the current one: a session left open must not become a way to
+  // guess it (docs/decisions/0013-people-and-sessions.md). Ten tries in 15 minutes is ample for a typo.
+  "account.changePassword": [{ points: 10, seconds: 15 * 60, per: "user" }],
 };
 
 const limiters = new Map<string, RateLimiterPrisma>();

@@ -1,10 +1,13 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { actionClient, formAction, formInput } from "@/lib/action/client";
 import { AppError } from "@/lib/action/errors";
-import { AccountLockedSignin, signIn, signOut } from "@/lib/auth/config";
+import { AccountLockedSignin, SecondFactorFailedSignin, SecondFactorSignin, signIn, signOut } from "@/lib/auth/config";
+import { signOutEverywhere } from "@/lib/auth/mutations";
+import { currentActor } from "@/lib/auth/session";
 
 /**
  * Sign-in, on the one pipeline without an actor (nobody is signed in yet). The schema only bounds
@@ -27,6 +30,8 @@ const loginSafe = actionClient
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirectTo: "/beranda" });
     } catch (error) {
+      // The password was right; the form now asks for the TOTP code (loginCodeAction).
+      if (error instanceof SecondFactorSignin) return { step: "secondFactor" as const, ticket: error.ticket };
       // After repeated failures the account is locked for a while (lib/auth/throttle.ts).
       if (error instanceof AccountLockedSignin) throw new AppError("RATE_LIMITED", { message: "loginLocked", params: { minutes: error.minutes } });
       if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginInvalid" });
@@ -36,7 +41,40 @@ const loginSafe = actionClient
 
 export const loginAction = formAction(loginSafe);
 
+/**
+ * The second sign-in step: the ticket of the right password and the authenticator's code. A wrong
+ * code is a field error (the ticket is kept, up to a few tries); a used-up or expired ticket sends
+ * the user back to the first step.
+ */
+const loginCodeSafe = actionClient
+  .metadata({ actionName: "auth.loginCode" })
+  .inputSchema(
+    formInput(
+      z.object({
+        ticket: z.string().catch("").transform((v) => v.slice(0, 100)),
+        code: z.string().catch("").transform((v) => v.slice(0, 20)),
+      }),
+    ),
+  )
+  .action(async ({ parsedInput }) => {
+    const t = await getTranslations("login");
+    try {
+      await signIn("credentials", { ticket: parsedInput.ticket, code: parsedInput.code, redirectTo: "/beranda" });
+    } catch (error) {
+      if (error instanceof SecondFactorFailedSignin && error.problem === "wrongCode") {
+        throw new AppError("VALIDATION", { message: "loginCodeWrong", fieldErrors: { code: [t("codeWrong")] } });
+      }
+      if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginCodeExpired" });
+      throw error;
+    }
+  });
+
+export const loginCodeAction = formAction(loginCodeSafe);
+
+/** Sign-out ends the user's sessions everywhere (docs/decisions/0013-people-and-sessions.md). */
 const logoutSafe = actionClient.metadata({ actionName: "auth.logout" }).action(async () => {
+  const actor = await currentActor();
+  if (actor) await signOutEverywhere(actor.id);
   await signOut({ redirectTo: "/masuk" });
 });
 

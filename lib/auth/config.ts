@@ -2,7 +2,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/auth/data";
+import { sessionVersionOf, verifyCredentials } from "@/lib/auth/data";
+import { beginSecondFactor, completeSecondFactor } from "@/lib/auth/mutations";
 import { logger, redactText } from "@/lib/log";
 
 /** Thrown while an account is locked after repeated failures; the code reaches the login form. */
@@ -12,6 +13,27 @@ export class AccountLockedSignin extends CredentialsSignin {
     super();
   }
 }
+
+/**
+ * The password was right and the user has a second factor: the sign-in goes on with the TOTP code
+ * and this ticket (lib/auth/mutations.ts), so the password is not sent twice.
+ */
+export class SecondFactorSignin extends CredentialsSignin {
+  code = "second_factor";
+  constructor(readonly ticket: string) {
+    super();
+  }
+}
+
+/** The code step failed: a wrong code (try again), or the ticket is used up or expired (start again). */
+export class SecondFactorFailedSignin extends CredentialsSignin {
+  code = "second_factor_failed";
+  constructor(readonly problem: "wrongCode" | "expired") {
+    super();
+  }
+}
+
+const SecondFactorSchema = z.object({ ticket: z.string().min(1).max(100), code: z.string().max(20) });
 
 const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -36,25 +58,41 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, ticket: {}, code: {} },
       async authorize(raw) {
+        // The second step of a sign-in with TOTP (docs/decisions/0013-people-and-sessions.md).
+        const step = SecondFactorSchema.safeParse(raw);
+        if (step.success) {
+          const done = await completeSecondFactor(step.data.ticket, step.data.code);
+          if (done.ok) return { id: done.userId };
+          throw new SecondFactorFailedSignin(done.problem);
+        }
         const parsed = LoginSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (result.ok) return { id: result.userId };
+        if (result.ok) {
+          const ticket = await beginSecondFactor(result.userId);
+          if (ticket) throw new SecondFactorSignin(ticket);
+          return { id: result.userId };
+        }
         if (result.lockedMinutes !== null) throw new AccountLockedSignin(result.lockedMinutes);
         return null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // The session version is read at sign-in and compared with the user's on every request
+    // (lib/auth/session.ts): raising it ends every session of the user at once.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = await sessionVersionOf(user.id);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { sessionVersion: token.sv });
     },
   },
 });

@@ -15,6 +15,11 @@ export interface Actor {
   officeName: string | null;
   /** IANA zone of the actor's office: dates are shown in it. */
   timeZone: string;
+  /**
+   * The TOTP second factor: "enabled" (asked at every sign-in), "enrol" (an administrator requires
+   * it and it is not set up yet: the user may do nothing else until it is), or "off".
+   */
+  secondFactor: "enabled" | "enrol" | "off";
 }
 
 // A real hash, so that an unknown e-mail costs the same time as a wrong password.
@@ -38,7 +43,8 @@ export async function verifyCredentials(email: string, password: string, now = n
     select: { id: true, passwordHash: true, active: true },
   });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? TIMING_DUMMY_HASH);
-  if (ok && user?.active) {
+  // An invited user has no password yet: the dummy hash must never let anyone in as them.
+  if (ok && user?.active && user.passwordHash) {
     if (throttle) await db().loginThrottle.deleteMany({ where: { email: key } });
     return { ok: true, userId: user.id };
   }
@@ -56,8 +62,18 @@ export async function verifyCredentials(email: string, password: string, now = n
   return { ok: false, lockedMinutes: lockedMinutes(next, now) };
 }
 
-/** Loads the user behind a session from the database; null when gone, inactive or without scope. */
-export async function loadActor(userId: string): Promise<Actor | null> {
+/** The user's session version now: copied into a new session token at sign-in (lib/auth/config.ts). */
+export async function sessionVersionOf(userId: string): Promise<number | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? null;
+}
+
+/**
+ * Loads the user behind a session from the database; null when gone, inactive or without scope,
+ * and — when the session's version is given — when the user's sessions were ended since it was
+ * issued (deactivation, a role or scope change, a password change, sign-out; docs/decisions/0013).
+ */
+export async function loadActor(userId: string, session?: { sessionVersion: unknown }): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
     select: {
@@ -66,6 +82,9 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       email: true,
       role: true,
       active: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+      totpRequired: true,
       kanwilId: true,
       kanwil: { select: { name: true } },
       penyalurOffice: { select: { id: true, penyalurId: true, name: true, timeZone: true, penyalur: { select: { name: true } } } },
@@ -73,6 +92,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     },
   });
   if (!user || !user.active) return null;
+  if (session && session.sessionVersion !== user.sessionVersion) return null;
   const scope = scopeOf(user);
   if (!scope) return null;
   const officeName = user.penyalurOffice
@@ -86,6 +106,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     scope,
     officeName,
     timeZone: user.penyalurOffice?.timeZone ?? user.kantorCabang?.timeZone ?? "Asia/Jakarta",
+    secondFactor: user.totpEnabledAt ? "enabled" : user.totpRequired ? "enrol" : "off",
   };
 }
 

@@ -28,6 +28,16 @@ export const ACTIONS = [
   "dashboard:read",
   /** Yearly targets per Kanwil and branch: administrators (master data, no debtor data). */
   "target:manage",
+  /**
+   * Invite users, change their role and place, switch them off and on, send reset links, require or
+   * reset a second factor, see and export the access list: administrators only (docs/decisions/0013
+   * says why a bank's supervisor does not yet get this for its own offices).
+   */
+  "user:manage",
+  /** One's own account: change the password. Every role, own account only. */
+  "account:manage",
+  /** Set up a TOTP second factor for one's own account: administrators and head office. */
+  "account:secondFactor",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +52,9 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "certificate:download": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "dashboard:read": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
   "target:manage": ["ADMIN"],
+  "user:manage": ["ADMIN"],
+  "account:manage": ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "account:secondFactor": ["HEAD_OFFICE", "ADMIN"],
 };
 
 /**
@@ -58,6 +71,11 @@ export interface RecordPlace {
 export interface Subject {
   role: Role;
   scope: Scope;
+  /**
+   * "enrol": an administrator requires a second factor that is not set up yet; until it is, the
+   * only thing allowed is setting it up (docs/decisions/0013-people-and-sessions.md).
+   */
+  secondFactor?: "enabled" | "enrol" | "off";
 }
 
 /** Whether a scope reaches a place: the officer's office, the reviewer's branch, the manager's Kanwil, all. */
@@ -85,6 +103,7 @@ export function can(subject: Subject, action: Action, place?: RecordPlace): bool
   // Own keys only: "toString" or "__proto__" sent as an action must not find Object.prototype's.
   const roles: readonly Role[] | undefined = Object.hasOwn(ROLES_FOR, action) ? ROLES_FOR[action] : undefined;
   if (!Array.isArray(roles) || !roles.includes(subject.role)) return false;
+  if (subject.secondFactor === "enrol" && action !== "account:secondFactor") return false;
   return place === undefined || covers(subject.scope, place);
 }
 

@@ -15,13 +15,21 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadActor(userId);
+  // The token's session version must still be the user's (a copied token dies with the sessions).
+  return loadActor(userId, { sessionVersion: (session as { sessionVersion?: unknown }).sessionVersion });
 });
 
-/** For pages and actions: sends an anonymous visitor to the login page. */
-export async function requireActor(): Promise<Actor> {
+/** Where a user whose administrator requires a second factor sets it up before anything else. */
+export const SECOND_FACTOR_ENROL_PATH = "/dua-langkah";
+
+/**
+ * For pages and actions: sends an anonymous visitor to the login page, and a user who must first
+ * set up their second factor to its page (that page itself passes `{ enrolling: true }`).
+ */
+export async function requireActor(options: { enrolling?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/masuk");
+  if (actor.secondFactor === "enrol" && !options.enrolling) redirect(SECOND_FACTOR_ENROL_PATH);
   return actor;
 }
 

@@ -2,6 +2,7 @@ import { advanceContributions } from "../../lib/enrolment/pricing";
 import { formatRupiah, monthOf, todayInZone } from "../../lib/rules";
 import { fillEform, uniqueLoanNumber } from "./eform";
 import { ACCOUNTS, expect, freshNik, query, test } from "./fixtures";
+import { signInWithForm, throwawayUser } from "./people";
 
 test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (Permenko 1/2023 Pasal 26 ayat (8))", () => {
   test.use({ viewport: { width: 360, height: 740 } });
@@ -125,8 +126,12 @@ test("anonymous visitors are sent to the login page; a wrong password is refused
   await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.officerBri);
 });
 
-test("the officer can switch to English and sign out", async ({ page, asUser }) => {
-  await asUser("officerBri");
+test("the officer can switch to English and sign out", async ({ page }) => {
+  // A throwaway officer: signing out ends every session of the account (docs/decisions/0013),
+  // the saved demo session included.
+  const officer = await throwawayUser("BANK_OFFICER");
+  await signInWithForm(page, officer.email, officer.password);
+  await expect(page).toHaveURL(/\/beranda$/);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("link", { name: "Enrol a debtor" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();

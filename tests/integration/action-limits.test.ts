@@ -12,6 +12,7 @@ const officer = (id: string, office = "office-test-limits"): Actor => ({
   scope: { kind: "PENYALUR_OFFICE", penyalurId: "p", penyalurOfficeId: office },
   officeName: null,
   timeZone: "Asia/Jakarta",
+  secondFactor: "off",
 });
 
 describe("action rate limits (lib/action/limits.ts): declared by action name, counted in PostgreSQL", () => {

@@ -32,7 +32,13 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "certificate:download": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
   "dashboard:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "none" },
   "target:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "user:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "account:manage": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "own", HEAD_OFFICE: "own", ADMIN: "own" },
+  "account:secondFactor": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "own", ADMIN: "own" },
 };
+
+/** Actions on master data or on one's own account: there is no tenant's record to place. */
+const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor"]);
 
 const OWN: RecordPlace = { penyalurOfficeId: "office-bri-bandung", kantorCabangId: "kc-bandung-suci", kanwilId: "kanwil-jabar" };
 const OTHER: RecordPlace = { penyalurOfficeId: "office-bni-semarang", kantorCabangId: "kc-semarang", kanwilId: "kanwil-jateng" };
@@ -57,17 +63,25 @@ describe("permission matrix: every role × action × own/other tenant (lib/auth/
   it.each(cases)("%s by %s (%s): at all, on its own tenant's record, on another tenant's record", (action, role, cell) => {
     const s = subject(role);
     expect(can(s, action), "at all").toBe(cell !== "none");
-    if (action === "target:manage") return; // master data, not a tenant's record: there is no "own" place
+    if (NOT_PLACED.has(action)) return; // master data or one's own account: there is no "own" place
     expect(can(s, action, OWN), "own record").toBe(cell !== "none");
     expect(can(s, action, OTHER), "other tenant's record").toBe(cell === "all");
   });
 
-  it.each(["enrolment:delete", "user:manage", "", "*", "__proto__", "toString"])("an unknown action %j is refused for every role", (action) => {
+  it.each(["enrolment:delete", "user:delete", "", "*", "__proto__", "toString"])("an unknown action %j is refused for every role", (action) => {
     for (const role of ROLES) expect(can(subject(role), action as Action)).toBe(false);
   });
 
   it.each(["", "SUPERUSER", "bank_officer"])("an unknown role %j may do nothing", (role) => {
     for (const action of ACTIONS) expect(can({ role: role as Role, scope: { kind: "ALL" } }, action)).toBe(false);
+  });
+
+  it("a user who must first set up a required second factor may do nothing but that (docs/decisions/0013)", () => {
+    for (const role of ["HEAD_OFFICE", "ADMIN"] as const) {
+      const enrolling: Subject = { ...subject(role), secondFactor: "enrol" };
+      for (const action of ACTIONS) expect(can(enrolling, action), `${role} ${action}`).toBe(action === "account:secondFactor");
+      expect(can({ ...subject(role), secondFactor: "enabled" }, "account:manage")).toBe(true);
+    }
   });
 
   it("a record whose place is unknown is refused to every scoped role", () => {
