@@ -55,6 +55,7 @@ export const RULE_ISSUE_CODES = [
   "mandate.phasedMatched",
   "mandate.phasedVoluntary",
   "mandate.pmiOutOfScope",
+  "mandate.notInForce",
   "mandate.legalBasis",
   // Disbursement clearance (docs/regulation.md §2)
   "clearance.cleared",
