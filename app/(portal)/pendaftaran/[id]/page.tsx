@@ -174,8 +174,21 @@ export default async function EnrolmentPage({
           <dd>{e.loan.tenorMonths ?? "—"}</dd>
           <dt className="font-medium">{t("detail.record.plannedDisbursementDate")}</dt>
           <dd>{e.loan.plannedDisbursementDate ? formatDateId(e.loan.plannedDisbursementDate) : "—"}</dd>
-          <dt className="font-medium">{t("detail.record.priorKurCount")}</dt>
-          <dd>{e.loan.priorKurCount ?? "—"}</dd>
+          {e.loan.priorMikroCount !== null || e.loan.priorKurCount === null ? (
+            <>
+              <dt className="font-medium">{t("detail.record.priorMikroCount")}</dt>
+              <dd>{e.loan.priorMikroCount ?? "—"}</dd>
+              <dt className="font-medium">{t("detail.record.priorKecilCount")}</dt>
+              <dd>{e.loan.priorKecilCount ?? "—"}</dd>
+              <dt className="font-medium">{t("detail.record.outstandingMikro")}</dt>
+              <dd className="tabular-nums">{e.loan.outstandingMikro ? formatRupiah(e.loan.outstandingMikro) : "—"}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="font-medium">{t("detail.record.priorKurCount")}</dt>
+              <dd>{e.loan.priorKurCount}</dd>
+            </>
+          )}
           <dt className="font-medium">{t("detail.record.npwp")}</dt>
           <dd className="font-mono">{e.loan.npwp ?? "—"}</dd>
           <dt className="font-medium">{t("detail.record.businessName")}</dt>
@@ -191,6 +204,16 @@ export default async function EnrolmentPage({
           <dd>{e.business.startedOn ? formatDateId(e.business.startedOn) : "—"}</dd>
           <dt className="font-medium">{t("detail.record.businessProvince")}</dt>
           <dd>{e.business.provinceName ?? "—"}</dd>
+          {e.employer.employsWorkers !== null ? (
+            <>
+              <dt className="font-medium">{t("detail.record.employsWorkers")}</dt>
+              <dd data-testid="employer">
+                {yesNo(e.employer.employsWorkers)}
+                {e.employer.employsWorkers && e.employer.workerCount ? ` (${t("detail.record.workerCount", { count: e.employer.workerCount })})` : ""}
+                {e.employer.employsWorkers ? ` — ${t("detail.record.jhtEmployer")}` : ""}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
