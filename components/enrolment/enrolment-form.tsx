@@ -451,13 +451,13 @@ function EnrolmentFormBody({
         </div>
         <div className={grid}>
           <TextField name="plannedDisbursementDate" label={e("plannedDisbursementDate")} errors={err("plannedDisbursementDate")} type="date" min={today} defaultValue={v("plannedDisbursementDate")} />
+          <TextField name="npwp" label={e("npwp")} hint={e("npwpHint")} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
         </div>
         <div className={grid}>
           <TextField name="priorMikroCount" label={e("priorMikroCount")} hint={e("priorMikroHint")} errors={err("priorMikroCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorMikroCount")} onChange={setPriorMikro} />
           <TextField name="priorKecilCount" label={e("priorKecilCount")} hint={e("priorKecilHint")} errors={err("priorKecilCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKecilCount")} onChange={setPriorKecil} />
         </div>
         <TextField name="outstandingMikro" label={e("outstandingMikro")} hint={e("outstandingMikroHint")} errors={err("outstandingMikro")} inputMode="numeric" defaultValue={v("outstandingMikro")} />
-        <TextField name="npwp" label={e("npwp")} hint={e("npwpHint")} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
       </fieldset>
 
       <fieldset className={fieldset}>

@@ -91,17 +91,17 @@ export default async function EnrolmentPage({
       <section aria-labelledby="pencairan" className={`rounded border-l-4 p-4 ${CLEARANCE_STYLE[clearance.state]}`} data-testid="clearance">
         <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t("detail.clearance")}</h2>
         <p className="text-lg font-bold">{ruleMessage(tRules, clearance.headline)}</p>
-        <p className="mt-1 text-xs" data-testid="clearance-decided">
+        <div className="mt-1 text-xs" data-testid="clearance-decided">
           {t("detail.clearanceDecided", { date: formatDateId(cleared.decidedOn), rule: `${cleared.ruleId} @ ${cleared.ruleVersion}` })}
-        </p>
+        </div>
         {cleared.changed && cleared.previousStatus && (cleared.status === "MANDATORY" || cleared.status === "PHASED_REQUIRED") ? (
-          <p role="status" className="mt-2 rounded border border-current p-2 text-sm font-medium" data-testid="mandate-changed">
+          <div role="status" className="mt-2 rounded border border-current p-2 text-sm font-medium" data-testid="mandate-changed">
             {t("detail.mandateChanged", {
               before: t(`enums.mandate.${cleared.previousStatus}`),
               after: t(`enums.mandate.${cleared.status}`),
               date: formatDateId(cleared.decidedOn),
             })}
-          </p>
+          </div>
         ) : null}
       </section>
 
