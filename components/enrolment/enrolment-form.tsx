@@ -29,7 +29,9 @@ import {
   formatDateId,
   formatRupiah,
   interestRateFor,
+  isFourAccessProductionKbli,
   isKurScheme,
+  mikroAccessCap,
   monthOf,
   npwpRequired,
   provinceByCode,
@@ -383,7 +385,17 @@ function EnrolmentFormBody({
           <TextField
             name="kbli"
             label={e("kbli")}
-            hint={kbliCheck.ok ? e("sectorGroupHint", { sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`) }) : e("kbliHint")}
+            hint={
+              !kbliCheck.ok
+                ? e("kbliHint")
+                : scheme === "MIKRO"
+                  ? e("sectorGroupMikroHint", {
+                      sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`),
+                      cap: mikroAccessCap(kbliCheck.value),
+                      ayat: isFourAccessProductionKbli(kbliCheck.value) ? "4" : "4a",
+                    })
+                  : e("sectorGroupHint", { sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`) })
+            }
             errors={err("kbli")}
             inputMode="numeric"
             maxLength={10}
