@@ -28,8 +28,10 @@ import {
   evaluateMandate,
   formatDateId,
   formatRupiah,
-  interestRate,
+  interestRateFor,
+  isFourAccessProductionKbli,
   isKurScheme,
+  mikroAccessCap,
   monthOf,
   npwpRequired,
   provinceByCode,
@@ -172,7 +174,9 @@ function EnrolmentFormBody({
   const [months, setMonths] = useState(v("monthsInAdvance") || "1");
   const [purpose, setPurpose] = useState(v("purpose"));
   const [kbli, setKbli] = useState(v("kbli"));
-  const [prior, setPrior] = useState(v("priorKurCount"));
+  const [priorMikro, setPriorMikro] = useState(v("priorMikroCount"));
+  const [priorKecil, setPriorKecil] = useState(v("priorKecilCount"));
+  const [employsWorkers, setEmploysWorkers] = useState(values.employsWorkers === "on");
   const [branchId, setBranchId] = useState(v("kantorCabangId") || options.suggestedKantorCabangId || "");
   const [branchTouched, setBranchTouched] = useState(Boolean(values.kantorCabangId));
   const [lookup, setLookup] = useState<NikLookup | null>(state.data ?? initialLookup ?? null);
@@ -238,10 +242,11 @@ function EnrolmentFormBody({
       decision.status !== "OUT_OF_SCOPE" && incomeAmount !== null && Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS_IN_ADVANCE
         ? advanceContributions({ declaredIncome: incomeAmount, jht, sector, firstMonth: monthOf(today), months: n })
         : null;
-    const priorCount = /^\d{1,2}$/.test(prior) ? Number(prior) : 0;
-    const rate = interestRate(scheme, priorCount, today);
+    // Each scheme's tier counts the earlier accesses of that scheme (docs/regulation.md §1.1).
+    const count = (typed: string) => (/^\d{1,2}$/.test(typed) ? Number(typed) : 0);
+    const rate = interestRateFor(scheme, { mikro: count(priorMikro), kecil: count(priorKecil) }, today);
     return { decision, quote, rate, months: n };
-  }, [scheme, plafon, income, jht, months, prior, kbli, branchId, options, today]);
+  }, [scheme, plafon, income, jht, months, priorMikro, priorKecil, kbli, branchId, options, today]);
 
   const err = (name: EnrolmentFieldName) => errors[name];
   const tRules = useTranslations("rules");
@@ -380,7 +385,17 @@ function EnrolmentFormBody({
           <TextField
             name="kbli"
             label={e("kbli")}
-            hint={kbliCheck.ok ? e("sectorGroupHint", { sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`) }) : e("kbliHint")}
+            hint={
+              !kbliCheck.ok
+                ? e("kbliHint")
+                : scheme === "MIKRO"
+                  ? e("sectorGroupMikroHint", {
+                      sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`),
+                      cap: mikroAccessCap(kbliCheck.value),
+                      ayat: isFourAccessProductionKbli(kbliCheck.value) ? "4" : "4a",
+                    })
+                  : e("sectorGroupHint", { sector: enums(`kurSector.${sectorGroupForKbli(kbliCheck.value)}`) })
+            }
             errors={err("kbli")}
             inputMode="numeric"
             maxLength={10}
@@ -399,6 +414,15 @@ function EnrolmentFormBody({
             defaultValue={v("businessProvinceCode") || options.officeProvinceCode}
             options={provinceOptions}
           />
+        </div>
+        <div className={grid}>
+          <div className="space-y-1">
+            <CheckboxField name="employsWorkers" label={e("employsWorkers")} errors={err("employsWorkers")} defaultChecked={employsWorkers} onChange={setEmploysWorkers} />
+            <p className="pl-7 text-xs text-slate-600">{e("employsWorkersHint")}</p>
+          </div>
+          {employsWorkers || err("workerCount") ? (
+            <TextField name="workerCount" label={e("workerCount")} errors={err("workerCount")} inputMode="numeric" maxLength={4} defaultValue={v("workerCount")} />
+          ) : null}
         </div>
       </fieldset>
 
@@ -439,15 +463,22 @@ function EnrolmentFormBody({
         </div>
         <div className={grid}>
           <TextField name="plannedDisbursementDate" label={e("plannedDisbursementDate")} errors={err("plannedDisbursementDate")} type="date" min={today} defaultValue={v("plannedDisbursementDate")} />
-          <TextField name="priorKurCount" label={e("priorKurCount")} hint={e("priorKurHint")} errors={err("priorKurCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKurCount")} onChange={setPrior} />
+          <TextField name="npwp" label={e("npwp")} hint={e("npwpHint")} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
         </div>
-        <TextField name="npwp" label={e("npwp")} hint={e("npwpHint")} errors={err("npwp")} inputMode="numeric" maxLength={30} defaultValue={v("npwp")} />
+        <div className={grid}>
+          <TextField name="priorMikroCount" label={e("priorMikroCount")} hint={e("priorMikroHint")} errors={err("priorMikroCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorMikroCount")} onChange={setPriorMikro} />
+          <TextField name="priorKecilCount" label={e("priorKecilCount")} hint={e("priorKecilHint")} errors={err("priorKecilCount")} inputMode="numeric" maxLength={2} defaultValue={v("priorKecilCount")} onChange={setPriorKecil} />
+        </div>
+        <TextField name="outstandingMikro" label={e("outstandingMikro")} hint={e("outstandingMikroHint")} errors={err("outstandingMikro")} inputMode="numeric" defaultValue={v("outstandingMikro")} />
       </fieldset>
 
       <fieldset className={fieldset}>
         <legend className={legend}>{t("coverage")}</legend>
         <TextField name="declaredIncome" label={t("income")} hint={t("incomeHint")} errors={err("declaredIncome")} inputMode="numeric" defaultValue={v("declaredIncome")} onChange={setIncome} />
         <CheckboxField name="jht" label={t("jht")} errors={err("jht")} defaultChecked={values.jht === "on"} onChange={setJht} />
+        {employsWorkers && !jht && !err("jht") ? (
+          <p role="status" className="rounded border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-900" data-testid="jht-employer">{e("jhtEmployerNote")}</p>
+        ) : null}
         <div className={grid}>
           <Field name="monthsInAdvance" label={e("monthsInAdvance")} errors={err("monthsInAdvance")}>
             {(p) => (

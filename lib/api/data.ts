@@ -23,6 +23,21 @@ export async function apiKeyPrincipal(key: string): Promise<ApiPrincipal | null>
   return { apiKeyId: row.id, penyalurId: row.penyalurId, lastUsedAt: row.lastUsedAt };
 }
 
+/**
+ * The time zone whose calendar is "today" for a quote (docs/api.md): the office of the key's penyalur
+ * with `officeCode`, else the penyalur's head office (the root of its office tree). undefined when
+ * `officeCode` names no office of this penyalur; null when the penyalur has no office at all.
+ */
+export async function quoteOfficeZone(penyalurId: string, officeCode: string | null): Promise<string | null | undefined> {
+  const office = await db().penyalurOffice.findFirst({
+    where: officeCode ? { penyalurId, code: officeCode } : { penyalurId, parentId: null },
+    orderBy: { code: "asc" },
+    select: { timeZone: true },
+  });
+  if (office) return office.timeZone;
+  return officeCode ? undefined : null;
+}
+
 export interface ApiKeySummary {
   id: string;
   prefix: string;

@@ -13,7 +13,6 @@ import {
   QuoteMandateSchema,
   QuoteRequestSchema,
   QuoteResponseSchema,
-  QUOTE_TIME_ZONE,
   ValidationErrorSchema,
   validateQuote,
   type QuoteResponse,
@@ -78,7 +77,7 @@ export const INVALID_REQUEST_EXAMPLE = {
 function exampleQuote(value: Record<string, unknown>): QuoteResponse {
   const v = validateQuote(value, EXAMPLE_TODAY);
   if (!v.ok) throw new Error(`OpenAPI example is invalid: ${JSON.stringify(v.errors)}`);
-  return quoteFor(v.data, { today: EXAMPLE_TODAY, penyalurId: EXAMPLE_PENYALUR_ID, phaseRules: EXAMPLE_PHASE_RULES });
+  return quoteFor(v.data, { penyalurId: EXAMPLE_PENYALUR_ID, phaseRules: EXAMPLE_PHASE_RULES });
 }
 
 function exampleErrors(value: Record<string, unknown>): { errors: Record<string, string[]> } {
@@ -150,8 +149,10 @@ function buildDocument() {
           summary: "Keputusan kewajiban kepesertaan dan iuran satu bulan",
           description:
             "Memutuskan apakah debitur wajib menjadi peserta BPU (Permenko 1/2023: Pasal 26 ayat (8) KUR Kecil, " +
-            "Pasal 35 ayat (11) KUR Khusus, Pasal 22 ayat (8) tahapan Super Mikro/Mikro) per hari ini menurut WIB " +
-            `(${QUOTE_TIME_ZONE}), dan menghitung iuran JKK, JKM, JHT satu bulan setelah keringanan PP 50/2025. ` +
+            "Pasal 35 ayat (11) KUR Khusus, Pasal 22 ayat (8) tahapan KUR Mikro, surat pengantar angka 5 tahapan KUR " +
+            "Super Mikro; KUR PMI di luar cakupan, Permenaker 4/2023) pada tanggal keputusan: kolom date, atau hari ini " +
+            "menurut zona waktu kantor penyalur pemilik kunci API (officeCode, bawaan kantor pusatnya), dan menghitung " +
+            "iuran JKK, JKM, JHT satu bulan setelah keringanan PP 50/2025. " +
             "Semua kolom yang salah dilaporkan sekaligus (422). Tidak menulis apa pun. Pesan dan penjelasan dalam bahasa " +
             "Indonesia, atau bahasa Inggris bila Accept-Language meminta en (lihat Content-Language pada jawaban).",
           security: [{ bearerAuth: [] }],

@@ -1,11 +1,11 @@
 import "server-only";
-import { apiKeyPrincipal } from "@/lib/api/data";
+import { apiKeyPrincipal, quoteOfficeZone } from "@/lib/api/data";
 import { bearerToken } from "@/lib/api/keys";
 import { recordApiKeyUse } from "@/lib/api/mutations";
 import { quoteFor } from "@/lib/api/quote";
 import { quoteLocale } from "@/lib/api/language";
 import { apiTranslator, type ApiTranslator } from "@/lib/api/messages";
-import { QUOTE_TIME_ZONE, validateQuote, type QuoteFieldErrors, type QuoteResponse } from "@/lib/api/quote-schema";
+import { QUOTE_FALLBACK_TIME_ZONE, validateQuote, type QuoteFieldErrors, type QuoteResponse } from "@/lib/api/quote-schema";
 import { phaseRulesFor } from "@/lib/enrolment/data";
 import { logUnexpected } from "@/lib/log";
 import { todayInZone } from "@/lib/rules";
@@ -109,8 +109,6 @@ export async function postQuote(request: Request, now: Date): Promise<Response> 
   const reply = replies(request);
   const { t, locale, json } = reply;
   try {
-    const today = todayInZone(now, QUOTE_TIME_ZONE);
-
     // 1. Authenticate: before the body is even read, so only key holders learn anything.
     const token = bearerToken(request.headers.get("authorization"));
     if (!token) return unauthorized(false, reply);
@@ -129,13 +127,22 @@ export async function postQuote(request: Request, now: Date): Promise<Response> 
     if (!isPlainObject(body.value)) {
       return json(400, { error: t("error.bodyNotObject") });
     }
+    // "Today" is the office's day (docs/api.md): the named office of the key's penyalur, else its head
+    // office; the request's `date`, when valid, replaces it inside validateQuote.
+    const officeCode = typeof body.value.officeCode === "string" && body.value.officeCode.trim() ? body.value.officeCode.trim() : null;
+    const zone = await quoteOfficeZone(principal.penyalurId, officeCode);
+    const today = todayInZone(now, zone ?? QUOTE_FALLBACK_TIME_ZONE);
     const validation = validateQuote(body.value, today, locale);
+    if (zone === undefined) {
+      const errors = validation.ok ? {} : validation.errors;
+      return json(422, { errors: { ...errors, officeCode: [t("validation.officeUnknown")] } });
+    }
     if (!validation.ok) return json(422, { errors: validation.errors });
 
     // 3. Authorize and decide: the scope is the key's penyalur, never a value from the body (an
     //    unknown field such as "penyalurId" is refused by validation). Nothing personal is returned.
     const phaseRules = await phaseRulesFor(principal.penyalurId);
-    return json(200, quoteFor(validation.data, { today, penyalurId: principal.penyalurId, phaseRules }, locale));
+    return json(200, quoteFor(validation.data, { penyalurId: principal.penyalurId, phaseRules }, locale));
   } catch (error) {
     const errorId = logUnexpected(error, { route: "POST /api/v1/quotes" });
     return json(500, { error: t("error.unexpected", { errorId }), errorId });

@@ -24,9 +24,12 @@ import {
   RULE_ISSUE_CODES,
   TIER_TABLES,
   addMonths,
+  checkJhtForEmployer,
   checkNikAgainstForm,
   checkPlafon,
+  formatDateId,
   formatMonthId,
+  isIsoDate,
   monthOf,
   parseNik,
   type BpuSector,
@@ -56,8 +59,12 @@ const allStatuses: Record<MandateStatus, true> = { MANDATORY: true, PHASED_REQUI
 void allSectors;
 void allStatuses;
 
-/** The time zone whose calendar gives "today" and the default contribution month (WIB). */
-export const QUOTE_TIME_ZONE = "Asia/Jakarta";
+/**
+ * The zone whose calendar gives "today" only when the key's penyalur has no office to take it from
+ * (docs/api.md): otherwise today is the office's day (lib/api/data.ts quoteOfficeZone), or the
+ * request's own `date`.
+ */
+export const QUOTE_FALLBACK_TIME_ZONE = "Asia/Jakarta";
 
 function firstMonthOnOrAfter(date: string): string {
   return date.endsWith("-01") ? monthOf(date) : addMonths(monthOf(date), 1);
@@ -72,7 +79,21 @@ export const EARLIEST_QUOTE_MONTH: string = [TIER_TABLES, BPU_RATES]
 // ---------------------------------------------------------------------------------------------------
 // Request
 
-type LabelledField = "scheme" | "plafon" | "declaredIncome" | "jht" | "sector" | "month" | "fundedByBudget" | "nik";
+type LabelledField =
+  | "scheme"
+  | "plafon"
+  | "declaredIncome"
+  | "jht"
+  | "sector"
+  | "month"
+  | "fundedByBudget"
+  | "nik"
+  | "employsWorkers"
+  | "date"
+  | "officeCode";
+
+/** The first decision date a quote accepts: the first day of the earliest quotable contribution month. */
+export const EARLIEST_QUOTE_DATE = `${EARLIEST_QUOTE_MONTH}-01`;
 
 function requestSchema(t: ApiTranslator) {
   const label = (field: LabelledField) => t(`field.${field}`);
@@ -115,7 +136,7 @@ function requestSchema(t: ApiTranslator) {
         .refine((m) => m >= EARLIEST_QUOTE_MONTH, t("validation.monthEarliest", { month: formatMonthId(EARLIEST_QUOTE_MONTH) }))
         .nullish()
         .meta({
-          description: `Bulan iuran YYYY-MM, paling awal ${EARLIEST_QUOTE_MONTH}. Bawaan: bulan berjalan menurut WIB (${QUOTE_TIME_ZONE}).`,
+          description: `Bulan iuran YYYY-MM, paling awal ${EARLIEST_QUOTE_MONTH}. Bawaan: bulan dari tanggal keputusan (date).`,
           examples: ["2026-11"],
         }),
       fundedByBudget: z
@@ -140,6 +161,38 @@ function requestSchema(t: ApiTranslator) {
         .enum(QUOTE_SEXES, { error: t("validation.sex") })
         .nullish()
         .meta({ description: "Opsional. L atau P; bila NIK diisi, harus sama dengan jenis kelamin dalam NIK.", examples: ["L"] }),
+      employsWorkers: z
+        .boolean({ error: typeError("employsWorkers", t("expected.boolean")) })
+        .nullish()
+        .meta({
+          description:
+            "Opsional. Usaha debitur mempekerjakan pekerja: debitur adalah peserta BPU pemberi kerja dan JHT wajib " +
+            "(PP 46/2015 Pasal 4 ayat (3) huruf a; Permenaker 5/2021), sehingga jht harus true. Bawaan: false.",
+          examples: [false],
+        }),
+      date: z
+        .string({ error: typeError("date", t("expected.dateText")) })
+        .refine(isIsoDate, { error: t("validation.dateFormat"), abort: true })
+        .refine((d) => d >= EARLIEST_QUOTE_DATE, t("validation.dateEarliest", { date: formatDateId(EARLIEST_QUOTE_DATE) }))
+        .nullish()
+        .meta({
+          description:
+            "Opsional. Tanggal keputusan YYYY-MM-DD (aturan yang berlaku pada tanggal itu). Bawaan: hari ini menurut " +
+            "zona waktu kantor penyalur (officeCode, atau kantor pusat penyalur pemilik kunci API).",
+          examples: ["2026-11-21"],
+        }),
+      officeCode: z
+        .string({ error: typeError("officeCode", t("expected.officeCodeText")) })
+        .trim()
+        .min(1, t("validation.officeUnknown"))
+        .max(40, t("validation.officeUnknown"))
+        .nullish()
+        .meta({
+          description:
+            "Opsional. Kode kantor penyalur pemilik kunci API yang meminta: \"hari ini\" dihitung menurut zona waktu kantor itu " +
+            "(WIB, WITA atau WIT). Bawaan: kantor pusat penyalur.",
+          examples: ["BRI-BDG-AA"],
+        }),
       kanwilCode: z
         .enum(KANWIL_CODES, { error: t("validation.kanwilCode", { codes: KANWIL_CODES.join(", ") }) })
         .nullish()
@@ -181,6 +234,9 @@ export interface QuoteInput {
   month: string;
   fundedByBudget: boolean;
   kanwilCode: KanwilCode | null;
+  employsWorkers: boolean;
+  /** The decision date: the request's `date`, else the office's today. */
+  date: string;
 }
 
 /** Messages per request field; an unknown field is reported under its own name. */
@@ -191,8 +247,10 @@ export type QuoteValidation = { ok: true; data: QuoteInput } | { ok: false; erro
 /**
  * Validates a parsed JSON object and reports every problem at once: each field on its own, then the
  * checks that need two fields (plafon against the scheme's band, docs/regulation.md §1; birth date and sex
- * against the NIK, docs/regulation.md §6) wherever both are readable. `today` (YYYY-MM-DD in WIB) resolves the
- * NIK's two-digit year and gives the default month. The regulation's messages are in `locale`.
+ * against the NIK, docs/regulation.md §6; JHT against employing workers, §3.7) wherever both are readable.
+ * `today` is the office's calendar day (the endpoint takes it from the key's penyalur office zone); the
+ * request's `date`, when given, replaces it: the decision date, which resolves the NIK's two-digit year and
+ * gives the default month. The regulation's messages are in `locale`.
  */
 export function validateQuote(raw: Record<string, unknown>, today: string, locale: Locale = "id"): QuoteValidation {
   // A Map, not an object: a JSON key such as "__proto__" must stay an ordinary key.
@@ -229,9 +287,16 @@ export function validateQuote(raw: Record<string, unknown>, today: string, local
     addIssue("plafon", checkPlafon(scheme, plafon));
   }
 
+  const date = field("date") ?? today;
+
+  if (field("employsWorkers") === true) {
+    const jht = field("jht");
+    if (jht !== undefined) addIssue("jht", checkJhtForEmployer({ employsWorkers: true, jht }));
+  }
+
   const nik = field("nik");
   if (nik) {
-    const check = parseNik(nik, today);
+    const check = parseNik(nik, date);
     if (!check.ok) {
       addIssue("nik", check.issue);
     } else {
@@ -259,9 +324,11 @@ export function validateQuote(raw: Record<string, unknown>, today: string, local
       declaredIncome: d.declaredIncome,
       jht: d.jht,
       sector: d.sector,
-      month: d.month ?? monthOf(today),
+      month: d.month ?? monthOf(date),
       fundedByBudget: d.fundedByBudget ?? false,
       kanwilCode: d.kanwilCode ?? null,
+      employsWorkers: d.employsWorkers ?? false,
+      date,
     },
   };
 }

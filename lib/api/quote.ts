@@ -11,8 +11,6 @@ import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import type { QuoteInput, QuoteResponse } from "@/lib/api/quote-schema";
 
 export interface QuoteContext {
-  /** Decision date, YYYY-MM-DD in WIB. */
-  today: string;
   /** The penyalur the API key belongs to: the only scope a quote is decided for. */
   penyalurId: string;
   /** Phase rules that can apply to that penyalur (lib/enrolment/data.ts phaseRulesFor). */
@@ -23,7 +21,8 @@ export function quoteFor(input: QuoteInput, context: QuoteContext, locale: Local
   const decision = evaluateMandate({
     scheme: input.scheme,
     plafon: input.plafon,
-    date: context.today,
+    // The request's date, else the office's today (lib/api/quote-endpoint.ts).
+    date: input.date,
     penyalurId: context.penyalurId,
     kanwilCode: input.kanwilCode,
     phaseRules: context.phaseRules,

@@ -5,7 +5,7 @@
  */
 import { ageOn, formatDateId, isIsoDate, parseIsoDate, toIsoDate } from "./dates";
 import { issue, type Check, type RuleIssue, type RuleIssueCode, type RuleIssueParams } from "./issues";
-import { NIK_PROVINCE_CODES } from "./provinces";
+import { NIK_PROVINCE_CODES, isPossibleDistrictCode, isPossibleRegencyCode } from "./provinces";
 import { isKnownKbliDivision } from "./sectors";
 
 export type { Check } from "./issues";
@@ -42,8 +42,11 @@ export const NIK_MIN_AGE = 17;
 export const NIK_MAX_AGE = 100;
 
 /**
- * Parses a NIK (docs/regulation.md §6): 16 digits = province (2, from the 38-province list) + regency (2) +
- * district (2) + birth date DDMMYY, with 40 added to the day for women + serial (4, not 0000).
+ * Parses a NIK (docs/regulation.md §6.1): 16 digits = province (2, from the 38-province list) + regency/city
+ * (2) + district (2), both checked against Kemendagri's area codes (`isPossibleRegencyCode`,
+ * `isPossibleDistrictCode`, ./data/area-codes.ts) + birth date DDMMYY, with 40 added to the day for women +
+ * serial (4, from 0001). Each refusal names the segment (`nik.unknownProvince`, `nik.unknownRegency`,
+ * `nik.unknownDistrict`, `nik.invalidBirthDate`, `nik.zeroSerial`).
  *
  * The two-digit year is ambiguous: of the current and the previous century, the one giving an age of
  * 17–100 on `today` is chosen (the two readings are 100 years apart, so at most one fits); if none
@@ -58,6 +61,14 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
   const provinceCode = nik.slice(0, 2);
   if (!NIK_PROVINCE_CODES.includes(provinceCode)) {
     return fail("nik.unknownProvince", { province: provinceCode });
+  }
+  const regencyCode = nik.slice(2, 4);
+  if (!isPossibleRegencyCode(provinceCode, regencyCode)) {
+    return fail("nik.unknownRegency", { province: provinceCode, regency: regencyCode });
+  }
+  const districtCode = nik.slice(4, 6);
+  if (!isPossibleDistrictCode(provinceCode, regencyCode, districtCode)) {
+    return fail("nik.unknownDistrict", { province: provinceCode, regency: regencyCode, district: districtCode });
   }
 
   const invalidDate = fail<NikInfo>("nik.invalidBirthDate");
@@ -98,8 +109,8 @@ export function parseNik(raw: string, today: string): Check<NikInfo> {
   return ok({
     nik,
     provinceCode,
-    regencyCode: nik.slice(2, 4),
-    districtCode: nik.slice(4, 6),
+    regencyCode,
+    districtCode,
     birthDate,
     sex,
     serial,

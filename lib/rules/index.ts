@@ -20,3 +20,4 @@ export * from "./disbursement";
 export * from "./working-days";
 export * from "./kpj";
 export * from "./payments";
+export * from "./jht";

@@ -21,6 +21,8 @@ export const RULE_ISSUE_CODES = [
   "nik.format",
   "nik.unknownProvince",
   "nik.invalidBirthDate",
+  "nik.unknownRegency",
+  "nik.unknownDistrict",
   "nik.zeroSerial",
   "nik.ageOutOfRange",
   "nik.birthDateMismatch",
@@ -48,6 +50,10 @@ export const RULE_ISSUE_CODES = [
   "businessAge.future",
   "businessAge.tooYoung",
   "mikroRepeat.capReached",
+  "mikroOutstanding.capExceeded",
+  "mikroOutstanding.withoutPriorMikro",
+  // JHT for a BPU who employs workers (docs/regulation.md §3.7)
+  "jht.requiredForEmployer",
   // Mandate decision (docs/regulation.md §2): one explanation per rule id, and the legal basis by rule id
   "mandate.kecil",
   "mandate.khususAbove",
@@ -55,6 +61,7 @@ export const RULE_ISSUE_CODES = [
   "mandate.phasedMatched",
   "mandate.phasedVoluntary",
   "mandate.pmiOutOfScope",
+  "mandate.notInForce",
   "mandate.legalBasis",
   // Disbursement clearance (docs/regulation.md §2)
   "clearance.cleared",

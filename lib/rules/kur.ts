@@ -8,7 +8,7 @@ import { issue, type RuleIssue } from "./issues";
 import { formatRupiah } from "./money";
 import { KUR_SCHEME_RULE_VERSIONS, type KurSchemeRules, type PlafonBand } from "./data/kur-schemes";
 import { INTEREST_RATE_TABLES, type InterestRateTable } from "./data/interest-rates";
-import type { KurSectorGroup } from "./sectors";
+import { isFourAccessProductionKbli } from "./sectors";
 
 export const KUR_SCHEMES = ["SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI"] as const;
 export type KurScheme = (typeof KUR_SCHEMES)[number];
@@ -85,22 +85,56 @@ export interface InterestRate {
 }
 
 /**
- * Effective annual interest for a debtor's next KUR (docs/regulation.md §1): super mikro 3%; mikro and kecil
- * 6/7/8/9% for the 1st/2nd/3rd/4th-and-later KUR; khusus and PMI 6%.
- *
- * `priorKurCount` is how many KUR the debtor has already received (0 for a first KUR). Throws
- * RangeError for a negative or fractional count, a malformed date, or a date before any table.
+ * The debtor's earlier KUR accesses per scheme, as SLIK shows them: what the interest tiers and the
+ * repeat-access cap count (docs/regulation.md §1.1, §1.2). Super mikro, khusus and PMI loans are not
+ * counted by any article the portal applies.
  */
-export function interestRate(scheme: KurScheme, priorKurCount: number, onDate: string): InterestRate {
-  if (!Number.isSafeInteger(priorKurCount) || priorKurCount < 0) {
-    throw new RangeError(`priorKurCount must be a non-negative integer, got ${priorKurCount}`);
-  }
+export interface KurAccessHistory {
+  /** Earlier KUR mikro loans received (Pasal 22 ayat (2) tiers, Pasal 24 ayat (4)/(4a) cap). */
+  mikro: number;
+  /** Earlier KUR kecil loans received (Pasal 26 ayat (2) tiers). */
+  kecil: number;
+}
+
+function requireCount(name: string, n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
+}
+
+/**
+ * How many earlier accesses the interest tier of `scheme` counts: the earlier accesses **of that
+ * scheme** — KUR mikro for a KUR mikro (Permenko 1/2023 Pasal 22 ayat (2): 6% "yang mengakses KUR mikro
+ * pertama kali", 7% the second time …), KUR kecil for a KUR kecil (Pasal 26 ayat (2), likewise); 0 for
+ * the flat-rate schemes. A KUR kecil after two KUR mikro is the debtor's first KUR kecil: 6%.
+ */
+export function accessesCounted(scheme: KurScheme, history: KurAccessHistory): number {
+  requireCount("history.mikro", history.mikro);
+  requireCount("history.kecil", history.kecil);
+  if (scheme === "MIKRO") return history.mikro;
+  if (scheme === "KECIL") return history.kecil;
+  return 0;
+}
+
+/**
+ * Effective annual interest for a debtor's next KUR (docs/regulation.md §1.1): super mikro 3%; mikro and
+ * kecil 6/7/8/9% for the 1st/2nd/3rd/4th-and-later access of that scheme; khusus and PMI 6%.
+ *
+ * `priorAccessesOfScheme` is how many KUR of the same scheme the debtor has already received
+ * (`accessesCounted`; 0 for a first one). Throws RangeError for a negative or fractional count, a
+ * malformed date, or a date before any table.
+ */
+export function interestRate(scheme: KurScheme, priorAccessesOfScheme: number, onDate: string): InterestRate {
+  requireCount("priorAccessesOfScheme", priorAccessesOfScheme);
   if (!isIsoDate(onDate)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(onDate)}`);
   const table = versionOn(INTEREST_RATE_TABLES, onDate, "KUR interest-rate table");
   const rates = table.ratesPercent[scheme];
-  const rate = rates[Math.min(priorKurCount, rates.length - 1)];
+  const rate = rates[Math.min(priorAccessesOfScheme, rates.length - 1)];
   if (rate === undefined) throw new RangeError(`Interest table ${table.version} has no rate for ${scheme}`);
   return { ratePercent: rate, tableVersion: table.version };
+}
+
+/** The interest for the next KUR of `scheme`, counting the accesses its article counts. */
+export function interestRateFor(scheme: KurScheme, history: KurAccessHistory, onDate: string): InterestRate {
+  return interestRate(scheme, accessesCounted(scheme, history), onDate);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -175,28 +209,51 @@ export function checkBusinessAge(scheme: KurScheme, startedOn: string, today: st
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Repeat access to KUR mikro
+// Repeat access to KUR mikro and the outstanding total
 
 /**
- * How many KUR a KUR mikro applicant may receive in all (Permenko 1/2023 Pasal 24 ayat (4) and (4a)):
- * 4 in primary production — agriculture, plantations, livestock (all KBLI 01, group AGRICULTURE) and
- * fisheries — and 2 otherwise.
+ * How many KUR mikro an applicant may receive in all (Permenko 1/2023 Pasal 24 ayat (4) and (4a)): 4 in
+ * the production sectors ayat (4) names — pertanian, perkebunan, perikanan, peternakan
+ * (`isFourAccessProductionKbli`: not forestry, KBLI 02) — and 2 otherwise. Throws RangeError for a
+ * malformed KBLI.
  */
-export function mikroAccessCap(sector: KurSectorGroup): number {
+export function mikroAccessCap(kbli: string): number {
   const cap = kurSchemeRulesFor().mikroAccessCap;
-  return sector === "AGRICULTURE" || sector === "FISHERIES" ? cap.primaryProduction : cap.other;
+  return isFourAccessProductionKbli(kbli) ? cap.primaryProduction : cap.other;
 }
 
 /**
- * null when a debtor who has already received `priorKurCount` KUR may receive one more KUR mikro;
- * else `mikroRepeat.capReached` { sector, cap, prior }. Throws RangeError for a negative or
- * fractional count.
+ * null when a debtor who has already received `priorMikro` KUR mikro may receive one more; else
+ * `mikroRepeat.capReached` { ayat: "4" | "4a", cap, prior }. The cap counts earlier KUR mikro (as the
+ * Ministry announced it: "debitur yang telah mengakses dua kali KUR Mikro harus beralih ke KUR kecil"),
+ * not super mikro or kecil loans. Throws RangeError for a negative or fractional count.
  */
-export function checkMikroRepeatAccess(sector: KurSectorGroup, priorKurCount: number): RuleIssue | null {
-  if (!Number.isSafeInteger(priorKurCount) || priorKurCount < 0) {
-    throw new RangeError(`priorKurCount must be a non-negative integer, got ${priorKurCount}`);
-  }
-  const cap = mikroAccessCap(sector);
-  if (priorKurCount + 1 <= cap) return null;
-  return issue("mikroRepeat.capReached", { sector, cap, prior: priorKurCount });
+export function checkMikroRepeatAccess(kbli: string, priorMikro: number): RuleIssue | null {
+  requireCount("priorMikro", priorMikro);
+  const cap = mikroAccessCap(kbli);
+  if (priorMikro + 1 <= cap) return null;
+  return issue("mikroRepeat.capReached", { ayat: isFourAccessProductionKbli(kbli) ? "4" : "4a", cap, prior: priorMikro });
+}
+
+/**
+ * Permenko 1/2023 Pasal 24 ayat (1): an applicant already holding KUR mikro may get more KUR mikro as
+ * long as the total outstanding stays within Rp100.000.000. null when `outstandingMikro` (rupiah still
+ * owed on running KUR mikro, 0 for none) plus the new plafon fits; else
+ * `mikroOutstanding.capExceeded` { cap, outstanding, room } (formatted rupiah; room may be Rp0), or
+ * `mikroOutstanding.withoutPriorMikro` when an outstanding KUR mikro is declared but no earlier KUR
+ * mikro is counted (the two fields contradict each other). Throws RangeError for a negative or
+ * fractional amount.
+ */
+export function checkMikroOutstanding(plafon: number, outstandingMikro: number, priorMikro: number): RuleIssue | null {
+  requireCount("outstandingMikro", outstandingMikro);
+  requireCount("priorMikro", priorMikro);
+  if (outstandingMikro === 0) return null;
+  if (priorMikro === 0) return issue("mikroOutstanding.withoutPriorMikro");
+  const cap = kurSchemeRulesFor().mikroOutstandingCap;
+  if (!Number.isSafeInteger(plafon) || outstandingMikro + plafon <= cap) return null;
+  return issue("mikroOutstanding.capExceeded", {
+    cap: formatRupiah(cap),
+    outstanding: formatRupiah(outstandingMikro),
+    room: formatRupiah(Math.max(cap - outstandingMikro, 0)),
+  });
 }

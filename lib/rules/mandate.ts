@@ -7,7 +7,9 @@
  * - SUPER_MIKRO, MIKRO: phased — Pasal 22 ayat (8). Mandatory ("required from DATE") where an
  *   administrator's phase rule covers the penyalur and/or Kanwil from a date; otherwise voluntary but
  *   encouraged.
- * - PMI: out of scope for this BPU channel (migrant-worker segment).
+ * - SUPER_MIKRO cites point 5 of the cover letter (Pasal 22 is the KUR mikro article).
+ * - PMI: out of scope for this BPU channel: migrant workers are covered under Permenaker 4/2023.
+ * - Before the first rule version is in force (2023-02-01), nothing is mandatory (MANDATE_NOT_IN_FORCE).
  *
  * The decision carries its rule id, rule version, legal basis and the inputs that mattered so that it
  * can be shown to the officer, the reviewer and an auditor, and replayed later. The explanation and
@@ -22,10 +24,30 @@ import { formatDateId, isIsoDate } from "./dates";
 import { issue, type RuleIssue } from "./issues";
 import { formatRupiah } from "./money";
 import type { KurScheme } from "./kur";
-import { KHUSUS_MANDATORY_ABOVE, MANDATE_RULE_IDS, MANDATE_RULE_VERSION, type MandateRuleId } from "./data/mandate-rules";
+import {
+  KHUSUS_MANDATORY_ABOVE,
+  MANDATE_NOT_IN_FORCE_VERSION,
+  MANDATE_RULE_IDS,
+  MANDATE_RULE_VERSIONS,
+  type MandateRuleId,
+  type MandateRuleVersion,
+} from "./data/mandate-rules";
 
-export { MANDATE_RULE_VERSION, MANDATE_RULE_IDS } from "./data/mandate-rules";
-export type { MandateRuleId } from "./data/mandate-rules";
+export { MANDATE_RULE_VERSION, MANDATE_RULE_IDS, MANDATE_RULE_VERSIONS, MANDATE_NOT_IN_FORCE_VERSION } from "./data/mandate-rules";
+export type { MandateRuleId, MandateRuleVersion } from "./data/mandate-rules";
+
+/**
+ * The mandate rule version in force on `date`, or null before the first one (Permenko 1/2023 in force
+ * 2023-02-01: nothing was mandatory before). Versions need not be sorted.
+ */
+export function mandateRulesOn(date: string): MandateRuleVersion | null {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  let best: MandateRuleVersion | null = null;
+  for (const v of MANDATE_RULE_VERSIONS) {
+    if (v.validFrom <= date && (!best || v.validFrom > best.validFrom)) best = v;
+  }
+  return best;
+}
 
 export type MandateStatus = "MANDATORY" | "PHASED_REQUIRED" | "VOLUNTARY" | "OUT_OF_SCOPE";
 
@@ -127,10 +149,12 @@ function isMandateRuleId(value: unknown): value is MandateRuleId {
 export function explainMandate(stored: { ruleId: string; inputs: Record<string, unknown> }): MandateExplanation | null {
   const { ruleId, inputs } = stored;
   if (!isMandateRuleId(ruleId)) return null;
-  const legalBasis = issue("mandate.legalBasis", { ruleId });
-  const plafon = typeof inputs.plafon === "number" ? rupiahText(inputs.plafon) : null;
-  const thresholdMillions = KHUSUS_MANDATORY_ABOVE / 1_000_000;
   const text = (v: unknown) => (typeof v === "string" ? v : null);
+  // The scheme picks the article for the phased rules (super mikro is not Pasal 22, the mikro article).
+  const legalBasis = issue("mandate.legalBasis", { ruleId, scheme: text(inputs.scheme) ?? "" });
+  const plafon = typeof inputs.plafon === "number" ? rupiahText(inputs.plafon) : null;
+  const threshold = typeof inputs.mandatoryAbove === "number" ? inputs.mandatoryAbove : KHUSUS_MANDATORY_ABOVE;
+  const thresholdMillions = threshold / 1_000_000;
   switch (ruleId) {
     case "MANDATE_KECIL":
       return plafon === null ? null : { legalBasis, explanation: issue("mandate.kecil", { plafon, thresholdMillions }) };
@@ -151,10 +175,17 @@ export function explainMandate(stored: { ruleId: string; inputs: Record<string, 
     }
     case "PMI_OUT_OF_SCOPE":
       return { legalBasis, explanation: issue("mandate.pmiOutOfScope") };
+    case "MANDATE_NOT_IN_FORCE": {
+      const date = text(inputs.date);
+      const inForceFrom = text(inputs.inForceFrom);
+      if (date === null || inForceFrom === null || !isIsoDate(date) || !isIsoDate(inForceFrom)) return null;
+      return { legalBasis, explanation: issue("mandate.notInForce", { date: formatDateId(date), inForceFrom: formatDateId(inForceFrom) }) };
+    }
   }
 }
 
 function decision(
+  ruleVersion: string,
   ruleId: MandateRuleId,
   status: MandateStatus,
   inputs: MandateDecision["inputs"],
@@ -166,7 +197,7 @@ function decision(
   return {
     status,
     ruleId,
-    ruleVersion: MANDATE_RULE_VERSION,
+    ruleVersion,
     legalBasis: explained.legalBasis,
     explanation: explained.explanation,
     inputs,
@@ -178,19 +209,28 @@ function decision(
 
 export function evaluateMandate(input: MandateInput): MandateDecision {
   const { scheme, plafon, date } = input;
-  if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  const rules = mandateRulesOn(date);
+  if (!rules) {
+    // PMI is outside this channel whatever the date; for the others no obligation existed yet.
+    if (scheme === "PMI") return decision(MANDATE_NOT_IN_FORCE_VERSION, "PMI_OUT_OF_SCOPE", "OUT_OF_SCOPE", { scheme, plafon, date });
+    const inForceFrom = MANDATE_RULE_VERSIONS.reduce((a, v) => (v.validFrom < a ? v.validFrom : a), MANDATE_RULE_VERSIONS[0]!.validFrom);
+    return decision(MANDATE_NOT_IN_FORCE_VERSION, "MANDATE_NOT_IN_FORCE", "VOLUNTARY", { scheme, plafon, date, inForceFrom });
+  }
+  const decide = (ruleId: MandateRuleId, status: MandateStatus, inputs: MandateDecision["inputs"], requiredFrom: string | null = null) =>
+    decision(rules.version, ruleId, status, inputs, requiredFrom);
+  const mandatoryAbove = rules.khususMandatoryAbove;
 
   switch (scheme) {
     case "KECIL":
-      return decision("MANDATE_KECIL", "MANDATORY", { scheme, plafon, date });
+      return decide("MANDATE_KECIL", "MANDATORY", { scheme, plafon, date });
 
     case "KHUSUS":
       // `>` on a NaN plafon is false: an unusable amount is never made mandatory here; checkPlafon
       // already rejects it on the form.
-      if (plafon > KHUSUS_MANDATORY_ABOVE) {
-        return decision("MANDATE_KHUSUS_ABOVE_100JT", "MANDATORY", { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE });
+      if (plafon > mandatoryAbove) {
+        return decide("MANDATE_KHUSUS_ABOVE_100JT", "MANDATORY", { scheme, plafon, date, mandatoryAbove });
       }
-      return decision("KHUSUS_VOLUNTARY", "VOLUNTARY", { scheme, plafon, date, mandatoryAbove: KHUSUS_MANDATORY_ABOVE });
+      return decide("KHUSUS_VOLUNTARY", "VOLUNTARY", { scheme, plafon, date, mandatoryAbove });
 
     case "SUPER_MIKRO":
     case "MIKRO": {
@@ -207,18 +247,18 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
         phaseRuleId: match?.id ?? null,
       };
       if (match) {
-        return decision(
+        return decide(
           "PHASED_MATCHED",
           "PHASED_REQUIRED",
           { ...inputs, phaseRuleStartDate: match.startDate, phaseRuleScopeLabel: match.scopeLabel ?? null },
           match.startDate,
         );
       }
-      return decision("PHASED_VOLUNTARY", "VOLUNTARY", inputs);
+      return decide("PHASED_VOLUNTARY", "VOLUNTARY", inputs);
     }
 
     case "PMI":
-      return decision("PMI_OUT_OF_SCOPE", "OUT_OF_SCOPE", { scheme, plafon, date });
+      return decide("PMI_OUT_OF_SCOPE", "OUT_OF_SCOPE", { scheme, plafon, date });
 
     default: {
       // Unreachable for a KurScheme; guards callers that bypass the type (e.g. an unparsed form value).

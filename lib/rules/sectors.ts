@@ -25,6 +25,22 @@ export function kbliSectionOfDivision(division: number): string | null {
   return null;
 }
 
+/**
+ * Whether a KBLI 2020 code is in one of the production sectors Permenko 1/2023 Pasal 24 ayat (4) names —
+ * "pertanian, perkebunan, perikanan, dan peternakan" — which allow 4 KUR mikro instead of 2. Read at the
+ * KBLI group (3 digits): 011 non-perennial crops, 012 perennial crops (perkebunan), 013 plant
+ * propagation, 014 livestock (peternakan), 015 mixed farming, 031 capture fisheries, 032 aquaculture.
+ * Not forestry (division 02: not named in ayat (4)), nor 016 support activities or 017 hunting (services
+ * to, or not production of, the named sectors). The KUR reporting group stays AGRICULTURE for 01–02
+ * (`sectorGroupForDivision`): only the cap reads this narrower list. Throws RangeError for a
+ * malformed code.
+ */
+export function isFourAccessProductionKbli(kbli: string): boolean {
+  if (!/^\d{5}$/.test(kbli)) throw new RangeError(`KBLI must be 5 digits: ${JSON.stringify(kbli)}`);
+  return FOUR_ACCESS_KBLI_GROUPS.includes(kbli.slice(0, 3));
+}
+const FOUR_ACCESS_KBLI_GROUPS: readonly string[] = ["011", "012", "013", "014", "015", "031", "032"];
+
 export function isKnownKbliDivision(division: number): boolean {
   return kbliSectionOfDivision(division) !== null;
 }

@@ -274,7 +274,7 @@ export const ENROLMENT_COLUMNS = [
   "scheme", "plafon", "declaredIncome", "sector", "fundedByBudget", "tierTableVersion", "tierIndex", "tierBasis", "jht",
   "mandateStatus", "mandateRuleId", "mandateRuleVersion", "mandateLegalBasis", "mandateExplanation", "mandateInputs",
   "mandateRequiredFrom", "loanNumber", "businessName", "kbli", "sectorGroup", "businessProvinceCode", "tenorMonths",
-  "purpose", "priorKurCount", "monthsInAdvance", "attestNikChecked", "attestSlikChecked", "attestNoOtherKur",
+  "purpose", "priorMikroCount", "monthsInAdvance", "attestNikChecked", "attestSlikChecked", "attestNoOtherKur",
   "attestNpwpPresent", "consentAt", "consentTextVersion", "reviewedById", "reviewedAt", "returnReason", "rejectReason",
   "approvedAt", "coverStartMonth", "verificationCode", "kpj", "version", "submittedAt", "createdAt", "updatedAt",
 ];

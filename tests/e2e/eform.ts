@@ -12,6 +12,8 @@ export interface EformEntry {
   jht?: boolean;
   monthsInAdvance?: string;
   loanNumber?: string;
+  /** The business employs this many workers (docs/regulation.md §3.7: JHT is then required). */
+  workers?: number;
   /** The NIK is a registered participant: the form shows the stored data and asks none of it. */
   existingParticipant?: boolean;
 }
@@ -55,13 +57,18 @@ export async function fillLoanAndCover(page: Page, entry: EformEntry): Promise<v
   await label(page, "Nama usaha").fill("Toko Asep");
   await label(page, "Kode KBLI 2020").fill("47111");
   await label(page, "Usaha berjalan sejak").fill("2020-03-01");
+  if (entry.workers) {
+    await label(page, "Usaha mempekerjakan pekerja").check();
+    await label(page, "Jumlah pekerja").fill(String(entry.workers));
+  }
   await label(page, "Nomor permohonan pinjaman").fill(entry.loanNumber ?? uniqueLoanNumber());
   await label(page, "Skema KUR").selectOption(entry.scheme ?? "KECIL");
   await label(page, "Plafon (Rp)").fill(plafon);
   await label(page, "Tujuan penggunaan").selectOption("WORKING_CAPITAL");
   await label(page, "Jangka waktu (bulan)").fill("24");
   await label(page, "Rencana tanggal pencairan").fill(isoDayFromNow(7));
-  await label(page, "Jumlah KUR yang pernah diterima").fill("0");
+  await label(page, "KUR Mikro yang pernah diterima").fill("0");
+  await label(page, "KUR Kecil yang pernah diterima").fill("0");
   const needsNpwp = Number(plafon.replace(/\D/g, "")) > 50_000_000;
   if (needsNpwp) await label(page, "NPWP").fill("01.234.567.8-901.000");
   await label(page, "Penghasilan per bulan (Rp)").fill(entry.income ?? "3.000.000");

@@ -70,6 +70,40 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
   });
 });
 
+test("a debtor who employs workers must have JHT, and a NIK district that never existed is refused naming digits 5–6; input kept (docs/regulation.md §3.7, §6.1)", async ({ page, asUser }) => {
+  const nik = freshNik("1984-06-23");
+  const badNik = `327399${nik.slice(6)}`;
+  await asUser("officerBri");
+  await page.goto("/pendaftaran/baru");
+  await fillEform(page, { nik, workers: 3 });
+  await page.getByLabel("NIK", { exact: true }).fill(badNik);
+  // The form says why before anything is sent.
+  await expect(page.getByTestId("jht-employer")).toContainText("JHT wajib dipilih");
+  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+
+  await expect(page.locator("#f-nik-error")).toHaveText("Kode kecamatan NIK (digit 5–6: 99) tidak ada di kabupaten/kota 32.73 menurut data wilayah Kemendagri.");
+  await expect(page.locator("#f-jht-error")).toContainText("JHT wajib dipilih: usaha debitur mempekerjakan pekerja (3 orang)");
+  await expect(page.getByLabel("Usaha mempekerjakan pekerja", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Jumlah pekerja", { exact: true })).toHaveValue("3");
+  await expect(page.getByLabel("KUR Mikro yang pernah diterima", { exact: true })).toHaveValue("0");
+
+  const nikField = page.getByLabel("NIK", { exact: true });
+  await nikField.fill(nik);
+  await nikField.blur();
+  await page.getByLabel(/Jaminan Hari Tua/).check();
+  await page.getByLabel("Debitur menyetujui teks di atas").check();
+  for (const text of ["NIK sudah dicocokkan dengan KTP asli debitur", "SLIK OJK sudah diperiksa: tidak ada kredit produktif lain yang menghalangi", "Debitur tidak sedang menerima KUR di penyalur lain"]) {
+    const box = page.getByLabel(text);
+    if (!(await box.isChecked())) await box.check();
+  }
+  const npwp = page.getByLabel(/NPWP debitur ada/);
+  if ((await npwp.count()) && !(await npwp.isChecked())) await npwp.check();
+  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("employer")).toContainText("3 pekerja");
+  await expect(page.getByTestId("employer")).toContainText("JHT wajib: debitur pemberi kerja (Permenaker 5/2021)");
+});
+
 test("a super mikro debtor outside any phase rule is voluntary and the loan may be disbursed", async ({ page, asUser }) => {
   const nik = freshNik("1995-01-15").replace(/^(\d{6})(\d{2})/, (_, a: string, d: string) => `${a}${Number(d) + 40}`);
   await asUser("officerBni");

@@ -57,12 +57,21 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
-/** A NIK no other run used: Kota Bandung, a man born on `birthDate` (YYYY-MM-DD), random serial. */
+/**
+ * Province, regency and district digits of a NIK that Kemendagri's area codes allow (docs/regulation.md
+ * §6.1): Kota Bandung or one of four Jawa Barat kabupaten, each with at least 30 kecamatan.
+ */
+function randomJabarArea(): string {
+  const regency = ["73", "01", "02", "04", "05"][Math.floor(Math.random() * 5)]!;
+  return `32${regency}${String(1 + Math.floor(Math.random() * 30)).padStart(2, "0")}`;
+}
+
+/** A NIK no other run used: Jawa Barat, a man born on `birthDate` (YYYY-MM-DD), random serial. */
 export function freshNik(birthDate: string): string {
   const [y, m, d] = birthDate.split("-");
-  const district = String(10 + Math.floor(Math.random() * 89));
+  const area = randomJabarArea();
   const serial = String(1 + Math.floor(Math.random() * 9998)).padStart(4, "0");
-  return `3273${district}${d}${m}${y!.slice(2)}${serial}`;
+  return `${area}${d}${m}${y!.slice(2)}${serial}`;
 }
 
 /**

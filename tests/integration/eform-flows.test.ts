@@ -261,6 +261,10 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decision
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } });
     expect(audit.before).toMatchObject({ status: "RETURNED", version: 2, declaredIncome: 3_000_000, returnReason: "Penghasilan tidak sesuai." });
     expect(audit.after).toMatchObject({ status: "SUBMITTED", version: 3, declaredIncome: 6_000_000, participantCorrected: true });
+    // Both decisions stay in the history, each with the rule version it used (docs/regulation.md §2.3).
+    const decisions = await db().mandateDecisionRecord.findMany({ where: { enrolmentId }, orderBy: { createdAt: "asc" }, select: { occasion: true, ruleVersion: true } });
+    expect(decisions.map((d) => d.occasion)).toEqual(["SUBMISSION", "RESUBMISSION"]);
+    expect(decisions.every((d) => d.ruleVersion === "permenko-1-2023@2023-02-01")).toBe(true);
   });
 
   it("a paid month is kept as paid; only unpaid months are re-priced", async () => {

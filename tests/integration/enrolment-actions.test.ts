@@ -90,6 +90,50 @@ describe("submitting the e-form (enrolment.submit)", () => {
     expect(await enrolmentsOf(raw.nik!)).toBe(0);
   });
 
+  it("the #11 checks come back on their fields in Indonesian with the input kept: NIK district, KUR mikro cap and outstanding (Pasal 24), JHT for an employer (Permenaker 5/2021)", async () => {
+    const raw = form({ birthDate: "1984-06-19" });
+    const typed = {
+      ...raw,
+      nik: `327331${raw.nik!.slice(6)}`, // Kota Bandung has 30 kecamatan: 31 never existed
+      scheme: "MIKRO",
+      plafon: "50.000.000",
+      npwp: "",
+      attestNpwpPresent: "",
+      priorMikroCount: "2",
+      outstandingMikro: "60.000.000",
+      employsWorkers: "on",
+      workerCount: "3",
+      jht: "",
+    };
+    const state = await actions.submitEnrolmentAction({}, formData(typed));
+    expect(state.code).toBe("VALIDATION");
+    expect(state.errors).toEqual({
+      nik: ["Kode kecamatan NIK (digit 5–6: 31) tidak ada di kabupaten/kota 32.73 menurut data wilayah Kemendagri."],
+      priorMikroCount: [
+        "Debitur KUR Mikro di luar sektor produksi pertanian, perkebunan, perikanan dan peternakan paling banyak menerima KUR Mikro 2 kali; debitur ini sudah menerima 2 kali (Permenko 1/2023 Pasal 24 ayat (4a)).",
+      ],
+      outstandingMikro: [
+        "Sisa pokok KUR Mikro yang berjalan (Rp60.000.000) ditambah plafon baru melebihi total outstanding Rp100.000.000; plafon KUR Mikro tambahan paling banyak Rp40.000.000 (Permenko 1/2023 Pasal 24 ayat (1)).",
+      ],
+      jht: [
+        "JHT wajib dipilih: usaha debitur mempekerjakan pekerja (3 orang), sehingga debitur adalah peserta BPU pemberi kerja yang wajib ikut JHT (PP 46/2015 Pasal 4 ayat (3) huruf a; Permenaker 5/2021).",
+      ],
+    });
+    expect(state.values).toMatchObject({ priorMikroCount: "2", outstandingMikro: "60.000.000", employsWorkers: "on", workerCount: "3", nik: typed.nik });
+    expect(await enrolmentsOf(typed.nik)).toBe(0);
+  });
+
+  it("an employer's form with JHT ticked is stored with the workers, and the counts per scheme", async () => {
+    const raw = form({ birthDate: "1984-06-20", employsWorkers: "on", workerCount: "5", jht: "on", priorMikroCount: "2", priorKecilCount: "1" });
+    const error = await actions.submitEnrolmentAction({}, formData(raw)).catch((e: unknown) => e);
+    expect(error).toEqual(redirectTo(/^NEXT_REDIRECT;[a-z]+;\/pendaftaran\//));
+    const stored = await db().enrolment.findFirstOrThrow({
+      where: { participant: { nik: raw.nik! } },
+      select: { employsWorkers: true, workerCount: true, jht: true, priorMikroCount: true, priorKecilCount: true, outstandingMikro: true, priorKurCount: true },
+    });
+    expect(stored).toEqual({ employsWorkers: true, workerCount: 5, jht: true, priorMikroCount: 2, priorKecilCount: 1, outstandingMikro: 0, priorKurCount: null });
+  });
+
   it("in English the message and the field errors are English", async () => {
     useLocale("en");
     const state = await actions.submitEnrolmentAction({}, formData({ ...form({ birthDate: "1984-07-17" }), fullName: "" }));

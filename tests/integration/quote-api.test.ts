@@ -349,3 +349,61 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.paths["/api/v1/quotes"].post.security).toEqual([{ bearerAuth: [] }]);
   });
 });
+
+describe("POST /api/v1/quotes: \"today\" is the day at the key's penyalur office, or the request's date (docs/api.md)", () => {
+  // 31/03/2030 23.30 WIB is already 01/04/2030 00.30 WITA: the two offices are on different days.
+  const NOW = new Date("2030-03-31T16:30:00Z");
+  const BANUSPA_MIKRO = { ...MIKRO, kanwilCode: "BANUSPA" } as const;
+
+  async function quoteAt(body: Record<string, unknown>) {
+    const response = await postQuote(request(body, { key: bniKey }), NOW);
+    return { status: response.status, body: await response.json() };
+  }
+
+  it("a phase starting 01/04/2030 applies at BNI's WITA office (officeCode) but not yet at its WIB head office; an explicit date overrides both", async () => {
+    const bni = await db().penyalur.findUniqueOrThrow({ where: { code: "BNI" }, select: { id: true } });
+    const head = await db().penyalurOffice.findFirstOrThrow({ where: { penyalurId: bni.id, parentId: null }, select: { id: true, timeZone: true } });
+    expect(head.timeZone).toBe("Asia/Jakarta");
+    const banuspa = await db().kanwil.findFirstOrThrow({ where: { code: "BANUSPA" }, select: { id: true } });
+    const office = await db().penyalurOffice.create({
+      data: { penyalurId: bni.id, parentId: head.id, level: "BRANCH", code: "BNI-DPS-UJI", name: "Kantor Cabang Denpasar (uji)", provinceCode: "51", timeZone: "Asia/Makassar" },
+    });
+    const phase = await db().phaseRule.create({
+      data: { penyalurId: bni.id, kanwilId: banuspa.id, startDate: new Date("2030-04-01T00:00:00Z"), note: "uji: zona kantor" },
+    });
+    try {
+      const atHead = await quoteAt(BANUSPA_MIKRO);
+      expect(atHead.status).toBe(200);
+      expect(atHead.body.mandate).toMatchObject({ status: "VOLUNTARY", explanationParams: expect.objectContaining({ scheme: "MIKRO" }) });
+      expect(atHead.body.contribution.month).toBe("2030-03");
+
+      const atDenpasar = await quoteAt({ ...BANUSPA_MIKRO, officeCode: "BNI-DPS-UJI" });
+      expect(atDenpasar.status).toBe(200);
+      expect(atDenpasar.body.mandate).toMatchObject({ status: "PHASED_REQUIRED", ruleId: "PHASED_MATCHED" });
+      expect(atDenpasar.body.mandate.explanationParams.startDate).toBe("01/04/2030");
+      expect(atDenpasar.body.contribution.month).toBe("2030-04");
+
+      const dated = await quoteAt({ ...BANUSPA_MIKRO, date: "2030-04-01" });
+      expect(dated.body.mandate.status).toBe("PHASED_REQUIRED");
+      const datedBefore = await quoteAt({ ...BANUSPA_MIKRO, officeCode: "BNI-DPS-UJI", date: "2030-03-31" });
+      expect(datedBefore.body.mandate.status).toBe("VOLUNTARY");
+    } finally {
+      await db().phaseRule.delete({ where: { id: phase.id } });
+      await db().penyalurOffice.delete({ where: { id: office.id } });
+    }
+  });
+
+  it("an office code of another penyalur, or none at all, is a 422 on officeCode", async () => {
+    const other = await quoteAt({ ...MIKRO, officeCode: "BRI-BDG-AA" });
+    expect(other).toEqual({ status: 422, body: { errors: { officeCode: ["Kantor dengan kode ini tidak ada pada penyalur pemilik kunci API."] } } });
+    const unknown = await quoteAt({ ...MIKRO, officeCode: "TIDAK-ADA", plafon: 0 });
+    expect(unknown.status).toBe(422);
+    expect(Object.keys(unknown.body.errors).sort()).toEqual(["officeCode", "plafon"]);
+  });
+
+  it("a debtor who employs workers needs JHT: jht false is a 422 on jht (PP 46/2015 Pasal 4 ayat (3) huruf a; Permenaker 5/2021)", async () => {
+    const { status, body } = await quoteAt({ ...MIKRO, employsWorkers: true, jht: false });
+    expect(status).toBe(422);
+    expect(body.errors.jht[0]).toMatch(/^JHT wajib dipilih: .*Permenaker 5\/2021\)\.$/);
+  });
+});

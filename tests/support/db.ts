@@ -40,13 +40,22 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   }
 }
 
-/** A NIK no other test uses: Kota Bandung (3273), a man born on `birthDate`, a random serial. */
+/**
+ * Province, regency and district digits of a NIK that Kemendagri's area codes allow (docs/regulation.md
+ * §6.1): Kota Bandung or one of four Jawa Barat kabupaten, each with at least 30 kecamatan.
+ */
+function randomJabarArea(): string {
+  const regency = ["73", "01", "02", "04", "05"][Math.floor(Math.random() * 5)]!;
+  return `32${regency}${String(1 + Math.floor(Math.random() * 30)).padStart(2, "0")}`;
+}
+
+/** A NIK no other test uses: Jawa Barat, a man born on `birthDate`, a random serial. */
 export function uniqueNik(birthDate = "1985-08-17", woman = false): string {
   const [y, m, d] = birthDate.split("-");
   const day = String(Number(d) + (woman ? 40 : 0)).padStart(2, "0");
   const serial = String(1 + Math.floor(Math.random() * 9998)).padStart(4, "0");
-  const district = String(10 + Math.floor(Math.random() * 89));
-  return `3273${district}${day}${m}${y!.slice(2)}${serial}`;
+  const area = randomJabarArea();
+  return `${area}${day}${m}${y!.slice(2)}${serial}`;
 }
 
 /**

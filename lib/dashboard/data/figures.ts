@@ -36,7 +36,7 @@ export interface BreakdownRow {
 
 export interface DashboardFigures {
   filter: ResolvedFilter;
-  /** The day "arrears" and "active" are measured on (YYYY-MM-DD, WIB). */
+  /** The day "arrears" and "active" are measured on (YYYY-MM-DD, the viewer's office day). */
   today: string;
   totals: BreakdownRow;
   byStatus: { status: string; enrolments: number }[];

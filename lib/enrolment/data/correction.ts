@@ -44,7 +44,11 @@ export async function correctionForActor(actor: Actor, id: string): Promise<Corr
     purpose: e.purpose ?? "",
     tenorMonths: e.tenorMonths?.toString() ?? "",
     plannedDisbursementDate: isoDayOrNull(e.plannedDisbursementDate) ?? "",
-    priorKurCount: e.priorKurCount?.toString() ?? "",
+    // Older rows asked one count for every scheme: the per-scheme counts are asked again.
+    priorMikroCount: e.priorMikroCount?.toString() ?? "",
+    priorKecilCount: e.priorKecilCount?.toString() ?? "",
+    outstandingMikro: e.outstandingMikro ? rupiahText(e.outstandingMikro) : "",
+    workerCount: e.workerCount?.toString() ?? "",
     npwp: e.npwp ?? "",
     declaredIncome: rupiahText(e.declaredIncome),
     monthsInAdvance: String(e.monthsInAdvance),
@@ -55,6 +59,7 @@ export async function correctionForActor(actor: Actor, id: string): Promise<Corr
     // Attestations and consent are given again for the corrected data: left unticked.
   };
   if (e.jht) values.jht = "on";
+  if (e.employsWorkers) values.employsWorkers = "on";
   if (editable) {
     Object.assign(values, {
       fullName: p.fullName,

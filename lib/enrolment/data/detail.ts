@@ -76,9 +76,15 @@ export interface EnrolmentDetail {
     tenorMonths: number | null;
     purpose: LoanPurpose | null;
     plannedDisbursementDate: string | null;
+    /** Earlier KUR of any scheme: only on rows written before the per-scheme counts (#11). */
     priorKurCount: number | null;
+    priorMikroCount: number | null;
+    priorKecilCount: number | null;
+    outstandingMikro: number | null;
     npwp: string | null;
   };
+  /** Whether the business employs workers (null on older rows) and how many: JHT is then required. */
+  employer: { employsWorkers: boolean | null; workerCount: number | null };
   coverage: {
     monthsInAdvance: number;
     heirName: string | null;
@@ -160,6 +166,11 @@ const DETAIL_SELECT = {
   purpose: true,
   plannedDisbursementDate: true,
   priorKurCount: true,
+  priorMikroCount: true,
+  priorKecilCount: true,
+  outstandingMikro: true,
+  employsWorkers: true,
+  workerCount: true,
   npwp: true,
   monthsInAdvance: true,
   heirName: true,
@@ -274,8 +285,12 @@ export async function enrolmentForActor(actor: Actor, id: string): Promise<Enrol
       purpose: e.purpose,
       plannedDisbursementDate: isoDayOrNull(e.plannedDisbursementDate),
       priorKurCount: e.priorKurCount,
+      priorMikroCount: e.priorMikroCount,
+      priorKecilCount: e.priorKecilCount,
+      outstandingMikro: e.outstandingMikro,
       npwp: e.npwp === null ? null : presentIdentifier(actor, e.npwp),
     },
+    employer: { employsWorkers: e.employsWorkers, workerCount: e.workerCount },
     coverage: {
       monthsInAdvance: e.monthsInAdvance,
       heirName: e.heirName,

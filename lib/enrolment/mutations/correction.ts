@@ -12,6 +12,7 @@ import {
   findByLoanNumber,
   isUniqueViolation,
   lineRows,
+  mandateDecisionRow,
   officerScope,
   participantColumns,
 } from "@/lib/enrolment/mutations/shared";
@@ -98,6 +99,7 @@ export async function resubmitEnrolment(
       await tx.contributionLine.deleteMany({ where: { enrolmentId: current.id, status: "DUE" } });
       const lines = lineRows(current.id, input, months);
       if (lines.length) await tx.contributionLine.createMany({ data: lines });
+      await tx.mandateDecisionRecord.create({ data: mandateDecisionRow(current.id, "RESUBMISSION", ctx.decision, ctx.today, actor.id) });
 
       await tx.auditEvent.create({
         data: {

@@ -6,9 +6,11 @@
  *   correction.ts  resubmitting a returned enrolment
  *   drafts.ts      saving and deleting drafts
  *   nik-lookup.ts  the audit row of a NIK look-up
+ *   clearance.ts   the mandate decided again when the disbursement clearance is asked
  */
 export { submitEnrolment } from "@/lib/enrolment/mutations/submit";
 export { resubmitEnrolment } from "@/lib/enrolment/mutations/correction";
 export { deleteDraft, saveDraft, type SaveDraftResult } from "@/lib/enrolment/mutations/drafts";
 export { recordNikLookup } from "@/lib/enrolment/mutations/nik-lookup";
+export { clearanceMandate, type ClearanceMandate } from "@/lib/enrolment/mutations/clearance";
 export type { SubmitResult } from "@/lib/enrolment/mutations/shared";

@@ -128,13 +128,7 @@ export function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date)
     tierIndex: tier.tierIndex,
     tierBasis: tier.tierBasis,
     jht: input.jht,
-    mandateStatus: d.status,
-    mandateRuleId: d.ruleId,
-    mandateRuleVersion: d.ruleVersion,
-    mandateLegalBasis: auditText(d.legalBasis),
-    mandateExplanation: auditText(d.explanation),
-    mandateInputs: d.inputs as Prisma.InputJsonValue,
-    mandateRequiredFrom: d.requiredFrom ? day(d.requiredFrom) : null,
+    ...mandateColumns(d),
     loanNumber: input.loanNumber,
     businessName: input.businessName,
     kbli: input.kbli,
@@ -145,7 +139,11 @@ export function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date)
     tenorMonths: input.tenorMonths,
     purpose: input.purpose,
     plannedDisbursementDate: day(input.plannedDisbursementDate),
-    priorKurCount: input.priorKurCount,
+    priorMikroCount: input.priorMikroCount,
+    priorKecilCount: input.priorKecilCount,
+    outstandingMikro: input.outstandingMikro,
+    employsWorkers: input.employsWorkers,
+    workerCount: input.workerCount,
     npwp: input.npwp,
     monthsInAdvance: input.monthsInAdvance,
     heirName: input.heirName,
@@ -181,4 +179,31 @@ export function participantColumns(p: NonNullable<EnrolmentInput["participant"]>
     addressDistrict: p.addressDistrict,
     addressStreet: p.addressStreet,
   };
+}
+
+/** A decision as stored: the audit words (Indonesian) next to the codes, version and inputs. */
+function storedDecision(d: MandateDecision) {
+  const requiredFrom = d.requiredFrom ? day(d.requiredFrom) : null;
+  const words = { legalBasis: auditText(d.legalBasis), explanation: auditText(d.explanation) };
+  return { status: d.status, ruleId: d.ruleId, ruleVersion: d.ruleVersion, ...words, inputs: d.inputs as Prisma.InputJsonValue, requiredFrom };
+}
+
+/** The Enrolment's columns of the decision in force. */
+export function mandateColumns(d: MandateDecision) {
+  const s = storedDecision(d);
+  return { mandateStatus: s.status, mandateRuleId: s.ruleId, mandateRuleVersion: s.ruleVersion, mandateLegalBasis: s.legalBasis, mandateExplanation: s.explanation, mandateInputs: s.inputs, mandateRequiredFrom: s.requiredFrom };
+}
+
+/**
+ * The append-only history row of a mandate decision (docs/regulation.md §2.3): each decision keeps the
+ * rule version it was taken under, whatever the Enrolment's columns say later.
+ */
+export function mandateDecisionRow(
+  enrolmentId: string,
+  occasion: "SUBMISSION" | "RESUBMISSION" | "CLEARANCE",
+  decision: MandateDecision,
+  decidedOn: string,
+  actorId: string | null,
+) {
+  return { enrolmentId, occasion, decidedOn: day(decidedOn), actorId, ...storedDecision(decision) };
 }

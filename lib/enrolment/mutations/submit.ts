@@ -13,6 +13,7 @@ import {
   findBySubmissionKey,
   isUniqueViolation,
   lineRows,
+  mandateDecisionRow,
   officerScope,
   participantColumns,
   type SubmitResult,
@@ -81,6 +82,7 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
       });
       const lines = lineRows(enrolment.id, input, months);
       await tx.contributionLine.createMany({ data: lines });
+      await tx.mandateDecisionRecord.create({ data: mandateDecisionRow(enrolment.id, "SUBMISSION", ctx.decision, ctx.today, actor.id) });
       await tx.enrolmentDraft.deleteMany({ where: { submissionKey: input.submissionKey, penyalurOfficeId: scope.penyalurOfficeId } });
       await tx.auditEvent.create({
         data: {

@@ -116,6 +116,16 @@ export function fieldShapes(t: ValidationText) {
     nib: optionalText(20),
     businessStartedOn: date(L("businessStartedOn")),
     businessProvinceCode: z.enum(PROVINCE_CODES, { error: choose(L("businessProvinceCode")) }),
+    /** A debtor who employs workers is a BPU employer: JHT is then required (docs/regulation.md §3.7). */
+    employsWorkers: checkbox(t("employsWorkers")),
+    /** Required when employsWorkers (checked in validateEnrolment); empty otherwise. */
+    workerCount: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || (/^\d{1,4}$/.test(v) && Number(v) >= 1), t("workerCountRequired"))
+      .transform((v) => (v === null ? null : Number(v))),
     // Loan
     scheme: z.enum(KUR_SCHEMES, { error: choose(L("scheme")) }),
     plafon: rupiah(L("plafon")),
@@ -125,7 +135,18 @@ export function fieldShapes(t: ValidationText) {
       .transform(normalizeLoanNumber)
       .refine((v) => LOAN_NUMBER.test(v), t("loanNumber")),
     plannedDisbursementDate: date(L("plannedDisbursementDate")),
-    priorKurCount: wholeNumber(L("priorKurCount"), 0, 99),
+    // Earlier accesses per scheme as SLIK shows them (docs/regulation.md §1.1, §1.2): each article counts its own scheme.
+    priorMikroCount: wholeNumber(L("priorMikroCount"), 0, 99),
+    priorKecilCount: wholeNumber(L("priorKecilCount"), 0, 99),
+    /** Rupiah still owed on running KUR mikro (Pasal 24 ayat (1)); empty = none (0). */
+    outstandingMikro: z.preprocess(
+      (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? 0 : parseRupiahInput(v)),
+      z
+        .number({ error: t("rupiahNaN", { label: L("outstandingMikro") }) })
+        .int(t("rupiahInt", { label: L("outstandingMikro") }))
+        .min(0, t("rupiahNaN", { label: L("outstandingMikro") }))
+        .max(1_000_000_000_000, t("rupiahMax", { label: L("outstandingMikro") })),
+    ),
     npwp: optionalText(30),
     // Coverage
     declaredIncome: rupiah(L("declaredIncome")),
@@ -176,14 +197,18 @@ export const FORM_FIELD_ORDER: readonly EnrolmentFieldName[] = [
   "nib",
   "businessStartedOn",
   "businessProvinceCode",
+  "employsWorkers",
+  "workerCount",
   "loanNumber",
   "scheme",
   "plafon",
   "purpose",
   "tenorMonths",
   "plannedDisbursementDate",
-  "priorKurCount",
   "npwp",
+  "priorMikroCount",
+  "priorKecilCount",
+  "outstandingMikro",
   "declaredIncome",
   "jht",
   "monthsInAdvance",
@@ -202,6 +227,7 @@ export const FORM_FIELD_ORDER: readonly EnrolmentFieldName[] = [
 
 /** Checkbox fields: FormData omits an unticked box, so "absent" means false, not "not typed". */
 export const CHECKBOX_FIELDS: readonly EnrolmentFieldName[] = [
+  "employsWorkers",
   "jht",
   "attestNikChecked",
   "attestSlikChecked",

@@ -9,6 +9,8 @@ import { ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import {
   checkBusinessAge,
   checkKbli,
+  checkJhtForEmployer,
+  checkMikroOutstanding,
   checkMikroRepeatAccess,
   checkNib,
   checkNikAgainstForm,
@@ -84,7 +86,8 @@ export interface ValidationOptions {
  * Validates the whole form at once, so the officer sees every problem in one round: each field on
  * its own, then the checks that need two fields (NIK against birth date and sex, plafon against the
  * scheme's band, tenor against scheme and purpose, business age against the scheme, the KUR mikro
- * repeat cap against the sector, NPWP against the plafon) wherever both fields are readable.
+ * repeat cap against the KBLI and the outstanding total against the plafon, JHT against employing
+ * workers, NPWP against the plafon) wherever both fields are readable.
  */
 export function validateEnrolment(raw: Record<string, unknown>, today: string, options: ValidationOptions = {}): ValidationResult {
   const locale = options.locale ?? "id";
@@ -181,9 +184,22 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
     add("businessStartedOn", issueText(checkBusinessAge(scheme, startedOn, today), locale));
   }
 
-  const prior = field("priorKurCount");
-  if (scheme === "MIKRO" && sectorGroup !== undefined && prior !== undefined) {
-    add("priorKurCount", issueText(checkMikroRepeatAccess(sectorGroup, prior), locale));
+  // The repeat-access cap and the outstanding total count earlier KUR mikro only (Pasal 24 ayat (1), (4), (4a)).
+  const priorMikro = field("priorMikroCount");
+  if (scheme === "MIKRO" && kbli !== undefined && priorMikro !== undefined) {
+    add("priorMikroCount", issueText(checkMikroRepeatAccess(kbli, priorMikro), locale));
+  }
+  const outstandingMikro = field("outstandingMikro");
+  if (scheme === "MIKRO" && plafon !== undefined && outstandingMikro !== undefined && priorMikro !== undefined) {
+    add("outstandingMikro", issueText(checkMikroOutstanding(plafon, outstandingMikro, priorMikro), locale));
+  }
+
+  // A debtor who employs workers must join JHT (docs/regulation.md §3.7): said on the JHT box, which the officer ticks.
+  const employsWorkers = field("employsWorkers");
+  const workerCount = field("workerCount");
+  if (employsWorkers === true) {
+    if (workerCount === null) add("workerCount", m("workerCountRequired"));
+    add("jht", issueText(checkJhtForEmployer({ employsWorkers, workerCount: workerCount ?? null, jht: field("jht") === true }), locale));
   }
 
   const planned = field("plannedDisbursementDate");
@@ -242,7 +258,12 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
       purpose: d.purpose,
       loanNumber: d.loanNumber,
       plannedDisbursementDate: d.plannedDisbursementDate,
-      priorKurCount: d.priorKurCount,
+      priorMikroCount: d.priorMikroCount,
+      priorKecilCount: d.priorKecilCount,
+      outstandingMikro: d.outstandingMikro,
+      employsWorkers: d.employsWorkers,
+      // A count is kept only for a business that employs workers.
+      workerCount: d.employsWorkers ? d.workerCount : null,
       npwp,
       declaredIncome: d.declaredIncome,
       jht: d.jht,

@@ -25,8 +25,13 @@ export interface KurSchemeRules {
   /** Business running at least this long before applying; super mikro is exempt. */
   minBusinessAgeMonths: number;
   businessAgeExempt: readonly KurScheme[];
-  /** Permenko 1/2023 Pasal 24 ayat (4) and (4a): how many KUR a KUR mikro applicant may receive in all. */
+  /**
+   * Permenko 1/2023 Pasal 24 ayat (4) and (4a): how many KUR mikro an applicant may receive in all, in
+   * the four production sectors ayat (4) names and otherwise.
+   */
   mikroAccessCap: { primaryProduction: number; other: number };
+  /** Pasal 24 ayat (1): total outstanding KUR mikro of an applicant already holding one, inclusive. */
+  mikroOutstandingCap: number;
 }
 
 export const KUR_SCHEME_RULE_VERSIONS: readonly KurSchemeRules[] = [
@@ -55,5 +60,6 @@ export const KUR_SCHEME_RULE_VERSIONS: readonly KurSchemeRules[] = [
     minBusinessAgeMonths: 6,
     businessAgeExempt: ["SUPER_MIKRO"],
     mikroAccessCap: { primaryProduction: 4, other: 2 },
+    mikroOutstandingCap: 100_000_000,
   },
 ];

@@ -74,7 +74,7 @@ describe("the OpenAPI 3.1 document of the quote API", () => {
     const documented = [...mandate.properties.explanationCode.enum].sort();
     expect(documented).toEqual(RULE_ISSUE_CODES.filter((c) => c.startsWith("mandate.") && c !== "mandate.legalBasis").sort());
     // Each rule id explains itself with one of the documented codes.
-    const inputs = { scheme: "MIKRO", plafon: 50_000_000, date: EXAMPLE_TODAY, phaseRuleId: "p", phaseRuleStartDate: "2026-07-01" };
+    const inputs = { scheme: "MIKRO", plafon: 50_000_000, date: EXAMPLE_TODAY, phaseRuleId: "p", phaseRuleStartDate: "2026-07-01", inForceFrom: "2023-02-01" };
     const used = MANDATE_RULE_IDS.map((ruleId) => explainMandate({ ruleId, inputs })?.explanation.code);
     expect([...new Set(used)].sort()).toEqual(documented);
     expect(documented).toContain(evaluateMandate({ scheme: "KECIL", plafon: 150_000_000, date: EXAMPLE_TODAY }).explanation.code);

@@ -46,7 +46,7 @@ function expectIndonesian(errors: QuoteFieldErrors): void {
 }
 
 describe("validateQuote: a valid request", () => {
-  it("passes with the defaults applied: current WIB month, not budget-funded, no Kanwil", () => {
+  it("passes with the defaults applied: the office's month and day, not budget-funded, no Kanwil, no workers", () => {
     expect(accepted(VALID)).toEqual({
       scheme: "KECIL",
       plafon: 150_000_000,
@@ -56,7 +56,20 @@ describe("validateQuote: a valid request", () => {
       month: "2026-11",
       fundedByBudget: false,
       kanwilCode: null,
+      employsWorkers: false,
+      date: TODAY,
     });
+  });
+
+  it("an explicit date is the decision date: it gives the default month and resolves the NIK's century", () => {
+    expect(accepted({ ...VALID, date: "2026-06-30" })).toMatchObject({ date: "2026-06-30", month: "2026-06" });
+    expect(refused({ ...VALID, date: "2026-02-30" })).toEqual({ date: ["Tanggal keputusan harus tanggal yang valid berformat YYYY-MM-DD, mis. 2026-11-21."] });
+    expect(refused({ ...VALID, date: "1999-01-01" }).date?.[0]).toMatch(/^Tanggal keputusan paling awal /);
+  });
+
+  it("a debtor who employs workers must have JHT: jht false is refused on jht — PP 46/2015 Pasal 4 ayat (3) huruf a, Permenaker 5/2021", () => {
+    expect(refused({ ...VALID, employsWorkers: true, jht: false }).jht?.[0]).toMatch(/^JHT wajib dipilih: .*Permenaker 5\/2021/);
+    expect(accepted({ ...VALID, employsWorkers: true, jht: true }).employsWorkers).toBe(true);
   });
 
   it("null in an optional field means the same as leaving it out", () => {
@@ -232,10 +245,11 @@ describe("validateQuote: every invalid field is reported at once, in Indonesian"
     ["15 digits", "320101170885001", "NIK harus 16 digit angka."],
     ["letters", "32010117O8850001", "NIK harus 16 digit angka."],
     ["with spaces", "3201 0117 0885 0001", "NIK harus 16 digit angka."],
-    ["unknown province 99", "9901011708850001", "Kode provinsi NIK (99) tidak dikenal."],
-    ["day 32", "3201013208850001", "Tanggal lahir dalam NIK tidak valid."],
-    ["serial 0000", "3201011708850000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."],
-    ["age under 17 either century", "3201011708150001", "Umur menurut NIK harus antara 17 dan 100 tahun."],
+    ["unknown province 99", "9901011708850001", "Kode provinsi NIK (digit 1–2: 99) tidak ada dalam daftar provinsi Kemendagri."],
+    ["unknown regency 32.19", "3219011708850001", "Kode kabupaten/kota NIK (digit 3–4: 19) tidak ada di provinsi 32 menurut data wilayah Kemendagri."],
+    ["day 32", "3201013208850001", "Tanggal lahir dalam NIK (digit 7–12, DDMMYY; tanggal perempuan ditambah 40) tidak valid."],
+    ["serial 0000", "3201011708850000", "Nomor urut NIK (digit 13–16) tidak boleh 0000; nomor urut dimulai dari 0001."],
+    ["age under 17 either century", "3201011708150001", "Umur menurut tanggal lahir dalam NIK (digit 7–12) harus antara 17 dan 100 tahun."],
   ])("a NIK with %s is refused (docs/regulation.md §6)", (_label, nik, message) => {
     expect(refused({ ...VALID, nik, birthDate: "1985-08-17", sex: "L" })).toEqual({ nik: [message] });
   });
@@ -274,6 +288,9 @@ describe("the API's vocabularies are the rules' own", () => {
       "nik",
       "birthDate",
       "sex",
+      "employsWorkers",
+      "date",
+      "officeCode",
       "kanwilCode",
     ]);
   });

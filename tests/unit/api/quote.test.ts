@@ -15,7 +15,7 @@ const PHASE_BRI_JABAR: PhaseRule = {
   scopeLabel: "BRI di Kanwil Jawa Barat",
 };
 
-const CONTEXT: QuoteContext = { today: TODAY, penyalurId: BRI, phaseRules: [PHASE_BRI_JABAR] };
+const CONTEXT: QuoteContext = { penyalurId: BRI, phaseRules: [PHASE_BRI_JABAR] };
 
 function input(overrides: Partial<QuoteInput> = {}): QuoteInput {
   return {
@@ -27,6 +27,8 @@ function input(overrides: Partial<QuoteInput> = {}): QuoteInput {
     month: "2026-11",
     fundedByBudget: false,
     kanwilCode: null,
+    employsWorkers: false,
+    date: TODAY,
     ...overrides,
   };
 }
@@ -45,7 +47,7 @@ describe("the mandate in a quote (cover letter of Permenko 1/2023, point 5)", ()
     ["KHUSUS", 100_000_000, "VOLUNTARY", "KHUSUS_VOLUNTARY", "mandate.khususVoluntary", "Permenko 1/2023 Pasal 35 ayat (11)"],
     ["KHUSUS", 100_000_001, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "mandate.khususAbove", "Permenko 1/2023 Pasal 35 ayat (11)"],
     ["KHUSUS", 500_000_000, "MANDATORY", "MANDATE_KHUSUS_ABOVE_100JT", "mandate.khususAbove", "Permenko 1/2023 Pasal 35 ayat (11)"],
-    ["SUPER_MIKRO", 10_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
+    ["SUPER_MIKRO", 10_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Surat pengantar Permenko 1/2023 angka 5"],
     ["MIKRO", 10_000_001, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
     ["MIKRO", 100_000_000, "VOLUNTARY", "PHASED_VOLUNTARY", "mandate.phasedVoluntary", "Permenko 1/2023 Pasal 22 ayat (8)"],
   ] as const)("%s with plafon %d outside any phase is %s (%s, %s, %s)", (scheme, plafon, status, ruleId, code, legalBasis) => {
@@ -116,8 +118,8 @@ describe("the mandate in a quote (cover letter of Permenko 1/2023, point 5)", ()
     expect(quote({ ...mikro, kanwilCode: "SUMBAGUT" }).mandate.status).toBe("VOLUNTARY");
     expect(quote({ ...mikro, kanwilCode: null }).mandate.status).toBe("VOLUNTARY");
     expect(quote({ ...mikro, kanwilCode: "JAWA_BARAT" }, { ...CONTEXT, penyalurId: BNI }).mandate.status).toBe("VOLUNTARY");
-    expect(quote({ ...mikro, kanwilCode: "JAWA_BARAT" }, { ...CONTEXT, today: "2026-06-30" }).mandate.status).toBe("VOLUNTARY");
-    expect(quote({ ...mikro, kanwilCode: "JAWA_BARAT" }, { ...CONTEXT, today: "2026-07-01" }).mandate.status).toBe("PHASED_REQUIRED");
+    expect(quote({ ...mikro, kanwilCode: "JAWA_BARAT", date: "2026-06-30" }).mandate.status).toBe("VOLUNTARY");
+    expect(quote({ ...mikro, kanwilCode: "JAWA_BARAT", date: "2026-07-01" }).mandate.status).toBe("PHASED_REQUIRED");
   });
 
   it("a phase rule never makes KUR Kecil or Khusus anything but their own rule", () => {

@@ -55,7 +55,8 @@ const REQUIRED_FIELDS: EnrolmentFieldName[] = [
   "purpose",
   "loanNumber",
   "plannedDisbursementDate",
-  "priorKurCount",
+  "priorMikroCount",
+  "priorKecilCount",
   "declaredIncome",
   "monthsInAdvance",
   "kantorCabangId",
@@ -144,7 +145,11 @@ describe("validateEnrolment: a valid e-form", () => {
       kantorCabangId: VALID.kantorCabangId,
       heirPhone: "+6281311112222",
       tenorMonths: 36,
-      priorKurCount: 0,
+      priorMikroCount: 0,
+      priorKecilCount: 0,
+      outstandingMikro: 0,
+      employsWorkers: false,
+      workerCount: null,
       monthsInAdvance: 1,
       consentTextVersion: CONSENT_TEXT_VERSION,
     });
@@ -314,10 +319,12 @@ describe("validateEnrolment: errors are Indonesian, on the right field, and all 
     ["320101170885000", "NIK harus 16 digit angka."],
     ["32010117088500012", "NIK harus 16 digit angka."],
     ["32010117088500AB", "NIK harus 16 digit angka."],
-    ["9901011708850001", "Kode provinsi NIK (99) tidak dikenal."],
-    ["3201011708850000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."],
-    ["3201013208850001", "Tanggal lahir dalam NIK tidak valid."],
-  ])("an invalid NIK %s is an error on nik only, not a birth date or sex mismatch (docs/regulation.md §6)", (nik, message) => {
+    ["9901011708850001", "Kode provinsi NIK (digit 1–2: 99) tidak ada dalam daftar provinsi Kemendagri."],
+    ["3219011708850001", "Kode kabupaten/kota NIK (digit 3–4: 19) tidak ada di provinsi 32 menurut data wilayah Kemendagri."],
+    ["3273311708850001", "Kode kecamatan NIK (digit 5–6: 31) tidak ada di kabupaten/kota 32.73 menurut data wilayah Kemendagri."],
+    ["3201011708850000", "Nomor urut NIK (digit 13–16) tidak boleh 0000; nomor urut dimulai dari 0001."],
+    ["3201013208850001", "Tanggal lahir dalam NIK (digit 7–12, DDMMYY; tanggal perempuan ditambah 40) tidak valid."],
+  ])("an invalid NIK %s is an error on nik only naming the segment, not a birth date or sex mismatch (docs/regulation.md §6.1)", (nik, message) => {
     expect(refused({ ...VALID, nik })).toEqual({ nik: [message] });
   });
 
@@ -465,20 +472,75 @@ describe("the full e-form's KUR rules (Permenko Perekonomian 1/2022 jo. 1/2023, 
     expect(errors.businessStartedOn).toEqual(["Tanggal mulai usaha tidak boleh setelah hari ini."]);
   });
 
-  it("a KUR mikro trade debtor who already had 2 KUR is refused on priorKurCount — Permenko 1/2023 Pasal 24 ayat (4a)", () => {
-    const mikro = { ...VALID, scheme: "MIKRO", plafon: "50.000.000", npwp: "", attestNpwpPresent: "" };
-    expect(refused({ ...mikro, priorKurCount: "2" }).priorKurCount?.[0]).toMatch(/paling banyak menerima KUR 2 kali.*Pasal 24/);
-    expect(accepted({ ...mikro, priorKurCount: "1" }).priorKurCount).toBe(1);
+  const mikro = { ...VALID, scheme: "MIKRO", plafon: "50.000.000", npwp: "", attestNpwpPresent: "" };
+
+  it("a KUR mikro trade debtor who already had 2 KUR mikro is refused on priorMikroCount — Permenko 1/2023 Pasal 24 ayat (4a)", () => {
+    expect(refused({ ...mikro, priorMikroCount: "2" }).priorMikroCount?.[0]).toMatch(/paling banyak menerima KUR Mikro 2 kali.*Pasal 24 ayat \(4a\)/);
+    expect(accepted({ ...mikro, priorMikroCount: "1" }).priorMikroCount).toBe(1);
   });
 
-  it("a KUR mikro farmer (KBLI 01) may have a 4th KUR but not a 5th — Permenko 1/2023 Pasal 24 ayat (4)", () => {
-    const farmer = { ...VALID, scheme: "MIKRO", plafon: "50.000.000", kbli: "01111", npwp: "", attestNpwpPresent: "" };
-    expect(accepted({ ...farmer, priorKurCount: "3" }).sectorGroup).toBe("AGRICULTURE");
-    expect(Object.keys(refused({ ...farmer, priorKurCount: "4" }))).toEqual(["priorKurCount"]);
+  it("the KUR mikro cap counts earlier KUR mikro only: 1 earlier mikro and 3 earlier kecil still allow a 2nd mikro — Permenko 1/2023 Pasal 24 ayat (4a)", () => {
+    expect(accepted({ ...mikro, priorMikroCount: "1", priorKecilCount: "3" })).toMatchObject({ priorMikroCount: 1, priorKecilCount: 3 });
   });
 
-  it("the repeat cap applies to KUR mikro only: a KUR kecil debtor with 5 earlier KUR passes", () => {
-    expect(accepted({ ...VALID, priorKurCount: "5" }).priorKurCount).toBe(5);
+  it("a KUR mikro farmer (KBLI 01) may have a 4th KUR mikro but not a 5th — Permenko 1/2023 Pasal 24 ayat (4)", () => {
+    const farmer = { ...mikro, kbli: "01111" };
+    expect(accepted({ ...farmer, priorMikroCount: "3" }).sectorGroup).toBe("AGRICULTURE");
+    expect(Object.keys(refused({ ...farmer, priorMikroCount: "4" }))).toEqual(["priorMikroCount"]);
+  });
+
+  it("forestry (KBLI 02) is not a sector Pasal 24 ayat (4) names: a 3rd KUR mikro is refused, though it reports as AGRICULTURE", () => {
+    const forester = { ...mikro, kbli: "02111" };
+    expect(accepted({ ...forester, priorMikroCount: "1" }).sectorGroup).toBe("AGRICULTURE");
+    expect(refused({ ...forester, priorMikroCount: "2" }).priorMikroCount?.[0]).toMatch(/Pasal 24 ayat \(4a\)/);
+  });
+
+  it("the repeat cap applies to KUR mikro only: a KUR kecil debtor with 5 earlier KUR mikro and kecil passes", () => {
+    expect(accepted({ ...VALID, priorMikroCount: "5", priorKecilCount: "5" })).toMatchObject({ priorMikroCount: 5, priorKecilCount: 5 });
+  });
+
+  it("KUR mikro while holding KUR mikro: outstanding + plafon above Rp100.000.000 is refused on outstandingMikro, input kept — Permenko 1/2023 Pasal 24 ayat (1)", () => {
+    const errors = refused({ ...mikro, priorMikroCount: "1", outstandingMikro: "60.000.000" });
+    expect(errors).toEqual({
+      outstandingMikro: [
+        "Sisa pokok KUR Mikro yang berjalan (Rp60.000.000) ditambah plafon baru melebihi total outstanding Rp100.000.000; plafon KUR Mikro tambahan paling banyak Rp40.000.000 (Permenko 1/2023 Pasal 24 ayat (1)).",
+      ],
+    });
+    expect(accepted({ ...mikro, priorMikroCount: "1", outstandingMikro: "50.000.000" }).outstandingMikro).toBe(50_000_000);
+    expect(accepted({ ...mikro, outstandingMikro: "" }).outstandingMikro).toBe(0);
+  });
+
+  it("an outstanding KUR mikro with no earlier KUR mikro counted contradicts SLIK: refused on outstandingMikro", () => {
+    expect(refused({ ...mikro, priorMikroCount: "0", outstandingMikro: "10.000.000" }).outstandingMikro?.[0]).toMatch(/periksa SLIK/);
+  });
+
+  it("an outstanding that is not a rupiah amount is refused on its field", () => {
+    expect(refused({ ...mikro, priorMikroCount: "1", outstandingMikro: "banyak" }).outstandingMikro?.[0]).toMatch(/Sisa pokok KUR Mikro harus berupa angka rupiah/);
+  });
+
+  it("a business that employs workers needs JHT: unticked is an error on jht citing PP 46/2015 and Permenaker 5/2021 (docs/regulation.md §3.7)", () => {
+    const employer = { ...VALID, employsWorkers: "on", workerCount: "4" };
+    expect(refused({ ...employer, jht: "" })).toEqual({
+      jht: [
+        "JHT wajib dipilih: usaha debitur mempekerjakan pekerja (4 orang), sehingga debitur adalah peserta BPU pemberi kerja yang wajib ikut JHT (PP 46/2015 Pasal 4 ayat (3) huruf a; Permenaker 5/2021).",
+      ],
+    });
+    expect(accepted(employer)).toMatchObject({ employsWorkers: true, workerCount: 4, jht: true });
+    // Without workers JHT stays the debtor's choice.
+    expect(accepted({ ...VALID, jht: "" })).toMatchObject({ employsWorkers: false, jht: false, workerCount: null });
+  });
+
+  it("employing workers asks how many: missing or 0 is an error on workerCount; a count without the box is dropped", () => {
+    expect(refused({ ...VALID, employsWorkers: "on", workerCount: "" }).workerCount).toEqual(["Isi jumlah pekerja (1–9999) bila usaha mempekerjakan pekerja."]);
+    expect(refused({ ...VALID, employsWorkers: "on", workerCount: "0" }).workerCount).toEqual(["Isi jumlah pekerja (1–9999) bila usaha mempekerjakan pekerja."]);
+    expect(accepted({ ...VALID, workerCount: "7" }).workerCount).toBeNull();
+  });
+
+  it("in English the JHT error says the same", () => {
+    const r = validateEnrolment({ ...VALID, employsWorkers: "on", workerCount: "1", jht: "" }, TODAY, { locale: "en" });
+    expect(r.ok ? null : r.errors.jht).toEqual([
+      "JHT must be chosen: the debtor's business employs workers (1 person), so the debtor is a BPU employer who must join JHT (PP 46/2015 Article 4(3)(a); Permenaker 5/2021).",
+    ]);
   });
 
   it("an NPWP is required above Rp50.000.000: missing → errors on npwp and on its attestation (docs/regulation.md §1, bank practice)", () => {

@@ -31,6 +31,14 @@ describe("what a reviewer checks about a NIK (docs/regulation.md §6)", () => {
     expect(nik?.check === "nik" && ruleMessage(rulesTranslator("id"), nik.issue)).toBe("NIK harus 16 digit angka.");
   });
 
+  it("a stored NIK whose regency/city segment Kemendagri never issued is one failed check naming digits 3–4 (docs/regulation.md §6.1)", () => {
+    const [nik, ...rest] = nikChecks({ ...base, nik: "3280011203800001" }, "2026-11-21");
+    expect(rest).toEqual([]);
+    expect(nik?.check === "nik" && ruleMessage(rulesTranslator("id"), nik.issue)).toBe(
+      "Kode kabupaten/kota NIK (digit 3–4: 80) tidak ada di provinsi 32 menurut data wilayah Kemendagri.",
+    );
+  });
+
   it("an enrolment without an address has its province check passed, with nothing to compare", () => {
     expect(nikChecks({ ...base, addressProvinceCode: null }, "2026-11-21").at(-1)).toMatchObject({ check: "province", ok: true, stored: null });
   });

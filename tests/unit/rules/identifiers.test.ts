@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  AREA_CODES_VERSION,
   NIK_PROVINCE_CODES,
   addDays,
   addMonthsToDate,
@@ -11,7 +12,10 @@ import {
   checkNikAgainstForm,
   normalizeNpwp,
   normalizePhone,
+  isPossibleDistrictCode,
+  isPossibleRegencyCode,
   parseNik,
+  regencyCodesOf,
   type NikInfo,
   type RuleIssue,
 } from "@/lib/rules";
@@ -35,6 +39,63 @@ function error(raw: string, today = TODAY): RuleIssue {
   if (r.ok) throw new Error(`expected ${raw} to be refused`);
   return r.issue;
 }
+
+/** The highest district number today's area data allows for a listed regency. */
+function districtMaxOf(province: string, regency: string): number {
+  let max = 0;
+  for (let d = 1; d <= 99; d++) if (isPossibleDistrictCode(province, regency, String(d).padStart(2, "0"))) max = d;
+  return max;
+}
+
+describe("NIK area segments as Kemendagri issues them (docs/regulation.md §6.1; idn-area-data reference)", () => {
+  it("refuses a regency/city code the province has never used, naming digits 3–4", () => {
+    // Jawa Barat lists kabupaten 01–18 and kota 71–79.
+    expect(error(nik({ regency: "19", ddmmyy: "170885" }))).toEqual({ code: "nik.unknownRegency", params: { province: "32", regency: "19" } });
+    expectIssue(
+      error(nik({ regency: "80", ddmmyy: "170885" })),
+      "nik.unknownRegency",
+      "Kode kabupaten/kota NIK (digit 3–4: 80) tidak ada di provinsi 32 menurut data wilayah Kemendagri.",
+    );
+    expect(enText(error(nik({ regency: "00", ddmmyy: "170885" })))).toBe(
+      "The NIK regency/city code (digits 3–4: 00) does not exist in province 32 in Kemendagri's area data.",
+    );
+  });
+
+  it("refuses a district code beyond the regency's districts, naming digits 5–6", () => {
+    // Kota Bandung (32.73) has 30 kecamatan.
+    expect(parsed(nik({ regency: "73", district: "30", ddmmyy: "170885" })).districtCode).toBe("30");
+    expect(error(nik({ regency: "73", district: "31", ddmmyy: "170885" }))).toEqual({
+      code: "nik.unknownDistrict",
+      params: { province: "32", regency: "73", district: "31" },
+    });
+    expectIssue(
+      error(nik({ regency: "73", district: "00", ddmmyy: "170885" })),
+      "nik.unknownDistrict",
+      "Kode kecamatan NIK (digit 5–6: 00) tidak ada di kabupaten/kota 32.73 menurut data wilayah Kemendagri.",
+    );
+  });
+
+  it("accepts a NIK issued in Papua before the 2022 split: Merauke was 91.01 (now 93.01), a gap below Papua's highest code", () => {
+    expect(regencyCodesOf("91")).not.toContain("01");
+    expect(isPossibleRegencyCode("91", "01")).toBe(true);
+    expect(parsed("9101011708850001").regencyCode).toBe("01");
+    expect(parsed("9301011708850001").provinceCode).toBe("93");
+    // Beyond the highest regency Papua has ever listed, or a kota number it does not use, stays refused.
+    expect(isPossibleRegencyCode("91", "21")).toBe(false);
+    expect(isPossibleRegencyCode("91", "72")).toBe(false);
+  });
+
+  it("the area table is generated from idn-area-data and matches the package", async () => {
+    const { areaCodeTable } = await import("@/scripts/generate-area-codes");
+    const table = await areaCodeTable();
+    expect(table.version).toBe(AREA_CODES_VERSION);
+    for (const [province, regencies] of Object.entries(table.regencies)) {
+      expect(regencyCodesOf(province)).toEqual(regencies);
+      for (const r of regencies) expect(districtMaxOf(province, r)).toBe(table.districtMax[`${province}${r}`]);
+    }
+    expect(Object.keys(table.regencies).sort()).toEqual([...NIK_PROVINCE_CODES].sort());
+  });
+});
 
 describe("NIK layout (docs/regulation.md §6)", () => {
   it("reads a man's NIK: province, regency, district, birth date DDMMYY and serial", () => {
@@ -75,20 +136,32 @@ describe("NIK layout (docs/regulation.md §6)", () => {
     ["15", "00", "85"],
     ["15", "13", "85"],
   ])("refuses an impossible birth date: day %s, month %s, year %s", (dd, mm, yy) => {
-    expectIssue(error(nik({ ddmmyy: `${dd}${mm}${yy}` })), "nik.invalidBirthDate", "Tanggal lahir dalam NIK tidak valid.");
+    expectIssue(
+      error(nik({ ddmmyy: `${dd}${mm}${yy}` })),
+      "nik.invalidBirthDate",
+      "Tanggal lahir dalam NIK (digit 7–12, DDMMYY; tanggal perempuan ditambah 40) tidak valid.",
+    );
   });
 
   it.each(["11", "19", "21", "31", "36", "51", "53", "61", "65", "71", "76", "81", "82", "91", "96"])("accepts province code %s", (province) => {
-    expect(parsed(nik({ province, ddmmyy: "170885" })).provinceCode).toBe(province);
+    expect(parsed(nik({ province, regency: regencyCodesOf(province)[0], district: "01", ddmmyy: "170885" })).provinceCode).toBe(province);
   });
 
   it.each(["99", "20", "10", "22", "37", "54", "66", "77", "83", "90", "97", "00"])("refuses unknown province code %s", (province) => {
     expect(error(nik({ province, ddmmyy: "170885" }))).toEqual({ code: "nik.unknownProvince", params: { province } });
-    expectIssue(error(nik({ province, ddmmyy: "170885" })), "nik.unknownProvince", `Kode provinsi NIK (${province}) tidak dikenal.`);
+    expectIssue(
+      error(nik({ province, ddmmyy: "170885" })),
+      "nik.unknownProvince",
+      `Kode provinsi NIK (digit 1–2: ${province}) tidak ada dalam daftar provinsi Kemendagri.`,
+    );
   });
 
   it("refuses serial 0000", () => {
-    expectIssue(error(nik({ ddmmyy: "170885", serial: "0000" })), "nik.zeroSerial", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000.");
+    expectIssue(
+      error(nik({ ddmmyy: "170885", serial: "0000" })),
+      "nik.zeroSerial",
+      "Nomor urut NIK (digit 13–16) tidak boleh 0000; nomor urut dimulai dari 0001.",
+    );
     expect(parsed(nik({ ddmmyy: "170885", serial: "9999" })).serial).toBe("9999");
   });
 
@@ -127,7 +200,7 @@ describe("NIK century: the reading that gives an age of 17 to 100 on today's dat
     ["010120", "6 (or 106)"],
   ])("refuses %s: %s", (ddmmyy) => {
     expect(error(nik({ ddmmyy }))).toEqual({ code: "nik.ageOutOfRange", params: { min: 17, max: 100 } });
-    expectIssue(error(nik({ ddmmyy })), "nik.ageOutOfRange", "Umur menurut NIK harus antara 17 dan 100 tahun.");
+    expectIssue(error(nik({ ddmmyy })), "nik.ageOutOfRange", "Umur menurut tanggal lahir dalam NIK (digit 7–12) harus antara 17 dan 100 tahun.");
   });
 
   it("parses every generated valid NIK back to its parts", () => {
@@ -137,12 +210,14 @@ describe("NIK century: the reading that gives an age of 17 to 100 on today's dat
         todayArb,
         fc.integer({ min: 17, max: 99 }),
         fc.integer({ min: 1, max: 364 }),
-        fc.constantFrom(...NIK_PROVINCE_CODES),
-        fc.integer({ min: 0, max: 99 }),
-        fc.integer({ min: 0, max: 99 }),
+        // Regency and district codes that exist in Kemendagri's area data (docs/regulation.md §6.1).
+        fc.constantFrom(...NIK_PROVINCE_CODES).chain((p) =>
+          fc.constantFrom(...regencyCodesOf(p)).chain((r) => fc.integer({ min: 1, max: districtMaxOf(p, r) }).map((d) => [p, r, d] as const)),
+        ),
         fc.constantFrom("L" as const, "P" as const),
         fc.integer({ min: 1, max: 9999 }),
-        (today, age, dayOffset, province, regency, district, sex, serialNo) => {
+        (today, age, dayOffset, [province, regencyCode, district], sex, serialNo) => {
+          const regency = Number(regencyCode);
           // A birth date strictly inside the year in which the person is `age` years old.
           const birthDate = addDays(addMonthsToDate(today, -12 * (age + 1)), dayOffset);
           fc.pre(ageOn(birthDate, today) === age);

@@ -39,8 +39,9 @@ describe("every rule issue code has its words (lib/rules/issues.ts ↔ messages/
     const params = { province: "99", min: 17, max: 100, expected: "17/08/1985", sex: "L", threshold: "Rp50.000.000", code: "04111", division: "04" };
     const more = { scheme: "MIKRO", above: "Rp1", purpose: "INVESTMENT", cap: 2, years: 0, months: 6, startedOn: "01/01/2026", sector: "TRADE" };
     const rest = { prior: 2, plafon: "Rp1", thresholdMillions: 100, phase: "P", startDate: "01/07/2026", ruleId: "MANDATE_KECIL", approval: "PENDING", firstMonth: "UNPAID" };
+    const added = { date: "31/01/2023", inForceFrom: "01/02/2023", regency: "99", district: "99", outstanding: "Rp1", room: "Rp1", workers: 2, ayat: "4a" };
     for (const code of RULE_ISSUE_CODES) {
-      const text = ruleMessage(t, { code, params: { ...params, ...more, ...rest } });
+      const text = ruleMessage(t, { code, params: { ...params, ...more, ...rest, ...added } });
       expect(text, code).not.toContain(code);
       expect(text, code).not.toMatch(/[{}<>]/);
     }

@@ -5,21 +5,26 @@ import {
   KUR_SCHEMES,
   additionalCollateralAllowed,
   checkBusinessAge,
+  accessesCounted,
+  checkMikroOutstanding,
   checkMikroRepeatAccess,
   checkNpwpRequired,
   checkPlafon,
   checkTenor,
   generalSchemeForPlafon,
   interestRate,
+  interestRateFor,
+  isFourAccessProductionKbli,
   isKurScheme,
+  kurSchemeRulesFor,
   mikroAccessCap,
+  sectorGroupForKbli,
   npwpRequired,
   plafonBand,
   requiresAdditionalCollateralAllowed,
   tenorCapMonths,
   type KurPurpose,
   type KurScheme,
-  type KurSectorGroup,
 } from "@/lib/rules";
 import { enText, expectIssue, idText } from "./rule-text";
 
@@ -113,7 +118,7 @@ describe("plafon outside its scheme's band is an input error (docs/regulation.md
   });
 });
 
-describe("KUR interest by scheme and KUR count (Permenko 1/2023, rate table version)", () => {
+describe("KUR interest by scheme and earlier accesses of that scheme — Permenko 1/2023 Pasal 22 ayat (2) (mikro), Pasal 26 ayat (2) (kecil)", () => {
   it.each([
     ["SUPER_MIKRO", 0, 3],
     ["SUPER_MIKRO", 5, 3],
@@ -131,7 +136,7 @@ describe("KUR interest by scheme and KUR count (Permenko 1/2023, rate table vers
     ["KHUSUS", 3, 6],
     ["PMI", 0, 6],
     ["PMI", 2, 6],
-  ] as const)("%s with %d prior KUR is %d%% p.a.", (scheme, prior, rate) => {
+  ] as const)("%s with %d earlier accesses of the same scheme is %d%% p.a.", (scheme, prior, rate) => {
     expect(interestRate(scheme, prior, ON)).toEqual({ ratePercent: rate, tableVersion: "permenko-1-2023-bunga@2023-02-01" });
   });
 
@@ -142,6 +147,28 @@ describe("KUR interest by scheme and KUR count (Permenko 1/2023, rate table vers
 
   it.each([-1, 1.5, Number.NaN])("rejects a prior KUR count of %d", (prior) => {
     expect(() => interestRate("MIKRO", prior, ON)).toThrow(RangeError);
+  });
+
+  it.each([
+    // scheme, earlier mikro, earlier kecil, rate
+    ["KECIL", 2, 0, 6], // a first KUR kecil after two KUR mikro: Pasal 26 ayat (2) counts KUR kecil
+    ["KECIL", 0, 1, 7],
+    ["KECIL", 3, 3, 9],
+    ["MIKRO", 0, 3, 6], // earlier KUR kecil do not raise a KUR mikro's tier: Pasal 22 ayat (2)
+    ["MIKRO", 1, 0, 7],
+    ["MIKRO", 3, 0, 9],
+    ["SUPER_MIKRO", 2, 2, 3],
+    ["KHUSUS", 2, 2, 6],
+    ["PMI", 1, 1, 6],
+  ] as const)("%s after %d KUR mikro and %d KUR kecil is %d%% p.a. (each tier counts its own scheme)", (scheme, mikro, kecil, rate) => {
+    expect(interestRateFor(scheme, { mikro, kecil }, ON).ratePercent).toBe(rate);
+  });
+
+  it("accessesCounted picks the scheme's own count and refuses a bad one", () => {
+    expect(accessesCounted("MIKRO", { mikro: 2, kecil: 5 })).toBe(2);
+    expect(accessesCounted("KECIL", { mikro: 2, kecil: 5 })).toBe(5);
+    expect(accessesCounted("SUPER_MIKRO", { mikro: 2, kecil: 5 })).toBe(0);
+    expect(() => accessesCounted("MIKRO", { mikro: -1, kecil: 0 })).toThrow(RangeError);
   });
 
   it("never falls as the KUR count rises", () => {
@@ -252,35 +279,76 @@ describe("business running at least 6 months, except super mikro (docs/regulatio
 
 describe("KUR mikro repeat access — Permenko 1/2023 Pasal 24 ayat (4) and (4a)", () => {
   it.each([
-    ["AGRICULTURE", 4],
-    ["FISHERIES", 4],
-    ["PROCESSING_INDUSTRY", 2],
-    ["TRADE", 2],
-    ["SERVICES", 2],
-  ] as const)("%s debtors may receive KUR at most %d times", (sector: KurSectorGroup, cap: number) => {
-    expect(mikroAccessCap(sector)).toBe(cap);
-    expect(checkMikroRepeatAccess(sector, cap - 1)).toBeNull();
-    expect(checkMikroRepeatAccess(sector, cap)).not.toBeNull();
+    ["01111", "padi (pertanian)", 4],
+    ["01262", "kelapa sawit (perkebunan)", 4],
+    ["01411", "sapi potong (peternakan)", 4],
+    ["01500", "pertanian campuran", 4],
+    ["03111", "penangkapan ikan (perikanan)", 4],
+    ["03221", "budidaya ikan air tawar (perikanan)", 4],
+    ["02111", "pengusahaan hutan (kehutanan, not named in ayat (4))", 2],
+    ["01610", "jasa penunjang pertanian (a service, not production)", 2],
+    ["10792", "industri pengolahan", 2],
+    ["47111", "perdagangan eceran", 2],
+    ["56101", "restoran (jasa)", 2],
+  ] as const)("KBLI %s, %s: at most %d KUR mikro — ayat (4) names pertanian, perkebunan, perikanan, peternakan", (kbli, _what, cap) => {
+    expect(mikroAccessCap(kbli)).toBe(cap);
+    expect(isFourAccessProductionKbli(kbli)).toBe(cap === 4);
+    expect(checkMikroRepeatAccess(kbli, cap - 1)).toBeNull();
+    expect(checkMikroRepeatAccess(kbli, cap)).not.toBeNull();
   });
 
-  it("explains the refusal with the cap and the count", () => {
-    const issue = checkMikroRepeatAccess("TRADE", 2);
-    expect(issue).toEqual({ code: "mikroRepeat.capReached", params: { sector: "TRADE", cap: 2, prior: 2 } });
+  it("forestry keeps its KUR reporting group AGRICULTURE while the 4-access cap excludes it — Pasal 24 ayat (4)", () => {
+    expect(sectorGroupForKbli("02111")).toBe("AGRICULTURE");
+    expect(mikroAccessCap("02111")).toBe(2);
+  });
+
+  it("explains the refusal with the ayat, the cap and the count, in both languages — Pasal 24 ayat (4a)", () => {
+    const issue = checkMikroRepeatAccess("47111", 2);
+    expect(issue).toEqual({ code: "mikroRepeat.capReached", params: { ayat: "4a", cap: 2, prior: 2 } });
     expectIssue(
       issue,
       "mikroRepeat.capReached",
-      "Debitur KUR Mikro sektor Perdagangan paling banyak menerima KUR 2 kali; debitur ini sudah menerima 2 kali (Permenko 1/2023 Pasal 24).",
+      "Debitur KUR Mikro di luar sektor produksi pertanian, perkebunan, perikanan dan peternakan paling banyak menerima KUR Mikro 2 kali; debitur ini sudah menerima 2 kali (Permenko 1/2023 Pasal 24 ayat (4a)).",
     );
-    expect(enText(checkMikroRepeatAccess("PROCESSING_INDUSTRY", 3)!)).toBe(
-      "A KUR Mikro debtor in processing industry may receive KUR at most 2 times; this debtor has already received it 3 times (Permenko 1/2023 Article 24).",
+    expect(enText(checkMikroRepeatAccess("01111", 4)!)).toBe(
+      "A KUR Mikro debtor in crop farming, plantations, fisheries or livestock production may receive KUR Mikro at most 4 times; this debtor has already received it 4 times (Permenko 1/2023 Article 24(4)).",
     );
   });
 
   it("a first KUR mikro is always allowed", () => {
-    expect(checkMikroRepeatAccess("SERVICES", 0)).toBeNull();
+    expect(checkMikroRepeatAccess("56101", 0)).toBeNull();
   });
 
-  it("rejects a negative count", () => {
-    expect(() => checkMikroRepeatAccess("TRADE", -1)).toThrow(RangeError);
+  it("rejects a negative count and a malformed KBLI", () => {
+    expect(() => checkMikroRepeatAccess("47111", -1)).toThrow(RangeError);
+    expect(() => mikroAccessCap("4711")).toThrow(RangeError);
+  });
+});
+
+describe("KUR mikro outstanding total while holding KUR mikro — Permenko 1/2023 Pasal 24 ayat (1)", () => {
+  it.each([
+    [0, 100_000_000, 0, null],
+    [40_000_000, 60_000_000, 1, null], // exactly Rp100.000.000 in all
+    [40_000_001, 60_000_000, 1, "mikroOutstanding.capExceeded"],
+    [100_000_000, 10_000_001, 2, "mikroOutstanding.capExceeded"],
+    [10_000_000, 20_000_000, 0, "mikroOutstanding.withoutPriorMikro"],
+  ] as const)("outstanding %d + plafon %d with %d earlier KUR mikro → %s", (outstanding, plafon, prior, code) => {
+    expect(checkMikroOutstanding(plafon, outstanding, prior)?.code ?? null).toBe(code);
+  });
+
+  it("says how much room is left, never a negative amount", () => {
+    expect(checkMikroOutstanding(20_000_000, 90_000_000, 1)?.params).toEqual({ cap: "Rp100.000.000", outstanding: "Rp90.000.000", room: "Rp10.000.000" });
+    expect(checkMikroOutstanding(20_000_000, 120_000_000, 1)?.params?.room).toBe("Rp0");
+    expect(idText(checkMikroOutstanding(20_000_000, 90_000_000, 1)!)).toMatch(/Pasal 24 ayat \(1\)/);
+  });
+
+  it("the cap is part of the dated scheme rules", () => {
+    expect(kurSchemeRulesFor("2023-02-01").mikroOutstandingCap).toBe(100_000_000);
+  });
+});
+
+describe("KUR kecil repeat access (docs/regulation.md §1.2)", () => {
+  it("no numeric KUR kecil repeat limit is encoded: Permenko 12/2025 Pasal 38A points at Pasal 26 ayat (2), whose text was not read", () => {
+    expect(kurSchemeRulesFor()).not.toHaveProperty("kecilAccessCap");
   });
 });

@@ -3,10 +3,13 @@ import { MESSAGES } from "@/lib/i18n/config";
 import fc from "fast-check";
 import {
   KUR_SCHEMES,
+  MANDATE_NOT_IN_FORCE_VERSION,
   MANDATE_RULE_VERSION,
   addDays,
   evaluateMandate,
   explainMandate,
+  mandateRulesOn,
+  replayMandate,
   type KurScheme,
   type MandateDecision,
   type MandateStatus,
@@ -68,16 +71,20 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (docs/regulation.md §2, cove
     const d = inWords(evaluateMandate({ scheme: "PMI", plafon: 50_000_000, date: DATE }));
     expect(d).toMatchObject({ status: "OUT_OF_SCOPE", ruleId: "PMI_OUT_OF_SCOPE", blocksDisbursement: false, requiredFrom: null });
     expect(d.explanation).toMatch(/^Di luar cakupan: .*Pekerja Migran Indonesia/);
+    expect(d.legalBasis).toBe("Permenaker 4/2023 tentang Jaminan Sosial Pekerja Migran Indonesia");
   });
 
-  it.each(["SUPER_MIKRO", "MIKRO"] as const)(
-    "%s without a matching phase rule is voluntary but encouraged — Permenko 1/2023 Pasal 22 ayat (8)",
-    (scheme) => {
+  it.each([
+    ["MIKRO", "Permenko 1/2023 Pasal 22 ayat (8)"],
+    ["SUPER_MIKRO", "Surat pengantar Permenko 1/2023 angka 5"],
+  ] as const)(
+    "%s without a matching phase rule is voluntary but encouraged — %s",
+    (scheme, basis) => {
       const d = inWords(evaluateMandate({ scheme, plafon: 10_000_000, date: DATE }));
       expect(d).toMatchObject({
         status: "VOLUNTARY",
         ruleId: "PHASED_VOLUNTARY",
-        legalBasis: "Permenko 1/2023 Pasal 22 ayat (8)",
+        legalBasis: basis,
         blocksDisbursement: false,
         requiredFrom: null,
       });
@@ -119,19 +126,19 @@ describe("mandatory BPJS Ketenagakerjaan enrolment (docs/regulation.md §2, cove
     ],
     [
       "SUPER_MIKRO", 5_000_000, "PHASED_VOLUNTARY", "mandate.phasedVoluntary",
-      "Sukarela (dianjurkan): debitur KUR Super Mikro belum termasuk tahap kepesertaan wajib mana pun — Permenko 1/2023 Pasal 22 ayat (8).",
-      "Voluntary (encouraged): KUR Super Mikro debtors here are not yet in any mandatory enrolment phase — Permenko 1/2023 Article 22(8).",
+      "Sukarela (dianjurkan): debitur KUR Super Mikro belum termasuk tahap kepesertaan wajib mana pun — Surat pengantar Permenko 1/2023 angka 5.",
+      "Voluntary (encouraged): KUR Super Mikro debtors here are not yet in any mandatory enrolment phase — Cover letter of Permenko 1/2023, point 5.",
     ],
     [
       "PMI", 50_000_000, "PMI_OUT_OF_SCOPE", "mandate.pmiOutOfScope",
-      "Di luar cakupan: debitur KUR PMI termasuk segmen Pekerja Migran Indonesia, bukan kepesertaan BPU melalui kanal ini — Permenko 1/2023 (KUR PMI; segmen Pekerja Migran Indonesia).",
-      "Out of scope: KUR PMI debtors belong to the Indonesian migrant worker segment, not BPU enrolment through this channel — Permenko 1/2023 (KUR PMI; Indonesian migrant worker segment).",
+      "Di luar cakupan: calon Pekerja Migran Indonesia didaftarkan dalam program Jaminan Sosial Pekerja Migran Indonesia (JKK dan JKM wajib, JHT pilihan) sebelum berangkat, bukan sebagai peserta BPU melalui kanal ini — Permenaker 4/2023 tentang Jaminan Sosial Pekerja Migran Indonesia.",
+      "Out of scope: prospective Indonesian migrant workers are registered in the migrant worker social security programme (JKK and JKM mandatory, JHT optional) before departure, not as BPU participants through this channel — Permenaker 4/2023 on Social Security for Indonesian Migrant Workers.",
     ],
   ] as const)("%s at plafon %d: rule %s explains itself as %s, in both languages", (scheme, plafon, ruleId, code, indonesian, english) => {
     const d = evaluateMandate({ scheme, plafon, date: DATE });
     expect(d.ruleId).toBe(ruleId);
     expect(d.explanation.code).toBe(code);
-    expect(d.legalBasis).toEqual({ code: "mandate.legalBasis", params: { ruleId } });
+    expect(d.legalBasis).toEqual({ code: "mandate.legalBasis", params: { ruleId, scheme } });
     expect(idText(d.explanation)).toBe(indonesian);
     expect(enText(d.explanation)).toBe(english);
   });
@@ -176,7 +183,7 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
       expect(d).toMatchObject({
         status: "PHASED_REQUIRED",
         ruleId: "PHASED_MATCHED",
-        legalBasis: "Permenko 1/2023 Pasal 22 ayat (8)",
+        legalBasis: scheme === "SUPER_MIKRO" ? "Surat pengantar Permenko 1/2023 angka 5" : "Permenko 1/2023 Pasal 22 ayat (8)",
         requiredFrom: rule?.startDate,
         blocksDisbursement: true,
       });
@@ -200,7 +207,7 @@ describe("phased enrolment of super mikro and mikro as data — Permenko 1/2023 
     );
     const unlabelled = evaluateMandate({ scheme: "SUPER_MIKRO", plafon: 5_000_000, date: DATE, kanwilCode: "JAWA_BARAT", phaseRules: [{ ...rule, scopeLabel: undefined }] });
     expect(idText(unlabelled.explanation)).toBe(
-      "Wajib bertahap: debitur KUR Super Mikro pada tahap P-JABAR wajib menjadi peserta sejak 01/07/2026 — Permenko 1/2023 Pasal 22 ayat (8).",
+      "Wajib bertahap: debitur KUR Super Mikro pada tahap P-JABAR wajib menjadi peserta sejak 01/07/2026 — Surat pengantar Permenko 1/2023 angka 5.",
     );
   });
 
@@ -274,5 +281,78 @@ describe("every mandate decision is explainable and replayable (docs/regulation.
         },
       ),
     );
+  });
+});
+
+describe("the legal basis each decision cites is the article that says it (docs/regulation.md §2.1)", () => {
+  // Every (rule id, scheme) a decision can have, with its legal basis in both languages.
+  it.each([
+    ["KECIL", 150_000_000, DATE, "MANDATE_KECIL", "Permenko 1/2023 Pasal 26 ayat (8)", "Permenko 1/2023 Article 26(8)"],
+    ["KHUSUS", 200_000_000, DATE, "MANDATE_KHUSUS_ABOVE_100JT", "Permenko 1/2023 Pasal 35 ayat (11)", "Permenko 1/2023 Article 35(11)"],
+    ["KHUSUS", 50_000_000, DATE, "KHUSUS_VOLUNTARY", "Permenko 1/2023 Pasal 35 ayat (11)", "Permenko 1/2023 Article 35(11)"],
+    ["MIKRO", 50_000_000, DATE, "PHASED_VOLUNTARY", "Permenko 1/2023 Pasal 22 ayat (8)", "Permenko 1/2023 Article 22(8)"],
+    ["SUPER_MIKRO", 5_000_000, DATE, "PHASED_VOLUNTARY", "Surat pengantar Permenko 1/2023 angka 5", "Cover letter of Permenko 1/2023, point 5"],
+    ["PMI", 50_000_000, DATE, "PMI_OUT_OF_SCOPE", "Permenaker 4/2023 tentang Jaminan Sosial Pekerja Migran Indonesia", "Permenaker 4/2023 on Social Security for Indonesian Migrant Workers"],
+    ["KECIL", 150_000_000, "2023-01-31", "MANDATE_NOT_IN_FORCE", "Permenko 1/2023 (berlaku 01/02/2023)", "Permenko 1/2023 (in force from 01/02/2023)"],
+  ] as const)("%s at %d on %s: %s cites %s", (scheme, plafon, date, ruleId, indonesian, english) => {
+    const d = evaluateMandate({ scheme, plafon, date });
+    expect(d.ruleId).toBe(ruleId);
+    expect(idText(d.legalBasis)).toBe(indonesian);
+    expect(enText(d.legalBasis)).toBe(english);
+    // The explanation ends with the same basis, so the two can never disagree on screen.
+    expect(idText(d.explanation).endsWith(`${indonesian}.`)).toBe(true);
+    expect(enText(d.explanation).endsWith(`${english}.`)).toBe(true);
+  });
+
+  it.each(["MIKRO", "SUPER_MIKRO"] as const)("a matched phase rule for %s cites the same basis as the voluntary decision", (scheme) => {
+    const rule: PhaseRule = { id: "P", penyalurId: null, kanwilCode: null, startDate: "2026-01-01" };
+    const matched = evaluateMandate({ scheme, plafon: 5_000_000, date: DATE, phaseRules: [rule] });
+    const voluntary = evaluateMandate({ scheme, plafon: 5_000_000, date: DATE });
+    expect(matched.ruleId).toBe("PHASED_MATCHED");
+    expect(idText(matched.legalBasis)).toBe(idText(voluntary.legalBasis));
+  });
+
+  it("super mikro never cites Pasal 22 ayat (8), the KUR mikro article — cover letter of Permenko 1/2023 point 5", () => {
+    const rule: PhaseRule = { id: "P", penyalurId: null, kanwilCode: null, startDate: "2026-01-01" };
+    for (const phaseRules of [[], [rule]]) {
+      const d = evaluateMandate({ scheme: "SUPER_MIKRO", plafon: 5_000_000, date: DATE, phaseRules });
+      expect(idText(d.legalBasis)).not.toContain("Pasal 22");
+      expect(idText(d.explanation)).not.toContain("Pasal 22");
+      expect(enText(d.explanation)).not.toContain("Article 22");
+    }
+  });
+});
+
+describe("mandate rules are dated: nothing is mandatory before Permenko 1/2023 was in force (2023-02-01)", () => {
+  it.each(KUR_SCHEMES.filter((s) => s !== "PMI"))("%s decided on 31/01/2023 is voluntary under no rule version, and says why", (scheme) => {
+    const rule: PhaseRule = { id: "EARLY", penyalurId: null, kanwilCode: null, startDate: "2020-01-01" };
+    const d = evaluateMandate({ scheme, plafon: 200_000_000, date: "2023-01-31", phaseRules: [rule] });
+    expect(d).toMatchObject({
+      status: "VOLUNTARY",
+      ruleId: "MANDATE_NOT_IN_FORCE",
+      ruleVersion: MANDATE_NOT_IN_FORCE_VERSION,
+      requiredFrom: null,
+      blocksDisbursement: false,
+    });
+    expect(idText(d.explanation)).toBe(
+      "Sukarela: keputusan bertanggal 31/01/2023, sebelum Permenko 1/2023 berlaku (01/02/2023); saat itu belum ada kewajiban kepesertaan bagi debitur KUR — Permenko 1/2023 (berlaku 01/02/2023).",
+    );
+  });
+
+  it("on 01/02/2023, the first day in force, KUR kecil is mandatory under permenko-1-2023@2023-02-01", () => {
+    const d = evaluateMandate({ scheme: "KECIL", plafon: 200_000_000, date: "2023-02-01" });
+    expect(d).toMatchObject({ status: "MANDATORY", ruleVersion: "permenko-1-2023@2023-02-01" });
+    expect(mandateRulesOn("2023-02-01")?.version).toBe("permenko-1-2023@2023-02-01");
+    expect(mandateRulesOn("2023-01-31")).toBeNull();
+  });
+
+  it("PMI stays out of scope before 2023 too: the migrant-worker programme is not this channel's", () => {
+    expect(evaluateMandate({ scheme: "PMI", plafon: 50_000_000, date: "2022-06-01" }).status).toBe("OUT_OF_SCOPE");
+  });
+
+  it("a decision taken before the rules were in force replays to the same decision", () => {
+    const d = evaluateMandate({ scheme: "KECIL", plafon: 200_000_000, date: "2022-12-01" });
+    expect(replayMandate(JSON.parse(JSON.stringify(d.inputs)))).toEqual(d);
+    expect(explainMandate({ ruleId: d.ruleId, inputs: d.inputs })?.explanation).toEqual(d.explanation);
   });
 });

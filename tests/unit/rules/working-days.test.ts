@@ -20,6 +20,25 @@ describe("working days: Monday–Friday without national holidays and cuti bersa
     expect(holidayYearCoverage(2030)).toBe("none");
   });
 
+  it("the 2025 table has SKB 1017/2024, 2/2024, 2/2024's 17 national holidays and 10 cuti bersama, plus 18/08/2025 of SKB 933/2025, 1/2025, 3/2025", () => {
+    const y2025 = HOLIDAY_YEARS.find((y) => y.year === 2025)!;
+    expect(y2025.holidays.filter((h) => h.kind === "NATIONAL")).toHaveLength(17);
+    expect(y2025.holidays.filter((h) => h.kind === "CUTI_BERSAMA")).toHaveLength(11);
+    expect(y2025.source).toMatch(/1017 Tahun 2024.*933 Tahun 2025/);
+    expect(holidayYearCoverage(2025)).toBe("complete");
+    expect(holidayOn("2025-08-18")).toMatch(/Cuti bersama/);
+    // Idul Fitri 1446 H: Mon 31/03 and Tue 01/04 are holidays, 02–04/04 and Mon 07/04 cuti bersama.
+    expect(onOrNextWorkingDay("2025-03-31")).toBe("2025-04-08");
+    // 15/05/2025 is a Thursday and a working day: the due date stays.
+    expect(onOrNextWorkingDay("2025-05-15")).toBe("2025-05-15");
+  });
+
+  it("2027 stays marked incomplete: its SKB is not entered, only the fixed-date holidays are listed", () => {
+    const y2027 = HOLIDAY_YEARS.find((y) => y.year === 2027)!;
+    expect(y2027.complete).toBe(false);
+    expect(y2027.holidays.every((h) => h.kind === "NATIONAL")).toBe(true);
+  });
+
   it("every holiday date in the table is a real date of its year, listed once", () => {
     for (const y of HOLIDAY_YEARS) {
       const dates = y.holidays.map((h) => h.date);

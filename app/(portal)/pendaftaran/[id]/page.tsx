@@ -9,6 +9,7 @@ import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/format";
 import { enrolmentRecord } from "@/lib/review/data";
+import { clearanceMandate } from "@/lib/enrolment/mutations";
 import { disbursementClearance, formatDateId, formatRupiah } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,8 +31,12 @@ export default async function EnrolmentPage({
 }) {
   const actor = await requirePermission("enrolment:read");
   const { id } = await params;
-  const [record, notice, t] = await Promise.all([enrolmentRecord(actor, id, new Date()), searchParams, getTranslations()]);
-  if (!record) notFound();
+  const now = new Date();
+  // The clearance decides the mandate again on the office's day before the record is read, so the
+  // record shows the decision in force (docs/regulation.md §2.2).
+  const cleared = await clearanceMandate(actor, id, now);
+  const [record, notice, t] = await Promise.all([enrolmentRecord(actor, id, now), searchParams, getTranslations()]);
+  if (!record || !cleared) notFound();
   // Identifiers, phones and contact details come already as this actor may see them (lib/review/data/record.ts).
   const e = record.enrolment;
   const unpaid = e.contributionLines.filter((l) => l.status === "DUE");
@@ -41,7 +46,7 @@ export default async function EnrolmentPage({
   const canCorrect = e.status === "RETURNED" && can(actor, "enrolment:correct");
   const first = e.contributionLines[0];
   const clearance = disbursementClearance({
-    mandateStatus: e.mandate.status,
+    mandateStatus: cleared.status,
     enrolmentStatus: e.status,
     firstMonthPaid: first?.status === "PAID",
     gate: e.office.disbursementGate,
@@ -86,6 +91,18 @@ export default async function EnrolmentPage({
       <section aria-labelledby="pencairan" className={`rounded border-l-4 p-4 ${CLEARANCE_STYLE[clearance.state]}`} data-testid="clearance">
         <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t("detail.clearance")}</h2>
         <p className="text-lg font-bold">{ruleMessage(tRules, clearance.headline)}</p>
+        <div className="mt-1 text-xs" data-testid="clearance-decided">
+          {t("detail.clearanceDecided", { date: formatDateId(cleared.decidedOn), rule: `${cleared.ruleId} @ ${cleared.ruleVersion}` })}
+        </div>
+        {cleared.changed && cleared.previousStatus && (cleared.status === "MANDATORY" || cleared.status === "PHASED_REQUIRED") ? (
+          <div role="status" className="mt-2 rounded border border-current p-2 text-sm font-medium" data-testid="mandate-changed">
+            {t("detail.mandateChanged", {
+              before: t(`enums.mandate.${cleared.previousStatus}`),
+              after: t(`enums.mandate.${cleared.status}`),
+              date: formatDateId(cleared.decidedOn),
+            })}
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="keputusan" className="rounded border border-slate-200 bg-white p-4" data-testid="decision">
@@ -174,8 +191,21 @@ export default async function EnrolmentPage({
           <dd>{e.loan.tenorMonths ?? "—"}</dd>
           <dt className="font-medium">{t("detail.record.plannedDisbursementDate")}</dt>
           <dd>{e.loan.plannedDisbursementDate ? formatDateId(e.loan.plannedDisbursementDate) : "—"}</dd>
-          <dt className="font-medium">{t("detail.record.priorKurCount")}</dt>
-          <dd>{e.loan.priorKurCount ?? "—"}</dd>
+          {e.loan.priorMikroCount !== null || e.loan.priorKurCount === null ? (
+            <>
+              <dt className="font-medium">{t("detail.record.priorMikroCount")}</dt>
+              <dd>{e.loan.priorMikroCount ?? "—"}</dd>
+              <dt className="font-medium">{t("detail.record.priorKecilCount")}</dt>
+              <dd>{e.loan.priorKecilCount ?? "—"}</dd>
+              <dt className="font-medium">{t("detail.record.outstandingMikro")}</dt>
+              <dd className="tabular-nums">{e.loan.outstandingMikro ? formatRupiah(e.loan.outstandingMikro) : "—"}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="font-medium">{t("detail.record.priorKurCount")}</dt>
+              <dd>{e.loan.priorKurCount}</dd>
+            </>
+          )}
           <dt className="font-medium">{t("detail.record.npwp")}</dt>
           <dd className="font-mono">{e.loan.npwp ?? "—"}</dd>
           <dt className="font-medium">{t("detail.record.businessName")}</dt>
@@ -191,6 +221,16 @@ export default async function EnrolmentPage({
           <dd>{e.business.startedOn ? formatDateId(e.business.startedOn) : "—"}</dd>
           <dt className="font-medium">{t("detail.record.businessProvince")}</dt>
           <dd>{e.business.provinceName ?? "—"}</dd>
+          {e.employer.employsWorkers !== null ? (
+            <>
+              <dt className="font-medium">{t("detail.record.employsWorkers")}</dt>
+              <dd data-testid="employer">
+                {yesNo(e.employer.employsWorkers)}
+                {e.employer.employsWorkers && e.employer.workerCount ? ` (${t("detail.record.workerCount", { count: e.employer.workerCount })})` : ""}
+                {e.employer.employsWorkers ? ` — ${t("detail.record.jhtEmployer")}` : ""}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
