@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { actionClient, formAction, formInput } from "@/lib/action/client";
 import { AppError } from "@/lib/action/errors";
-import { AccountLockedSignin, signIn, signOut } from "@/lib/auth/config";
+import { SignInDelayed, signIn, signOut } from "@/lib/auth/config";
 
 /**
  * Sign-in, on the one pipeline without an actor (nobody is signed in yet). The schema only bounds
@@ -27,8 +27,11 @@ const loginSafe = actionClient
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirectTo: "/beranda" });
     } catch (error) {
-      // After repeated failures the account is locked for a while (lib/auth/throttle.ts).
-      if (error instanceof AccountLockedSignin) throw new AppError("RATE_LIMITED", { message: "loginLocked", params: { minutes: error.minutes } });
+      // After repeated failures the next attempt waits a while (lib/auth/throttle.ts).
+      if (error instanceof SignInDelayed) {
+        const message = error.by === "account" ? "loginDelayed" : "loginAddressLimited";
+        throw new AppError("RATE_LIMITED", { message, params: { unit: error.seconds < 120 ? "seconds" : "minutes", minutes: Math.ceil(error.seconds / 60), seconds: error.seconds } });
+      }
       if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginInvalid" });
       throw error;
     }
