@@ -58,7 +58,7 @@ export const MIN_AUTH_SECRET_LENGTH = 32;
 /**
  * What makes this configuration unsafe to serve real users with, one sentence each (empty when
  * safe). Only production outside the demo is held to it; instrumentation.ts refuses to start on
- * any (docs/decisions/0012-abuse-limits.md §Start-up).
+ * any (docs/decisions/0013-abuse-limits.md §Start-up).
  */
 export function unsafeProductionSettings(env: ServerEnv): string[] {
   if (env.NODE_ENV !== "production") return [];
@@ -74,6 +74,11 @@ export function unsafeProductionSettings(env: ServerEnv): string[] {
     );
   }
   return problems;
+}
+
+/** `next dev` (read on its own: the proxy needs it before anything else is valid). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
 }
 
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).catch("info");

@@ -27,6 +27,11 @@ export const ACTION_LIMITS: Readonly<Record<string, readonly ActionLimit[]>> = {
     { points: 30, seconds: 60, per: "user" },
     { points: 120, seconds: 60, per: "office" },
   ],
+  // Confirming a name is a yes/no oracle on one NIK: a handful per debtor is plenty.
+  "enrolment.confirmName": [
+    { points: 10, seconds: 60, per: "user" },
+    { points: 40, seconds: 60, per: "office" },
+  ],
 };
 
 /**

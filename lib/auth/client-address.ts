@@ -8,7 +8,7 @@ import { isIP } from "node:net";
  * run ourselves; the first other entry is the client. Without TRUSTED_PROXIES the rightmost entry is
  * taken: correct when clients connect directly and send no header, spoofable when they send one,
  * which is why a production deployment sits behind a proxy that sets the header
- * (docs/decisions/0012-abuse-limits.md).
+ * (docs/decisions/0013-abuse-limits.md).
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: readonly string[]): string {
   const hops = (forwardedFor ?? "")

@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling policy (docs/decisions/0012-abuse-limits.md). Pure: the counters live in
+ * Sign-in throttling policy (docs/decisions/0013-abuse-limits.md). Pure: the counters live in
  * PostgreSQL through the project's one limiter (lib/action/limits.ts), used by lib/auth/data.ts.
  *
  * Per account (the e-mail as typed, whether or not it exists, so that a refusal says nothing about

@@ -10,5 +10,5 @@
 export { submitEnrolment } from "@/lib/enrolment/mutations/submit";
 export { resubmitEnrolment } from "@/lib/enrolment/mutations/correction";
 export { deleteDraft, saveDraft, type SaveDraftResult } from "@/lib/enrolment/mutations/drafts";
-export { recordNikLookup } from "@/lib/enrolment/mutations/nik-lookup";
+export { recordNameCheck, recordNikLookup, type LookupOutcome } from "@/lib/enrolment/mutations/nik-lookup";
 export type { SubmitResult } from "@/lib/enrolment/mutations/shared";
