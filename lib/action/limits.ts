@@ -46,6 +46,18 @@ export interface Budget {
   seconds: number;
 }
 
+/**
+ * The budgets outside the action pipeline, in one place (docs/decisions/0013-abuse-limits.md lists
+ * them with the reasons). The sign-in ones are in lib/auth/data.ts with their policy
+ * (lib/auth/throttle.ts).
+ */
+export const BUDGETS = {
+  /** POST /api/v1/quotes per API key: a bank's system quoting at a steady 2 a second. */
+  quotePerKey: { name: "api-quote", points: 120, seconds: 60 },
+  /** /verifikasi/<code> per client address: QR scans are one at a time; guessing codes is not. */
+  verificationPerAddress: { name: "verify", points: 30, seconds: 60 },
+} as const satisfies Record<string, Budget>;
+
 const limiters = new Map<string, RateLimiterPrisma>();
 
 function limiterOf(budget: Budget): RateLimiterPrisma {

@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { headers } from "next/headers";
+import { serverEnv } from "@/lib/env";
 
 /**
  * The client's address as seen behind the configured proxies (TRUSTED_PROXIES, lib/env.ts).
@@ -27,4 +29,9 @@ function normalise(hop: string): string {
   const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(hop);
   if (v4mapped) return v4mapped[1]!;
   return isIP(hop) ? hop.toLowerCase() : hop.slice(0, 64);
+}
+
+/** The current request's client address (pages, actions, route handlers). */
+export async function requestClientAddress(): Promise<string> {
+  return clientAddress((await headers()).get("x-forwarded-for"), serverEnv().TRUSTED_PROXIES);
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
+import { BUDGETS, spend } from "@/lib/action/limits";
 import { DELETE, GET, OPTIONS, PATCH, POST, PUT } from "@/app/api/v1/quotes/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { apiKeyByPrefix } from "@/lib/api/data";
@@ -347,5 +348,27 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await response.json();
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.paths["/api/v1/quotes"].post.security).toEqual([{ bearerAuth: [] }]);
+  });
+});
+
+describe("POST /api/v1/quotes is limited per key (docs/decisions/0013-abuse-limits.md)", () => {
+  it(`${BUDGETS.quotePerKey.points} quotes a minute per key; the next is 429 with Retry-After, and another key is not affected`, async () => {
+    const { key, apiKeyId } = await createApiKey({ penyalurCode: "BNI", name: "uji batas BNI" }).then(async (k) => ({ key: k.key, apiKeyId: (await apiKeyByPrefix(displayPrefixOf(k.key)))!.id }));
+    // Spend all but one of the budget as earlier requests would have.
+    for (let i = 0; i < BUDGETS.quotePerKey.points - 1; i++) expect((await spend(BUDGETS.quotePerKey, apiKeyId)).allowed).toBe(true);
+    expect((await call(MIKRO, { key })).status).toBe(200);
+    const refused = await call(MIKRO, { key });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(BUDGETS.quotePerKey.seconds);
+    expect(refused.body.error).toBe(`Terlalu banyak permintaan dengan kunci API ini. Coba lagi dalam ${retryAfter} detik.`);
+    expect((await call(MIKRO, { key: bniKey })).status).toBe(200);
+  });
+
+  it("a request without a valid key is refused (401) before it spends any budget", async () => {
+    const before = await db().rateLimit.count({ where: { key: { startsWith: "api-quote:" } } });
+    expect((await call(MIKRO, { key: "lk_salah_0000000000000000000000000" })).status).toBe(401);
+    expect(await db().rateLimit.count({ where: { key: { startsWith: "api-quote:" } } })).toBe(before);
   });
 });
