@@ -25,7 +25,7 @@ test("a NIK registered through another penyalur is reused unseen: the bank learn
 
   const registered = page.getByTestId("registered-elsewhere");
   await expect(registered).toContainText("NIK ini sudah terdaftar sebagai peserta");
-  for (const secret of [DEDI.name, "30/11/1975", before!.phone.slice(-4), "BNI"]) await expect(page.locator("form")).not.toContainText(secret);
+  for (const secret of [DEDI.name, "30/11/1975", before!.phone.slice(-4), "BNI"]) await expect(page.locator("form", { has: registered })).not.toContainText(secret);
   await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveCount(0);
   await expect(page.getByTestId("other-penyalur")).toHaveCount(0);
 
