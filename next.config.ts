@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PERMISSIONS_POLICY } from "./lib/security/headers";
 
 // Messages and formats per request: lib/i18n/request.ts (no locale in the URL; a cookie chooses).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -25,6 +26,8 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // The CSP (with its per-request nonce) and HSTS are set by proxy.ts.
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ];

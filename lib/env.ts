@@ -16,6 +16,26 @@ const EnvSchema = z.object({
    * QR codes. Unset: the address the request came to.
    */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** next-auth's signing key; production refuses to start without 32 characters of it. */
+  AUTH_SECRET: z.string().optional(),
+  /**
+   * "1" on the demo and test servers (scripts/demo.ts, scripts/test-all.ts): demo accounts and the
+   * published demo API key are then expected; anywhere else in production they refuse the start.
+   */
+  LINDUNGIKUR_DEMO: z.enum(["0", "1"]).default("0"),
+  /**
+   * Addresses of our own proxies / load balancers, comma-separated. X-Forwarded-For entries they
+   * added are skipped when finding the client's address (lib/auth/client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;
@@ -31,6 +51,34 @@ export function serverEnv(): ServerEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+/**
+ * What makes this configuration unsafe to serve real users with, one sentence each (empty when
+ * safe). Only production outside the demo is held to it; instrumentation.ts refuses to start on
+ * any (docs/decisions/0015-abuse-limits.md §Start-up).
+ */
+export function unsafeProductionSettings(env: ServerEnv): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if ((env.AUTH_SECRET ?? "").length < MIN_AUTH_SECRET_LENGTH) {
+    problems.push(
+      `AUTH_SECRET kosong atau kurang dari ${MIN_AUTH_SECRET_LENGTH} karakter: buat dengan \`openssl rand -base64 32\`. / AUTH_SECRET is missing or shorter than ${MIN_AUTH_SECRET_LENGTH} characters.`,
+    );
+  }
+  if (env.LINDUNGIKUR_DEMO !== "1" && !env.PUBLIC_BASE_URL) {
+    problems.push(
+      "PUBLIC_BASE_URL belum diset: QR sertifikat akan menunjuk ke alamat permintaan (mis. localhost); set ke alamat publik portal, mis. https://lindungikur.example.go.id. / PUBLIC_BASE_URL is not set.",
+    );
+  }
+  return problems;
+}
+
+/** `next dev` (read on its own: the proxy needs it before anything else is valid). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
 }
 
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).catch("info");

@@ -31,6 +31,8 @@ try {
     AUTH_SECRET: await localAuthSecret(),
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production",
+    // Demo accounts and the demo API key are expected here (lib/ops/startup.ts).
+    LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   server = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], env);

@@ -138,6 +138,8 @@ async function e2e(): Promise<void> {
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production",
+    // Demo accounts and the demo API key are expected here (lib/ops/startup.ts).
+    LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const out = path.join(RESULTS, "playwright.json");

@@ -11,6 +11,7 @@ import {
   type EnrolmentFormState,
 } from "@/lib/enrolment/actions";
 import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
+import { NameConfirm } from "@/components/enrolment/name-confirm";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import {
@@ -184,6 +185,8 @@ function EnrolmentFormBody({
   /** The lookup's refusal (e.g. its rate limit), said beside the NIK instead of passing as "not registered". */
   const [lookupRefusal, setLookupRefusal] = useState<string | null>(null);
   const lastLooked = useRef<string>("");
+  /** The NIK the lookup answered for (the name confirmation asks about that one). */
+  const [lookedNik, setLookedNik] = useState(v("nik"));
 
   const existing = correction ? (correction.participantEditable ? null : correction.participant) : (lookup?.participant ?? null);
 
@@ -217,6 +220,7 @@ function EnrolmentFormBody({
       // A refused lookup is asked again when the officer next leaves the field.
       if (answer?.serverError) lastLooked.current = "";
       setLookup(found);
+      setLookedNik(nik);
       if (found?.addressProvinceCode) suggestBranch(found.addressProvinceCode);
     });
   }
@@ -258,14 +262,15 @@ function EnrolmentFormBody({
   const fieldset = "space-y-4 rounded border border-slate-200 bg-white p-4";
   const legend = "px-1 text-lg font-semibold";
   const grid = "grid gap-4 sm:grid-cols-2";
-  const otherPenyalur = correction ? [] : (lookup?.otherPenyalurActive ?? []);
+  /** Registered through another penyalur only: its existence is all this bank learns. */
+  const registeredElsewhere = !correction && Boolean(lookup?.registered) && !existing;
   const provinceOptions = options.provinces.map((pr) => [pr.code, pr.name] as const);
 
   return (
     <form action={action} noValidate className="space-y-6">
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <input type="hidden" name="consentTextVersion" value={CONSENT_TEXT_VERSION} />
-      {existing && !correction ? <input type="hidden" name="existingParticipant" value="1" /> : null}
+      {(existing || registeredElsewhere) && !correction ? <input type="hidden" name="existingParticipant" value="1" /> : null}
       {correction ? (
         <>
           <input type="hidden" name="enrolmentId" value={correction.enrolmentId} />
@@ -318,12 +323,6 @@ function EnrolmentFormBody({
         <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="nik-status">
           {checking ? e("lookupChecking") : lookupRefusal ? lookupRefusal : !correction && lookup && !lookup.participant ? e("lookupNew") : ""}
         </p>
-        {otherPenyalur.length ? (
-          <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-900" data-testid="other-penyalur">
-            {e("otherPenyalur", { names: otherPenyalur.join(", ") })}
-          </p>
-        ) : null}
-
         {existing ? (
           <section aria-labelledby="existing-title" className="rounded border border-brand-600 bg-brand-50 p-3 text-sm" data-testid="existing-participant">
             <h3 id="existing-title" className="font-semibold">{e("existingTitle")}</h3>
@@ -345,6 +344,8 @@ function EnrolmentFormBody({
             </dl>
             <p className="mt-2 text-xs text-slate-700">{correction ? e("participantLocked") : e("existingNote")}</p>
           </section>
+        ) : registeredElsewhere ? (
+          <NameConfirm nik={lookedNik} inputClass={inputClass} />
         ) : (
           <>
             <TextField name="fullName" label={t("fullName")} errors={err("fullName")} maxLength={100} defaultValue={v("fullName")} />

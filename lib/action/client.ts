@@ -10,6 +10,7 @@ import { can, type Action } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { getLocale } from "@/lib/i18n/server";
 import { logUnexpected, logger } from "@/lib/log";
+import { ServiceUnavailableError, isDatabaseUnavailable } from "@/lib/action/faults";
 
 /**
  * The one action pipeline (next-safe-action 8), in the order docs/decisions/0010-one-way-to-write-a-feature.md §1 gives:
@@ -43,6 +44,11 @@ async function failureOf(error: Error, context: { actionName?: string; userId?: 
   if (error instanceof AppError) {
     const key = error.options.message && t.has(error.options.message as never) ? error.options.message : error.code;
     return { code: error.code, message: t(key as never, error.options.params as never), errors: error.options.fieldErrors, data: error.options.data };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Logged once where the query failed (lib/db.ts); a connection refused before any query is logged here.
+    const errorId = error instanceof ServiceUnavailableError ? error.errorId : logUnexpected(error, { ...context, fault: "database-unavailable" });
+    return { code: "UNAVAILABLE", message: t("UNAVAILABLE", { errorId }), errorId };
   }
   const errorId = logUnexpected(error, context);
   return { code: "UNEXPECTED", message: t("UNEXPECTED", { errorId }), errorId };

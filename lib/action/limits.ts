@@ -30,25 +30,82 @@ export const ACTION_LIMITS: Readonly<Record<string, readonly ActionLimit[]>> = {
   // Changing one's password asks for the current one: a session left open must not become a way to
   // guess it (docs/decisions/0013-people-and-sessions.md). Ten tries in 15 minutes is ample for a typo.
   "account.changePassword": [{ points: 10, seconds: 15 * 60, per: "user" }],
+  // Confirming a name is a yes/no oracle on one NIK: a handful per debtor is plenty.
+  "enrolment.confirmName": [
+    { points: 10, seconds: 60, per: "user" },
+    { points: 40, seconds: 60, per: "office" },
+  ],
 };
+
+/**
+ * A named counter on the shared store: `points` per `seconds`, keyed by whatever the caller counts
+ * (an action and a user, an account, a client address, an API key). The one limiter of the project:
+ * the pipeline's action limits, sign-in (lib/auth/data.ts), the quote API and /verifikasi use it.
+ */
+export interface Budget {
+  /** Prefix of the counter rows, e.g. "signin-address". */
+  name: string;
+  points: number;
+  seconds: number;
+}
+
+/**
+ * The budgets outside the action pipeline, in one place (docs/decisions/0015-abuse-limits.md lists
+ * them with the reasons). The sign-in ones are in lib/auth/data.ts with their policy
+ * (lib/auth/throttle.ts).
+ */
+export const BUDGETS = {
+  /** POST /api/v1/quotes per API key: a bank's system quoting at a steady 2 a second. */
+  quotePerKey: { name: "api-quote", points: 120, seconds: 60 },
+  /** /verifikasi/<code> per client address: QR scans are one at a time; guessing codes is not. */
+  verificationPerAddress: { name: "verify", points: 30, seconds: 60 },
+} as const satisfies Record<string, Budget>;
 
 const limiters = new Map<string, RateLimiterPrisma>();
 
-function limiterFor(limit: ActionLimit): RateLimiterPrisma {
-  const id = `${limit.points}/${limit.seconds}`;
+function limiterOf(budget: Budget): RateLimiterPrisma {
+  const id = `${budget.name}:${budget.points}/${budget.seconds}`;
   let limiter = limiters.get(id);
   if (!limiter) {
     limiter = new RateLimiterPrisma({
       storeClient: db(),
       tableName: "rateLimit",
-      points: limit.points,
-      duration: limit.seconds,
-      keyPrefix: "action",
+      points: budget.points,
+      duration: budget.seconds,
+      keyPrefix: budget.name,
       clearExpiredByTimeout: true,
     });
     limiters.set(id, limiter);
   }
   return limiter;
+}
+
+export type Spent = { allowed: true; consumed: number } | { allowed: false; consumed: number; waitSeconds: number };
+
+/**
+ * Spends one point of `budget` for `key`, atomically in PostgreSQL (concurrent requests are all
+ * counted). `seconds` overrides the window for a key that has none running yet.
+ */
+export async function spend(budget: Budget, key: string, seconds?: number): Promise<Spent> {
+  try {
+    const res = await limiterOf(budget).consume(key, 1, seconds === undefined ? {} : { customDuration: seconds });
+    return { allowed: true, consumed: res.consumedPoints };
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) {
+      return { allowed: false, consumed: refusal.consumedPoints, waitSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+    }
+    throw refusal;
+  }
+}
+
+/** Gives back a point spent on a request that turned out not to count (e.g. a successful sign-in). */
+export async function giveBack(budget: Budget, key: string): Promise<void> {
+  await limiterOf(budget).reward(key, 1);
+}
+
+/** Forgets `key`'s counter altogether. */
+export async function forget(budget: Budget, key: string): Promise<void> {
+  await limiterOf(budget).delete(key);
 }
 
 /**
@@ -59,12 +116,8 @@ export async function spendActionBudget(actionName: string, actor: Actor): Promi
   const limits = ACTION_LIMITS[actionName] ?? [];
   for (const limit of limits) {
     const subject = limit.per === "user" ? `user:${actor.id}` : tenantKey(actor);
-    try {
-      await limiterFor(limit).consume(`${actionName}:${subject}`);
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw refusal;
-    }
+    const spent = await spend({ name: "action", points: limit.points, seconds: limit.seconds }, `${actionName}:${subject}`);
+    if (!spent.allowed) return spent.waitSeconds;
   }
   return null;
 }

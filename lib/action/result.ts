@@ -18,6 +18,8 @@ export const APP_ERROR_CODES = [
   "INVALID_STATE",
   /** Too many requests of this kind; try again later. */
   "RATE_LIMITED",
+  /** The database cannot be reached: nothing was saved; the input is kept; try again shortly. */
+  "UNAVAILABLE",
   /** Anything else: logged with an id, shown as a plain message carrying it. */
   "UNEXPECTED",
 ] as const;
@@ -32,7 +34,7 @@ export interface FormState<Data = unknown> {
   code?: AppErrorCode;
   /** One sentence for the whole form, in the user's language. */
   message?: string;
-  /** With UNEXPECTED: the id the log line carries, for support. */
+  /** With UNEXPECTED and UNAVAILABLE: the id the log line carries, for support. */
   errorId?: string;
   errors?: FieldErrors;
   /** The text fields as posted, so the form re-renders with the user's input. */

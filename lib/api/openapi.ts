@@ -208,6 +208,11 @@ function buildDocument() {
                 "application/json": { schema: ref("ValidationError"), example: exampleErrors(INVALID_REQUEST_EXAMPLE) },
               },
             },
+            "429": errorResponse(
+              "Lebih dari 120 permintaan per menit dengan kunci ini.",
+              { error: "Terlalu banyak permintaan dengan kunci API ini. Coba lagi dalam 42 detik." },
+              { "Retry-After": { description: "Detik sampai permintaan berikutnya diterima.", schema: { type: "string" } } },
+            ),
             "500": errorResponse("Kesalahan tak terduga; errorId tercatat di log server.", {
               error: "Terjadi kesalahan tak terduga di server. Sebutkan kode 9F2C41AB bila menghubungi tim dukungan.",
               errorId: "9F2C41AB",

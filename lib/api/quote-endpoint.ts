@@ -1,4 +1,5 @@
 import "server-only";
+import { BUDGETS, spend } from "@/lib/action/limits";
 import { apiKeyPrincipal, quoteOfficeZone } from "@/lib/api/data";
 import { bearerToken } from "@/lib/api/keys";
 import { recordApiKeyUse } from "@/lib/api/mutations";
@@ -114,6 +115,11 @@ export async function postQuote(request: Request, now: Date): Promise<Response> 
     if (!token) return unauthorized(false, reply);
     const principal = await apiKeyPrincipal(token);
     if (!principal) return unauthorized(true, reply);
+    const spent = await spend(BUDGETS.quotePerKey, principal.apiKeyId);
+    if (!spent.allowed) {
+      const seconds = String(spent.waitSeconds);
+      return json(429, { error: t("error.rateLimited", { seconds }) }, { "Retry-After": seconds });
+    }
     try {
       await recordApiKeyUse(principal, now);
     } catch (error) {

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { actionClient, formAction, formInput } from "@/lib/action/client";
 import { AppError } from "@/lib/action/errors";
-import { AccountLockedSignin, SecondFactorFailedSignin, SecondFactorSignin, signIn, signOut } from "@/lib/auth/config";
+import { SecondFactorFailedSignin, SecondFactorSignin, SignInDelayed, signIn, signOut } from "@/lib/auth/config";
 import { signOutEverywhere } from "@/lib/auth/mutations";
 import { currentActor } from "@/lib/auth/session";
 
@@ -32,8 +32,11 @@ const loginSafe = actionClient
     } catch (error) {
       // The password was right; the form now asks for the TOTP code (loginCodeAction).
       if (error instanceof SecondFactorSignin) return { step: "secondFactor" as const, ticket: error.ticket };
-      // After repeated failures the account is locked for a while (lib/auth/throttle.ts).
-      if (error instanceof AccountLockedSignin) throw new AppError("RATE_LIMITED", { message: "loginLocked", params: { minutes: error.minutes } });
+      // After repeated failures the next attempt waits a while (lib/auth/throttle.ts).
+      if (error instanceof SignInDelayed) {
+        const message = error.by === "account" ? "loginDelayed" : "loginAddressLimited";
+        throw new AppError("RATE_LIMITED", { message, params: { unit: error.seconds < 120 ? "seconds" : "minutes", minutes: Math.ceil(error.seconds / 60), seconds: error.seconds } });
+      }
       if (error instanceof AuthError) throw new AppError("VALIDATION", { message: "loginInvalid" });
       throw error;
     }

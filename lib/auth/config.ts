@@ -2,14 +2,22 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
 import { sessionVersionOf, verifyCredentials } from "@/lib/auth/data";
 import { beginSecondFactor, completeSecondFactor } from "@/lib/auth/mutations";
+import { serverEnv } from "@/lib/env";
 import { logger, redactText } from "@/lib/log";
 
-/** Thrown while an account is locked after repeated failures; the code reaches the login form. */
-export class AccountLockedSignin extends CredentialsSignin {
-  code = "locked";
-  constructor(readonly minutes: number) {
+/**
+ * Thrown when a sign-in is refused unchecked (lib/auth/throttle.ts): the account must wait after
+ * repeated failures, or the client address has failed too often. The code reaches the login form.
+ */
+export class SignInDelayed extends CredentialsSignin {
+  code = "delayed";
+  constructor(
+    readonly by: "account" | "address",
+    readonly seconds: number,
+  ) {
     super();
   }
 }
@@ -59,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, ticket: {}, code: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         // The second step of a sign-in with TOTP (docs/decisions/0013-people-and-sessions.md).
         const step = SecondFactorSchema.safeParse(raw);
         if (step.success) {
@@ -69,13 +77,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
         const parsed = LoginSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const address = clientAddress(request.headers.get("x-forwarded-for"), serverEnv().TRUSTED_PROXIES);
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, address);
         if (result.ok) {
           const ticket = await beginSecondFactor(result.userId);
           if (ticket) throw new SecondFactorSignin(ticket);
           return { id: result.userId };
         }
-        if (result.lockedMinutes !== null) throw new AccountLockedSignin(result.lockedMinutes);
+        if (result.refused) throw new SignInDelayed(result.refused, result.waitSeconds);
         return null;
       },
     }),

@@ -2,7 +2,14 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { scopeOf, type Role, type Scope } from "@/lib/auth/roles";
-import { afterFailure, lockedMinutes, type ThrottleRow } from "@/lib/auth/throttle";
+import { spend, giveBack, forget, type Budget } from "@/lib/action/limits";
+import {
+  ADDRESS_FAILURES,
+  ADDRESS_WINDOW_SECONDS,
+  FAILURE_MEMORY_SECONDS,
+  FIRST_DELAY_SECONDS,
+  delayAfterFailures,
+} from "@/lib/auth/throttle";
 
 /** The authenticated user as every page, action and route handler sees it. */
 export interface Actor {
@@ -22,44 +29,65 @@ export interface Actor {
   secondFactor: "enabled" | "enrol" | "off";
 }
 
-// A real hash, so that an unknown e-mail costs the same time as a wrong password.
+// A real hash of the same cost as the users' (12), so that an unknown, inactive or hash-less account
+// costs the same time as a wrong password.
 const TIMING_DUMMY_HASH = "$2b$12$R3WM3bLN.RbHtihdomVHWuxIMjGZpYyYufGfp71U00EXQlR3DmmGC";
+const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; lockedMinutes: number | null };
+// The sign-in budgets (lib/auth/throttle.ts), on the project's one limiter (lib/action/limits.ts).
+/** Attempts since the account's last success: the count the growing delay is computed from. */
+const ACCOUNT_ATTEMPTS: Budget = { name: "signin-account", points: 1_000_000, seconds: FAILURE_MEMORY_SECONDS };
+/** One attempt at a time once delays apply: held for the delay that follows a failure. */
+const ACCOUNT_GATE: Budget = { name: "signin-gate", points: 1, seconds: FIRST_DELAY_SECONDS };
+const ADDRESS_BUDGET: Budget = { name: "signin-address", points: ADDRESS_FAILURES, seconds: ADDRESS_WINDOW_SECONDS };
+
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; refused: null }
+  /** Not checked at all: the account must wait, or the client address has failed too often. */
+  | { ok: false; refused: "account" | "address"; waitSeconds: number };
 
 /**
- * Verifies a login. Never says which part was wrong. Repeated failures lock the account for a while
- * (lib/auth/throttle.ts); while locked, even the right password is refused, so guessing gains
- * nothing. The failure count is read and written under a row lock, so parallel guesses are counted.
+ * Verifies a login. Never says which part was wrong, nor whether the account exists: an unknown
+ * address is counted and delayed exactly like a known one, and every checked attempt costs one
+ * bcrypt comparison. Points are spent before the password is compared (and given back on success),
+ * so parallel guesses are all counted.
  */
-export async function verifyCredentials(email: string, password: string, now = new Date()): Promise<LoginResult> {
+export async function verifyCredentials(email: string, password: string, address: string): Promise<LoginResult> {
   const key = email.trim().toLowerCase();
-  const throttle = await db().loginThrottle.findUnique({ where: { email: key } });
-  const locked = lockedMinutes(throttle, now);
-  if (locked !== null) return { ok: false, lockedMinutes: locked };
+  const byAddress = await spend(ADDRESS_BUDGET, address);
+  if (!byAddress.allowed) return { ok: false, refused: "address", waitSeconds: byAddress.waitSeconds };
+
+  const attempt = await spend(ACCOUNT_ATTEMPTS, key);
+  const delayIfWrong = delayAfterFailures(attempt.consumed);
+  if (delayIfWrong > 0) {
+    // Holds the gate for the delay this attempt would earn if it fails; taken while an earlier
+    // attempt's delay still runs, it refuses without looking at the password.
+    const gate = await spend(ACCOUNT_GATE, key, delayIfWrong);
+    if (!gate.allowed) {
+      await Promise.all([giveBack(ACCOUNT_ATTEMPTS, key), giveBack(ADDRESS_BUDGET, address)]);
+      return { ok: false, refused: "account", waitSeconds: gate.waitSeconds };
+    }
+  }
 
   const user = await db().user.findUnique({
     where: { email: key },
     select: { id: true, passwordHash: true, active: true },
   });
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? TIMING_DUMMY_HASH);
-  // An invited user has no password yet: the dummy hash must never let anyone in as them.
-  if (ok && user?.active && user.passwordHash) {
-    if (throttle) await db().loginThrottle.deleteMany({ where: { email: key } });
+  // An invited user has no password yet (passwordHash null): the dummy hash must never let anyone in as them.
+  const usable = user?.active && user.passwordHash !== null && BCRYPT_HASH.test(user.passwordHash);
+  const ok = await bcrypt.compare(password, usable ? user.passwordHash! : TIMING_DUMMY_HASH);
+  if (ok && usable) {
+    await Promise.all([forget(ACCOUNT_ATTEMPTS, key), forget(ACCOUNT_GATE, key), giveBack(ADDRESS_BUDGET, address)]);
     return { ok: true, userId: user.id };
   }
+  return { ok: false, refused: null };
+}
 
-  const next = await db().$transaction(async (tx) => {
-    await tx.$executeRaw`
-      insert into "LoginThrottle" (email, failures, "firstFailureAt") values (${key}, 0, ${now})
-      on conflict (email) do nothing`;
-    const [row] = await tx.$queryRaw<ThrottleRow[]>`
-      select failures, "firstFailureAt", "lockedUntil" from "LoginThrottle" where email = ${key} for update`;
-    const updated = afterFailure(row && row.failures > 0 ? row : null, now);
-    await tx.loginThrottle.update({ where: { email: key }, data: updated });
-    return updated;
-  });
-  return { ok: false, lockedMinutes: lockedMinutes(next, now) };
+/** Lifts the growing sign-in delay of an account (a password set through a one-time link proves the owner). */
+export async function liftSignInDelay(email: string): Promise<void> {
+  const key = email.trim().toLowerCase();
+  await Promise.all([forget(ACCOUNT_ATTEMPTS, key), forget(ACCOUNT_GATE, key)]);
 }
 
 /** The user's session version now: copied into a new session token at sign-in (lib/auth/config.ts). */

@@ -8,9 +8,9 @@ import { clientFor, formAction, formInput } from "@/lib/action/client";
 import { AppError, fieldError } from "@/lib/action/errors";
 import type { FormState } from "@/lib/action/result";
 import { todayInZone } from "@/lib/rules";
-import { correctionForActor, lookupNik, type NikLookup } from "@/lib/enrolment/data";
+import { correctionForActor, lookupNik, participantNameMatches, type NikLookup } from "@/lib/enrolment/data";
 import { DraftData, validateEnrolment } from "@/lib/enrolment/schema";
-import { deleteDraft, recordNikLookup, resubmitEnrolment, saveDraft, submitEnrolment } from "@/lib/enrolment/mutations";
+import { deleteDraft, recordNameCheck, recordNikLookup, resubmitEnrolment, saveDraft, submitEnrolment } from "@/lib/enrolment/mutations";
 
 /**
  * The e-form's answer, as the form reads it (lib/action/result.ts FormState). `data` carries what
@@ -25,18 +25,31 @@ const NikParam = z.string().transform((v) => v.replace(/\s+/g, "")).pipe(z.strin
 const PostedForm = formInput(z.record(z.string(), z.unknown()));
 
 /**
- * Scoped NIK lookup for the e-form, called as the officer types or leaves the NIK field. Returns
- * only what the form shows: a registered participant's identifying data (masked phone, no street,
- * no mother's name) and the names of other penyalur with an active enrolment. Each lookup that
- * finds a participant is audited ("participant.lookup").
+ * Scoped NIK lookup for the e-form, called as the officer types or leaves the NIK field. Answers
+ * only what the disclosure policy allows (lib/enrolment/data/nik-lookup.ts, docs/decisions/0012):
+ * the stored data when the officer's own penyalur already enrols the participant, otherwise only
+ * whether one exists. Every lookup, hit or miss, is audited ("participant.lookup").
  */
 export const lookupNikAction = clientFor("enrolment:create")
   .metadata({ actionName: "enrolment.lookupNik" })
   .inputSchema(NikParam)
   .action(async ({ parsedInput: nik, ctx }) => {
     const found = await lookupNik(ctx.actor, nik);
-    if (found.participant) await recordNikLookup(ctx.actor, nik);
+    await recordNikLookup(ctx.actor, nik, found.participant ? "own" : found.registered ? "elsewhere" : "unknown");
     return found;
+  });
+
+/**
+ * For a participant registered through another penyalur: is the name the debtor gives the stored
+ * one? Yes or no, nothing else; limited and audited like the lookup ("participant.nameCheck").
+ */
+export const confirmParticipantNameAction = clientFor("enrolment:create")
+  .metadata({ actionName: "enrolment.confirmName" })
+  .inputSchema(z.object({ nik: NikParam, name: z.string().trim().min(1).max(200) }))
+  .action(async ({ parsedInput: { nik, name }, ctx }) => {
+    const matches = await participantNameMatches(ctx.actor, nik, name);
+    await recordNameCheck(ctx.actor, nik, matches);
+    return { matches };
   });
 
 /**
@@ -50,7 +63,7 @@ const submitEnrolmentSafe = clientFor("enrolment:create")
   .action(async ({ parsedInput: raw, ctx: { actor, locale } }) => {
     const nik = NikParam.safeParse(raw.nik);
     const lookup = nik.success ? await lookupNik(actor, nik.data) : undefined;
-    const existing = Boolean(lookup?.participant);
+    const existing = Boolean(lookup?.registered);
     const validation = validateEnrolment(raw, todayInZone(new Date(), actor.timeZone), { locale, existingParticipant: existing });
     // Never silently: a registered NIK the form did not know about comes back showing the stored data.
     const unacknowledged = existing && raw.existingParticipant !== "1";

@@ -29,3 +29,26 @@ export async function readiness(dir: string = MIGRATIONS_DIR): Promise<Readiness
   const pending = onDisk.filter((name) => !applied.has(name)).sort();
   return pending.length ? { ready: false, reason: "migrations-pending", pending } : { ready: true, migrations: onDisk.length };
 }
+
+/** The demo accounts' domain (prisma/seed/demo.ts): their password is published in the README. */
+export const DEMO_ACCOUNT_DOMAIN = "@demo.lindungikur.id";
+
+/**
+ * Demo data that must not exist in a real deployment, one sentence each: active demo accounts
+ * (published password) and the published demo API key (prisma/seed/api-keys.ts). Throws when the
+ * database cannot be read.
+ */
+export async function demoDataPresent(demoApiKeyHash: string): Promise<string[]> {
+  const [accounts, key] = await Promise.all([
+    db().user.count({ where: { email: { endsWith: DEMO_ACCOUNT_DOMAIN }, active: true } }),
+    db().apiKey.count({ where: { keyHash: demoApiKeyHash, revokedAt: null } }),
+  ]);
+  const problems: string[] = [];
+  if (accounts) {
+    problems.push(
+      `${accounts} akun demo (*${DEMO_ACCOUNT_DOMAIN}, kata sandinya ada di README) aktif di basis data ini: nonaktifkan atau hapus. / Demo accounts with a published password are active.`,
+    );
+  }
+  if (key) problems.push("Kunci API demo (diterbitkan di docs/api.md) belum dicabut: cabut kunci itu. / The published demo API key is not revoked.");
+  return problems;
+}

@@ -17,24 +17,31 @@ async function seriousViolations(page: Page) {
 
 const submit = (page: Page) => page.getByRole("button", { name: "Kirim pendaftaran" }).click();
 
-test("a registered NIK is reused read-only, and its active enrolment at another penyalur is a warning (docs/regulation.md §1: no KUR at another penyalur)", async ({ page, asUser }) => {
+test("a NIK registered through another penyalur is reused unseen: the bank learns it exists and confirms the debtor's name, nothing more (docs/decisions/0012-nik-lookup-disclosure.md)", async ({ page, asUser }) => {
   const [before] = await query<{ updatedAt: Date; phone: string }>(`select "updatedAt", phone from "Participant" where nik = $1`, [DEDI.nik]);
   await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik: DEDI.nik, existingParticipant: true, scheme: "MIKRO", plafon: "40.000.000" });
 
-  const stored = page.getByTestId("existing-participant");
-  await expect(stored).toContainText("Data peserta yang sudah terdaftar");
-  await expect(stored).toContainText(DEDI.name);
-  await expect(stored).toContainText("30/11/1975");
-  await expect(stored).not.toContainText(before!.phone); // only the last digits
+  const registered = page.getByTestId("registered-elsewhere");
+  await expect(registered).toContainText("NIK ini sudah terdaftar sebagai peserta");
+  for (const secret of [DEDI.name, "30/11/1975", before!.phone.slice(-4), "BNI"]) await expect(page.locator("form", { has: registered })).not.toContainText(secret);
   await expect(page.getByLabel("Nama lengkap sesuai KTP")).toHaveCount(0);
-  await expect(page.getByTestId("other-penyalur")).toHaveText(/pendaftaran aktif di BNI\./);
+  await expect(page.getByTestId("other-penyalur")).toHaveCount(0);
+
+  const name = page.getByLabel("Nama lengkap yang disebutkan debitur");
+  await name.fill("Dedi Kurniawati");
+  await page.getByRole("button", { name: "Cocokkan nama" }).click();
+  await expect(page.getByTestId("name-confirm-status")).toHaveText(/tidak cocok/);
+  await name.fill("dedi  kurniawan");
+  await page.getByRole("button", { name: "Cocokkan nama" }).click();
+  await expect(page.getByTestId("name-confirm-status")).toHaveText("Nama cocok dengan data peserta.");
 
   await submit(page);
   await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEDI.name);
-  await expect(page.getByTestId("other-penyalur")).toContainText("BNI");
+  // Which other bank lends to the debtor is not the bank's to learn; BPJS's reviewer sees it.
+  await expect(page.getByTestId("other-penyalur")).toHaveCount(0);
 
   const participants = await query<{ n: number; updatedAt: Date }>(
     `select count(*)::int as n, max("updatedAt") as "updatedAt" from "Participant" where nik = $1`,

@@ -90,7 +90,8 @@ export async function fillEform(page: Page, entry: EformEntry): Promise<void> {
   await nik.fill(entry.nik);
   await nik.blur();
   if (entry.existingParticipant) {
-    await page.getByTestId("existing-participant").waitFor();
+    // Shown in full when the officer's own penyalur already enrols them, else only "registered" (docs/decisions/0012).
+    await page.locator('[data-testid="existing-participant"], [data-testid="registered-elsewhere"]').waitFor();
   } else {
     await page.getByText("NIK belum terdaftar sebagai peserta").waitFor();
     await fillDebtor(page, entry);

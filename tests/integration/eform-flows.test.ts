@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/action/errors";
-import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor, listEnrolments, lookupNik } from "@/lib/enrolment/data";
+import { correctionForActor, draftForActor, draftsForActor, enrolmentForActor, listEnrolments, lookupNik, participantNameMatches } from "@/lib/enrolment/data";
 import { parseListQuery } from "@/lib/enrolment/list-schema";
 import {
   deleteDraft,
@@ -17,6 +17,7 @@ import {
   saveDraft,
   submitEnrolment,
 } from "@/lib/enrolment/mutations";
+import { LOOKUP_ALERTS } from "@/lib/enrolment/mutations/nik-lookup";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
 import { returnEnrolment } from "@/lib/review/mutations";
 import { addMonths, monthOf, todayInZone } from "@/lib/rules";
@@ -146,13 +147,14 @@ describe("a registered participant is reused, never overwritten", () => {
     expect((await db().participant.findUniqueOrThrow({ where: { nik: raw.nik } })).fullName).toBe("Budi Santoso");
   });
 
-  it("the other penyalur's active enrolment is recorded in the audit and shown by name only", async () => {
+  it("the other penyalur's active enrolment is recorded in the audit (administrators), shown by name to BPJS staff and not at all to the bank", async () => {
     const raw = form({ birthDate: "1967-07-17", nik: uniqueNik("1967-07-17") });
     await submitEnrolment(officerBni, valid(raw), NOW);
     const { enrolmentId } = await submitEnrolment(officerBri, valid({ ...raw, submissionKey: randomUUID() }, true), NOW);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: enrolmentId, action: "enrolment.submit" } });
     expect(audit.after).toMatchObject({ participantReused: true, otherPenyalurActive: ["BNI"] });
-    expect((await enrolmentForActor(officerBri, enrolmentId))?.otherPenyalurActive).toEqual(["BNI"]);
+    expect((await enrolmentForActor(officerBri, enrolmentId))?.otherPenyalurActive).toEqual([]);
+    expect((await enrolmentForActor(reviewerBandung, enrolmentId))?.otherPenyalurActive).toEqual(["BNI"]);
   });
 
   it("months paid in advance become that many contribution lines, each priced for its own month", async () => {
@@ -333,36 +335,76 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decision
   });
 });
 
-describe("the NIK lookup returns only what the e-form shows", () => {
-  it("a registered NIK gives its identifying data with the phone masked, and no street, e-mail or mother's name", async () => {
+describe("the NIK lookup discloses only what the policy allows (docs/decisions/0012-nik-lookup-disclosure.md)", () => {
+  it("the officer's own penyalur, which already enrols the participant, sees the identifying data with the phone masked, and no street, e-mail or mother's name", async () => {
     const raw = form({ birthDate: "1962-02-12", nik: uniqueNik("1962-02-12"), email: "rahasia@contoh.id" });
     await submitEnrolment(officerBri, valid(raw), NOW);
-    const found = await lookupNik(officerBni, raw.nik!);
-    expect(found.participant).toEqual({
-      fullName: "Budi Santoso",
-      birthDate: "1962-02-12",
-      sex: "L",
-      birthPlace: "Bandung",
-      phoneMasked: "•••• 7890",
-      area: "Kota Bandung, Jawa Barat",
+    const found = await lookupNik(officerBri, raw.nik!);
+    expect(found).toEqual({
+      registered: true,
+      participant: { fullName: "Budi Santoso", birthDate: "1962-02-12", sex: "L", birthPlace: "Bandung", phoneMasked: "•••• 7890", area: "Kota Bandung, Jawa Barat" },
+      addressProvinceCode: "32",
     });
-    expect(found.otherPenyalurActive).toEqual(["BRI"]);
     expect(JSON.stringify(found)).not.toMatch(/Dago|rahasia|Rohmah/);
+  });
 
-    // Who looked at whose data is audited (UU 27/2022); an unknown NIK leaves no trace.
-    await recordNikLookup(officerBni, raw.nik!);
-    await recordNikLookup(officerBni, uniqueNik("1962-02-12"));
+  it("an officer of another penyalur learns only that a participant exists: no name, birth date, area, phone digits or lending bank", async () => {
+    const raw = form({ birthDate: "1962-03-12", nik: uniqueNik("1962-03-12") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const found = await lookupNik(officerBni, raw.nik!);
+    expect(found).toEqual({ registered: true, participant: null, addressProvinceCode: null });
+    // … and may confirm the name the debtor gives (case and spacing aside), yes or no.
+    expect(await participantNameMatches(officerBni, raw.nik!, "  budi   SANTOSO ")).toBe(true);
+    expect(await participantNameMatches(officerBni, raw.nik!, "Budi Santosa")).toBe(false);
+    expect(await participantNameMatches(officerBni, uniqueNik("1962-03-12"), "Budi Santoso")).toBeNull();
+  });
+
+  it("every lookup is audited, misses too (with the NIK masked), and hits name the participant", async () => {
+    const raw = form({ birthDate: "1962-04-12", nik: uniqueNik("1962-04-12") });
+    await submitEnrolment(officerBri, valid(raw), NOW);
+    const unknown = uniqueNik("1962-04-12");
+    await recordNikLookup(officerBni, raw.nik!, "elsewhere");
+    await recordNikLookup(officerBni, unknown, "unknown");
     const participant = await db().participant.findUniqueOrThrow({ where: { nik: raw.nik }, select: { id: true } });
     expect(await db().auditEvent.count({ where: { action: "participant.lookup", entityId: participant.id, actorId: officerBni.id } })).toBe(1);
+    const miss = await db().auditEvent.findFirstOrThrow({ where: { action: "participant.lookup", entityType: "Nik", actorId: officerBni.id }, orderBy: { id: "desc" } });
+    expect(miss.entityId).toBe(`${unknown.slice(0, 4)}********${unknown.slice(12)}`);
+    expect(miss.after).toMatchObject({ outcome: "unknown" });
   });
 
   it("an unknown NIK, a malformed one, or a caller who is not a bank officer learns nothing", async () => {
     const raw = form({ birthDate: "1961-01-21", nik: uniqueNik("1961-01-21") });
     await submitEnrolment(officerBri, valid(raw), NOW);
-    const nothing = { participant: null, addressProvinceCode: null, otherPenyalurActive: [] };
+    const nothing = { registered: false, participant: null, addressProvinceCode: null };
     expect(await lookupNik(officerBri, uniqueNik("1961-01-21"))).toEqual(nothing);
     expect(await lookupNik(officerBri, "12345")).toEqual(nothing);
     expect(await lookupNik(reviewerBandung, raw.nik!)).toEqual(nothing);
+  });
+});
+
+describe("unusual NIK lookup volumes raise one alert an administrator sees", () => {
+  it(`the ${LOOKUP_ALERTS[0].count}th lookup of one officer within ${LOOKUP_ALERTS[0].minutes} minutes writes one security.nikLookupVolume event, not one per lookup after it`, async () => {
+    const officer = officerBni;
+    const at = new Date("2026-11-20T02:00:00Z");
+    await db().auditEvent.deleteMany({ where: { action: "security.nikLookupVolume", entityId: officer.id } });
+    // Earlier lookups of this window, written as the mutation writes them.
+    await db().auditEvent.createMany({
+      data: Array.from({ length: LOOKUP_ALERTS[0].count - 1 }, (_, i) => ({
+        at: new Date(at.getTime() - (i + 1) * 1000),
+        actorId: officer.id,
+        action: "participant.lookup",
+        entityType: "Nik",
+        entityId: "3273********0001",
+        after: { outcome: "unknown", penyalurOfficeId: `other-office-${i}` },
+      })),
+    });
+    const alerts = () => db().auditEvent.findMany({ where: { action: "security.nikLookupVolume", entityType: "User", entityId: officer.id } });
+    expect(await alerts()).toHaveLength(0);
+    await recordNikLookup(officer, uniqueNik("1962-05-12"), "unknown", at);
+    expect(await alerts()).toHaveLength(1);
+    expect((await alerts())[0]!.after).toMatchObject({ lookups: LOOKUP_ALERTS[0].count, threshold: LOOKUP_ALERTS[0].count, per: "user" });
+    await recordNikLookup(officer, uniqueNik("1962-05-12"), "unknown", new Date(at.getTime() + 1000));
+    expect(await alerts()).toHaveLength(1);
   });
 });
 

@@ -141,7 +141,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
     expect(state.errors?.fullName).toEqual(["Full name as on the ID card is required."]);
   });
 
-  it("a registered NIK the form did not know comes back with the stored participant shown, and nothing is written", async () => {
+  it("a registered NIK the form did not know comes back marked registered (its data not shown to another penyalur), and nothing is written", async () => {
     const raw = form({ birthDate: "1984-08-18" });
     const valid = validateEnrolment(raw, TODAY);
     if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
@@ -151,8 +151,8 @@ describe("submitting the e-form (enrolment.submit)", () => {
     const state = await actions.submitEnrolmentAction({}, formData(typedAgain));
     expect(state.code).toBe("VALIDATION");
     expect(state.errors?.nik?.[0]).toMatch(/sudah terdaftar sebagai peserta/);
-    expect(state.data?.participant).toMatchObject({ fullName: "Budi Santoso", birthDate: "1984-08-18" });
-    expect(state.data?.otherPenyalurActive).toEqual(["BNI"]);
+    // Registered through another penyalur: only its existence comes back (docs/decisions/0012).
+    expect(state.data).toEqual({ registered: true, participant: null, addressProvinceCode: null });
     expect(await enrolmentsOf(raw.nik!)).toBe(1);
   });
 
@@ -226,15 +226,18 @@ describe("correcting a returned enrolment (enrolment.resubmit)", () => {
 });
 
 describe("the NIK look-up (enrolment.lookupNik)", () => {
-  it("a registered NIK gives its masked participant and is audited; a malformed one gives nothing; a reviewer is refused", async () => {
+  it("a NIK registered through another penyalur gives only 'registered', is audited, and the name the debtor gives can be confirmed; a malformed one gives nothing; a reviewer is refused", async () => {
     const raw = form({ birthDate: "1985-03-23" });
     const valid = validateEnrolment(raw, TODAY);
     if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
     await submitEnrolment(officerBni, valid.data, NOW);
 
     const found = await actions.lookupNikAction(raw.nik!.replace(/(\d{4})/g, "$1 "));
-    expect(found?.data?.participant).toMatchObject({ fullName: "Budi Santoso", phoneMasked: "•••• 7890" });
+    expect(found?.data).toEqual({ registered: true, participant: null, addressProvinceCode: null });
     expect(await db().auditEvent.count({ where: { action: "participant.lookup", actorId: officerBri.id } })).toBeGreaterThan(0);
+    expect((await actions.confirmParticipantNameAction({ nik: raw.nik!, name: "budi santoso" }))?.data).toEqual({ matches: true });
+    expect((await actions.confirmParticipantNameAction({ nik: raw.nik!, name: "Siti" }))?.data).toEqual({ matches: false });
+    expect(await db().auditEvent.count({ where: { action: "participant.nameCheck", actorId: officerBri.id } })).toBeGreaterThanOrEqual(2);
     expect((await actions.lookupNikAction("123"))?.data).toBeUndefined();
     signInAsActor(reviewerBandung);
     expect((await actions.lookupNikAction(raw.nik!))?.serverError).toMatchObject({ code: "FORBIDDEN" });

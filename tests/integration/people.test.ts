@@ -88,7 +88,7 @@ describe("invitations: a one-time link with an expiry, stored hashed", () => {
     expect(links[0]!.expiresAt.getTime() - Date.now()).toBeGreaterThan(71.9 * 3_600_000);
     expect(await db().auditEvent.count({ where: { entityId: userId, action: "user.invite" } })).toBe(1);
     // An uninvited user cannot sign in: there is no password to match.
-    expect((await verifyCredentials(email, "")).ok).toBe(false);
+    expect((await verifyCredentials(email, "", "192.0.2.10")).ok).toBe(false);
   });
 
   it("a link sets the password once: the second use is refused and changes nothing", async () => {
@@ -96,7 +96,7 @@ describe("invitations: a one-time link with an expiry, stored hashed", () => {
     const { token, userId } = await inviteOfficer(email);
     const first = await runAction(setPasswordAction, {}, formData({ token, password: GOOD_PASSWORD, passwordConfirm: GOOD_PASSWORD }));
     expect(first.redirect?.url).toBe("/masuk?sandi=siap");
-    expect((await verifyCredentials(email, GOOD_PASSWORD)).ok).toBe(true);
+    expect((await verifyCredentials(email, GOOD_PASSWORD, "192.0.2.10")).ok).toBe(true);
     const hash = (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
 
     const again = await runAction(setPasswordAction, {}, formData({ token, password: "Teh manis di Dago jam delapan", passwordConfirm: "Teh manis di Dago jam delapan" }));
@@ -187,7 +187,7 @@ describe("password policy: at least 12 characters, not a common password, not on
     const ok = await runAction(changePasswordAction, {}, formData({ currentPassword: GOOD_PASSWORD, password: "Nasi goreng kambing Kebon Sirih", passwordConfirm: "Nasi goreng kambing Kebon Sirih" }));
     expect(ok.redirect?.url).toBe("/masuk?sandi=diubah");
     expect(await loadActor(userId, { sessionVersion: sv })).toBeNull();
-    expect((await verifyCredentials(email, "Nasi goreng kambing Kebon Sirih")).ok).toBe(true);
+    expect((await verifyCredentials(email, "Nasi goreng kambing Kebon Sirih", "192.0.2.10")).ok).toBe(true);
     expect(await db().auditEvent.count({ where: { entityId: userId, action: "account.changePassword" } })).toBe(1);
   });
 });
@@ -288,7 +288,7 @@ describe("TOTP second factor, required by the administrator (ADMIN and HEAD_OFFI
     expect(JSON.stringify(await db().auditEvent.findMany({ where: { entityId: userId }, select: { action: true, before: true, after: true } }))).not.toContain(secret);
 
     // Sign-in: the right password alone no longer signs in; it earns a ticket for the code step.
-    expect((await verifyCredentials(email, GOOD_PASSWORD)).ok).toBe(true);
+    expect((await verifyCredentials(email, GOOD_PASSWORD, "192.0.2.10")).ok).toBe(true);
     const ticket = (await beginSecondFactor(userId))!;
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const later = at(Date.now() + 60_000);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
+import { BUDGETS, spend } from "@/lib/action/limits";
 import { DELETE, GET, OPTIONS, PATCH, POST, PUT } from "@/app/api/v1/quotes/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { apiKeyByPrefix } from "@/lib/api/data";
@@ -405,5 +406,27 @@ describe("POST /api/v1/quotes: \"today\" is the day at the key's penyalur office
     const { status, body } = await quoteAt({ ...MIKRO, employsWorkers: true, jht: false });
     expect(status).toBe(422);
     expect(body.errors.jht[0]).toMatch(/^JHT wajib dipilih: .*Permenaker 5\/2021\)\.$/);
+  });
+});
+
+describe("POST /api/v1/quotes is limited per key (docs/decisions/0015-abuse-limits.md)", () => {
+  it(`${BUDGETS.quotePerKey.points} quotes a minute per key; the next is 429 with Retry-After, and another key is not affected`, async () => {
+    const { key, apiKeyId } = await createApiKey({ penyalurCode: "BNI", name: "uji batas BNI" }).then(async (k) => ({ key: k.key, apiKeyId: (await apiKeyByPrefix(displayPrefixOf(k.key)))!.id }));
+    // Spend all but one of the budget as earlier requests would have.
+    for (let i = 0; i < BUDGETS.quotePerKey.points - 1; i++) expect((await spend(BUDGETS.quotePerKey, apiKeyId)).allowed).toBe(true);
+    expect((await call(MIKRO, { key })).status).toBe(200);
+    const refused = await call(MIKRO, { key });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(BUDGETS.quotePerKey.seconds);
+    expect(refused.body.error).toBe(`Terlalu banyak permintaan dengan kunci API ini. Coba lagi dalam ${retryAfter} detik.`);
+    expect((await call(MIKRO, { key: bniKey })).status).toBe(200);
+  });
+
+  it("a request without a valid key is refused (401) before it spends any budget", async () => {
+    const before = await db().rateLimit.count({ where: { key: { startsWith: "api-quote:" } } });
+    expect((await call(MIKRO, { key: "lk_salah_0000000000000000000000000" })).status).toBe(401);
+    expect(await db().rateLimit.count({ where: { key: { startsWith: "api-quote:" } } })).toBe(before);
   });
 });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { COVERAGE_STYLE } from "@/components/review/coverage-summary";
+import { BUDGETS, spend } from "@/lib/action/limits";
+import { requestClientAddress } from "@/lib/auth/client-address";
 import { verificationByCode } from "@/lib/review/data";
 import { formatDateId } from "@/lib/rules";
 
@@ -20,6 +22,19 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function VerificationPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
+  // Codes are random, but a public page that answers "valid or not" is limited per client (docs/decisions/0013).
+  const spent = await spend(BUDGETS.verificationPerAddress, await requestClientAddress());
+  if (!spent.allowed) {
+    const t = await getTranslations("verification");
+    return (
+      <main id="konten" className="mx-auto max-w-xl space-y-4 px-4 py-8">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="verification-limited">
+          {t("limited", { seconds: spent.waitSeconds })}
+        </p>
+      </main>
+    );
+  }
   const [view, t] = await Promise.all([verificationByCode(code, new Date()), getTranslations()]);
   if (!view) notFound();
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { db, Prisma } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/action/errors";
-import { hashPassword, type Actor } from "@/lib/auth/data";
+import { hashPassword, liftSignInDelay, type Actor } from "@/lib/auth/data";
 import { endSessions } from "@/lib/auth/mutations";
 import { can } from "@/lib/auth/permissions";
 import { hashOneTimeToken, isOneTimeTokenShape, newOneTimeToken } from "@/lib/auth/tokens";
@@ -206,7 +206,7 @@ function policyError(locale: Locale, password: string, person: { email: string; 
 export async function setPasswordWithLink(input: SetPasswordInput, locale: Locale = DEFAULT_LOCALE, now = new Date()): Promise<{ kind: "INVITATION" | "PASSWORD_RESET" }> {
   if (!isOneTimeTokenShape(input.token)) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
   const tokenHash = hashOneTimeToken(input.token);
-  return db().$transaction(async (tx) => {
+  const done = await db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string; userId: string; kind: string; expiresAt: Date; usedAt: Date | null }[]>`
       select id, "userId", kind::text as kind, "expiresAt", "usedAt" from "UserToken" where "tokenHash" = ${tokenHash} for update`;
     if (!row || (row.kind !== "INVITATION" && row.kind !== "PASSWORD_RESET")) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
@@ -218,14 +218,17 @@ export async function setPasswordWithLink(input: SetPasswordInput, locale: Local
     if (refused) throw refused;
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
     await tx.userToken.updateMany({ where: { userId: user.id, kind: { in: ["INVITATION", "PASSWORD_RESET"] }, usedAt: null }, data: { usedAt: now } });
-    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
     const kind = row.kind as "INVITATION" | "PASSWORD_RESET";
     await tx.auditEvent.create({
       data: { actorId: user.id, action: kind === "INVITATION" ? "user.acceptInvitation" : "user.resetPassword", entityType: "User", entityId: user.id, after: { via: kind } },
     });
     await endSessions(tx, user.id, "passwordReset", user.id);
-    return { kind };
+    return { kind, email: user.email };
   });
+  // The link proved the owner: a sign-in delay earned by guesses no longer applies (after the commit:
+  // the limiter's rows are not part of this transaction).
+  await liftSignInDelay(done.email);
+  return { kind: done.kind };
 }
 
 /** The signed-in user changes their own password; every session of theirs ends (this one too). */

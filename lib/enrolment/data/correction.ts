@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { penyalurOfficeOf } from "@/lib/auth/scope";
 import { detailRow, type EnrolmentDetail } from "@/lib/enrolment/data/detail";
 import { storedParticipantOf, type StoredParticipant } from "@/lib/enrolment/data/nik-lookup";
-import { isoDay, isoDayOrNull, otherPenyalurActiveNames } from "@/lib/enrolment/data/shared";
+import { isoDay, isoDayOrNull, otherPenyalurActiveFor } from "@/lib/enrolment/data/shared";
 
 // Correction of a returned enrolment: the stored data as the form's strings.
 
@@ -84,6 +83,6 @@ export async function correctionForActor(actor: Actor, id: string): Promise<Corr
     values,
     participantEditable: editable,
     participant: storedParticipantOf(p),
-    otherPenyalurActive: await otherPenyalurActiveNames(db(), e.participantId, e.penyalurId),
+    otherPenyalurActive: await otherPenyalurActiveFor(actor, e.participantId, e.penyalurId),
   };
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier, type Action } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { provinceByCode, type KurScheme, type MandateStatus } from "@/lib/rules";
-import { isoDay, isoDayOrNull, otherPenyalurActiveNames } from "@/lib/enrolment/data/shared";
+import { isoDay, isoDayOrNull, otherPenyalurActiveFor } from "@/lib/enrolment/data/shared";
 
 export interface ContributionLineDto {
   month: string;
@@ -243,7 +243,7 @@ function addressOf(p: DetailRow["participant"]): string | null {
 export async function enrolmentForActor(actor: Actor, id: string): Promise<EnrolmentDetail | null> {
   const e = await detailRow(actor, id);
   if (!e) return null;
-  const otherPenyalurActive = await otherPenyalurActiveNames(db(), e.participantId, e.penyalurId);
+  const otherPenyalurActive = await otherPenyalurActiveFor(actor, e.participantId, e.penyalurId);
   return {
     id: e.id,
     status: e.status,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
 
 /** The database client or an open transaction: the reads below are also used inside submit's transaction. */
 export type Client = ReturnType<typeof db> | Prisma.TransactionClient;
@@ -20,4 +21,14 @@ export async function otherPenyalurActiveNames(client: Client, participantId: st
     take: 10,
   });
   return rows.map((r) => r.penyalur.name).sort();
+}
+
+/**
+ * The warning as `actor` may see it: BPJS staff see the other penyalur's names; a bank's own staff
+ * see none, since which other banks lend to a person is theirs, not ours, to tell
+ * (docs/decisions/0012-nik-lookup-disclosure.md).
+ */
+export async function otherPenyalurActiveFor(actor: Actor, participantId: string, penyalurId: string): Promise<string[]> {
+  if (actor.scope.kind === "PENYALUR_OFFICE") return [];
+  return otherPenyalurActiveNames(db(), participantId, penyalurId);
 }

@@ -11,6 +11,6 @@
 export { submitEnrolment } from "@/lib/enrolment/mutations/submit";
 export { resubmitEnrolment } from "@/lib/enrolment/mutations/correction";
 export { deleteDraft, saveDraft, type SaveDraftResult } from "@/lib/enrolment/mutations/drafts";
-export { recordNikLookup } from "@/lib/enrolment/mutations/nik-lookup";
+export { recordNameCheck, recordNikLookup, type LookupOutcome } from "@/lib/enrolment/mutations/nik-lookup";
 export { clearanceMandate, type ClearanceMandate } from "@/lib/enrolment/mutations/clearance";
 export type { SubmitResult } from "@/lib/enrolment/mutations/shared";

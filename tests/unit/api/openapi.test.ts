@@ -23,9 +23,10 @@ describe("the OpenAPI 3.1 document of the quote API", () => {
     expect(doc.paths[OPENAPI_PATH].get.security).toEqual([]);
   });
 
-  it("documents 200, 400, 401, 413, 422 and 500, with WWW-Authenticate on 401", () => {
-    expect(Object.keys(post.responses).sort()).toEqual(["200", "400", "401", "413", "422", "500"]);
+  it("documents 200, 400, 401, 413, 422, 429 and 500, with WWW-Authenticate on 401 and Retry-After on 429", () => {
+    expect(Object.keys(post.responses).sort()).toEqual(["200", "400", "401", "413", "422", "429", "500"]);
     expect(post.responses["401"].headers).toHaveProperty("WWW-Authenticate");
+    expect(post.responses["429"].headers).toHaveProperty("Retry-After");
   });
 
   it("its request schema lists exactly the fields the endpoint accepts, required ones required, no others allowed", () => {

@@ -1,46 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { FAILURE_WINDOW_MS, LOCK_MS, MAX_FAILURES, afterFailure, lockedMinutes, type ThrottleRow } from "@/lib/auth/throttle";
+import { FREE_FAILURES, MAX_DELAY_SECONDS, delayAfterFailures } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/auth/client-address";
 
-const T0 = new Date("2026-11-21T03:00:00Z");
-const at = (ms: number) => new Date(T0.getTime() + ms);
-
-function fail(times: number, start: ThrottleRow | null = null, stepMs = 1000): ThrottleRow | null {
-  let row = start;
-  for (let i = 0; i < times; i++) row = afterFailure(row, at(i * stepMs));
-  return row;
-}
-
-describe("sign-in throttling per account", () => {
-  it(`locks the account after ${MAX_FAILURES} failures within the window`, () => {
-    const row = fail(MAX_FAILURES)!;
-    expect(row.failures).toBe(MAX_FAILURES);
-    expect(row.lockedUntil).toEqual(at((MAX_FAILURES - 1) * 1000 + LOCK_MS));
-    expect(lockedMinutes(row, at(MAX_FAILURES * 1000))).toBe(15);
+describe("sign-in delays per account grow with consecutive failures (lib/auth/throttle.ts)", () => {
+  it(`the first ${FREE_FAILURES} wrong passwords cost nothing: a mistyping officer is never held up`, () => {
+    for (let n = 0; n <= FREE_FAILURES; n++) expect(delayAfterFailures(n)).toBe(0);
   });
 
-  it(`does not lock after ${MAX_FAILURES - 1} failures`, () => {
-    const row = fail(MAX_FAILURES - 1)!;
-    expect(row.lockedUntil).toBeNull();
-    expect(lockedMinutes(row, at(10_000))).toBeNull();
+  it("then the wait doubles from 15 seconds", () => {
+    expect([4, 5, 6, 7, 8, 9].map(delayAfterFailures)).toEqual([15, 30, 60, 120, 240, 480]);
   });
 
-  it("starts a new count when failures are further apart than the window", () => {
-    const row = fail(MAX_FAILURES - 1, null, 1000)!;
-    const later = afterFailure(row, at(FAILURE_WINDOW_MS + 5000));
-    expect(later.failures).toBe(1);
-    expect(later.lockedUntil).toBeNull();
+  it("and never exceeds 15 minutes, however long the guessing goes on", () => {
+    expect(delayAfterFailures(10)).toBe(MAX_DELAY_SECONDS);
+    expect(delayAfterFailures(1000)).toBe(MAX_DELAY_SECONDS);
+  });
+});
+
+describe("the client address behind the configured proxies (lib/auth/client-address.ts)", () => {
+  it("without configured proxies, the rightmost X-Forwarded-For entry (the socket address next start put there)", () => {
+    expect(clientAddress("198.51.100.7", [])).toBe("198.51.100.7");
+    expect(clientAddress("203.0.113.1, 198.51.100.7", [])).toBe("198.51.100.7");
   });
 
-  it("unlocks when the lock has run out, and the next failure counts from one", () => {
-    const locked = fail(MAX_FAILURES)!;
-    const after = at(MAX_FAILURES * 1000 + LOCK_MS);
-    expect(lockedMinutes(locked, after)).toBeNull();
-    expect(afterFailure(locked, after).failures).toBe(1);
+  it("entries added by our own proxies are skipped; what a client wrote to the left of them is not believed", () => {
+    expect(clientAddress("1.2.3.4, 198.51.100.7, 10.0.0.2", ["10.0.0.2"])).toBe("198.51.100.7");
+    expect(clientAddress("198.51.100.7, 10.0.0.3, 10.0.0.2", ["10.0.0.2", "10.0.0.3"])).toBe("198.51.100.7");
   });
 
-  it("rounds the remaining lock up to whole minutes, at least one", () => {
-    const row: ThrottleRow = { failures: MAX_FAILURES, firstFailureAt: T0, lockedUntil: at(61_000) };
-    expect(lockedMinutes(row, T0)).toBe(2);
-    expect(lockedMinutes(row, at(60_500))).toBe(1);
+  it("an IPv4-mapped IPv6 address is the same client as its IPv4 form; no header at all is 'unknown'", () => {
+    expect(clientAddress("::ffff:198.51.100.7", [])).toBe("198.51.100.7");
+    expect(clientAddress(null, [])).toBe("unknown");
+    expect(clientAddress("10.0.0.2", ["10.0.0.2"])).toBe("10.0.0.2");
   });
 });

@@ -20,6 +20,6 @@ describe("English messages of the dashboard area and the shell", () => {
   });
 
   it("nor the sign-in failures", () => {
-    expect([en.actionErrors.loginInvalid, en.actionErrors.loginLocked].filter((t) => INDONESIAN.test(t))).toEqual([]);
+    expect([en.actionErrors.loginInvalid, en.actionErrors.loginDelayed, en.actionErrors.loginAddressLimited].filter((t) => INDONESIAN.test(t))).toEqual([]);
   });
 });
