@@ -140,6 +140,8 @@ describe("coverage state machine properties (fast-check): payments of (day, mont
     for (const ev of events) {
       day = addDays(day, ev.gap);
       const plan = planPayment({ startMonth, firstDueDate, lines: [...lines.values()], paidOn: day, currentMonth: monthOf(day), price: priceOf });
+      // Beyond the 12 months ahead nothing more can be paid: the reviewer is told the accepted amounts.
+      if (plan.payable.length < ev.months) continue;
       const amount = plan.payable.slice(0, ev.months).reduce((s, p) => s + p.total, 0);
       const allocation = allocatePayment(plan.payable, amount);
       expect(allocation.ok).toBe(true);
