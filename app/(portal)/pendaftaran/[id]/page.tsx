@@ -35,9 +35,8 @@ export default async function EnrolmentPage({
   if (!record) notFound();
   // Identifiers, phones and contact details come already as this actor may see them (lib/review/data/record.ts).
   const e = record.enrolment;
-  const unpaid = e.contributionLines.filter((l) => l.status === "DUE");
   const paid = e.contributionLines.filter((l) => l.status === "PAID");
-  const sum = (lines: typeof unpaid) => lines.reduce((total, l) => total + l.total - l.creditUsed, 0);
+  const sum = (lines: typeof paid) => lines.reduce((total, l) => total + l.total - l.creditUsed, 0);
   const plan = record.review.plan;
   const yesNo = (b: boolean) => (b ? t("detail.record.yes") : t("detail.record.no"));
   const canCorrect = e.status === "RETURNED" && can(actor, "enrolment:correct");
@@ -130,8 +129,11 @@ export default async function EnrolmentPage({
               {t("detail.tier")}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
             </p>
             <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="contribution-totals">
+              {/* What is overdue, as the next payment would settle it (lib/review/data/shared.ts coverageFrom). */}
               <dt className="font-medium">{t("detail.record.contributionsDue")}</dt>
-              <dd className="tabular-nums">{formatRupiah(sum(unpaid))} ({t("detail.record.months", { count: unpaid.length })})</dd>
+              <dd className="tabular-nums">
+                {formatRupiah(record.review.coverage?.owed ?? 0)} ({t("detail.record.months", { count: record.review.coverage?.unpaidMonths.length ?? 0 })})
+              </dd>
               <dt className="font-medium">{t("detail.record.contributionsPaid")}</dt>
               <dd className="tabular-nums">{formatRupiah(sum(paid))} ({t("detail.record.months", { count: paid.length })})</dd>
             </dl>
