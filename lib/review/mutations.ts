@@ -354,6 +354,8 @@ export interface PaymentResult {
   /** The payment resumed lapsed cover ("iuran lanjutan"); `writtenOff` are the lapse's months. */
   resumed: boolean;
   writtenOff: string[];
+  /** The months the next payments settle, with what each costs (for the receipt's "next" line). */
+  upcoming: { month: string; total: number }[];
 }
 
 /**
@@ -475,7 +477,8 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
           },
         },
       });
-      return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff };
+      const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
+      return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
     });
   } catch (error) {
     if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceUnusable"));
