@@ -80,6 +80,9 @@ describe("cover follows the money (docs/regulation.md §3.6; manual 908 item 12:
       ["2026-07", "PAID"],
     ]);
     expect(await coverageOn(e.id, "2026-07-20")).toEqual({ status: "ACTIVE", protectedUntil: "2026-07-31", unpaid: [] });
+    // The status history says the payment resumed the membership and which months are not billed.
+    const history = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-07-20")))!.history;
+    expect(history.at(-1)?.payment).toMatchObject({ months: ["2026-07"], writtenOff: ["2026-04", "2026-05", "2026-06"] });
     // The written-off months are never due again: August overdue is the only arrear, and the arrears
     // list counts it alone.
     expect(await coverageOn(e.id, "2026-08-20")).toEqual({ status: "ARREARS", protectedUntil: "2026-07-31", unpaid: ["2026-08"] });
