@@ -37,35 +37,6 @@ export interface LedgerLine {
   total: number;
 }
 
-export interface PayableMonthsInput {
-  /** Unpaid months that already have a contribution line, any order. */
-  unpaidLines: readonly PayableMonth[];
-  /** The latest month with a line (paid or not); null when there is none. */
-  lastLineMonth: string | null;
-  /** The contribution month of the payment's day. */
-  currentMonth: string;
-  /** The first month that may be paid (the first unpaid month of the stretch, or the month cover resumes). */
-  fromMonth?: string;
-  /** Prices a month that has no line yet (contributionForMonth's total for the enrolment). */
-  price: (month: string) => number;
-}
-
-/**
- * Everything one payment may settle, in the order it settles them: the unpaid lines from `fromMonth`
- * oldest first, then months without a line up to MAX_MONTHS_PAID_AHEAD after the current month.
- */
-export function payableMonths(input: PayableMonthsInput): PayableMonth[] {
-  const from = input.fromMonth ?? null;
-  const lines = [...input.unpaidLines]
-    .filter((l) => from === null || l.month >= from)
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  const horizon = addMonths(input.currentMonth, MAX_MONTHS_PAID_AHEAD);
-  let first = input.lastLineMonth ? addMonths(input.lastLineMonth, 1) : input.currentMonth;
-  if (from !== null && first < from) first = from;
-  const ahead = monthRange(first, horizon).map((month) => ({ month, total: input.price(month) }));
-  return [...lines.filter((l) => l.month <= horizon), ...ahead];
-}
-
 /** Spends `credit` on the months oldest first; each month's total becomes what is left to pay. */
 export function applyCredit(payable: readonly PayableMonth[], credit: number): PayableMonth[] {
   let left = Math.max(0, credit);
