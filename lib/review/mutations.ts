@@ -225,12 +225,13 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
       returnReason: null,
     });
     // Any line left from before cover started at approval is a plan, not a debt: the plan is written again.
-    await tx.contributionLine.deleteMany({ where: { enrolmentId: e.id, status: "DUE" } });
-    await createLines(tx, e.id, e, planned);
-    await tx.contributionLine.updateMany({
-      where: { enrolmentId: e.id, month: monthDate(coverStart) },
-      data: { dueDate: dayDate(firstMonthDueDate(coverStart, today)) },
-    });
+    // One statement each (every line statement runs the dashboard trigger): no delete when there is none.
+    if (await tx.contributionLine.findFirst({ where: { enrolmentId: e.id }, select: { id: true } })) {
+      await tx.contributionLine.deleteMany({ where: { enrolmentId: e.id, status: "DUE" } });
+    }
+    const rows = planned.map((m) => lineFor(e.id, e, m));
+    rows[0]!.dueDate = dayDate(firstMonthDueDate(coverStart, today));
+    await tx.contributionLine.createMany({ data: rows, skipDuplicates: true });
     await tx.auditEvent.create({
       data: {
         actorId: actor.id,
