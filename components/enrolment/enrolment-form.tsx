@@ -14,6 +14,7 @@ import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
 import { NameConfirm } from "@/components/enrolment/name-confirm";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
+import { PriceStepsText } from "@/components/review/coverage-summary";
 import {
   FORM_FIELD_ORDER,
   HEIR_RELATIONSHIPS,
@@ -553,12 +554,14 @@ function EnrolmentFormBody({
             </p>
             {preview.quote ? (
               <>
-                <p>
-                  <span className="font-semibold">{formatRupiah(preview.quote.lines[0]!.total)} {t("perMonth")}</span>
-                  {" (JKK "}{formatRupiah(preview.quote.lines[0]!.jkk)}{", JKM "}{formatRupiah(preview.quote.lines[0]!.jkm)}
-                  {preview.quote.lines[0]!.jht ? `, JHT ${formatRupiah(preview.quote.lines[0]!.jht)}` : ""}
+                <p data-testid="preview-amount">
+                  <span className="font-semibold"><PriceStepsText months={preview.quote.lines} /> {t("perMonth")}</span>
+                  {" (JKK "}{formatRupiah(preview.quote.lines[0]!.gross.jkk)}{" + JKM "}{formatRupiah(preview.quote.lines[0]!.gross.jkm)}
+                  {preview.quote.lines[0]!.gross.jht ? ` + JHT ${formatRupiah(preview.quote.lines[0]!.gross.jht)}` : ""}
+                  {preview.quote.lines[0]!.discount ? ` − ${t("reliefShort")} ${formatRupiah(preview.quote.lines[0]!.discount)}` : ""}
                   {")"}
                 </p>
+                <p className="text-xs">{t("previewPlan")}</p>
                 {preview.months > 1 ? (
                   <p data-testid="preview-total">
                     {e("totalAdvance", { count: preview.months })}: <span className="font-semibold">{formatRupiah(preview.quote.total)}</span>

@@ -39,6 +39,9 @@ export function StatusHistory({ entries, timeZone }: { entries: HistoryEntry[]; 
                 {e.payment ? (
                   <p className="text-slate-700">
                     {formatRupiah(e.payment.amount)} · {e.payment.months.map(formatMonthId).join(", ")} · ref. {e.payment.reference}
+                    {e.payment.writtenOff.length && e.payment.months[0] ? (
+                      <span className="block">{t("paymentResumed", { month: formatMonthId(e.payment.months[0]), months: e.payment.writtenOff.map(formatMonthId).join(", ") })}</span>
+                    ) : null}
                   </p>
                 ) : null}
               </li>

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { clientFor, formAction, formInput } from "@/lib/action/client";
 import { logUnexpected } from "@/lib/log";
-import { formatMonthId } from "@/lib/rules";
+import { formatMonthId, formatRupiah } from "@/lib/rules";
+import { priceSteps } from "@/lib/enrolment/pricing";
 import { reviewSchemas, type Say } from "@/lib/review/schema";
 import { approveEnrolment, bulkApprove, recordPayment, rejectEnrolment, returnEnrolment, type BulkRowResult } from "@/lib/review/mutations";
 
@@ -64,7 +65,17 @@ const recordPaymentSafe = clientFor("payment:record")
     const result = await recordPayment(ctx.actor, parsedInput, new Date(), ctx.locale);
     revalidateReview();
     const t = await getTranslations("review");
-    return { message: t("paymentRecorded", { count: result.months.length, months: result.months.map(formatMonthId).join(", ") }) };
+    // The receipt: what was settled, a resumption said as such, and what the next month costs.
+    const parts = [t("paymentRecorded", { count: result.months.length, months: result.months.map(formatMonthId).join(", ") })];
+    if (result.resumed) parts.push(t("paymentResumed", { month: formatMonthId(result.months[0]!), months: result.writtenOff.map(formatMonthId).join(", ") }));
+    const steps = priceSteps(result.upcoming);
+    if (steps && result.upcoming[0]) {
+      const amount = steps.change
+        ? t("priceSteps", { first: formatRupiah(steps.first), until: formatMonthId(steps.change.until), then: formatRupiah(steps.change.then) })
+        : formatRupiah(steps.first);
+      parts.push(t("paymentNext", { month: formatMonthId(result.upcoming[0].month), amount }));
+    }
+    return { message: parts.join(" ") };
   });
 
 export interface BulkApproveResult {

@@ -8,15 +8,18 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/search-params";
 import {
+  addMonths,
   allocatePayment,
-  coverageStatus,
+  firstMonthDueDate,
   formatMonthId,
   formatRupiah,
   kpjFromSerial,
   monthOf,
   monthRange,
-  payableMonths,
+  planPayment,
+  reliefCredit,
   todayInZone,
+  type PayableMonth,
 } from "@/lib/rules";
 import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
 import type { ApproveInput, PaymentInput, RejectInput, ReturnInput, ValidationKey } from "@/lib/review/schema";
@@ -66,6 +69,84 @@ async function createLines(tx: Tx, enrolmentId: string, e: Pricing, months: read
   await tx.contributionLine.createMany({ data: months.map((m) => lineFor(enrolmentId, e, m)), skipDuplicates: true });
 }
 
+export interface RepriceResult {
+  /** DUE lines whose price changed (a relief rule deployed after they were written). */
+  repriced: string[];
+  /** PAID lines newly credited (paid at full price, now relieved). */
+  credited: { month: string; credit: number }[];
+  /** Relief credit not yet spent, whole rupiah. */
+  creditBalance: number;
+}
+
+/**
+ * Brings an approved enrolment's lines up to the relief rules deployed now (docs/regulation.md §3.3,
+ * docs/decisions/0011 §3): a DUE line is priced again for its month (its due date kept); a PAID line
+ * paid at full price for a month a relief rule now discounts is credited with the difference, once.
+ * Returns the unspent credit. Runs inside every payment's transaction and from
+ * `npm run db:reprice` (scripts/reprice-contributions.ts) after a deploy; rerunning changes nothing.
+ */
+export async function repriceLines(tx: Tx, enrolmentId: string, e: Pricing): Promise<RepriceResult> {
+  const lines = await tx.contributionLine.findMany({
+    where: { enrolmentId },
+    select: { id: true, month: true, status: true, jkkGross: true, jkmGross: true, jht: true, total: true, discount: true, reliefRuleId: true, reliefCredit: true, creditUsed: true },
+    orderBy: { month: "asc" },
+  });
+  const result: RepriceResult = { repriced: [], credited: [], creditBalance: 0 };
+  for (const l of lines) {
+    let granted = l.reliefCredit;
+    const month = isoDay(l.month).slice(0, 7);
+    if (l.status === "DUE") {
+      const fresh = contributionLineColumns(e, month);
+      if (fresh.total !== l.total || fresh.reliefRuleId !== l.reliefRuleId || fresh.discount !== l.discount) {
+        // The price changes; the month and its due date (the first month's may be the approval month's end) stay.
+        const { tierTableVersion, tierBasis, jkkGross, jkmGross, jhtGross, jkk, jkm, jht, discount, reliefRuleId, total } = fresh;
+        await tx.contributionLine.update({
+          where: { id: l.id },
+          data: { tierTableVersion, tierBasis, jkkGross, jkmGross, jhtGross, jkk, jkm, jht, discount, reliefRuleId, total },
+        });
+        result.repriced.push(month);
+      }
+    } else if (l.status === "PAID" && l.reliefCredit === 0) {
+      const credit = reliefCredit({ month, jkkGross: l.jkkGross, jkmGross: l.jkmGross, jht: l.jht, total: l.total, reliefRuleId: l.reliefRuleId }, e.sector, e.fundedByBudget);
+      if (credit) {
+        await tx.contributionLine.update({ where: { id: l.id }, data: { reliefCredit: credit.credit } });
+        result.credited.push({ month, credit: credit.credit });
+        granted = credit.credit;
+      }
+    }
+    result.creditBalance += (l.status === "PAID" ? granted : 0) - l.creditUsed;
+  }
+  return result;
+}
+
+/**
+ * repriceLines for every approved enrolment, one transaction each (enrolment row locked like a payment),
+ * in pages of 500 by id. For `npm run db:reprice` after a deploy (docs/decisions/0011 §4).
+ */
+export async function repriceAllEnrolments(): Promise<{ enrolments: number; repriced: number; credited: number }> {
+  const totals = { enrolments: 0, repriced: 0, credited: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const page = await db().enrolment.findMany({
+      where: { status: "APPROVED", ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: 500,
+      select: { id: true, declaredIncome: true, jht: true, sector: true, fundedByBudget: true },
+    });
+    if (page.length === 0) return totals;
+    for (const e of page) {
+      const r = await db().$transaction(async (tx) => {
+        await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
+        return repriceLines(tx, e.id, e);
+      });
+      totals.enrolments += 1;
+      totals.repriced += r.repriced.length;
+      totals.credited += r.credited.length;
+    }
+    after = page.at(-1)!.id;
+  }
+}
+
 const REVIEW_SELECT = {
   id: true,
   status: true,
@@ -74,8 +155,8 @@ const REVIEW_SELECT = {
   jht: true,
   sector: true,
   fundedByBudget: true,
+  monthsInAdvance: true,
   kantorCabang: { select: { timeZone: true } },
-  contributionLines: { select: { month: true }, orderBy: { month: "asc" }, take: 1 },
 } satisfies Prisma.EnrolmentSelect;
 
 async function loadForReview(scope: Prisma.EnrolmentWhereInput, enrolmentId: string) {
@@ -108,10 +189,12 @@ export interface ApprovalResult {
 }
 
 /**
- * Approves a submitted enrolment (docs/decisions/0009-enrolment-lifecycle.md §1, §3): issues the KPJ from the "KpjSerial" sequence
- * with its check digit, sets the verification code and the first month of cover (the earliest
- * contribution line), writes the lines up to the current month, and logs "enrolment.approve" — all
- * in one transaction, guarded by the version the reviewer saw.
+ * Approves a submitted enrolment (docs/decisions/0009-enrolment-lifecycle.md §1, 0011-cover-lifecycle.md §1):
+ * issues the KPJ from the "KpjSerial" sequence with its check digit, sets the verification code and
+ * the first month of cover — the month of approval, however long ago the form was submitted — and
+ * writes the `monthsInAdvance` planned months from it, each priced for its own month (the first one
+ * due no earlier than the end of the approval month when approved after its 15th), and logs
+ * "enrolment.approve" — all in one transaction, guarded by the version the reviewer saw.
  */
 export async function approveEnrolment(actor: Actor, input: ApproveInput, now: Date): Promise<ApprovalResult> {
   const scope = scopeFor(actor, "enrolment:review");
@@ -124,9 +207,8 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
   if (e.status !== "SUBMITTED" || e.version !== input.version) throw conflict(e.status);
 
   const today = todayInZone(now, e.kantorCabang.timeZone);
-  const currentMonth = monthOf(today);
-  const firstLine = e.contributionLines[0];
-  const coverStart = firstLine ? isoDay(firstLine.month).slice(0, 7) : currentMonth;
+  const coverStart = monthOf(today);
+  const planned = monthRange(coverStart, addMonths(coverStart, Math.max(1, e.monthsInAdvance) - 1));
 
   return db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ serial: bigint }[]>`select nextval('"KpjSerial"') as serial`;
@@ -142,7 +224,14 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
       coverStartMonth: monthDate(coverStart),
       returnReason: null,
     });
-    await createLines(tx, e.id, e, monthRange(coverStart, currentMonth));
+    // Any line left from before cover started at approval is a plan, not a debt: the plan is written again.
+    // One statement each (every line statement runs the dashboard trigger): no delete when there is none.
+    if (await tx.contributionLine.findFirst({ where: { enrolmentId: e.id }, select: { id: true } })) {
+      await tx.contributionLine.deleteMany({ where: { enrolmentId: e.id, status: "DUE" } });
+    }
+    const rows = planned.map((m) => lineFor(e.id, e, m));
+    rows[0]!.dueDate = dayDate(firstMonthDueDate(coverStart, today));
+    await tx.contributionLine.createMany({ data: rows, skipDuplicates: true });
     await tx.auditEvent.create({
       data: {
         actorId: actor.id,
@@ -150,7 +239,7 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
         entityType: "Enrolment",
         entityId: e.id,
         before: { status: "SUBMITTED", version: input.version },
-        after: { status: "APPROVED", version: input.version + 1, kpj, coverStartMonth: coverStart },
+        after: { status: "APPROVED", version: input.version + 1, kpj, coverStartMonth: coverStart, plannedMonths: planned },
       },
     });
     return { enrolmentId: e.id, kpj, verificationCode };
@@ -263,13 +352,23 @@ function isUniqueViolation(error: unknown, target: string): boolean {
 export interface PaymentResult {
   paymentId: string;
   months: string[];
+  /** The payment resumed lapsed cover ("iuran lanjutan"); `writtenOff` are the lapse's months. */
+  resumed: boolean;
+  writtenOff: string[];
+  /** The months the next payments settle, with what each costs (for the receipt's "next" line). */
+  upcoming: { month: string; total: number }[];
 }
 
 /**
- * Records a contribution payment (docs/regulation.md §3, docs/decisions/0008): it settles whole months,
- * oldest unpaid first and then months ahead; an amount that is not the exact sum of 1, 2, …
- * months is refused with the accepted amounts. The enrolment row is locked for the transaction, so
- * two payments for the same debtor settle one after the other; the reference is unique for ever.
+ * Records a contribution payment (docs/regulation.md §3.4–§3.6, docs/decisions/0008, 0011): it settles
+ * whole months, oldest payable first and then months ahead; an amount that is not the exact sum of 1,
+ * 2, … months is refused with the accepted amounts. Before anything is settled the lines are repriced
+ * and relief credit is counted (repriceLines) and spent oldest month first. A payment made when the
+ * membership had lapsed (more than 3 months since protection ended) is an "iuran lanjutan": the months
+ * of the lapse are written off and cover resumes from the month of payment. The enrolment row is
+ * locked for the transaction, so two payments for the same debtor settle one after the other; the
+ * reference is unique for ever, and a reference used outside the reviewer's scope is refused without
+ * saying that, or where, it exists (issue #16).
  */
 export async function recordPayment(actor: Actor, input: PaymentInput, now: Date, locale: Locale = DEFAULT_LOCALE): Promise<PaymentResult> {
   const scope = scopeFor(actor, "payment:record");
@@ -298,8 +397,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
   if (input.paidOn > today) throw invalid("paidOn", say("paidOnFuture"));
   const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
   if (input.paidOn < earliest) throw invalid("paidOn", say("paidOnBeforeSubmit"));
-  const taken = await db().payment.findUnique({ where: { reference: input.reference }, select: { id: true } });
-  if (taken) throw invalid("reference", say("referenceTaken"));
+  await refuseTakenReference(scope, input.reference, invalid, say);
 
   const startMonth = isoDay(e.coverStartMonth).slice(0, 7);
   const currentMonth = monthOf(today);
@@ -307,24 +405,24 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
     return await db().$transaction(async (tx) => {
       // Serialises payments of one enrolment: the second sees the months the first settled.
       await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
-      await createLines(tx, e.id, e, monthRange(startMonth, currentMonth));
-      const lines = await tx.contributionLine.findMany({
+      const { creditBalance } = await repriceLines(tx, e.id, e);
+      const stored = await tx.contributionLine.findMany({
         where: { enrolmentId: e.id },
-        select: { month: true, status: true, total: true },
+        select: { month: true, status: true, total: true, dueDate: true },
         orderBy: { month: "asc" },
       });
-      const months = lines.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
-      const paidMonths = months.filter((l) => l.status === "PAID").map((l) => l.month);
-      if (coverageStatus({ startMonth, paidMonths, today: input.paidOn }).status === "ENDED") {
-        throw new AppError("INVALID_STATE", { message: "paymentCoverEnded" });
-      }
-      const payable = payableMonths({
-        unpaidLines: months.filter((l) => l.status === "DUE"),
-        lastLineMonth: months.at(-1)?.month ?? null,
+      const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
+      const first = stored.find((l) => isoDay(l.month).slice(0, 7) === startMonth);
+      const plan = planPayment({
+        startMonth,
+        firstDueDate: first ? isoDay(first.dueDate) : undefined,
+        lines,
+        paidOn: input.paidOn,
         currentMonth,
         price: (month) => lineFor(e.id, e, month).total,
+        credit: creditBalance,
       });
-      const allocation = allocatePayment(payable, input.amount);
+      const allocation = allocatePayment(plan.payable, input.amount);
       if (!allocation.ok) {
         // The refusal lists the amounts that would be accepted, so the reviewer can correct the entry.
         const shown = allocation.validAmounts
@@ -332,7 +430,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
           .map((v) => say("acceptedAmount", { amount: formatRupiah(v.amount), months: v.months, through: formatMonthId(v.through) }));
         throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: allocation.validAmounts.length > 6 ? "yes" : "no" }));
       }
-      const settled = allocation.months.map((m) => m.month);
+      const settled = allocation.months;
       const payment = await tx.payment.create({
         data: {
           enrolmentId: e.id,
@@ -344,25 +442,71 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
         },
         select: { id: true },
       });
-      await createLines(tx, e.id, e, settled);
-      const updated = await tx.contributionLine.updateMany({
-        where: { enrolmentId: e.id, month: { in: settled.map(monthDate) }, status: "DUE" },
-        data: { status: "PAID", paidAt: now, paymentId: payment.id },
-      });
-      if (updated.count !== settled.length) throw new Error(`payment settled ${updated.count} of ${settled.length} months`);
+      if (plan.writeOff.length) {
+        // The lapse's months become lines marked written off, so the record says why they are not owed.
+        await createLines(tx, e.id, e, plan.writeOff);
+        await tx.contributionLine.updateMany({
+          where: { enrolmentId: e.id, month: { in: plan.writeOff.map(monthDate) }, status: "DUE" },
+          data: { status: "WRITTEN_OFF" },
+        });
+      }
+      await createLines(tx, e.id, e, settled.map((m) => m.month));
+      let updated = 0;
+      for (const [credit, months] of groupByCredit(settled)) {
+        const r = await tx.contributionLine.updateMany({
+          where: { enrolmentId: e.id, month: { in: months.map(monthDate) }, status: "DUE" },
+          data: { status: "PAID", paidAt: now, paymentId: payment.id, creditUsed: credit },
+        });
+        updated += r.count;
+      }
+      if (updated !== settled.length) throw new Error(`payment settled ${updated} of ${settled.length} months`);
       await tx.auditEvent.create({
         data: {
           actorId: actor.id,
           action: "payment.record",
           entityType: "Enrolment",
           entityId: e.id,
-          after: { paymentId: payment.id, amount: input.amount, reference: input.reference, months: settled, channel: input.channel, paidOn: input.paidOn },
+          after: {
+            paymentId: payment.id,
+            amount: input.amount,
+            reference: input.reference,
+            months: settled.map((m) => m.month),
+            channel: input.channel,
+            paidOn: input.paidOn,
+            ...(plan.resumes ? { resumedFrom: monthOf(input.paidOn), writtenOff: plan.writeOff } : {}),
+            ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
+          },
         },
       });
-      return { paymentId: payment.id, months: settled };
+      const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
+      return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceTaken"));
+    if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceUnusable"));
     throw error;
   }
+}
+
+/** Settled months grouped by the credit spent on each (one update per distinct amount). */
+function groupByCredit(months: readonly PayableMonth[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const m of months) groups.set(m.credit ?? 0, [...(groups.get(m.credit ?? 0) ?? []), m.month]);
+  return groups;
+}
+
+/**
+ * A reference already recorded is refused. Inside the reviewer's scope the message says it is already
+ * recorded here (the reviewer can see that payment); outside it, the same neutral message as a race
+ * on the unique index, which names neither the branch nor the fact that the reference exists (issue #16).
+ */
+async function refuseTakenReference(
+  scope: Prisma.EnrolmentWhereInput,
+  reference: string,
+  invalid: (field: keyof PaymentInput, message: string) => AppError,
+  say: (key: ValidationKey, values?: Record<string, string | number>) => string,
+): Promise<void> {
+  const taken = await db().payment.findUnique({ where: { reference }, select: { enrolmentId: true } });
+  if (!taken) return;
+  const visible = await db().enrolment.count({ where: { AND: [{ id: taken.enrolmentId }, scope] } });
+  throw invalid("reference", say(visible ? "referenceTaken" : "referenceUnusable"));
 }

@@ -173,3 +173,26 @@ export function contributionForMonth(input: ContributionInput): ContributionQuot
     dueDate: contributionDueDate(month),
   };
 }
+
+export interface PricedLine {
+  month: string;
+  jkkGross: number;
+  jkmGross: number;
+  jht: number;
+  total: number;
+  reliefRuleId: string | null;
+}
+
+/**
+ * The credit owed on a month already paid at a price a relief rule now lowers (PP 50/2025 as read in
+ * docs/regulation.md §3.3: a contribution paid in full for a relieved month is credited to the next
+ * month): what was paid less the relieved price of the same gross amounts. Null when no relief
+ * applies now or the line was already priced with it.
+ */
+export function reliefCredit(line: PricedLine, sector: BpuSector, fundedByBudget: boolean): { ruleId: string; credit: number } | null {
+  const relief = reliefFor(sector, line.month, fundedByBudget);
+  if (!relief || line.reliefRuleId === relief.id) return null;
+  const relieved = Math.round(line.jkkGross * relief.jkkFactor) + Math.round(line.jkmGross * relief.jkmFactor) + line.jht;
+  const credit = line.total - relieved;
+  return credit > 0 ? { ruleId: relief.id, credit } : null;
+}

@@ -380,7 +380,10 @@ export function generateActivity(master: ActivityMaster, opts: GenerateOptions, 
 
     const firstQuote = price(income, jht, sector, submittedMonth);
     const approved = status === "APPROVED";
-    const coverStart = approved ? `${submittedMonth}-01` : null;
+    // Cover starts in the month of approval (docs/decisions/0011-cover-lifecycle.md §1); an enrolment not
+    // approved has no line.
+    const approvalMonth = approved && reviewedAt ? reviewedAt.slice(0, 7) : submittedMonth;
+    const coverStart = approved ? `${approvalMonth}-01` : null;
     sinks.enrolment(rowOf([
       enrolmentId, generatedId(opts.runTag, 3, n), participantId, office.penyalurId, office.id, master.userId, kc.id, status,
       scheme, plafon, income, sector, false, firstQuote.tierTableVersion, firstQuote.tierIndex, firstQuote.tierBasis, jht,
@@ -394,14 +397,14 @@ export function generateActivity(master: ActivityMaster, opts: GenerateOptions, 
       decided || status === "RETURNED" ? 2 : 1, submittedIso, submittedIso, reviewedAt ?? submittedIso,
     ]));
 
-    // Lines: the months paid at once from the submission month; once approved, every month up to
-    // the current one. Payment: the first month (by the debtor's mandate), then month by month
-    // until the debtor stops.
-    const lastMonth = approved ? [todayMonth, addMonths(submittedMonth, advance - 1)].sort()[1]! : addMonths(submittedMonth, advance - 1);
+    // Lines (approved only): the months planned from the approval month, then every month up to the
+    // current one. Payment: the first month (by the debtor's mandate), then month by month until the
+    // debtor stops.
+    const lastMonth = approved ? [todayMonth, addMonths(approvalMonth, advance - 1)].sort()[1]! : "";
     const firstPaidChance = decision.status === "MANDATORY" ? 0.94 : decision.status === "PHASED_REQUIRED" ? 0.86 : 0.76;
     const keepPaying = decision.status === "MANDATORY" ? 0.96 : 0.91;
     let paying = approved && rnd() < firstPaidChance;
-    let month = submittedMonth;
+    let month = approved ? approvalMonth : "9999-12";
     let index = 0;
     let paymentIndex = 0;
     let paymentId: string | null = null;

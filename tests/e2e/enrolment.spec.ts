@@ -1,5 +1,5 @@
-import { advanceContributions } from "../../lib/enrolment/pricing";
-import { formatRupiah, monthOf, todayInZone } from "../../lib/rules";
+import { advanceContributions, priceSteps } from "../../lib/enrolment/pricing";
+import { formatMonthId, formatRupiah, monthOf, todayInZone } from "../../lib/rules";
 import { fillEform, uniqueLoanNumber } from "./eform";
 import { ACCOUNTS, expect, freshNik, query, test } from "./fixtures";
 import { signInWithForm, throwawayUser } from "./people";
@@ -19,7 +19,12 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
     const month = monthOf(todayInZone(new Date(), "Asia/Jakarta"));
     const quote = advanceContributions({ declaredIncome: 3_000_000, jht: true, sector: "OTHER", firstMonth: month, months: 3 });
     await expect(page.getByTestId("preview")).toContainText("Wajib");
-    await expect(page.getByTestId("preview")).toContainText(`${formatRupiah(quote.lines[0]!.total)} / bulan`);
+    // This month's amount and, when the relief window ends within the months shown, the price after it.
+    const steps = priceSteps(quote.lines)!;
+    const perMonth = steps.change
+      ? `${formatRupiah(steps.first)} s.d. ${formatMonthId(steps.change.until)}, lalu ${formatRupiah(steps.change.then)} / bulan`
+      : `${formatRupiah(steps.first)} / bulan`;
+    await expect(page.getByTestId("preview")).toContainText(perMonth);
     await expect(page.getByTestId("preview-total")).toContainText(formatRupiah(quote.total));
     // The page fits the phone: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -30,9 +35,10 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
 
     await expect(page.getByTestId("decision")).toContainText("Wajib — Permenko 1/2023 Pasal 26 ayat (8)");
     const contribution = page.getByTestId("contribution");
-    await expect(contribution).toContainText(`${formatRupiah(quote.lines[0]!.total)} / bulan`);
-    await expect(contribution).toContainText(formatRupiah(quote.lines[0]!.jht));
-    await expect(page.getByTestId("contribution-totals")).toContainText(`${formatRupiah(quote.total)} (3 bulan)`);
+    // Not approved yet: a plan of 3 months (cover starts at approval, docs/decisions/0011 §1), no debt.
+    await expect(contribution).toContainText(perMonth);
+    await expect(contribution).toContainText(formatRupiah(quote.lines[0]!.gross.jht));
+    await expect(page.getByTestId("plan-note")).toContainText("Rencana 3 bulan iuran");
     await expect(page.getByTestId("clearance")).toContainText("Belum boleh dicairkan");
     await expect(page.getByTestId("loan")).toContainText(loanNumber.toUpperCase());
 
@@ -42,7 +48,7 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
        left join "ContributionLine" l on l."enrolmentId" = e.id where p.nik = $1`,
       [nik],
     );
-    expect(rows[0]).toEqual({ n: 1, lines: 3, consent: true });
+    expect(rows[0]).toEqual({ n: 1, lines: 0, consent: true });
   });
 
   test("a birth date that disagrees with the NIK is an error on its field; every input is kept (docs/regulation.md §6)", async ({ page, asUser }) => {

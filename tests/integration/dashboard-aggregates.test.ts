@@ -89,6 +89,11 @@ beforeAll(async () => {
   await q(`update "ContributionLine" set status = 'DUE', "paidAt" = null, "paymentId" = null
            where id = (select l.id from "ContributionLine" l join "Enrolment" e on e.id = l."enrolmentId"
                        where e."loanNumber" like $1 and l.status = 'PAID' order by l.month desc, l.id limit 1)`, [`GEN-${RUN}-%`]);
+  // A lapse resumed by a payment: two unpaid months written off leave the contribution cells (docs/decisions/0011 §3).
+  const writtenOff = await q(`update "ContributionLine" set status = 'WRITTEN_OFF'
+           where id in (select l.id from "ContributionLine" l join "Enrolment" e on e.id = l."enrolmentId"
+                        where e."loanNumber" like $1 and e.status = 'APPROVED' and l.status = 'DUE' order by l.month, l.id limit 2) returning id`, [`GEN-${RUN}-%`]);
+  if (writtenOff.length !== 2) throw new Error(`expected 2 lines written off, got ${writtenOff.length}`);
   // And one enrolment through the e-form's own mutation.
   const form = validateEnrolment(
     eformFields(TODAY, {
@@ -213,7 +218,8 @@ const fromBreakdown = (rows: DashboardFigures["byKanwil"]) =>
 
 async function baseContributions(f: ResolvedFilter) {
   const params: unknown[] = [`${f.from}-01`, `${f.to}-01`, TODAY];
-  const where = [`l.month between $1::date and $2::date`, `e.status = 'APPROVED'`];
+  // A written-off month (a lapse, docs/regulation.md §3.6) is not billed.
+  const where = [`l.month between $1::date and $2::date`, `e.status = 'APPROVED'`, `l.status::text <> 'WRITTEN_OFF'`];
   if (f.kanwil) where.push(`kc."kanwilId" = '${f.kanwil.id}'`);
   if (f.kc) where.push(`e."kantorCabangId" = '${f.kc.id}'`);
   if (f.penyalur) where.push(`e."penyalurId" = '${f.penyalur.id}'`);

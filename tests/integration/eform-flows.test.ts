@@ -19,7 +19,7 @@ import {
 } from "@/lib/enrolment/mutations";
 import { LOOKUP_ALERTS } from "@/lib/enrolment/mutations/nik-lookup";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
-import { returnEnrolment } from "@/lib/review/mutations";
+import { approveEnrolment, returnEnrolment } from "@/lib/review/mutations";
 import { addMonths, monthOf, todayInZone } from "@/lib/rules";
 import { demoActors, uniqueNik } from "../support/db";
 import { eformFields, uniqueLoanNumber } from "../support/eform";
@@ -58,6 +58,12 @@ function valid(raw: Record<string, string>, existingParticipant = false): Enrolm
   return result.data;
 }
 
+/** The Bandung reviewer approves it at `now` (cover starts then, docs/decisions/0011 §1). */
+async function approve(enrolmentId: string, now: Date) {
+  const { version } = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { version: true } });
+  await approveEnrolment(reviewerBandung, { enrolmentId, version }, now);
+}
+
 async function counts(nik: string) {
   const participant = await db().participant.findUnique({ where: { nik }, select: { id: true } });
   const ids = participant
@@ -78,7 +84,7 @@ describe("loan application number: one enrolment per loan at a penyalur (unique 
     expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
     expect(results.filter((r) => r.duplicate === false)).toHaveLength(1);
     expect(results.filter((r) => r.duplicate === "loanNumber")).toHaveLength(5);
-    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 0, audits: 1 });
   });
 
   it("the same races for a registered participant (no participant insert to serialise them) still give one enrolment", async () => {
@@ -88,7 +94,7 @@ describe("loan application number: one enrolment per loan at a penyalur (unique 
     const inputs = Array.from({ length: 6 }, () => valid({ ...raw, submissionKey: randomUUID(), loanNumber }, true));
     const results = await Promise.all(inputs.map((input) => submitEnrolment(officerBri, input, NOW)));
     expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
-    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 2, lines: 2, audits: 2 });
+    expect(await counts(raw.nik!)).toEqual({ participant: 1, enrolments: 2, lines: 0, audits: 2 });
   });
 
   it("a resubmitted loan number returns the existing enrolment and deletes the form's draft", async () => {
@@ -157,9 +163,11 @@ describe("a registered participant is reused, never overwritten", () => {
     expect((await enrolmentForActor(reviewerBandung, enrolmentId))?.otherPenyalurActive).toEqual(["BNI"]);
   });
 
-  it("months paid in advance become that many contribution lines, each priced for its own month", async () => {
+  it("months planned in advance become that many contribution lines at approval, from its month, each priced for its own month (docs/decisions/0011 §1)", async () => {
     const raw = form({ birthDate: "1966-06-16", nik: uniqueNik("1966-06-16"), monthsInAdvance: "4" });
     const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), NOW);
+    expect(await db().contributionLine.count({ where: { enrolmentId } })).toBe(0);
+    await approve(enrolmentId, NOW);
     const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
     expect(lines.map((l) => l.month.toISOString().slice(0, 7))).toEqual([0, 1, 2, 3].map((i) => addMonths(monthOf(TODAY), i)));
   });
@@ -169,6 +177,7 @@ describe("a registered participant is reused, never overwritten", () => {
     const discounts = async (kbli: string, birthDate: string) => {
       const raw = form({ birthDate, nik: uniqueNik(birthDate), kbli, monthsInAdvance: "5" });
       const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), december);
+      await approve(enrolmentId, december);
       const e = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { sector: true } });
       const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
       return { sector: e.sector, byMonth: lines.map((l) => [l.month.toISOString().slice(0, 7), l.reliefRuleId !== null]) };
@@ -257,8 +266,9 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decision
     expect(e).toMatchObject({ status: "SUBMITTED", version: 3, returnReason: null, declaredIncome: 6_000_000, scheme: "MIKRO" });
     // BRI's KUR mikro in Kanwil Jawa Barat: the demo phase rule applies now, not KUR kecil's mandate.
     expect(e.mandateStatus).not.toBe("MANDATORY");
-    expect(e.contributionLines).toHaveLength(2);
-    expect(e.contributionLines[0]!.tierBasis).toBe(5_950_000);
+    // No line before approval; the plan follows the corrected data.
+    expect(e.contributionLines).toEqual([]);
+    expect(e).toMatchObject({ monthsInAdvance: 2, tierBasis: 5_950_000 });
     expect(e.participant.birthPlace).toBe("Cimahi");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: enrolmentId, action: "enrolment.resubmit" } });
     expect(audit.before).toMatchObject({ status: "RETURNED", version: 2, declaredIncome: 3_000_000, returnReason: "Penghasilan tidak sesuai." });
@@ -269,15 +279,18 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decision
     expect(decisions.every((d) => d.ruleVersion === "permenko-1-2023@2023-02-01")).toBe(true);
   });
 
-  it("a paid month is kept as paid; only unpaid months are re-priced", async () => {
-    const { raw, enrolmentId } = await returned({ birthDate: "1987-07-27", monthsInAdvance: "2" });
-    const [firstLine] = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
-    await db().contributionLine.update({ where: { id: firstLine!.id }, data: { status: "PAID", paidAt: NOW } });
-    await resubmitEnrolment(officerBri, enrolmentId, 2, valid({ ...raw, declaredIncome: "9.000.000", monthsInAdvance: "2" }), NOW);
+  it("a resubmission moves nothing into the past: cover starts in the month of the approval that follows it", async () => {
+    const birthDate = "1987-07-27";
+    const raw = form({ birthDate, nik: uniqueNik(birthDate), monthsInAdvance: "2" });
+    const submitted = new Date("2026-08-03T03:00:00Z");
+    const { enrolmentId } = await submitEnrolment(officerBri, valid(raw), submitted);
+    await returnEnrolment(reviewerBandung, { enrolmentId, version: 1, reason: "Penghasilan tidak sesuai." }, submitted);
+    await resubmitEnrolment(officerBri, enrolmentId, 2, valid({ ...raw, declaredIncome: "9.000.000", monthsInAdvance: "2" }), new Date("2026-10-01T03:00:00Z"));
+    await approve(enrolmentId, new Date("2026-11-05T03:00:00Z"));
     const lines = await db().contributionLine.findMany({ where: { enrolmentId }, orderBy: { month: "asc" } });
-    expect(lines.map((l) => [l.status, l.tierBasis])).toEqual([
-      ["PAID", firstLine!.tierBasis],
-      ["DUE", 8_700_000],
+    expect(lines.map((l) => [l.month.toISOString().slice(0, 7), l.status, l.tierBasis])).toEqual([
+      ["2026-11", "DUE", 8_700_000],
+      ["2026-12", "DUE", 8_700_000],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { plannedRows } from "@/lib/enrolment/pricing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
@@ -60,11 +61,11 @@ async function rowsFor(nik: string) {
 }
 
 describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", () => {
-  it("writes Participant, Enrolment, ContributionLine and AuditEvent together", async () => {
+  it("writes Participant, Enrolment and AuditEvent together — no contribution line before approval (docs/decisions/0011 §1)", async () => {
     const raw = form();
     const result = await submitEnrolment(officerBri, valid(raw), NOW);
     expect(result.duplicate).toBe(false);
-    expect(await rowsFor(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+    expect(await rowsFor(raw.nik!)).toEqual({ participant: 1, enrolments: 1, lines: 0, audits: 1 });
 
     const stored = await db().enrolment.findUniqueOrThrow({
       where: { id: result.enrolmentId },
@@ -78,12 +79,13 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     expect(stored.participant.phone).toBe("+6281234567890");
     // Income 3.000.000 falls in the 2.700.000–3.199.999 tier: basis 2.950.000 (PP 44/2015 Lampiran II).
     expect(stored.tierBasis).toBe(2_950_000);
-    const line = stored.contributionLines[0]!;
-    expect(line.jkkGross).toBe(29_500);
-    expect(line.jkmGross).toBe(6_800);
-    expect(line.jhtGross).toBe(59_000);
-    expect(line.total).toBe(line.jkk + line.jkm + line.jht);
-    expect(line.total + line.discount).toBe(line.jkkGross + line.jkmGross + line.jhtGross);
+    expect(stored.contributionLines).toEqual([]);
+    // The months are a plan, priced when shown and written at approval.
+    const [line] = plannedRows({ declaredIncome: stored.declaredIncome, jht: stored.jht, sector: stored.sector, firstMonth: "2026-11", months: stored.monthsInAdvance });
+    expect(line!.jkkGross).toBe(29_500);
+    expect(line!.jkmGross).toBe(6_800);
+    expect(line!.jhtGross).toBe(59_000);
+    expect(line!.total + line!.discount).toBe(line!.jkkGross + line!.jkmGross + line!.jhtGross);
   });
 
   it("a second identical submission returns the first enrolment instead of a new one", async () => {
@@ -91,7 +93,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     const first = await submitEnrolment(officerBri, input, NOW);
     const second = await submitEnrolment(officerBri, input, NOW);
     expect(second).toEqual({ enrolmentId: first.enrolmentId, duplicate: "submissionKey" });
-    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 0, audits: 1 });
   });
 
   it("concurrent duplicate submissions (double click) create exactly one enrolment", async () => {
@@ -99,7 +101,7 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     const results = await Promise.all(Array.from({ length: 6 }, () => submitEnrolment(officerBri, input, NOW)));
     expect(new Set(results.map((r) => r.enrolmentId)).size).toBe(1);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 1, audits: 1 });
+    expect(await rowsFor(input.nikInfo.nik)).toEqual({ participant: 1, enrolments: 1, lines: 0, audits: 1 });
   });
 
   it("invalid input is rejected before anything is written, with every error on its field", async () => {

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { approveAction, bulkApproveAction, returnAction } from "@/lib/review/actions";
+import { approveAction, bulkApproveAction, recordPaymentAction, returnAction } from "@/lib/review/actions";
+import { reviewDetail } from "@/lib/review/data";
+import { addMonths, formatMonthId } from "@/lib/rules";
 import { translator } from "@/lib/i18n/translator";
 import { formData, revalidated, runAction, signInAs, signOut, useLocale } from "../support/actions";
 import { DEMO_ACCOUNTS, demoActors } from "../support/db";
@@ -108,5 +110,25 @@ describe("bulkApproveAction", () => {
       [semarang.id, "NOT_FOUND"],
     ]);
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: semarang.id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("recordPaymentAction: the receipt says what was settled and what the next month costs (docs/decisions/0011 §5)", () => {
+  it("names the months paid and what the next month costs", async () => {
+    const e = await submittedEnrolment(officerBri, { monthsInAdvance: 1 });
+    await signInAs(DEMO_ACCOUNTS.reviewerBandung);
+    await runAction(approveAction, {}, formData(ref(e)));
+    const line = await db().contributionLine.findFirstOrThrow({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { month: true, total: true } });
+    const { today } = (await reviewDetail((await demoActors()).reviewerBandung, e.id, new Date()))!;
+    const run = await runAction(
+      recordPaymentAction,
+      {},
+      formData({ enrolmentId: e.id, amount: String(line.total), paidOn: today, channel: "BANK_TELLER", reference: `ACT-${Date.now().toString(36).toUpperCase()}` }),
+    );
+    const month = formatMonthId(line.month.toISOString().slice(0, 7));
+    const next = formatMonthId(addMonths(line.month.toISOString().slice(0, 7), 1));
+    expect(run.result).toMatchObject({ ok: true });
+    expect(run.result?.data?.message).toContain(id("review.paymentRecorded", { count: 1, months: month }));
+    expect(run.result?.data?.message).toContain(`Iuran berikutnya ${next}: Rp`);
   });
 });

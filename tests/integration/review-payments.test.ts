@@ -9,6 +9,7 @@ import { certificatePdf } from "@/lib/review/certificate";
 import {
   approveEnrolment,
   recordPayment,
+  repriceAllEnrolments,
 } from "@/lib/review/mutations";
 import { demoActors, type DemoActors } from "../support/db";
 import { auditCount, submittedEnrolment } from "../support/review";
@@ -40,36 +41,56 @@ async function coverageOn(id: string, day: string) {
   return { status: d!.coverage!.status, protectedUntil: d!.coverage!.protectedUntil, unpaid: d!.coverage!.unpaidMonths };
 }
 
-describe("cover follows the money (docs/regulation.md §3: ACTIVE, ARREARS with 1–3 unpaid months, ENDED after more than 3)", () => {
-  it("payments and missed months move the status ACTIVE → ARREARS → ACTIVE → ARREARS → ENDED, with protected-until at each step", async () => {
+describe("cover follows the money (docs/regulation.md §3.6; manual 908 item 12: arrears payable 3 months from the date protection ended, then membership ends; BPU FAQ: an 'iuran lanjutan' resumes it)", () => {
+  it("payments and missed months: not protected → ACTIVE → not protected → ARREARS → ACTIVE → ARREARS → LAPSED → resumed by a payment", async () => {
     const e = await approved("2026-01-12");
-    // Nothing paid, January's due date (15 Jan) not passed: not started, not protected.
-    expect(await coverageOn(e.id, "2026-01-13")).toEqual({ status: "NOT_STARTED", protectedUntil: null, unpaid: [] });
+    // Nothing paid, January's due date (15 Jan) not passed: not protected, nothing overdue.
+    expect(await coverageOn(e.id, "2026-01-13")).toEqual({ status: "AWAITING_PAYMENT", protectedUntil: null, unpaid: [] });
 
     await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: price("2026-01"), paidOn: "2026-01-13", channel: "VIRTUAL_ACCOUNT", reference: ref() }, at("2026-01-13"));
     expect(await coverageOn(e.id, "2026-01-20")).toEqual({ status: "ACTIVE", protectedUntil: "2026-01-31", unpaid: [] });
 
-    // February is due on the next working day after Sunday 15 Feb, Monday 16 (cuti bersama) and Tuesday 17 (Imlek): 18 Feb.
-    expect(await coverageOn(e.id, "2026-02-18")).toMatchObject({ status: "ACTIVE", unpaid: [] });
+    // No silent grace: from 1 February January's payment no longer protects. February is due on the
+    // next working day after Sunday 15 Feb, Monday 16 (cuti bersama) and Tuesday 17 (Imlek): 18 Feb.
+    expect(await coverageOn(e.id, "2026-02-18")).toMatchObject({ status: "AWAITING_PAYMENT", protectedUntil: "2026-01-31", unpaid: [] });
     expect(await coverageOn(e.id, "2026-02-19")).toEqual({ status: "ARREARS", protectedUntil: "2026-01-31", unpaid: ["2026-02"] });
 
     // February and March at once: the arrear first, then a month ahead.
     await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: price("2026-02") + price("2026-03"), paidOn: "2026-02-20", channel: "BANK_TELLER", reference: ref() }, at("2026-02-20"));
     expect(await coverageOn(e.id, "2026-03-10")).toEqual({ status: "ACTIVE", protectedUntil: "2026-03-31", unpaid: [] });
 
-    expect(await coverageOn(e.id, "2026-06-20")).toEqual({ status: "ARREARS", protectedUntil: "2026-03-31", unpaid: ["2026-04", "2026-05", "2026-06"] });
+    // Three months after protection ended (31 Mar → 30 Jun): arrears still payable, the deadline named.
+    expect(await coverageOn(e.id, "2026-06-30")).toEqual({ status: "ARREARS", protectedUntil: "2026-03-31", unpaid: ["2026-04", "2026-05", "2026-06"] });
+    expect((await reviewDetail(actors.reviewerBandung, e.id, at("2026-06-30")))!.coverage!.arrearsDeadline).toBe("2026-06-30");
     const arrears = await arrearsList(actors.reviewerBandung, 1, at("2026-06-20"));
     // Rows are ordered by months unpaid; look through every page for ours.
     let row = arrears!.rows.find((r) => r.id === e.id);
     for (let p = 2; !row && p <= arrears!.pageCount; p++) row = (await arrearsList(actors.reviewerBandung, p, at("2026-06-20")))!.rows.find((r) => r.id === e.id);
-    expect(row?.coverage).toMatchObject({ status: "ARREARS", unpaidMonths: ["2026-04", "2026-05", "2026-06"], owed: price("2026-04") * 3 });
+    expect(row?.coverage).toMatchObject({ status: "ARREARS", unpaidMonths: ["2026-04", "2026-05", "2026-06"], owed: price("2026-04") * 3, arrearsDeadline: "2026-06-30" });
 
-    // The fourth consecutive unpaid month ends cover (July is due on Wednesday 15 July).
-    expect(await coverageOn(e.id, "2026-07-16")).toEqual({ status: "ENDED", protectedUntil: "2026-03-31", unpaid: ["2026-04", "2026-05", "2026-06", "2026-07"] });
-    await expect(
-      recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: price("2026-04"), paidOn: "2026-07-16", channel: "BANK_TELLER", reference: ref() }, at("2026-07-16")),
-    ).rejects.toMatchObject({ code: "INVALID_STATE" });
-    expect(await auditCount(e.id, "payment.record")).toBe(2);
+    // More than 3 months since protection ended: membership ended, nothing payable as arrears.
+    expect(await coverageOn(e.id, "2026-07-01")).toEqual({ status: "LAPSED", protectedUntil: "2026-03-31", unpaid: [] });
+    // A payment then is an "iuran lanjutan": April–June are written off, cover resumes from July.
+    const resumed = await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: price("2026-07"), paidOn: "2026-07-16", channel: "BANK_TELLER", reference: ref() }, at("2026-07-16"));
+    expect(resumed).toMatchObject({ months: ["2026-07"], resumed: true, writtenOff: ["2026-04", "2026-05", "2026-06"] });
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { month: true, status: true } });
+    expect(lines.map((l) => [l.month.toISOString().slice(0, 7), l.status])).toEqual([
+      ["2026-01", "PAID"], ["2026-02", "PAID"], ["2026-03", "PAID"],
+      ["2026-04", "WRITTEN_OFF"], ["2026-05", "WRITTEN_OFF"], ["2026-06", "WRITTEN_OFF"],
+      ["2026-07", "PAID"],
+    ]);
+    expect(await coverageOn(e.id, "2026-07-20")).toEqual({ status: "ACTIVE", protectedUntil: "2026-07-31", unpaid: [] });
+    // The status history says the payment resumed the membership and which months are not billed.
+    const history = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-07-20")))!.history;
+    expect(history.at(-1)?.payment).toMatchObject({ months: ["2026-07"], writtenOff: ["2026-04", "2026-05", "2026-06"] });
+    // The written-off months are never due again: August overdue is the only arrear, and the arrears
+    // list counts it alone.
+    expect(await coverageOn(e.id, "2026-08-20")).toEqual({ status: "ARREARS", protectedUntil: "2026-07-31", unpaid: ["2026-08"] });
+    const later = await arrearsList(actors.reviewerBandung, 1, at("2026-08-20"));
+    let again = later!.rows.find((r) => r.id === e.id);
+    for (let p = 2; !again && p <= later!.pageCount; p++) again = (await arrearsList(actors.reviewerBandung, p, at("2026-08-20")))!.rows.find((r) => r.id === e.id);
+    expect(again?.coverage).toMatchObject({ unpaidMonths: ["2026-08"], owed: price("2026-08") });
+    expect(await auditCount(e.id, "payment.record")).toBe(3);
   });
 
   it("an amount that is not a whole number of months is refused with the accepted amounts, and nothing is written", async () => {
@@ -104,6 +125,88 @@ describe("cover follows the money (docs/regulation.md §3: ACTIVE, ARREARS with 
   });
 });
 
+describe("cover starts at approval (docs/regulation.md §3.5, docs/decisions/0011 §1)", () => {
+  it("an enrolment submitted three months before its approval starts in the approval month, with the months planned carried there, and is in no arrears", async () => {
+    const e = await submittedEnrolment(actors.officerBri, { submittedAt: at("2026-08-03"), monthsInAdvance: 3 });
+    // Nothing is written at submission: a plan, not a debt.
+    expect(await db().contributionLine.count({ where: { enrolmentId: e.id } })).toBe(0);
+    const plan = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-05")))!.plan!;
+    expect(plan.map((l) => l.month)).toEqual(["2026-11", "2026-12", "2027-01"]);
+
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, at("2026-11-05"));
+    const stored = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { coverStartMonth: true } });
+    expect(stored.coverStartMonth!.toISOString().slice(0, 7)).toBe("2026-11");
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { month: true, total: true, status: true } });
+    // Re-priced for their real months: November and December relieved (PP 50/2025), January full.
+    expect(lines.map((l) => [l.month.toISOString().slice(0, 7), l.total, l.status])).toEqual([
+      ["2026-11", 8_400, "DUE"], ["2026-12", 8_400, "DUE"], ["2027-01", 16_800, "DUE"],
+    ]);
+    const d = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-05")))!;
+    expect(d.coverage).toMatchObject({ status: "AWAITING_PAYMENT", unpaidMonths: [], owed: 0, nextMonth: "2026-11", nextDueDate: "2026-11-16" });
+    expect(d.plan).toBeNull();
+    const arrears = await arrearsList(actors.reviewerBandung, 1, at("2026-11-05"));
+    for (let p = 1; p <= arrears!.pageCount; p++) {
+      expect((await arrearsList(actors.reviewerBandung, p, at("2026-11-05")))!.rows.map((r) => r.id)).not.toContain(e.id);
+    }
+  });
+
+  it("approved after the 15th: the approval month is due at its end, not overdue the day it began", async () => {
+    const e = await approved("2026-11-02", "2026-11-20");
+    expect(await coverageOn(e.id, "2026-11-20")).toEqual({ status: "AWAITING_PAYMENT", protectedUntil: null, unpaid: [] });
+    expect(await coverageOn(e.id, "2026-12-01")).toMatchObject({ status: "ARREARS", unpaid: ["2026-11"] });
+  });
+});
+
+describe("relief credited, not frozen (docs/regulation.md §3.3, docs/decisions/0011 §4)", () => {
+  /** The line as it would stand had it been written before the PP 50/2025 rule was deployed. */
+  const asBeforeRelief = (enrolmentId: string, month: string) =>
+    db().contributionLine.update({
+      where: { enrolmentId_month: { enrolmentId, month: new Date(`${month}-01T00:00:00Z`) } },
+      data: { jkk: 10_000, jkm: 6_800, discount: 0, reliefRuleId: null, total: 16_800 },
+    });
+
+  it("a month paid at the full price that relief discounts is credited to the next month", async () => {
+    const e = await approved("2026-11-16");
+    await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"));
+    // November as it stands had it been paid (16.800) before the PP 50/2025 rule was deployed.
+    await asBeforeRelief(e.id, "2026-11");
+    // December costs 8.400 and the credit (16.800 − 8.400) covers it: the next 16.800 pays December and January.
+    const d = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-20")))!;
+    expect(d.coverage).toMatchObject({ creditBalance: 8_400, next: { month: "2026-12", amount: 0 } });
+    const paid = await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 16_800, paidOn: "2026-11-20", channel: "BANK_TELLER", reference: ref() }, at("2026-11-20"));
+    expect(paid.months).toEqual(["2026-12", "2027-01"]);
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { total: true, reliefCredit: true, creditUsed: true, status: true } });
+    expect(lines.map((l) => [l.total, l.reliefCredit, l.creditUsed, l.status])).toEqual([
+      [16_800, 8_400, 0, "PAID"],
+      [8_400, 0, 8_400, "PAID"],
+      [16_800, 0, 0, "PAID"],
+    ]);
+    expect((await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-20")))!.coverage!.creditBalance).toBe(0);
+  });
+
+  it("a DUE line written before a relief rule was deployed is repriced in the payment's transaction", async () => {
+    const e = await approved("2026-11-16");
+    await asBeforeRelief(e.id, "2026-11");
+    // Repriced first: 16.800 now pays November and December at 8.400 each (at the old price it paid November alone).
+    const paid = await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 16_800, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"));
+    expect(paid.months).toEqual(["2026-11", "2026-12"]);
+  });
+
+  it("db:reprice reprices DUE lines once, keeping their due date", async () => {
+    const e = await submittedEnrolment(actors.officerBri, { submittedAt: at("2026-11-02"), monthsInAdvance: 2 });
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, at("2026-11-20"));
+    await asBeforeRelief(e.id, "2026-11");
+    await asBeforeRelief(e.id, "2026-12");
+    expect((await repriceAllEnrolments()).repriced).toBeGreaterThanOrEqual(2);
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { total: true, reliefRuleId: true, dueDate: true } });
+    expect(lines.map((l) => [l.total, l.reliefRuleId, l.dueDate.toISOString().slice(0, 10)])).toEqual([
+      [8_400, "PP50-2025-NONTRANSPORT", "2026-11-30"],
+      [8_400, "PP50-2025-NONTRANSPORT", "2026-12-15"],
+    ]);
+    expect((await repriceAllEnrolments()).repriced).toBe(0);
+  });
+});
+
 describe("payment references are unique for ever", () => {
   it("a reference used once is refused the second time, on any enrolment", async () => {
     const a = await approved("2026-11-16");
@@ -114,6 +217,21 @@ describe("payment references are unique for ever", () => {
     expect(again).toMatchObject({ code: "VALIDATION" });
     expect((again as AppError).options.fieldErrors!.reference?.[0]).toMatch(/sudah tercatat/);
     expect(await db().contributionLine.count({ where: { enrolmentId: b.id, status: "PAID" } })).toBe(0);
+  });
+
+  it("a reference recorded at another branch is refused without saying that, or where, it exists (issue #16)", async () => {
+    const bandung = await approved("2026-11-16");
+    const semarang = await submittedEnrolment(actors.officerBri, { kantorCabangCode: "KC-SEMARANG", submittedAt: at("2026-11-16") });
+    await approveEnrolment(actors.reviewerSemarang, { enrolmentId: semarang.id, version: semarang.version }, at("2026-11-16"));
+    const reference = ref();
+    await recordPayment(actors.reviewerBandung, { enrolmentId: bandung.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference }, at("2026-11-16"));
+    const elsewhere = await recordPayment(actors.reviewerSemarang, { enrolmentId: semarang.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference }, at("2026-11-16")).catch((x) => x);
+    const message = (elsewhere as AppError).options.fieldErrors!.reference?.[0] ?? "";
+    expect(message).toMatch(/tidak dapat dipakai/);
+    expect(message).not.toMatch(/tercatat|Bandung|cabang/i);
+    // The same words as a reference nobody has but that loses a race on the unique index: no oracle.
+    expect(message).toBe((await import("@/lib/i18n/translator")).translator("id")("review.validation.referenceUnusable"));
+    expect(await db().contributionLine.count({ where: { enrolmentId: semarang.id, status: "PAID" } })).toBe(0);
   });
 
   it("the same reference sent twice at once is recorded exactly once", async () => {

@@ -49,12 +49,24 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-3 py-2 font-mono">{r.kpj ?? "—"}</td>
                   <td className="px-3 py-2">{r.penyalurName}</td>
-                  <td className="px-3 py-2">{t(`enums.coverage.${r.coverage.status}`)}</td>
                   <td className="px-3 py-2">
-                    {t("review.months", { count: r.coverage.unpaidMonths.length })}
-                    <div className="text-xs text-slate-600">{r.coverage.unpaidMonths.map(formatMonthId).join(", ")}</div>
+                    {t(`enums.coverage.${r.coverage.status}`)}
+                    {r.coverage.status === "ARREARS" ? (
+                      <div className="text-xs text-slate-600">{t("review.arrearsDeadline", { date: formatDateId(r.coverage.arrearsDeadline) })}</div>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatRupiah(r.coverage.owed)}</td>
+                  {r.coverage.status === "LAPSED" ? (
+                    // Past the arrears window (docs/regulation.md §3.6): nothing is owed; a payment resumes cover.
+                    <td className="px-3 py-2">
+                      <div className="text-xs text-slate-600">{t("detail.writtenOff")}: {r.coverage.lapsedMonths.map(formatMonthId).join(", ")}</div>
+                    </td>
+                  ) : (
+                    <td className="px-3 py-2">
+                      {t("review.months", { count: r.coverage.unpaidMonths.length })}
+                      <div className="text-xs text-slate-600">{r.coverage.unpaidMonths.map(formatMonthId).join(", ")}</div>
+                    </td>
+                  )}
+                  <td className="px-3 py-2 text-right tabular-nums">{r.coverage.status === "LAPSED" ? "—" : formatRupiah(r.coverage.owed)}</td>
                   <td className="px-3 py-2">{r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t("review.notProtected")}</td>
                 </tr>
               ))}

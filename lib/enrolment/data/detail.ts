@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier, type Action } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { provinceByCode, type KurScheme, type MandateStatus } from "@/lib/rules";
+import { provinceByCode, type KurScheme, type LineState, type MandateStatus } from "@/lib/rules";
 import { isoDay, isoDayOrNull, otherPenyalurActiveFor } from "@/lib/enrolment/data/shared";
 
 export interface ContributionLineDto {
@@ -20,7 +20,9 @@ export interface ContributionLineDto {
   reliefRuleId: string | null;
   total: number;
   dueDate: string;
-  status: "DUE" | "PAID";
+  status: LineState;
+  reliefCredit: number;
+  creditUsed: number;
 }
 
 /**
@@ -221,6 +223,8 @@ const DETAIL_SELECT = {
       total: true,
       dueDate: true,
       status: true,
+      reliefCredit: true,
+      creditUsed: true,
     },
   },
 } satisfies Prisma.EnrolmentSelect;
@@ -326,6 +330,8 @@ export async function enrolmentForActor(actor: Actor, id: string): Promise<Enrol
       total: l.total,
       dueDate: isoDay(l.dueDate),
       status: l.status,
+      reliefCredit: l.reliefCredit,
+      creditUsed: l.creditUsed,
     })),
     otherPenyalurActive,
   };

@@ -4,14 +4,13 @@ import { AppError, fieldError } from "@/lib/action/errors";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { translator } from "@/lib/i18n/translator";
-import { addMonths, monthOf, type Locale } from "@/lib/rules";
+import type { Locale } from "@/lib/rules";
 import type { EnrolmentInput } from "@/lib/enrolment/schema";
 import {
   decide,
   enrolmentColumns,
   findByLoanNumber,
   isUniqueViolation,
-  lineRows,
   mandateDecisionRow,
   officerScope,
   participantColumns,
@@ -57,7 +56,6 @@ export async function resubmitEnrolment(
       mandateStatus: true,
       participantId: true,
       participant: { select: { nik: true, _count: { select: { enrolments: true } } } },
-      contributionLines: { select: { month: true, status: true }, orderBy: { month: "asc" } },
     },
   });
   if (!current) throw new AppError("NOT_FOUND");
@@ -68,9 +66,6 @@ export async function resubmitEnrolment(
 
   const ctx = await decide(actor, input, now, locale);
   const participantEditable = current.participant._count.enrolments === 1;
-  const firstMonth = current.contributionLines[0] ? monthOf(current.contributionLines[0].month.toISOString().slice(0, 10)) : monthOf(ctx.today);
-  const paid = new Set(current.contributionLines.filter((l) => l.status === "PAID").map((l) => monthOf(l.month.toISOString().slice(0, 10))));
-  const months = Array.from({ length: input.monthsInAdvance }, (_, i) => addMonths(firstMonth, i)).filter((m) => !paid.has(m));
 
   try {
     return await db().$transaction(async (tx) => {
@@ -95,10 +90,8 @@ export async function resubmitEnrolment(
         await tx.participant.update({ where: { id: current.participantId }, data: participantColumns(input.participant) });
       }
 
-      // Re-price: unpaid lines go, the corrected months come back priced from the corrected data.
-      await tx.contributionLine.deleteMany({ where: { enrolmentId: current.id, status: "DUE" } });
-      const lines = lineRows(current.id, input, months);
-      if (lines.length) await tx.contributionLine.createMany({ data: lines });
+      // No contribution line to re-price: the months are planned again from the approval month when it
+      // comes (docs/decisions/0011-cover-lifecycle.md §1), so a resubmission moves nothing into the past.
       await tx.mandateDecisionRecord.create({ data: mandateDecisionRow(current.id, "RESUBMISSION", ctx.decision, ctx.today, actor.id) });
 
       await tx.auditEvent.create({
@@ -130,7 +123,6 @@ export async function resubmitEnrolment(
             loanNumber: input.loanNumber,
             monthsInAdvance: input.monthsInAdvance,
             mandate: { status: ctx.decision.status, ruleId: ctx.decision.ruleId, ruleVersion: ctx.decision.ruleVersion },
-            repriced: lines.map((l) => ({ month: monthOf(l.month.toISOString().slice(0, 10)), total: l.total })),
             participantCorrected: participantBefore !== null,
             consentTextVersion: input.consentTextVersion,
           },

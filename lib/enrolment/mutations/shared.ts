@@ -1,5 +1,4 @@
 import "server-only";
-import { contributionLineColumns } from "@/lib/enrolment/lines";
 import { auditText, ruleMessage, rulesTranslator } from "@/lib/i18n/rules";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { db, Prisma } from "@/lib/db";
@@ -157,12 +156,6 @@ export function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date)
     consentAt: now,
     consentTextVersion: input.consentTextVersion,
   };
-}
-
-/** ContributionLine rows for the given months, each priced for its own month. */
-export function lineRows(enrolmentId: string, input: EnrolmentInput, months: string[]) {
-  const pricing = { declaredIncome: input.declaredIncome, jht: input.jht, sector: input.bpuSector, fundedByBudget: false };
-  return months.map((month) => ({ enrolmentId, ...contributionLineColumns(pricing, month) }));
 }
 
 export function participantColumns(p: NonNullable<EnrolmentInput["participant"]>) {

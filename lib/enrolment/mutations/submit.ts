@@ -3,7 +3,7 @@ import { AppError, fieldError } from "@/lib/action/errors";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { translator } from "@/lib/i18n/translator";
-import { addMonths, monthOf, type Locale } from "@/lib/rules";
+import type { Locale } from "@/lib/rules";
 import { otherPenyalurActiveNames } from "@/lib/enrolment/data";
 import type { EnrolmentInput } from "@/lib/enrolment/schema";
 import {
@@ -12,7 +12,6 @@ import {
   findByLoanNumber,
   findBySubmissionKey,
   isUniqueViolation,
-  lineRows,
   mandateDecisionRow,
   officerScope,
   participantColumns,
@@ -20,8 +19,8 @@ import {
 } from "@/lib/enrolment/mutations/shared";
 
 /**
- * Submits an e-form: decides the mandate, prices `monthsInAdvance` months and writes Participant
- * (only for a NIK not yet registered), Enrolment, ContributionLine and AuditEvent, and deletes the
+ * Submits an e-form: decides the mandate and writes Participant (only for a NIK not yet registered),
+ * Enrolment (with the `monthsInAdvance` planned) and AuditEvent, and deletes the
  * draft with the same submission key, in one transaction. Idempotent twice over: the same
  * submission key, and the same loan number at the same penyalur, return the existing enrolment —
  * also when the two requests race (the unique constraints decide, then the loser reads the winner).
@@ -37,7 +36,8 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
   }
 
   const ctx = await decide(actor, input, now, locale);
-  const months = Array.from({ length: input.monthsInAdvance }, (_, i) => addMonths(monthOf(ctx.today), i));
+  // No contribution line yet: cover starts at approval, which writes the planned months from its own
+  // month (docs/decisions/0011-cover-lifecycle.md §1).
 
   try {
     return await db().$transaction(async (tx) => {
@@ -80,8 +80,6 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
         },
         select: { id: true },
       });
-      const lines = lineRows(enrolment.id, input, months);
-      await tx.contributionLine.createMany({ data: lines });
       await tx.mandateDecisionRecord.create({ data: mandateDecisionRow(enrolment.id, "SUBMISSION", ctx.decision, ctx.today, actor.id) });
       await tx.enrolmentDraft.deleteMany({ where: { submissionKey: input.submissionKey, penyalurOfficeId: scope.penyalurOfficeId } });
       await tx.auditEvent.create({
@@ -97,7 +95,7 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
             loanNumber: input.loanNumber,
             participantReused: input.participant === null,
             mandate: { status: ctx.decision.status, ruleId: ctx.decision.ruleId, ruleVersion: ctx.decision.ruleVersion },
-            months: lines.map((l) => ({ month: monthOf(l.month.toISOString().slice(0, 10)), total: l.total, reliefRuleId: l.reliefRuleId })),
+            monthsInAdvance: input.monthsInAdvance,
             consentTextVersion: input.consentTextVersion,
             // What the officer was warned about: active enrolments of this NIK at other penyalur.
             otherPenyalurActive: otherPenyalur,

@@ -44,7 +44,7 @@ export interface ArrearsPage {
 
 /**
  * Approved enrolments of the reviewer's Kantor Cabang with at least one due month unpaid (ARREARS,
- * and ENDED ones so the branch can follow up), most months unpaid first. The database finds and
+ * and LAPSED ones so the branch can follow up: a payment resumes them), most months unpaid first. The database finds and
  * pages them by counting paid lines among the months due; each row's status, months and amount
  * owed then come from lib/rules/coverage.
  */
@@ -62,8 +62,12 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
       select e.id, e."createdAt",
              ((extract(year from ${lastDueDate}::date) - extract(year from e."coverStartMonth")) * 12
                + extract(month from ${lastDueDate}::date) - extract(month from e."coverStartMonth") + 1)::int as months_due,
+             -- Paid and written-off months (a lapse, docs/regulation.md §3.6) are not owed; nor is a first
+             -- month whose own due date (approval after the 15th) has not passed.
              (select count(*) from "ContributionLine" l
-               where l."enrolmentId" = e.id and l.status = 'PAID' and l.month <= ${lastDueDate}::date)::int as paid_due
+               where l."enrolmentId" = e.id and l.month <= ${lastDueDate}::date
+                 and (l.status::text in ('PAID', 'WRITTEN_OFF')
+                      or (l.month = e."coverStartMonth" and l."dueDate" >= ${today}::date)))::int as paid_due
       from "Enrolment" e
       where ${inScope} and e.status = 'APPROVED'
         and e."coverStartMonth" is not null and e."coverStartMonth" <= ${lastDueDate}::date

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { maskNik } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { todayInZone } from "@/lib/rules";
-import { coverageFromPaidLines, programsOf } from "@/lib/review/data/shared";
+import { todayInZone, type CoverageStatus } from "@/lib/rules";
+import { coverageFromLines, programsOf } from "@/lib/review/data/shared";
 
 export interface CertificateData {
   kpj: string;
@@ -13,7 +13,7 @@ export interface CertificateData {
   nikMasked: string;
   programs: string[];
   protectedUntil: string | null;
-  status: "ACTIVE" | "ARREARS" | "ENDED" | "NOT_STARTED";
+  status: CoverageStatus;
   kantorCabangName: string;
   kanwilName: string;
   penyalurName: string;
@@ -42,12 +42,12 @@ export async function certificateFor(actor: Actor, id: string, now: Date): Promi
       participant: { select: { fullName: true, nik: true } },
       penyalur: { select: { name: true } },
       kantorCabang: { select: { name: true, timeZone: true, kanwil: { select: { name: true } } } },
-      contributionLines: { where: { status: "PAID" }, select: { month: true } },
+      contributionLines: { select: { month: true, status: true, dueDate: true } },
     },
   });
   if (!e) return "not-found";
   if (e.status !== "APPROVED" || !e.kpj || !e.verificationCode || !e.coverStartMonth || !e.approvedAt) return "not-approved";
-  const { today, coverage } = coverageFromPaidLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
+  const { today, coverage } = coverageFromLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
   return {
     kpj: e.kpj,
     fullName: e.participant.fullName,

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can, presentIdentifier, presentPhone } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { todayInZone, workingDaysBetween, type KurScheme } from "@/lib/rules";
+import { monthOf, todayInZone, workingDaysBetween, type KurScheme } from "@/lib/rules";
+import { plannedRows, type PlannedRow } from "@/lib/enrolment/pricing";
 import type { PaymentChannel, RejectReason } from "@/lib/review/schema";
 import { nikChecks, type NikCheck } from "@/lib/review/identity";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
@@ -35,6 +36,8 @@ export interface ReviewDetail {
   kantorCabang: { name: string; timeZone: string };
   officerName: string;
   lines: LineDto[];
+  /** Not yet approved: the planned months as they would be written if approved today (no debt). */
+  plan: PlannedRow[] | null;
   coverage: CoverageSummary | null;
   payments: { id: string; amount: number; paidOn: string; channel: PaymentChannel; reference: string; months: string[] }[];
   /** Other enrolments of the same participant (same NIK), at any penyalur and any branch. */
@@ -81,6 +84,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       rejectNote: true,
       loanNumber: true,
       coverStartMonth: true,
+      monthsInAdvance: true,
       participantId: true,
       ...STORED_MANDATE_SELECT,
       participant: { select: { nik: true, fullName: true, birthDate: true, sex: true, phone: true, addressProvinceCode: true } },
@@ -142,6 +146,9 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     kantorCabang: { name: e.kantorCabang.name, timeZone: zone },
     officerName: e.officer.name,
     lines,
+    plan: e.status === "SUBMITTED" || e.status === "RETURNED"
+      ? plannedRows({ declaredIncome: e.declaredIncome, jht: e.jht, sector: e.sector, firstMonth: monthOf(today), months: e.monthsInAdvance })
+      : null,
     coverage:
       e.status === "APPROVED" && e.coverStartMonth
         ? coverageFrom(isoMonth(e.coverStartMonth), lines, today, e)

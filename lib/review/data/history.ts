@@ -13,7 +13,8 @@ export interface HistoryEntry {
   /** The reason or note written with a return or rejection, or a payment's summary. */
   reason: string | null;
   rejectReason: RejectReason | null;
-  payment: { amount: number; reference: string; months: string[] } | null;
+  /** `writtenOff`: the payment resumed lapsed cover ("iuran lanjutan") and these months are not billed. */
+  payment: { amount: number; reference: string; months: string[]; writtenOff: string[] } | null;
 }
 
 /** Actions written before these names (docs/decisions/0009-enrolment-lifecycle.md §2) read as their new names. */
@@ -50,6 +51,7 @@ export async function historyOf(enrolmentId: string): Promise<HistoryEntry[]> {
               amount: after.amount,
               reference: String(after.reference ?? ""),
               months: Array.isArray(after.months) ? after.months.map(String) : [],
+              writtenOff: Array.isArray(after.writtenOff) ? after.writtenOff.map(String) : [],
             }
           : null,
     };

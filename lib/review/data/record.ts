@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can, personalDataView, presentIdentifier, presentPhone } from "@/lib/auth/permissions";
 import { enrolmentForActor, type EnrolmentDetail } from "@/lib/enrolment/data";
-import { todayInZone } from "@/lib/rules";
+import { monthOf, todayInZone } from "@/lib/rules";
+import { plannedRows, type PlannedRow } from "@/lib/enrolment/pricing";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
 import { coverageFrom, isoMonth, type CoverageSummary, type EnrolmentStatus, type LineDto } from "@/lib/review/data/shared";
 
@@ -12,6 +13,8 @@ export interface OfficerCoverage {
   kpj: string | null;
   certificateAvailable: boolean;
   coverage: CoverageSummary | null;
+  /** Submitted or returned: the planned months, priced as if approved today (docs/decisions/0011 §1). */
+  plan: PlannedRow[] | null;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function enrolmentRecord(actor: Actor, id: string, now: Date): Prom
     historyOf(e.id),
   ]);
   const today = todayInZone(now, e.kantorCabang.timeZone);
-  const lines: LineDto[] = e.contributionLines.map((l) => ({ month: l.month, total: l.total, dueDate: l.dueDate, status: l.status, reliefRuleId: l.reliefRuleId }));
+  const lines: LineDto[] = e.contributionLines;
   const place = { penyalurOfficeId: cover.penyalurOfficeId, kantorCabangId: cover.kantorCabangId, kanwilId: cover.kantorCabang.kanwilId };
   const approved = e.status === "APPROVED";
   return {
@@ -78,6 +81,10 @@ export async function enrolmentRecord(actor: Actor, id: string, now: Date): Prom
       coverage:
         approved && cover.coverStartMonth
           ? coverageFrom(isoMonth(cover.coverStartMonth), lines, today, { declaredIncome: e.declaredIncome, jht: e.jht, sector: cover.sector, fundedByBudget: cover.fundedByBudget })
+          : null,
+      plan:
+        e.status === "SUBMITTED" || e.status === "RETURNED" || e.status === "DRAFT"
+          ? plannedRows({ declaredIncome: e.declaredIncome, jht: e.jht, sector: cover.sector, firstMonth: monthOf(today), months: e.coverage.monthsInAdvance })
           : null,
     },
     history,

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { maskName } from "@/lib/review/identity";
-import { coverageFromPaidLines, programsOf } from "@/lib/review/data/shared";
+import type { CoverageStatus } from "@/lib/rules";
+import { coverageFromLines, programsOf } from "@/lib/review/data/shared";
 
 export interface VerificationView {
   maskedName: string;
-  status: "ACTIVE" | "ARREARS" | "ENDED" | "NOT_STARTED";
+  status: CoverageStatus;
   protectedUntil: string | null;
   programs: string[];
   checkedOn: string;
@@ -28,11 +29,11 @@ export async function verificationByCode(code: string, now: Date): Promise<Verif
       coverStartMonth: true,
       participant: { select: { fullName: true } },
       kantorCabang: { select: { timeZone: true } },
-      contributionLines: { where: { status: "PAID" }, select: { month: true } },
+      contributionLines: { select: { month: true, status: true, dueDate: true } },
     },
   });
   if (!e || e.status !== "APPROVED" || !e.coverStartMonth) return null;
-  const { today, coverage } = coverageFromPaidLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
+  const { today, coverage } = coverageFromLines(e.coverStartMonth, e.contributionLines, now, e.kantorCabang.timeZone);
   return {
     maskedName: maskName(e.participant.fullName),
     status: coverage.status,

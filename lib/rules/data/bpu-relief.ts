@@ -2,6 +2,10 @@
  * Contribution relief (docs/regulation.md §3; PP 50/2025): JKK and JKM — never JHT — are halved for the listed
  * contribution months. Not applied when the contribution is paid from a state or regional budget.
  * Each contribution line references the id of the relief rule it used.
+ *
+ * Adding or changing a rule here (a deploy) reprices what is not yet paid and credits what was paid
+ * above the relieved price (docs/regulation.md §3.3, docs/decisions/0011-cover-lifecycle.md §4): every
+ * payment's transaction does it for its enrolment, and `npm run db:reprice` for all after the deploy.
  */
 
 export type BpuSector = "TRANSPORT" | "OTHER";

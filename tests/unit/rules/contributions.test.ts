@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   JKM_FLAT,
+  reliefCredit,
   RELIEF_RULES,
   TIER_TABLES,
   addMonths,
@@ -260,5 +261,22 @@ describe("contribution properties", () => {
         if (input.fundedByBudget) expect(q.reliefRuleId).toBeNull();
       }),
     );
+  });
+});
+
+describe("relief credited, not frozen — docs/regulation.md §3.3 (PP 50/2025: a month paid at full price that the relief discounts is credited to the next month)", () => {
+  const full = (month: string) => {
+    const q = contributionForMonth({ declaredIncome: 1_000_000, jht: false, sector: "OTHER", month });
+    return { month, jkkGross: q.gross.jkk, jkmGross: q.gross.jkm, jht: q.jht, total: q.gross.total, reliefRuleId: null };
+  };
+
+  it("a relieved month paid at the full price is owed the relief as credit (10.000 + 6.800 paid, 5.000 + 3.400 due: 8.400)", () => {
+    expect(reliefCredit(full("2026-06"), "OTHER", false)).toEqual({ ruleId: "PP50-2025-NONTRANSPORT", credit: 8_400 });
+  });
+
+  it("no credit outside the window, for a line already priced with the relief, or when paid from a budget", () => {
+    expect(reliefCredit(full("2027-01"), "OTHER", false)).toBeNull();
+    expect(reliefCredit({ ...full("2026-06"), total: 8_400, reliefRuleId: "PP50-2025-NONTRANSPORT" }, "OTHER", false)).toBeNull();
+    expect(reliefCredit(full("2026-06"), "OTHER", true)).toBeNull();
   });
 });

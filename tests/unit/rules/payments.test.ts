@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, payableMonths } from "@/lib/rules";
+import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, monthRange, planPayment, type LedgerLine } from "@/lib/rules";
 
 const flat = (month: string) => (month <= "2026-12" ? 8_400 : 16_800);
 
-describe("payment allocation: whole months, oldest unpaid first, then months ahead (docs/regulation.md §3)", () => {
-  const payable = payableMonths({
-    unpaidLines: [
-      { month: "2026-10", total: 8_400 },
-      { month: "2026-09", total: 8_400 },
-    ],
-    lastLineMonth: "2026-11",
+const line = (month: string, status: LedgerLine["status"]): LedgerLine => ({ month, status, total: flat(month) });
+
+describe("payment allocation: whole months, oldest unpaid first, then months ahead (docs/regulation.md §3.4, §3.6)", () => {
+  // Cover from 08/2026; September and October unpaid (in arrears, payable until 30/11), November paid.
+  const { payable } = planPayment({
+    startMonth: "2026-08",
+    lines: [line("2026-08", "PAID"), line("2026-10", "DUE"), line("2026-09", "DUE"), line("2026-11", "PAID")],
+    paidOn: "2026-11-20",
     currentMonth: "2026-11",
     price: flat,
   });
@@ -23,7 +24,7 @@ describe("payment allocation: whole months, oldest unpaid first, then months ahe
 
   it("an amount equal to one month settles the oldest unpaid month", () => {
     const a = allocatePayment(payable, 8_400);
-    expect(a).toEqual({ ok: true, months: [{ month: "2026-09", total: 8_400 }] });
+    expect(a).toEqual({ ok: true, months: [{ month: "2026-09", total: 8_400, credit: 0 }] });
   });
 
   it("an amount covering arrears and months ahead settles them in order, priced month by month", () => {
@@ -48,7 +49,13 @@ describe("payment allocation: whole months, oldest unpaid first, then months ahe
   });
 
   it("months already paid are never offered again (a fully paid enrolment can only pay ahead)", () => {
-    const ahead = payableMonths({ unpaidLines: [], lastLineMonth: "2027-02", currentMonth: "2026-11", price: flat });
+    const { payable: ahead } = planPayment({
+      startMonth: "2026-08",
+      lines: monthRange("2026-08", "2027-02").map((m) => line(m, "PAID")),
+      paidOn: "2026-11-20",
+      currentMonth: "2026-11",
+      price: flat,
+    });
     expect(ahead[0]!.month).toBe("2027-03");
     expect(ahead.at(-1)!.month).toBe("2027-11");
   });

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ruleMessage, storedMandateText } from "@/lib/i18n/rules";
 import { requirePermission } from "@/lib/auth/session";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
+import { PriceStepsText } from "@/components/review/coverage-summary";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/format";
@@ -39,9 +40,9 @@ export default async function EnrolmentPage({
   if (!record || !cleared) notFound();
   // Identifiers, phones and contact details come already as this actor may see them (lib/review/data/record.ts).
   const e = record.enrolment;
-  const unpaid = e.contributionLines.filter((l) => l.status === "DUE");
   const paid = e.contributionLines.filter((l) => l.status === "PAID");
-  const sum = (lines: typeof unpaid) => lines.reduce((total, l) => total + l.total, 0);
+  const sum = (lines: typeof paid) => lines.reduce((total, l) => total + l.total - l.creditUsed, 0);
+  const plan = record.review.plan;
   const yesNo = (b: boolean) => (b ? t("detail.record.yes") : t("detail.record.no"));
   const canCorrect = e.status === "RETURNED" && can(actor, "enrolment:correct");
   const first = e.contributionLines[0];
@@ -125,15 +126,31 @@ export default async function EnrolmentPage({
 
       <section aria-labelledby="iuran" className="rounded border border-slate-200 bg-white p-4" data-testid="contribution">
         <h2 id="iuran" className="text-lg font-semibold">{t("detail.contribution")}</h2>
-        {first ? (
+        {e.status === "REJECTED" ? (
+          <p className="mt-1" data-testid="no-amount-due">{t("detail.noAmountDue")}</p>
+        ) : plan ? (
           <>
-            <p className="mt-1 text-xl font-bold">{formatRupiah(first.total)} {t("form.perMonth")}</p>
+            <p className="mt-1 text-xl font-bold" data-testid="contribution-amount"><PriceStepsText months={plan} /> {t("form.perMonth")}</p>
+            <p className="text-sm text-slate-600">
+              {t("detail.tier")}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
+            </p>
+            <p className="mt-1 text-sm" data-testid="plan-note">{t("detail.planNote", { count: plan.length })}</p>
+            <ContributionLinesTable lines={plan} captionHidden className="mt-3" />
+          </>
+        ) : first ? (
+          <>
+            <p className="mt-1 text-xl font-bold" data-testid="contribution-amount">
+              {record.review.coverage?.next ? <PriceStepsText months={record.review.coverage.upcoming} /> : formatRupiah(first.total)} {t("form.perMonth")}
+            </p>
             <p className="text-sm text-slate-600">
               {t("detail.tier")}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
             </p>
             <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="contribution-totals">
+              {/* What is overdue, as the next payment would settle it (lib/review/data/shared.ts coverageFrom). */}
               <dt className="font-medium">{t("detail.record.contributionsDue")}</dt>
-              <dd className="tabular-nums">{formatRupiah(sum(unpaid))} ({t("detail.record.months", { count: unpaid.length })})</dd>
+              <dd className="tabular-nums">
+                {formatRupiah(record.review.coverage?.owed ?? 0)} ({t("detail.record.months", { count: record.review.coverage?.unpaidMonths.length ?? 0 })})
+              </dd>
               <dt className="font-medium">{t("detail.record.contributionsPaid")}</dt>
               <dd className="tabular-nums">{formatRupiah(sum(paid))} ({t("detail.record.months", { count: paid.length })})</dd>
             </dl>

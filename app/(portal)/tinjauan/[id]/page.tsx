@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { ruleMessage, storedMandateText, type RulesTranslator } from "@/lib/i18n/rules";
 import { StatusHistory } from "@/components/enrolment/status-history";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
-import { CoverageSummaryView } from "@/components/review/coverage-summary";
+import { CoverageSummaryView, PriceStepsText } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/format";
@@ -81,6 +81,18 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           </div>
         )}
       </section>
+
+      {e.plan ? (
+        <section aria-labelledby="rencana-iuran" className={`${box} space-y-2`} data-testid="contribution-plan">
+          <h2 id="rencana-iuran" className="text-lg font-semibold">{t("detail.contribution")}</h2>
+          <p className="text-xl font-bold" data-testid="contribution-amount"><PriceStepsText months={e.plan} /> {t("form.perMonth")}</p>
+          <p className="text-sm">{t("detail.planNote", { count: e.plan.length })}</p>
+          <ContributionLinesTable lines={e.plan} captionHidden />
+        </section>
+      ) : null}
+      {e.status === "REJECTED" ? (
+        <p className={box} data-testid="no-amount-due">{t("detail.noAmountDue")}</p>
+      ) : null}
 
       {e.status === "APPROVED" ? (
         <section aria-labelledby="kepesertaan" className={`${box} space-y-3`}>
