@@ -28,6 +28,14 @@ export const ACTIONS = [
   "dashboard:read",
   /** Yearly targets per Kanwil and branch: administrators (master data, no debtor data). */
   "target:manage",
+  /** Kanwil, Kantor Cabang, penyalur, their offices, provinces: administrators (docs/decisions/0014). */
+  "masterData:manage",
+  /** Phase rules of the phased mandate (docs/regulation.md §2): administrators. */
+  "phaseRule:manage",
+  /** API keys of the bank systems (docs/api.md): administrators. */
+  "apiKey:manage",
+  /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
+  "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +50,10 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "certificate:download": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "dashboard:read": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
   "target:manage": ["ADMIN"],
+  "masterData:manage": ["ADMIN"],
+  "phaseRule:manage": ["ADMIN"],
+  "apiKey:manage": ["ADMIN"],
+  "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
 };
 
 /**

@@ -25,7 +25,10 @@ export interface EnrolmentFormOptions {
   phaseRules: PhaseRule[];
 }
 
-/** Phase rules that can apply to a penyalur (its own and the ones for every penyalur). */
+/**
+ * Phase rules that can apply to a penyalur (its own and the ones for every penyalur), ended ones
+ * included: matchPhaseRule decides by the decision date which of them are in force.
+ */
 export async function phaseRulesFor(penyalurId: string): Promise<PhaseRule[]> {
   const rows = await db().phaseRule.findMany({
     where: { OR: [{ penyalurId: null }, { penyalurId }] },
@@ -33,7 +36,11 @@ export async function phaseRulesFor(penyalurId: string): Promise<PhaseRule[]> {
       id: true,
       penyalurId: true,
       startDate: true,
+      endDate: true,
+      schemes: true,
+      provinceCode: true,
       kanwil: { select: { code: true, name: true } },
+      province: { select: { name: true } },
       penyalur: { select: { name: true } },
     },
   });
@@ -41,8 +48,14 @@ export async function phaseRulesFor(penyalurId: string): Promise<PhaseRule[]> {
     id: r.id,
     penyalurId: r.penyalurId,
     kanwilCode: r.kanwil?.code ?? null,
+    provinceCode: r.provinceCode,
+    schemes: r.schemes,
     startDate: r.startDate.toISOString().slice(0, 10),
-    scopeLabel: [r.penyalur?.name ?? "semua penyalur", r.kanwil ? `di ${r.kanwil.name}` : "di seluruh Indonesia"].join(" "),
+    endDate: r.endDate?.toISOString().slice(0, 10) ?? null,
+    scopeLabel: [
+      r.penyalur?.name ?? "semua penyalur",
+      r.kanwil ? `di ${r.kanwil.name}` : r.province ? `di Provinsi ${r.province.name}` : "di seluruh Indonesia",
+    ].join(" "),
   }));
 }
 
@@ -56,6 +69,8 @@ export async function enrolmentFormOptions(actor: Actor): Promise<EnrolmentFormO
       select: { name: true, defaultKantorCabangId: true, provinceCode: true, penyalur: { select: { name: true } } },
     }),
     db().kantorCabang.findMany({
+      // A retired Kantor Cabang serves no new enrolment (docs/decisions/0014).
+      where: { retiredAt: null },
       select: { id: true, name: true, provinceCode: true, kanwil: { select: { name: true, code: true } } },
       orderBy: [{ kanwil: { name: "asc" } }, { name: "asc" }],
     }),
