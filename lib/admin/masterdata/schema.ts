@@ -28,8 +28,8 @@ export const GATES = ["BLOCK", "WARN"] as const;
 export const OFFICE_LEVELS = ["HEAD_OFFICE", "BRANCH", "UNIT"] as const;
 
 export function masterDataInput(m: MasterMessage) {
-  const id = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.uuid().optional());
-  const code = z.string({ error: m("codeRequired") }).trim().toUpperCase().regex(CODE_PATTERN, m("codeFormat"));
+  /** The record edited: a uuid, or a province's two-digit code. */
+  const id = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2})$/i).optional());
   /** Absent when editing: a code does not change. */
   const codeOnCreate = z.string().optional().transform((v) => (v?.trim() ? v.trim().toUpperCase() : undefined)).pipe(z.string().regex(CODE_PATTERN, m("codeFormat")).optional());
   const name = z.string({ error: m("nameRequired") }).trim().min(3, m("nameRequired")).max(120, m("nameTooLong"));
