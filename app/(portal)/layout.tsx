@@ -52,6 +52,18 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "target:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t("nav.targets")}</Link></li>
             ) : null}
+            {can(actor, "masterData:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/data">{t("nav.masterData")}</Link></li>
+            ) : null}
+            {can(actor, "phaseRule:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/fase">{t("nav.phaseRules")}</Link></li>
+            ) : null}
+            {can(actor, "apiKey:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/kunci-api">{t("nav.apiKeys")}</Link></li>
+            ) : null}
+            {can(actor, "audit:read") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/audit">{t("nav.audit")}</Link></li>
+            ) : null}
           </ul>
         </nav>
       </header>

@@ -57,39 +57,18 @@ export async function listPhaseRules(): Promise<PhaseRuleRow[]> {
     db().phaseRule.findMany({ select: ROW_SELECT, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] }),
     decisionsByRule(db()),
   ]);
-  return rows.map((r) => ({
-    id: r.id,
-    schemes: r.schemes,
-    penyalurName: r.penyalur?.name ?? null,
-    kanwilName: r.kanwil?.name ?? null,
-    provinceName: r.province?.name ?? null,
-    startDate: iso(r.startDate)!,
-    endDate: iso(r.endDate),
-    legalInstrument: r.legalInstrument,
-    note: r.note,
-    replacesId: r.replacesId,
-    replacedById: r.replacedBy?.id ?? null,
-    decided: decisions.get(r.id)?.decided ?? 0,
-    lastDecisionDate: decisions.get(r.id)?.last ?? null,
-  }));
+  return rows.map((r) => rowOf(r, decisions.get(r.id)));
 }
 
-export async function phaseRuleById(id: string, client: Reader = db()): Promise<(PhaseRuleRow & { penyalurCode: string | null; kanwilCode: string | null; provinceCode: string | null }) | null> {
-  const r = await client.phaseRule.findUnique({
-    where: { id },
-    select: { ...ROW_SELECT, provinceCode: true, penyalur: { select: { name: true, code: true } }, kanwil: { select: { name: true, code: true } } },
-  });
-  if (!r) return null;
-  const d = (await decisionsByRule(client, [id])).get(id);
+type Selected = Prisma.PhaseRuleGetPayload<{ select: typeof ROW_SELECT }>;
+
+function rowOf(r: Selected, d: { decided: number; last: string | null } | undefined): PhaseRuleRow {
   return {
     id: r.id,
     schemes: r.schemes,
     penyalurName: r.penyalur?.name ?? null,
-    penyalurCode: r.penyalur?.code ?? null,
     kanwilName: r.kanwil?.name ?? null,
-    kanwilCode: r.kanwil?.code ?? null,
     provinceName: r.province?.name ?? null,
-    provinceCode: r.provinceCode,
     startDate: iso(r.startDate)!,
     endDate: iso(r.endDate),
     legalInstrument: r.legalInstrument,
@@ -99,6 +78,16 @@ export async function phaseRuleById(id: string, client: Reader = db()): Promise<
     decided: d?.decided ?? 0,
     lastDecisionDate: d?.last ?? null,
   };
+}
+
+export async function phaseRuleById(id: string, client: Reader = db()): Promise<(PhaseRuleRow & { penyalurCode: string | null; kanwilCode: string | null; provinceCode: string | null }) | null> {
+  const r = await client.phaseRule.findUnique({
+    where: { id },
+    select: { ...ROW_SELECT, provinceCode: true, penyalur: { select: { name: true, code: true } }, kanwil: { select: { name: true, code: true } } },
+  });
+  if (!r) return null;
+  const d = (await decisionsByRule(client, [id])).get(id);
+  return { ...rowOf(r, d), penyalurCode: r.penyalur?.code ?? null, kanwilCode: r.kanwil?.code ?? null, provinceCode: r.provinceCode };
 }
 
 export interface PhaseFormOptions {

@@ -50,17 +50,7 @@ export default async function PhaseRulesPage({ searchParams }: { searchParams: P
         options={options}
         id={chosen.id}
         title={t("editRule")}
-        initial={{
-          ...(chosen.schemes.includes("SUPER_MIKRO") ? { schemeSuperMikro: "on" } : {}),
-          ...(chosen.schemes.includes("MIKRO") ? { schemeMikro: "on" } : {}),
-          penyalur: chosen.penyalurCode ?? "",
-          kanwil: chosen.kanwilCode ?? "",
-          province: chosen.provinceCode ?? "",
-          startDate: chosen.startDate,
-          endDate: chosen.endDate ?? "",
-          legalInstrument: chosen.legalInstrument,
-          note: chosen.note,
-        }}
+        initial={{ ...scopeFields(chosen), startDate: chosen.startDate, endDate: chosen.endDate ?? "", legalInstrument: chosen.legalInstrument, note: chosen.note }}
       />
     );
   } else if (chosen && successorOf && chosen.endDate) {
@@ -69,16 +59,7 @@ export default async function PhaseRulesPage({ searchParams }: { searchParams: P
         options={options}
         title={t("successorTitle")}
         lead={t("successorOf", { date: formatDateId(chosen.endDate) })}
-        initial={{
-          ...(chosen.schemes.includes("SUPER_MIKRO") ? { schemeSuperMikro: "on" } : {}),
-          ...(chosen.schemes.includes("MIKRO") ? { schemeMikro: "on" } : {}),
-          penyalur: chosen.penyalurCode ?? "",
-          kanwil: chosen.kanwilCode ?? "",
-          province: chosen.provinceCode ?? "",
-          startDate: addDays(chosen.endDate, 1),
-          legalInstrument: "",
-          replaces: chosen.id,
-        }}
+        initial={{ ...scopeFields(chosen), startDate: addDays(chosen.endDate, 1), legalInstrument: "", replaces: chosen.id }}
       />
     );
   } else {
@@ -130,4 +111,15 @@ export default async function PhaseRulesPage({ searchParams }: { searchParams: P
       </div>
     </div>
   );
+}
+
+/** A rule's schemes and scope as the form's fields (an edit, or a successor's starting point). */
+function scopeFields(r: { schemes: string[]; penyalurCode: string | null; kanwilCode: string | null; provinceCode: string | null }): Record<string, string> {
+  return {
+    ...(r.schemes.includes("SUPER_MIKRO") ? { schemeSuperMikro: "on" } : {}),
+    ...(r.schemes.includes("MIKRO") ? { schemeMikro: "on" } : {}),
+    penyalur: r.penyalurCode ?? "",
+    kanwil: r.kanwilCode ?? "",
+    province: r.provinceCode ?? "",
+  };
 }
