@@ -35,7 +35,7 @@ export function masterDataInput(m: MasterMessage) {
   const name = z.string({ error: m("nameRequired") }).trim().min(3, m("nameRequired")).max(120, m("nameTooLong"));
   const pick = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: m("choose") });
   const ref = z.string({ error: m("choose") }).trim().regex(CODE_PATTERN, m("choose"));
-  const provinceCode = z.string({ error: m("provinceFormat") }).trim().regex(/^\d{2}$/, m("provinceFormat"));
+  const provinceCode = z.string({ error: m("choose") }).trim().min(1, m("choose")).regex(/^\d{2}$/, m("provinceFormat"));
   return z
     .discriminatedUnion("entity", [
       z.object({ entity: z.literal("kanwil"), id, code: codeOnCreate, name }),

@@ -48,7 +48,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <p className="text-xs text-slate-600">{t("exportNote")}</p>
       </form>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      {/* On a phone, one card per event; at a desk, the table. */}
+      <ol aria-label={t("caption")} className="space-y-2 sm:hidden">
+        {page.rows.length === 0 ? <li className="text-slate-600">{t("none")}</li> : null}
+        {page.rows.map((r) => (
+          <li key={r.id} className="space-y-1 rounded border border-slate-200 bg-white p-3 text-sm">
+            <p className="font-mono text-xs">{r.action}</p>
+            <p>{formatInstant(r.at, actor.timeZone)} · {r.actorName ?? t("system")}{r.actorRole ? ` (${tRole(r.actorRole as never)})` : ""}</p>
+            <p>{r.entityType} <Link className="font-mono text-xs text-brand-700 underline break-all" href={`/admin/audit?record=${encodeURIComponent(r.entityId)}`}>{r.entityId}</Link></p>
+            {r.before ? <p className="font-mono text-xs break-all"><span className="font-sans font-medium">{t("before")}:</span> {r.before}</p> : null}
+            {r.after ? <p className="font-mono text-xs break-all"><span className="font-sans font-medium">{t("after")}:</span> {r.after}</p> : null}
+          </li>
+        ))}
+      </ol>
+      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white sm:block">
         <table className="w-full text-sm">
           <caption className="px-3 py-2 text-left font-medium">{t("caption")}</caption>
           <thead className="bg-slate-100 text-left">

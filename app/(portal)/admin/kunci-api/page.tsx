@@ -27,7 +27,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {single(params.dicabut) ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{t("revokedNote")}</p> : null}
       <IssueKeyForm penyalur={penyalur} />
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="px-3 py-2 text-left font-medium">{t("caption")}</caption>
           <thead className="bg-slate-100 text-left">
