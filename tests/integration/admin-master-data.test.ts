@@ -95,7 +95,7 @@ describe("master data: create, edit, retire", () => {
 });
 
 describe("moving a Kantor Cabang to another Kanwil", () => {
-  it("moves its enrolments' dashboard figures in the same save, equal to a rebuild from the base tables", async () => {
+  it("moves its enrolments' dashboard figures in the same save, equal to a rebuild from the base tables (and so does a new time zone)", async () => {
     await signInAs(DEMO_ACCOUNTS.admin);
     const kc = await db().kantorCabang.findUniqueOrThrow({ where: { code: KC }, select: { id: true } });
     const office = await db().penyalurOffice.findFirstOrThrow({ where: { code: `UJI-${tag}` }, select: { id: true } });
@@ -121,7 +121,18 @@ describe("moving a Kantor Cabang to another Kanwil", () => {
     } finally {
       await client.query("rollback");
     }
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: kc.id, action: "kantorCabang.update" }, select: { before: true, after: true } });
+    // A new time zone re-buckets the branch's submission days: also equal to a rebuild.
+    await runAction(saveMasterDataAction, {}, formData({ entity: "kantorCabang", id: kc.id, name: `KC Uji ${tag}`, kanwil: "JATENG_DIY", province: "32", timeZone: "Asia/Jayapura" }));
+    await client.query("begin");
+    try {
+      const incremental = await snapshot();
+      await client.query("select dash_rebuild()");
+      expect(incremental).toEqual(await snapshot());
+    } finally {
+      await client.query("rollback");
+    }
+    await runAction(saveMasterDataAction, {}, formData({ entity: "kantorCabang", id: kc.id, name: `KC Uji ${tag}`, kanwil: "JATENG_DIY", province: "32", timeZone: "Asia/Jakarta" }));
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: kc.id, action: "kantorCabang.update" }, orderBy: { id: "asc" }, select: { before: true, after: true } });
     expect(audit).toMatchObject({ before: { kanwil: "JAWA_BARAT" }, after: { kanwil: "JATENG_DIY" } });
   });
 

@@ -85,6 +85,10 @@ async function write(tx: Tx, input: MasterDataInput, locale: Locale): Promise<Wr
         const row = await tx.kantorCabang.create({ data: { code: input.code!, ...data }, select: { id: true } });
         return { id: row.id, before: null, after: { code: input.code, ...shown } };
       }
+      // FOR UPDATE conflicts with the key-share lock an enrolment written for this branch holds: a
+      // submit in flight finishes first (its cells are then re-keyed too), a later one waits.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "KantorCabang" WHERE id = ${input.id}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new AppError("NOT_FOUND");
       const before = await tx.kantorCabang.findUnique({ where: { id: input.id }, select: { name: true, provinceCode: true, timeZone: true, kanwil: { select: { code: true } } } });
       if (!before) throw new AppError("NOT_FOUND");
       // The move trigger re-keys this branch's dashboard cells inside this transaction.

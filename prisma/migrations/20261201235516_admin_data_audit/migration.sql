@@ -141,13 +141,74 @@ CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON "AuditEvent"
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "AuditEvent"
   FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
 
--- A Kantor Cabang moved to another Kanwil (or given another time zone) takes its enrolments' dashboard
--- facts and cells with it, in the mover's transaction, through the aggregates' own dash_refresh
--- (docs/decisions/0007): no manual dash_rebuild(). Its targets follow it.
+-- Re-keys one Kantor Cabang's rows of a cell table that has the Kantor Cabang in its key: its rows
+-- under another Kanwil are deleted and added (summed) under `kanwil`. Set-based: a few statements
+-- whatever the branch's size.
+CREATE FUNCTION dash_rekey_cells(tbl text, dims text[], measures text[], kc uuid, kanwil uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  d text := (SELECT string_agg(format('%I', x), ', ') FROM unnest(dims) x);
+  m text := (SELECT string_agg(format('%I', x), ', ') FROM unnest(measures) x);
+  s text := (SELECT string_agg(format('sum(%I)', x), ', ') FROM unnest(measures) x);
+  u text := (SELECT string_agg(format('%1$I = c.%1$I + excluded.%1$I', x), ', ') FROM unnest(measures) x);
+BEGIN
+  EXECUTE format(
+    'WITH moved AS (DELETE FROM %1$I WHERE "kantorCabangId" = $1 AND "kanwilId" <> $2 RETURNING *)
+     INSERT INTO %1$I AS c ("kanwilId", %2$s, %3$s) SELECT $2, %2$s, %4$s FROM moved GROUP BY %2$s
+     ON CONFLICT ("kanwilId", %2$s) DO UPDATE SET %5$s', tbl, d, m, s, u)
+  USING kc, kanwil;
+END
+$$;
+
+-- Moves one Kantor Cabang's share of a national roll-up (no Kantor Cabang in its key) from the
+-- Kanwil(s) it was counted under to `kanwil`, computed from the branch-level source table before
+-- that is re-keyed.
+CREATE FUNCTION dash_rekey_rollup(rollup text, source text, dims text[], measures text[], kc uuid, kanwil uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  d text := (SELECT string_agg(format('%I', x), ', ') FROM unnest(dims) x);
+  s text := (SELECT string_agg(format('sum(%1$I) AS %1$I', x), ', ') FROM unnest(measures) x);
+  m text := (SELECT string_agg(format('%I', x), ', ') FROM unnest(measures) x);
+  sub text := (SELECT string_agg(format('%1$I = c.%1$I - a.%1$I', x), ', ') FROM unnest(measures) x);
+  add text := (SELECT string_agg(format('%1$I = c.%1$I + excluded.%1$I', x), ', ') FROM unnest(measures) x);
+  eq text := (SELECT string_agg(format('c.%1$I = a.%1$I', x), ' AND ') FROM unnest(dims || ARRAY['kanwilId']) x);
+BEGIN
+  EXECUTE format(
+    'CREATE TEMP TABLE dash_moving ON COMMIT DROP AS
+     SELECT "kanwilId", %1$s, %2$s FROM %3$I WHERE "kantorCabangId" = $1 AND "kanwilId" <> $2 GROUP BY "kanwilId", %1$s',
+    d, s, source) USING kc, kanwil;
+  EXECUTE format('UPDATE %1$I AS c SET %2$s FROM dash_moving a WHERE %3$s', rollup, sub, eq);
+  EXECUTE format(
+    'INSERT INTO %1$I AS c ("kanwilId", %2$s, %3$s) SELECT $1, %2$s, %4$s FROM dash_moving GROUP BY %2$s
+     ON CONFLICT ("kanwilId", %2$s) DO UPDATE SET %5$s',
+    rollup, d, m, (SELECT string_agg(format('sum(%I)', x), ', ') FROM unnest(measures) x), add) USING kanwil;
+  DROP TABLE dash_moving;
+END
+$$;
+
+-- A Kantor Cabang moved to another Kanwil takes its enrolments' dashboard facts and cells with it,
+-- in the mover's transaction (docs/decisions/0007, 0014): no manual dash_rebuild(). A move re-keys
+-- the rows set-based (the Kanwil is a key column, nothing else changes); a new time zone changes the
+-- submission days, so it recomputes the branch's facts through the aggregates' own dash_refresh.
+-- Its targets follow it.
 CREATE FUNCTION dash_kantor_cabang_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM dash_refresh(ARRAY(SELECT e.id FROM "Enrolment" e WHERE e."kantorCabangId" = NEW.id));
+  IF OLD."timeZone" IS DISTINCT FROM NEW."timeZone" THEN
+    PERFORM dash_refresh(ARRAY(SELECT e.id FROM "Enrolment" e WHERE e."kantorCabangId" = NEW.id));
+  ELSE
+    PERFORM dash_rekey_rollup('DashKanwilCell', 'DashEnrolmentCell',
+      ARRAY['month', 'penyalurId', 'scheme', 'sectorGroup', 'provinceCode', 'mandateStatus', 'status'], ARRAY['enrolments', 'firstMonthPaid'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_rollup('DashDecisionKanwilCell', 'DashDecisionCell',
+      ARRAY['month', 'penyalurId', 'scheme', 'hoursBucket'], ARRAY['decisions'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashEnrolmentCell', ARRAY['month', 'kantorCabangId', 'penyalurId', 'scheme', 'sectorGroup', 'provinceCode', 'mandateStatus', 'status'], ARRAY['enrolments', 'firstMonthPaid'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashWeekCell', ARRAY['week', 'kantorCabangId', 'penyalurId', 'scheme', 'status'], ARRAY['enrolments'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashOfficeCell', ARRAY['kantorCabangId', 'month', 'penyalurOfficeId', 'penyalurId', 'scheme', 'mandateStatus', 'status'], ARRAY['enrolments', 'firstMonthPaid'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashCoverageCell', ARRAY['month', 'kantorCabangId', 'penyalurId', 'scheme', 'paidThroughMonth'], ARRAY['debtors'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashDecisionCell', ARRAY['month', 'kantorCabangId', 'penyalurId', 'scheme', 'hoursBucket'], ARRAY['decisions'], NEW.id, NEW."kanwilId");
+    PERFORM dash_rekey_cells('DashContributionCell', ARRAY['month', 'dueDate', 'kantorCabangId', 'penyalurId', 'scheme', 'enrolmentStatus'], ARRAY['lines', 'gross', 'discount', 'total', 'paidLines', 'paidTotal'], NEW.id, NEW."kanwilId");
+    UPDATE "DashEnrolmentFact" SET "kanwilId" = NEW."kanwilId" WHERE "kantorCabangId" = NEW.id AND "kanwilId" <> NEW."kanwilId";
+  END IF;
   UPDATE "DashboardTarget" SET "kanwilId" = NEW."kanwilId" WHERE "kantorCabangId" = NEW.id AND "kanwilId" <> NEW."kanwilId";
   RETURN NULL;
 END
