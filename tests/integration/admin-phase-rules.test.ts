@@ -4,6 +4,7 @@
  * debtors that saving then makes required, with the same matchPhaseRule; a rule that decided
  * enrolments is never rewritten, only ended and replaced, and every stored decision still replays.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { savePhaseRuleAction, endPhaseRuleAction, type PhasePreview } from "@/lib/admin/phase/actions";
@@ -144,6 +145,18 @@ describe("a rule that decided enrolments is only ended and replaced, and every d
     expect(successor.redirect?.url).toMatch(/^\/admin\/fase\?tersimpan=\d+$/);
     expect(await db().phaseRule.count({ where: { penyalurId: bank.penyalurId } })).toBe(2);
     expect((await db().phaseRule.findUniqueOrThrow({ where: { id: rule.id }, select: { replacedBy: { select: { id: true } } } })).replacedBy).not.toBeNull();
+
+    // The database refuses the same rewrite from any other writer.
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    try {
+      await expect(sql.query(`update "PhaseRule" set "kanwilId" = null where id = $1`, [rule.id])).rejects.toThrow(/decided enrolments/);
+      await expect(sql.query(`update "PhaseRule" set "endDate" = "startDate" where id = $1`, [rule.id])).rejects.toThrow(/decided enrolments/);
+      await expect(sql.query(`delete from "PhaseRule" where id = $1`, [rule.id])).rejects.toThrow(/decided enrolments/);
+      await sql.query(`update "PhaseRule" set note = 'catatan diperbaiki' where id = $1`, [rule.id]);
+    } finally {
+      await sql.end();
+    }
 
     // Nothing stored changed, each decision replays from its inputs alone, and the rule table as it
     // is now still picks the ended rule on each decision's date.

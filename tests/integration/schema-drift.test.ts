@@ -40,8 +40,8 @@ const HAND_WRITTEN_CONSTRAINTS = ["PhaseRule_one_region_check", "PhaseRule_perio
 
 /**
  * Every trigger is hand-written (schema.prisma cannot declare one): the dashboard aggregates'
- * (docs/decisions/0007), the audit table's append-only guard and its role/Kanwil fill, and the
- * Kantor Cabang move (docs/decisions/0014). The migrations must create exactly these: a trigger
+ * (docs/decisions/0007), the audit table's append-only guard and its role/Kanwil fill, the
+ * Kantor Cabang move and the guard of decided phase rules (docs/decisions/0014). The migrations must create exactly these: a trigger
  * dropped by a later migration, or one nobody listed here, fails the test.
  */
 const HAND_WRITTEN_TRIGGERS = [
@@ -55,6 +55,7 @@ const HAND_WRITTEN_TRIGGERS = [
   "Enrolment.dash_enrolment_insert",
   "Enrolment.dash_enrolment_update",
   "KantorCabang.dash_kantor_cabang_moved",
+  "PhaseRule.phase_rule_keep_decided",
 ];
 
 type Catalog = { indexes: { indexname: string }[]; constraints: { conname: string }[]; triggers: { name: string }[] } & Record<string, unknown>;

@@ -63,6 +63,32 @@ UPDATE "PhaseRule" SET schemes = ARRAY['SUPER_MIKRO', 'MIKRO']::"KurScheme"[] WH
 ALTER TABLE "PhaseRule" ADD CONSTRAINT "PhaseRule_one_region_check" CHECK ("kanwilId" IS NULL OR "provinceCode" IS NULL);
 ALTER TABLE "PhaseRule" ADD CONSTRAINT "PhaseRule_period_check" CHECK ("endDate" IS NULL OR "endDate" >= "startDate");
 
+-- A phase rule that decided an enrolment is never rewritten (docs/decisions/0014 §2): its scope and
+-- start stay, it is not deleted, and it does not end before a day it decided on — so every stored
+-- decision still matches it at its date. The application refuses the same first (lib/admin/phase/mutations.ts);
+-- this holds for any other writer. Rules change rarely, so the scan of the decisions is affordable.
+CREATE FUNCTION phase_rule_keep_decided() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE'
+     AND (NEW.schemes, NEW."penyalurId", NEW."kanwilId", NEW."provinceCode", NEW."startDate")
+         IS NOT DISTINCT FROM (OLD.schemes, OLD."penyalurId", OLD."kanwilId", OLD."provinceCode", OLD."startDate")
+     AND NEW."endDate" IS NOT DISTINCT FROM OLD."endDate" THEN
+    RETURN NEW;
+  END IF;
+  IF EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."mandateRuleId" = 'PHASED_MATCHED' AND e."mandateInputs"->>'phaseRuleId' = OLD.id::text
+             AND (TG_OP = 'DELETE' OR NEW."endDate" IS NULL OR e."mandateInputs"->>'date' > NEW."endDate"::text
+                  OR (NEW.schemes, NEW."penyalurId", NEW."kanwilId", NEW."provinceCode", NEW."startDate")
+                     IS DISTINCT FROM (OLD.schemes, OLD."penyalurId", OLD."kanwilId", OLD."provinceCode", OLD."startDate"))) THEN
+    RAISE EXCEPTION 'PhaseRule % decided enrolments: end it and create its successor instead (% refused)', OLD.id, TG_OP USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+CREATE TRIGGER phase_rule_keep_decided BEFORE UPDATE OR DELETE ON "PhaseRule"
+  FOR EACH ROW EXECUTE FUNCTION phase_rule_keep_decided();
+
 -- A text id that is a uuid, else NULL (AuditEvent.entityId is text: some entities have other keys).
 CREATE FUNCTION audit_uuid(value text) RETURNS uuid
 LANGUAGE sql IMMUTABLE AS $$
