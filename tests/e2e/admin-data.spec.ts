@@ -140,17 +140,21 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 
   test.describe(`every page added, ${viewport.width} px wide, with axe-core`, () => {
     test.use({ viewport });
 
-    test("the administrator's pages have no serious or critical violations", async ({ page, asUser }) => {
-      await asUser("admin");
-      for (const path of ADMIN_PAGES) {
+    for (const path of ADMIN_PAGES) {
+      test(`${path} (administrator) has no serious or critical violations`, async ({ page, asUser }) => {
+        await asUser("admin");
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        expect(await seriousViolations(page), path).toEqual([]);
-      }
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test("/admin/fase with field errors has no serious or critical violations", async ({ page, asUser }) => {
+      await asUser("admin");
       await page.goto("/admin/fase");
       await page.getByRole("button", { name: "Pratinjau dampak" }).click();
-      await expect(page.getByText("Pilih paling sedikit satu skema.").or(page.getByText("Isi tanggal mulai berlaku."))).toHaveCount(1);
-      expect(await seriousViolations(page), "/admin/fase with errors").toEqual([]);
+      await expect(page.getByText("Isi tanggal mulai berlaku.")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
     });
 
     test("a Kanwil manager sees the audit trail of its Kanwil and no administration page", async ({ page, asUser }) => {
