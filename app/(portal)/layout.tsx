@@ -55,6 +55,18 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "user:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/pengguna">{t("nav.people")}</Link></li>
             ) : null}
+            {can(actor, "masterData:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/data">{t("nav.masterData")}</Link></li>
+            ) : null}
+            {can(actor, "phaseRule:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/fase">{t("nav.phaseRules")}</Link></li>
+            ) : null}
+            {can(actor, "apiKey:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/kunci-api">{t("nav.apiKeys")}</Link></li>
+            ) : null}
+            {can(actor, "audit:read") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/audit">{t("nav.audit")}</Link></li>
+            ) : null}
             {can(actor, "account:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/akun">{t("nav.account")}</Link></li>
             ) : null}

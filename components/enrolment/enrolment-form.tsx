@@ -230,13 +230,14 @@ function EnrolmentFormBody({
     if (!isKurScheme(scheme)) return null;
     const amount = asAmount(plafon);
     if (amount === null || checkPlafon(scheme, amount)) return null;
-    const kanwilCode = options.kantorCabang.find((b) => b.id === branchId)?.kanwilCode ?? null;
+    const branch = options.kantorCabang.find((b) => b.id === branchId);
     const decision = evaluateMandate({
       scheme,
       plafon: amount,
       date: today,
       penyalurId: options.penyalurId,
-      kanwilCode,
+      kanwilCode: branch?.kanwilCode ?? null,
+      provinceCode: branch?.provinceCode ?? null,
       phaseRules: options.phaseRules,
     });
     const incomeAmount = asAmount(income);

@@ -10,16 +10,17 @@ export interface ApiPrincipal {
 }
 
 /**
- * The principal of a presented key, or null for an unknown or revoked key (the caller answers 401
+ * The principal of a presented key, or null for an unknown, revoked or expired key (the caller answers 401
  * either way, so a caller cannot tell which). A malformed key is refused without a query.
  */
 export async function apiKeyPrincipal(key: string): Promise<ApiPrincipal | null> {
   if (!looksLikeApiKey(key)) return null;
   const row = await db().apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, penyalurId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, penyalurId: true, revokedAt: true, lastUsedAt: true, expiresAt: true },
   });
-  if (!row || row.revokedAt !== null) return null;
+  // A rotated key works until the end of its overlap (expiresAt), then is refused like a revoked one.
+  if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= new Date())) return null;
   return { apiKeyId: row.id, penyalurId: row.penyalurId, lastUsedAt: row.lastUsedAt };
 }
 

@@ -38,6 +38,14 @@ export const ACTIONS = [
   "account:manage",
   /** Set up a TOTP second factor for one's own account: administrators and head office. */
   "account:secondFactor",
+  /** Kanwil, Kantor Cabang, penyalur, their offices, provinces: administrators (docs/decisions/0014). */
+  "masterData:manage",
+  /** Phase rules of the phased mandate (docs/regulation.md §2): administrators. */
+  "phaseRule:manage",
+  /** API keys of the bank systems (docs/api.md): administrators. */
+  "apiKey:manage",
+  /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
+  "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +63,10 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "user:manage": ["ADMIN"],
   "account:manage": ["BANK_OFFICER", "BRANCH_REVIEWER", "REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
   "account:secondFactor": ["HEAD_OFFICE", "ADMIN"],
+  "masterData:manage": ["ADMIN"],
+  "phaseRule:manage": ["ADMIN"],
+  "apiKey:manage": ["ADMIN"],
+  "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
 };
 
 /**

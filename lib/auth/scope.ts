@@ -46,3 +46,21 @@ export function dashboardKanwil(subject: Subject): { kanwilId: string | null } |
   if (subject.scope.kind === "ALL") return { kanwilId: null };
   return null;
 }
+
+/**
+ * The audit events `subject` may read (the audit viewer), as a Prisma filter; null = none. A Kanwil
+ * manager sees the events of its Kanwil (AuditEvent.kanwilId, set by the database when the row is
+ * written); head office and administrators all of them.
+ */
+export function auditWhere(subject: Subject): Prisma.AuditEventWhereInput | null {
+  if (!can(subject, "audit:read")) return null;
+  switch (subject.scope.kind) {
+    case "KANWIL":
+      return { kanwilId: subject.scope.kanwilId };
+    case "ALL":
+    case "ADMIN":
+      return {};
+    default:
+      return null;
+  }
+}

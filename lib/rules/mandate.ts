@@ -54,16 +54,35 @@ export type MandateStatus = "MANDATORY" | "PHASED_REQUIRED" | "VOLUNTARY" | "OUT
 export const MANDATE_STATUSES: readonly MandateStatus[] = ["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY", "OUT_OF_SCOPE"];
 
 /**
- * An administrator's phasing rule: from `startDate`, phased (super mikro / mikro) debtors of this
- * penyalur and/or Kanwil must enrol. A null penyalurId or kanwilCode means "any".
+ * An administrator's phasing rule (prisma PhaseRule): from `startDate` to `endDate` (both included;
+ * open-ended when absent), debtors of these phased schemes of this penyalur and Kanwil or province
+ * must enrol. A null penyalurId, kanwilCode or provinceCode means "any"; absent `schemes` means both
+ * phased schemes. A rule that decided an enrolment is never rewritten, only ended and replaced
+ * (docs/decisions/0014-admin-data-and-audit.md), so `matchPhaseRule` on the table at a decision's
+ * date still finds the rule that decided it.
  */
 export interface PhaseRule {
   id: string;
   penyalurId: string | null;
   kanwilCode: string | null;
   startDate: string /*YYYY-MM-DD*/;
+  /** The last day it applies (YYYY-MM-DD), or absent/null while it is in force. */
+  endDate?: string | null;
+  /** The phased schemes it covers; absent = SUPER_MIKRO and MIKRO. */
+  schemes?: readonly KurScheme[] | null;
+  /** The NIK province code of the Kantor Cabang serving the debtor; null = any. */
+  provinceCode?: string | null;
   /** How the scope reads to a person, e.g. "BRI di Kanwil Jawa Barat"; the id is shown when absent. */
   scopeLabel?: string;
+}
+
+/** What a phase rule is matched on: the debtor's penyalur, scheme and serving Kantor Cabang's region. */
+export interface PhaseRuleScope {
+  penyalurId?: string | null;
+  kanwilCode?: string | null;
+  provinceCode?: string | null;
+  /** Absent: any scheme (the rule's scheme list is not consulted). */
+  scheme?: KurScheme | null;
 }
 
 export interface MandateInput {
@@ -72,6 +91,8 @@ export interface MandateInput {
   date: string /*decision date YYYY-MM-DD*/;
   penyalurId?: string | null;
   kanwilCode?: string | null;
+  /** The serving Kantor Cabang's province (phase rules scoped to a province). */
+  provinceCode?: string | null;
   phaseRules?: readonly PhaseRule[];
 }
 
@@ -94,28 +115,29 @@ function rupiahText(plafon: number): string {
 }
 
 /**
- * The phase rule that applies on `date` to this penyalur/Kanwil, or null. Among several matches the
- * earliest start wins (the debtor has been required to enrol since then); ties break on id so the
- * choice is deterministic.
+ * The phase rule that applies on `date` to this penyalur/scheme/region, or null. Among several
+ * matches the earliest start wins (the debtor has been required to enrol since then); ties break on
+ * id so the choice is deterministic. The admin preview of a new rule (lib/admin/phase) counts
+ * pending debtors with this same function.
  */
-export function matchPhaseRule(
-  rules: readonly PhaseRule[],
-  scope: { penyalurId?: string | null; kanwilCode?: string | null },
-  date: string,
-): PhaseRule | null {
+export function matchPhaseRule(rules: readonly PhaseRule[], scope: PhaseRuleScope, date: string): PhaseRule | null {
   if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   const penyalurId = scope.penyalurId ?? null;
   const kanwilCode = scope.kanwilCode ?? null;
+  const provinceCode = scope.provinceCode ?? null;
   let best: PhaseRule | null = null;
   for (const rule of rules) {
-    if (!isIsoDate(rule.startDate)) {
+    if (!isIsoDate(rule.startDate) || (rule.endDate != null && !isIsoDate(rule.endDate))) {
       // Phase rules are master data; a malformed one must be fixed, not silently skipped (that would
       // quietly downgrade a required enrolment to voluntary).
-      throw new RangeError(`Phase rule ${rule.id} has a malformed startDate: ${JSON.stringify(rule.startDate)}`);
+      throw new RangeError(`Phase rule ${rule.id} has a malformed period: ${JSON.stringify([rule.startDate, rule.endDate])}`);
     }
     if (rule.penyalurId !== null && rule.penyalurId !== penyalurId) continue;
     if (rule.kanwilCode !== null && rule.kanwilCode !== kanwilCode) continue;
+    if (rule.provinceCode != null && rule.provinceCode !== provinceCode) continue;
+    if (scope.scheme != null && rule.schemes != null && !rule.schemes.includes(scope.scheme)) continue;
     if (rule.startDate > date) continue;
+    if (rule.endDate != null && rule.endDate < date) continue;
     if (
       best === null ||
       rule.startDate < best.startDate ||
@@ -235,14 +257,15 @@ export function evaluateMandate(input: MandateInput): MandateDecision {
     case "SUPER_MIKRO":
     case "MIKRO": {
       const rules = input.phaseRules ?? [];
-      const scope = { penyalurId: input.penyalurId ?? null, kanwilCode: input.kanwilCode ?? null };
-      const match = matchPhaseRule(rules, scope, date);
+      const scope = { penyalurId: input.penyalurId ?? null, kanwilCode: input.kanwilCode ?? null, provinceCode: input.provinceCode ?? null };
+      const match = matchPhaseRule(rules, { ...scope, scheme }, date);
       const inputs = {
         scheme,
         plafon,
         date,
         penyalurId: scope.penyalurId,
         kanwilCode: scope.kanwilCode,
+        ...(scope.provinceCode !== null ? { provinceCode: scope.provinceCode } : {}),
         phaseRulesConsidered: rules.length,
         phaseRuleId: match?.id ?? null,
       };
@@ -297,6 +320,7 @@ export function replayMandate(inputs: Record<string, unknown>): MandateDecision 
     date,
     penyalurId: text(inputs.penyalurId),
     kanwilCode: text(inputs.kanwilCode),
+    provinceCode: text(inputs.provinceCode),
     phaseRules,
   });
 }

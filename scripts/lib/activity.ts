@@ -158,11 +158,21 @@ export async function loadActivityMaster(client: pg.Client): Promise<ActivityMas
   }));
   if (!offices.length) throw new Error("Tidak ada kantor penyalur dengan Kantor Cabang bawaan: jalankan seed referensi dulu.");
   const phaseRules = (
-    await client.query<{ id: string; penyalurId: string | null; kanwil: string | null; startDate: string }>(
-      `select r.id, r."penyalurId", k.code as kanwil, to_char(r."startDate", 'YYYY-MM-DD') as "startDate"
+    await client.query<{ id: string; penyalurId: string | null; kanwil: string | null; startDate: string; endDate: string | null; schemes: string; provinceCode: string | null }>(
+      `select r.id, r."penyalurId", k.code as kanwil, to_char(r."startDate", 'YYYY-MM-DD') as "startDate",
+              to_char(r."endDate", 'YYYY-MM-DD') as "endDate", r.schemes::text as schemes, r."provinceCode"
        from "PhaseRule" r left join "Kanwil" k on k.id = r."kanwilId"`,
     )
-  ).rows.map((r) => ({ id: r.id, penyalurId: r.penyalurId, kanwilCode: r.kanwil, startDate: r.startDate }));
+  ).rows.map((r) => ({
+    id: r.id,
+    penyalurId: r.penyalurId,
+    kanwilCode: r.kanwil,
+    startDate: r.startDate,
+    // An ended rule, its schemes and its province decide generated enrolments as they decide real ones.
+    endDate: r.endDate,
+    schemes: r.schemes.replace(/[{}]/g, "").split(",").filter(Boolean) as KurScheme[],
+    provinceCode: r.provinceCode,
+  }));
   const user = await client.query<{ id: string }>(
     `insert into "User" (id, email, name, "passwordHash", role, active)
      values (gen_random_uuid(), 'generator@skala.lindungikur.id', 'Data bangkitan (bukan akun masuk)', '!', 'HEAD_OFFICE', false)
@@ -346,6 +356,7 @@ export function generateActivity(master: ActivityMaster, opts: GenerateOptions, 
       date: submittedDay,
       penyalurId: office.penyalurId,
       kanwilCode: kc.kanwilCode,
+      provinceCode: kc.provinceCode,
       phaseRules: master.phaseRules,
     });
     const monthsInAdvance = choose<"1" | "3" | "6" | "12">(rnd(), [["1", 0.7], ["3", 0.2], ["6", 0.07], ["12", 0.03]]);

@@ -23,7 +23,7 @@ const rupiah = new Intl.NumberFormat("id-ID");
 /** A KUR kecil of Rp150.000.000 for a Bandung debtor (sector OTHER), submitted by `officer`. */
 export async function submittedEnrolment(
   officer: Actor,
-  options: { kantorCabangCode?: string; submittedAt?: Date; monthsInAdvance?: number; declaredIncome?: number; jht?: boolean; nik?: string } = {},
+  options: { kantorCabangCode?: string; submittedAt?: Date; monthsInAdvance?: number; declaredIncome?: number; jht?: boolean; nik?: string; form?: Record<string, string> } = {},
 ): Promise<SubmittedFixture> {
   if (officer.scope.kind !== "PENYALUR_OFFICE") throw new Error("fixture needs a bank officer");
   const submittedAt = options.submittedAt ?? new Date();
@@ -42,6 +42,7 @@ export async function submittedEnrolment(
     kantorCabangId: kc.id,
     declaredIncome: rupiah.format(options.declaredIncome ?? 1_000_000),
     monthsInAdvance: String(options.monthsInAdvance ?? 1),
+    ...options.form,
   });
   if (!(options.jht ?? false)) delete fields.jht;
   const form = validateEnrolment(fields, today);

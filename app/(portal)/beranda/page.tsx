@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { recentEnrolments } from "@/lib/enrolment/data";
 import { getTranslations } from "next-intl/server";
+import { AdminLinks } from "@/components/admin/admin-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nav");
@@ -48,6 +49,7 @@ export default async function HomePage() {
       ) : (
         <p className="text-slate-600">{t("home.adminNote")}</p>
       )}
+      <AdminLinks actor={actor} />
     </div>
   );
 }

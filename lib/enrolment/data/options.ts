@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { penyalurOfficeOf } from "@/lib/auth/scope";
-import { PROVINCES, type PhaseRule } from "@/lib/rules";
+import { PROVINCES, type KurScheme, type PhaseRule } from "@/lib/rules";
 
 export interface KantorCabangOption {
   id: string;
@@ -25,25 +25,58 @@ export interface EnrolmentFormOptions {
   phaseRules: PhaseRule[];
 }
 
-/** Phase rules that can apply to a penyalur (its own and the ones for every penyalur). */
-export async function phaseRulesFor(penyalurId: string): Promise<PhaseRule[]> {
-  const rows = await db().phaseRule.findMany({
-    where: { OR: [{ penyalurId: null }, { penyalurId }] },
-    select: {
-      id: true,
-      penyalurId: true,
-      startDate: true,
-      kanwil: { select: { code: true, name: true } },
-      penyalur: { select: { name: true } },
-    },
-  });
-  return rows.map((r) => ({
+/** The columns a PhaseRule row is read with to become a lib/rules PhaseRule (phaseRuleOf). */
+export const PHASE_RULE_SELECT = {
+  id: true,
+  penyalurId: true,
+  startDate: true,
+  endDate: true,
+  schemes: true,
+  provinceCode: true,
+  kanwil: { select: { code: true, name: true } },
+  province: { select: { name: true } },
+  penyalur: { select: { name: true } },
+} as const;
+
+type PhaseRuleRow = {
+  id: string;
+  penyalurId: string | null;
+  startDate: Date;
+  endDate: Date | null;
+  schemes: KurScheme[];
+  provinceCode: string | null;
+  kanwil: { code: string; name: string } | null;
+  province: { name: string } | null;
+  penyalur: { name: string } | null;
+};
+
+/** A stored phase rule as the mandate rule reads it, with the scope label a decision quotes. */
+export function phaseRuleOf(r: PhaseRuleRow): PhaseRule {
+  return {
     id: r.id,
     penyalurId: r.penyalurId,
     kanwilCode: r.kanwil?.code ?? null,
+    provinceCode: r.provinceCode,
+    schemes: r.schemes,
     startDate: r.startDate.toISOString().slice(0, 10),
-    scopeLabel: [r.penyalur?.name ?? "semua penyalur", r.kanwil ? `di ${r.kanwil.name}` : "di seluruh Indonesia"].join(" "),
-  }));
+    endDate: r.endDate?.toISOString().slice(0, 10) ?? null,
+    scopeLabel: [
+      r.penyalur?.name ?? "semua penyalur",
+      r.kanwil ? `di ${r.kanwil.name}` : r.province ? `di Provinsi ${r.province.name}` : "di seluruh Indonesia",
+    ].join(" "),
+  };
+}
+
+/**
+ * Phase rules that can apply to a penyalur (its own and the ones for every penyalur), ended ones
+ * included: matchPhaseRule decides by the decision date which of them are in force.
+ */
+export async function phaseRulesFor(penyalurId: string, client: Pick<ReturnType<typeof db>, "phaseRule"> = db()): Promise<PhaseRule[]> {
+  const rows = await client.phaseRule.findMany({
+    where: { OR: [{ penyalurId: null }, { penyalurId }] },
+    select: PHASE_RULE_SELECT,
+  });
+  return rows.map(phaseRuleOf);
 }
 
 /** What the e-form needs: the BPJS branches, with the one serving the officer's office first. */
@@ -56,6 +89,8 @@ export async function enrolmentFormOptions(actor: Actor): Promise<EnrolmentFormO
       select: { name: true, defaultKantorCabangId: true, provinceCode: true, penyalur: { select: { name: true } } },
     }),
     db().kantorCabang.findMany({
+      // A retired Kantor Cabang serves no new enrolment (docs/decisions/0014).
+      where: { retiredAt: null },
       select: { id: true, name: true, provinceCode: true, kanwil: { select: { name: true, code: true } } },
       orderBy: [{ kanwil: { name: "asc" } }, { name: "asc" }],
     }),

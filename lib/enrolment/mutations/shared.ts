@@ -92,7 +92,7 @@ export async function decide(actor: Actor, input: EnrolmentInput, now: Date, loc
       where: { id: scope.penyalurOfficeId },
       select: { id: true, penyalurId: true, timeZone: true },
     }),
-    db().kantorCabang.findUnique({ where: { id: input.kantorCabangId }, select: { id: true, kanwil: { select: { code: true } } } }),
+    db().kantorCabang.findUnique({ where: { id: input.kantorCabangId, retiredAt: null }, select: { id: true, provinceCode: true, kanwil: { select: { code: true } } } }),
   ]);
   if (!kantorCabang) throw fieldError({ kantorCabangId: [translator(locale)("eform.validation.branchMissing")] });
   const today = todayInZone(now, office.timeZone);
@@ -102,6 +102,7 @@ export async function decide(actor: Actor, input: EnrolmentInput, now: Date, loc
     date: today,
     penyalurId: office.penyalurId,
     kanwilCode: kantorCabang.kanwil.code,
+    provinceCode: kantorCabang.provinceCode,
     phaseRules: await phaseRulesFor(office.penyalurId),
   });
   if (decision.status === "OUT_OF_SCOPE") {

@@ -35,10 +35,16 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "user:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   "account:manage": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "own", HEAD_OFFICE: "own", ADMIN: "own" },
   "account:secondFactor": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "own", ADMIN: "own" },
+  "masterData:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "phaseRule:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "apiKey:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  // ADMIN reads every event, through auditWhere (the administrator's scope is not a place: see below).
+  "audit:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "own" },
 };
 
-/** Actions on master data or on one's own account: there is no tenant's record to place. */
-const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor"]);
+/** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */
+const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor", "masterData:manage", "phaseRule:manage", "apiKey:manage"]);
+const WITHOUT_PLACE = (action: Action, role: Role) => NOT_PLACED.has(action) || (action === "audit:read" && role === "ADMIN");
 
 const OWN: RecordPlace = { penyalurOfficeId: "office-bri-bandung", kantorCabangId: "kc-bandung-suci", kanwilId: "kanwil-jabar" };
 const OTHER: RecordPlace = { penyalurOfficeId: "office-bni-semarang", kantorCabangId: "kc-semarang", kanwilId: "kanwil-jateng" };
@@ -63,7 +69,7 @@ describe("permission matrix: every role × action × own/other tenant (lib/auth/
   it.each(cases)("%s by %s (%s): at all, on its own tenant's record, on another tenant's record", (action, role, cell) => {
     const s = subject(role);
     expect(can(s, action), "at all").toBe(cell !== "none");
-    if (NOT_PLACED.has(action)) return; // master data or one's own account: there is no "own" place
+    if (WITHOUT_PLACE(action, role)) return; // master data, one's own account, the administrator's views: there is no "own" place
     expect(can(s, action, OWN), "own record").toBe(cell !== "none");
     expect(can(s, action, OTHER), "other tenant's record").toBe(cell === "all");
   });

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { MasterDataForm, RetireButton, type MasterField } from "@/components/admin/master-data-form";
+import { listKanwil, listKantorCabang, listOffices, listPenyalur, listProvinces, masterOptions, type MasterOptions, type MasterRow } from "@/lib/admin/masterdata/data";
+import { ENTITY_SEGMENTS, GATES, MASTER_ENTITIES, OFFICE_LEVELS, PENYALUR_TYPES, TIME_ZONES, type MasterEntity } from "@/lib/admin/masterdata/schema";
+import { requirePermission } from "@/lib/auth/session";
+import { formatInstant } from "@/lib/format";
+import { single } from "@/lib/search-params";
+
+type Params = { params: Promise<{ jenis: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const entityOf = (segment: string): MasterEntity | undefined => MASTER_ENTITIES.find((e) => ENTITY_SEGMENTS[e] === segment);
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const entity = entityOf((await params).jenis);
+  const t = await getTranslations("adminData.master");
+  return { title: entity ? t(`entities.${entity}.title`) : t("metaTitle") };
+}
+
+/** The extra columns each list shows, by MasterRow.cells key. */
+const COLUMNS: Record<MasterEntity, string[]> = {
+  kanwil: ["branches"],
+  kantorCabang: ["kanwil", "province", "timeZone"],
+  penyalur: ["type", "disbursementGate", "offices"],
+  office: ["penyalur", "level", "kantorCabang", "timeZone"],
+  province: ["kanwil", "timeZone"],
+};
+
+/** One kind of master data (administrators): the list with retire/reactivate, a new record, ?ubah=id to edit. */
+export default async function MasterEntityPage({ params, searchParams }: Params) {
+  const actor = await requirePermission("masterData:manage");
+  const entity = entityOf((await params).jenis);
+  if (!entity) notFound();
+  const [t, query, options] = await Promise.all([getTranslations("adminData"), searchParams, masterOptions()]);
+  const penyalurFilter = single(query.penyalur);
+  const rows: MasterRow[] =
+    entity === "kanwil" ? await listKanwil()
+    : entity === "kantorCabang" ? await listKantorCabang()
+    : entity === "penyalur" ? await listPenyalur()
+    : entity === "office" ? await listOffices(penyalurFilter && /^[A-Z0-9_-]{2,40}$/.test(penyalurFilter) ? penyalurFilter : undefined)
+    : await listProvinces();
+  const editId = single(query.ubah);
+  const editing = editId ? rows.find((r) => r.id === editId) : undefined;
+  if (editId && !editing) notFound();
+  const fields = fieldsFor(entity, Boolean(editing), options, (k) => t(k as never));
+  const cell = (key: string, value: string) => {
+    if (key === "type") return t(`master.enums.type.${value}` as never);
+    if (key === "disbursementGate") return t(`master.enums.gate.${value}` as never);
+    if (key === "level") return t(`master.enums.level.${value}` as never);
+    return value;
+  };
+  const path = `/admin/data/${ENTITY_SEGMENTS[entity]}`;
+  const title = t(`master.entities.${entity}.title`);
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("common.back")} className="text-sm"><Link className="text-brand-700 underline" href="/admin/data">‹ {t("master.title")}</Link></nav>
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      {query.tersimpan ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{t("common.saved")}</p> : null}
+      <MasterDataForm
+        key={editing?.id ?? "new"}
+        entity={entity}
+        id={entity === "province" ? editing?.code : editing?.id}
+        title={editing ? `${t(`master.entities.${entity}.edit`)}: ${editing.name}` : t(`master.entities.${entity}.new`)}
+        fields={fields}
+        initial={editing?.values ?? (entity === "office" && penyalurFilter ? { penyalur: penyalurFilter } : {})}
+        cancelHref={editing ? path : undefined}
+      />
+      {entity === "office" ? (
+        <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
+          <label htmlFor="filter-penyalur" className="font-medium">{t("master.filterPenyalur")}</label>
+          <select id="filter-penyalur" name="penyalur" defaultValue={penyalurFilter ?? ""} className="rounded border border-slate-400 px-2 py-1">
+            <option value="">{t("common.all")}</option>
+            {options.penyalur.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          </select>
+          <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-700">{t("master.filter")}</button>
+        </form>
+      ) : null}
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="px-3 py-2 text-left font-medium">{t("master.caption", { entity: title })}</caption>
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("master.fields.name")}</th>
+              <th scope="col" className="px-3 py-2">{t("master.fields.code")}</th>
+              {COLUMNS[entity].map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
+              <th scope="col" className="px-3 py-2">{t("common.status")}</th>
+              <th scope="col" className="px-3 py-2">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? <tr><td colSpan={COLUMNS[entity].length + 4} className="px-3 py-2 text-slate-600">{t("common.none")}</td></tr> : null}
+            {rows.map((r) => (
+              <tr key={r.id} className={`border-t border-slate-200 align-top ${r.retiredAt ? "text-slate-500" : ""}`}>
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">{r.name}</th>
+                <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
+                {COLUMNS[entity].map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
+                <td className="px-3 py-1.5">{r.retiredAt ? t("common.retired", { date: formatInstant(r.retiredAt, actor.timeZone) }) : t("common.active")}</td>
+                <td className="px-3 py-1.5">
+                  <div className="flex flex-wrap gap-x-3 gap-y-1">
+                    <Link className="text-brand-700 underline" href={`${path}?ubah=${encodeURIComponent(r.id)}`} aria-label={`${t("common.edit")}: ${r.name}`}>{t("common.edit")}</Link>
+                    <RetireButton entity={entity} id={r.id} retired={Boolean(r.retiredAt)} label={r.name} />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function fieldsFor(entity: MasterEntity, editing: boolean, o: MasterOptions, t: (key: string) => string): MasterField[] {
+  const f = (name: string, extra: Partial<MasterField> = {}): MasterField => ({ name, label: t(`master.fields.${name}`), ...extra });
+  const code = f("code", { hint: t(entity === "province" ? "master.hints.provinceCode" : "master.hints.code"), readOnly: editing, inputMode: entity === "province" ? "numeric" : "text" });
+  const zones = TIME_ZONES.map((z) => ({ value: z, label: t(`master.enums.timeZone.${z}`) }));
+  const list = (items: { code: string; name: string }[]) => items.map((i) => ({ value: i.code, label: i.name }));
+  const kanwil = f("kanwil", { options: list(o.kanwil) });
+  switch (entity) {
+    case "kanwil":
+      return [code, f("name")];
+    case "kantorCabang":
+      return [code, f("name"), { ...kanwil, hint: editing ? t("master.hints.moveKanwil") : undefined }, f("province", { options: o.provinces.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) }), f("timeZone", { options: zones, hint: editing ? t("master.hints.timeZone") : undefined })];
+    case "penyalur":
+      return [
+        code,
+        f("name"),
+        f("type", { options: PENYALUR_TYPES.map((v) => ({ value: v, label: t(`master.enums.type.${v}`) })) }),
+        f("disbursementGate", { options: GATES.map((v) => ({ value: v, label: t(`master.enums.gate.${v}`) })), hint: t("master.hints.gate") }),
+      ];
+    case "office":
+      return [
+        f("penyalur", editing ? { readOnly: true } : { options: list(o.penyalur) }),
+        code,
+        f("name"),
+        f("level", { options: OFFICE_LEVELS.map((v) => ({ value: v, label: t(`master.enums.level.${v}`) })) }),
+        f("province", { options: o.provinces.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) }),
+        f("timeZone", { options: zones }),
+        f("kantorCabang", { options: list(o.kantorCabang), hint: t("master.hints.kantorCabang") }),
+      ];
+    case "province":
+      return [code, f("name"), kanwil, f("timeZone", { options: zones })];
+  }
+}

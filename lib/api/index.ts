@@ -1,0 +1,6 @@
+/**
+ * What the administrator's API-key pages (lib/admin/keys) use of the quote API's keys: the key
+ * format and hashing, and issuing and revoking (the same functions `npm run api-key:create` uses).
+ */
+export { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api/keys";
+export { createApiKey, revokeApiKey, UnknownPenyalurError, type CreatedApiKey } from "@/lib/api/mutations";

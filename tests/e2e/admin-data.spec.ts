@@ -1,0 +1,169 @@
+/**
+ * The administrator's master data, phase rules, API keys and audit trail in Chromium (issue #12).
+ * Onboarding a bank office stops where admin-people's invitation flow begins: `onboardBankOffice`
+ * returns the office's name, so the "invite its officer → the officer sets a password → enrols a
+ * debtor" half can be appended to that test once /admin/pengguna exists.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, query, test } from "./fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+const tag = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+/** Creates a penyalur and one office served by KC Bandung Suci through the pages; returns their names. */
+export async function onboardBankOffice(page: Page): Promise<{ penyalurCode: string; officeName: string }> {
+  const t = tag();
+  const penyalurCode = `BANK-${t}`;
+  await page.goto("/admin/data/penyalur");
+  const form = page.getByRole("form", { name: "Penyalur baru" });
+  await form.getByLabel("Kode").fill(penyalurCode);
+  await form.getByLabel("Nama", { exact: true }).fill(`Bank Uji ${t}`);
+  await form.getByLabel("Jenis").selectOption("BANK");
+  await form.getByLabel("Pencairan bila debitur wajib belum terlindungi").selectOption("WARN");
+  await form.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Perubahan tersimpan.");
+  await expect(page.getByRole("rowheader", { name: `Bank Uji ${t}` })).toBeVisible();
+
+  const officeName = `Bank Uji ${t} — Cabang Dago`;
+  await page.goto(`/admin/data/kantor-penyalur?penyalur=${penyalurCode}`);
+  const office = page.getByRole("form", { name: "Kantor penyalur baru" });
+  await office.getByLabel("Kode").fill("KC-DAGO");
+  await office.getByLabel("Nama", { exact: true }).fill(officeName);
+  await office.getByLabel("Tingkat").selectOption("BRANCH");
+  await office.getByLabel("Provinsi").selectOption("32");
+  await office.getByLabel("Zona waktu").selectOption("Asia/Jakarta");
+  await office.getByLabel("Dilayani Kantor Cabang BPJS").selectOption({ label: "KC Bandung Suci" });
+  await office.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Perubahan tersimpan.");
+  await expect(page.getByRole("row", { name: new RegExp(officeName) })).toContainText("KC Bandung Suci");
+  return { penyalurCode, officeName };
+}
+
+test.describe("an administrator at a desk", () => {
+  test("onboards a new bank office served by a Kantor Cabang; bad input is said on its field, input kept", async ({ page, asUser }) => {
+    await asUser("admin");
+    await page.goto("/admin/data/penyalur");
+    const form = page.getByRole("form", { name: "Penyalur baru" });
+    await form.getByLabel("Kode").fill("bank uji!");
+    await form.getByLabel("Nama", { exact: true }).fill("B");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(form.getByLabel("Kode")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText("Kode 2–40 karakter: huruf besar, angka, - atau _.")).toBeVisible();
+    await expect(form.getByText("Isi nama (paling sedikit 3 karakter).")).toBeVisible();
+    await expect(form.getByLabel("Kode")).toHaveValue("bank uji!");
+    await expect(form.getByLabel("Kode")).toBeFocused();
+
+    const { penyalurCode, officeName } = await onboardBankOffice(page);
+    const rows = await query<{ kc: string; gate: string }>(
+      `select k.code as kc, p."disbursementGate"::text as gate from "PenyalurOffice" o join "Penyalur" p on p.id = o."penyalurId"
+       join "KantorCabang" k on k.id = o."defaultKantorCabangId" where p.code = $1 and o.name = $2`,
+      [penyalurCode, officeName],
+    );
+    expect(rows).toEqual([{ kc: "KC-BANDUNG-SUCI", gate: "WARN" }]);
+    // The next step (admin-people, /admin/pengguna): invite this office's officer, who enrols a debtor.
+  });
+
+  test("ends a phase rule and creates its successor, each after a preview of its impact", async ({ page, asUser }) => {
+    await asUser("admin");
+    const instrument = `Surat Deputi II No. S-${tag()}/D.II/2030 (uji e2e)`;
+    await page.goto("/admin/fase");
+    const form = page.getByRole("form", { name: "Aturan baru" });
+    // Papua, from 2030: no other journey's debtor is in its scope.
+    await form.getByLabel("Provinsi (Kantor Cabang yang melayani)").selectOption("94");
+    await form.getByLabel("Berlaku mulai").fill("2030-01-01");
+    await form.getByLabel(/^Dasar penetapan/).fill(instrument);
+    await form.getByRole("button", { name: "Pratinjau dampak" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Dampak bila disimpan" })).toContainText("01/01/2030");
+    await expect(form.getByLabel(/^Dasar penetapan/)).toHaveValue(instrument);
+    await form.getByRole("button", { name: "Simpan aturan" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Aturan tersimpan.");
+
+    const row = page.getByRole("row", { name: new RegExp(instrument.replace(/[.()/]/g, "\\$&")) });
+    await row.getByRole("link", { name: /^Akhiri:/ }).click();
+    const end = page.getByRole("form", { name: /^Akhiri aturan/ });
+    await end.getByLabel("Hari terakhir berlaku").fill("2029-12-31");
+    await end.getByRole("button", { name: "Akhiri aturan" }).click();
+    await expect(end.getByText("Hari terakhir tidak boleh sebelum tanggal mulai.")).toBeVisible();
+    await end.getByLabel("Hari terakhir berlaku").fill("2030-06-30");
+    await end.getByRole("button", { name: "Akhiri aturan" }).click();
+    await expect(page.getByRole("status").first()).toHaveText("Aturan diakhiri. Buat penggantinya bila perlu.");
+
+    await row.getByRole("link", { name: /^Buat pengganti:/ }).click();
+    const successor = page.getByRole("form", { name: "Aturan pengganti" });
+    await expect(successor.getByLabel("Berlaku mulai")).toHaveValue("2030-07-01");
+    await successor.getByLabel(/^Dasar penetapan/).fill(`${instrument} — pengganti`);
+    await successor.getByRole("button", { name: "Pratinjau dampak" }).click();
+    await successor.getByRole("button", { name: "Simpan aturan" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Aturan tersimpan.");
+    const rules = await query<{ start: string; end: string | null; replaces: boolean }>(
+      `select to_char("startDate", 'YYYY-MM-DD') as start, to_char("endDate", 'YYYY-MM-DD') as end, "replacesId" is not null as replaces
+       from "PhaseRule" where "legalInstrument" like $1 order by "startDate"`,
+      [`${instrument}%`],
+    );
+    expect(rules).toEqual([{ start: "2030-01-01", end: "2030-06-30", replaces: false }, { start: "2030-07-01", end: null, replaces: true }]);
+  });
+
+  test("revokes an API key, and /api/v1/quotes refuses it", async ({ page, asUser, request }) => {
+    await asUser("admin");
+    await page.goto("/admin/kunci-api");
+    const form = page.getByRole("form", { name: "Buat kunci baru" });
+    const name = `LOS BNI e2e ${tag()}`;
+    await form.getByLabel("Penyalur").selectOption({ label: "BNI" });
+    await form.getByLabel("Nama kunci").fill(name);
+    await form.getByRole("button", { name: "Buat kunci" }).click();
+    const key = await page.getByTestId("shown-key").inputValue();
+    expect(key).toMatch(/^lk_/);
+    const quote = () =>
+      request.post("/api/v1/quotes", { headers: { Authorization: `Bearer ${key}` }, data: { scheme: "KECIL", plafon: 150_000_000, declaredIncome: 3_000_000, jht: true, sector: "OTHER" } });
+    expect((await quote()).status()).toBe(200);
+
+    await page.reload();
+    await expect(page.getByTestId("shown-key")).toHaveCount(0);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await row.getByRole("button", { name: /^Cabut:/ }).click();
+    await expect(page.getByRole("status").first()).toHaveText("Kunci dicabut: permintaan berikutnya dengan kunci itu ditolak.");
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Dicabut");
+    expect((await quote()).status()).toBe(401);
+  });
+});
+
+const ADMIN_PAGES = ["/admin/data", "/admin/data/kanwil", "/admin/data/kantor-cabang", "/admin/data/penyalur", "/admin/data/kantor-penyalur", "/admin/data/provinsi", "/admin/fase", "/admin/kunci-api", "/admin/audit"];
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
+  test.describe(`every page added, ${viewport.width} px wide, with axe-core`, () => {
+    test.use({ viewport });
+
+    for (const path of ADMIN_PAGES) {
+      test(`${path} (administrator) has no serious or critical violations`, async ({ page, asUser }) => {
+        await asUser("admin");
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test("/admin/fase with field errors has no serious or critical violations", async ({ page, asUser }) => {
+      await asUser("admin");
+      await page.goto("/admin/fase");
+      await page.getByRole("button", { name: "Pratinjau dampak" }).click();
+      await expect(page.getByText("Isi tanggal mulai berlaku.")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("a Kanwil manager sees the audit trail of its Kanwil and no administration page", async ({ page, asUser }) => {
+      await asUser("managerJabar");
+      await page.goto("/admin/audit");
+      await expect(page.getByText("Cakupan: peristiwa di Kanwil Anda.")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      const forbidden = await page.goto("/admin/fase");
+      expect(forbidden?.status()).toBe(403);
+    });
+  });
+}
