@@ -46,6 +46,10 @@ async function submitMikro(at: Date) {
   return (await submitEnrolment(officerBni, parsed.data, at)).enrolmentId;
 }
 
+/** Ends a phase rule on the office's day of `at`: the last day it decided anything in these tests. */
+const endPhaseRule = (id: string, at: Date) =>
+  db().phaseRule.update({ where: { id }, data: { endDate: new Date(`${todayInZone(at, "Asia/Jakarta")}T00:00:00Z`) } });
+
 const history = (enrolmentId: string) =>
   db().mandateDecisionRecord.findMany({
     where: { enrolmentId },
@@ -113,10 +117,11 @@ describe("the clearance re-evaluates the mandate on the day it is asked — docs
       expect(again.map((a) => a?.changed)).toEqual([false, false]);
       expect(await history(id)).toHaveLength(2);
     } finally {
-      await db().phaseRule.delete({ where: { id: phase.id } });
+      // A rule that decided an enrolment cannot be deleted (phase_rule_keep_decided): it is ended.
+      await endPhaseRule(phase.id, new Date(submittedAt.getTime() + 5 * 86_400_000));
     }
 
-    // The phase rule is gone: the debtor, once told to enrol, stays required (fail closed).
+    // The phase rule has ended: the debtor, once told to enrol, stays required (fail closed).
     const later = await clearanceMandate(officerBni, id, new Date(submittedAt.getTime() + 6 * 86_400_000));
     expect(later).toMatchObject({ status: "PHASED_REQUIRED", changed: false });
     expect(await history(id)).toHaveLength(2);
@@ -135,7 +140,7 @@ describe("the clearance re-evaluates the mandate on the day it is asked — docs
       expect((await history(id)).filter((h) => h.occasion === "CLEARANCE")).toHaveLength(1);
       expect(await db().auditEvent.count({ where: { entityId: id, action: "enrolment.mandateRedecided" } })).toBe(1);
     } finally {
-      await db().phaseRule.delete({ where: { id: phase.id } });
+      await endPhaseRule(phase.id, new Date(submittedAt.getTime() + 2 * 86_400_000));
     }
   });
 
