@@ -199,6 +199,8 @@ describe("relief credited, not frozen (docs/regulation.md §3.3, docs/decisions/
     const d = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-12-20")))!;
     expect(d.coverage).toMatchObject({ status: "ACTIVE", protectedUntil: "2026-12-31", unpaidMonths: [], owed: 0, creditBalance: 0 });
     expect(await db().auditEvent.count({ where: { entityId: e.id, action: "contribution.settleByCredit" } })).toBe(1);
+    // The record's history says it, by the system (no actor).
+    expect(d.history.filter((h) => h.action === "contribution.settleByCredit").map((h) => h.actorName)).toEqual([null]);
     // Idempotent: a second run settles nothing more for it.
     await repriceAllEnrolments(at("2026-11-20"));
     expect(await db().auditEvent.count({ where: { entityId: e.id, action: "contribution.settleByCredit" } })).toBe(1);
