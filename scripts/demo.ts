@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole portal on one machine. Starts the embedded PostgreSQL (or uses
- * DATABASE_URL), applies migrations, seeds reference and demo data (idempotent), builds the
+ * DATABASE_URL), applies migrations, seeds reference and demo data (idempotent), reprices contribution
+ * lines for the relief rules deployed (`db:reprice`, idempotent), builds the
  * production app and serves it on http://127.0.0.1:3000 (PORT overrides).
  */
 import { DEMO_CLUSTER, resolveDatabase } from "./lib/database";
@@ -24,6 +25,8 @@ try {
   await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: database.url });
   // Months of generated activity, so the dashboards have something to show (idempotent).
   await run(bin("tsx"), ["scripts/seed-activity.ts"], { DATABASE_URL: database.url });
+  // Lines brought up to the relief rules of this checkout, as at every deploy (docs/decisions/0011 §4; idempotent).
+  await run(bin("tsx"), ["--conditions=react-server", "scripts/reprice-contributions.ts"], { DATABASE_URL: database.url });
   say("Membangun aplikasi (next build) …");
   await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
   const env = {

@@ -2,6 +2,8 @@
 # Restore drill (docs/decisions/0015-abuse-limits.md §Backups): backs DATABASE_URL up, restores the dump
 # into a fresh database on the same server, compares the row count of every table, drops the copy.
 # Exits 1 when any count differs. Usage: DATABASE_URL=postgresql://…/lindungikur scripts/restore-drill.sh
+# Needs pg_dump ≥ the server's major version; without one (pg_dump 15 here, PostgreSQL 18 embedded), the
+# physical base-backup drill `npm run db:backup-drill` (scripts/lib/base-backup.ts) runs instead.
 set -euo pipefail
 : "${DATABASE_URL:?DATABASE_URL belum diset / is not set}"
 here="$(cd "$(dirname "$0")" && pwd)"

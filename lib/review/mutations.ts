@@ -18,6 +18,7 @@ import {
   monthRange,
   planPayment,
   reliefCredit,
+  settledByCredit,
   todayInZone,
   type PayableMonth,
 } from "@/lib/rules";
@@ -76,22 +77,33 @@ export interface RepriceResult {
   credited: { month: string; credit: number }[];
   /** Relief credit not yet spent, whole rupiah. */
   creditBalance: number;
+  /** Months whose whole price the credit covered, settled by it now (docs/decisions/0011 §4). */
+  settledByCredit: string[];
+}
+
+/** The cover a repricing judges on: its first month, the branch's calendar day, the clock and who acts (none: db:reprice). */
+export interface RepriceCover {
+  startMonth: string;
+  today: string;
+  now: Date;
+  actorId?: string;
 }
 
 /**
  * Brings an approved enrolment's lines up to the relief rules deployed now (docs/regulation.md §3.3,
  * docs/decisions/0011 §3): a DUE line is priced again for its month (its due date kept); a PAID line
  * paid at full price for a month a relief rule now discounts is credited with the difference, once.
- * Returns the unspent credit. Runs inside every payment's transaction and from
- * `npm run db:reprice` (scripts/reprice-contributions.ts) after a deploy; rerunning changes nothing.
+ * Then the months the credit pays in full are settled by it (settleByCredit). Returns the unspent credit.
+ * Runs inside every payment's transaction and from `npm run db:reprice` (scripts/reprice-contributions.ts)
+ * after a deploy; rerunning changes nothing.
  */
-export async function repriceLines(tx: Tx, enrolmentId: string, e: Pricing): Promise<RepriceResult> {
+export async function repriceLines(tx: Tx, enrolmentId: string, e: Pricing, cover: RepriceCover): Promise<RepriceResult> {
   const lines = await tx.contributionLine.findMany({
     where: { enrolmentId },
     select: { id: true, month: true, status: true, jkkGross: true, jkmGross: true, jht: true, total: true, discount: true, reliefRuleId: true, reliefCredit: true, creditUsed: true },
     orderBy: { month: "asc" },
   });
-  const result: RepriceResult = { repriced: [], credited: [], creditBalance: 0 };
+  const result: RepriceResult = { repriced: [], credited: [], creditBalance: 0, settledByCredit: [] };
   for (const l of lines) {
     let granted = l.reliefCredit;
     const month = isoDay(l.month).slice(0, 7);
@@ -116,32 +128,88 @@ export async function repriceLines(tx: Tx, enrolmentId: string, e: Pricing): Pro
     }
     result.creditBalance += (l.status === "PAID" ? granted : 0) - l.creditUsed;
   }
+  if (result.creditBalance > 0) {
+    const settled = await settleByCredit(tx, enrolmentId, e, result.creditBalance, cover);
+    result.settledByCredit = settled.map((m) => m.month);
+    result.creditBalance -= settled.reduce((sum, m) => sum + (m.credit ?? 0), 0);
+  }
   return result;
+}
+
+/**
+ * Settles the months whose whole price `credit` covers, oldest payable first (settledByCredit in
+ * lib/rules/payments.ts; PP 50/2025 Pasal 4, docs/regulation.md §3.3, docs/decisions/0011 §4): PAID with
+ * the credit spent and no payment, so such a month is never overdue with Rp0 to pay and protection runs
+ * over it. Nothing when the cover has lapsed on `cover.today` (the iuran lanjutan spends the credit).
+ */
+async function settleByCredit(tx: Tx, enrolmentId: string, e: Pricing, credit: number, cover: RepriceCover): Promise<PayableMonth[]> {
+  const stored = await tx.contributionLine.findMany({
+    where: { enrolmentId },
+    select: { month: true, status: true, total: true, dueDate: true },
+    orderBy: { month: "asc" },
+  });
+  const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
+  const first = stored.find((l) => isoDay(l.month).slice(0, 7) === cover.startMonth);
+  const settled = settledByCredit(
+    planPayment({
+      startMonth: cover.startMonth,
+      firstDueDate: first ? isoDay(first.dueDate) : undefined,
+      lines,
+      paidOn: cover.today,
+      currentMonth: monthOf(cover.today),
+      price: (month) => lineFor(enrolmentId, e, month).total,
+      credit,
+    }),
+  );
+  if (settled.length === 0) return [];
+  await createLines(tx, enrolmentId, e, settled.map((m) => m.month));
+  let updated = 0;
+  for (const [used, months] of groupByCredit(settled)) {
+    const r = await tx.contributionLine.updateMany({
+      where: { enrolmentId, month: { in: months.map(monthDate) }, status: "DUE" },
+      data: { status: "PAID", paidAt: cover.now, creditUsed: used },
+    });
+    updated += r.count;
+  }
+  if (updated !== settled.length) throw new Error(`credit settled ${updated} of ${settled.length} months`);
+  await tx.auditEvent.create({
+    data: {
+      actorId: cover.actorId ?? null,
+      action: "contribution.settleByCredit",
+      entityType: "Enrolment",
+      entityId: enrolmentId,
+      after: { months: settled.map((m) => m.month), creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) },
+    },
+  });
+  return settled;
 }
 
 /**
  * repriceLines for every approved enrolment, one transaction each (enrolment row locked like a payment),
  * in pages of 500 by id. For `npm run db:reprice` after a deploy (docs/decisions/0011 §4).
  */
-export async function repriceAllEnrolments(): Promise<{ enrolments: number; repriced: number; credited: number }> {
-  const totals = { enrolments: 0, repriced: 0, credited: 0 };
+export async function repriceAllEnrolments(now = new Date()): Promise<{ enrolments: number; repriced: number; credited: number; settledByCredit: number }> {
+  const totals = { enrolments: 0, repriced: 0, credited: 0, settledByCredit: 0 };
   let after: string | undefined;
   for (;;) {
     const page = await db().enrolment.findMany({
       where: { status: "APPROVED", ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: 500,
-      select: { id: true, declaredIncome: true, jht: true, sector: true, fundedByBudget: true },
+      select: { id: true, declaredIncome: true, jht: true, sector: true, fundedByBudget: true, coverStartMonth: true, kantorCabang: { select: { timeZone: true } } },
     });
     if (page.length === 0) return totals;
     for (const e of page) {
+      if (!e.coverStartMonth) continue;
+      const cover = { startMonth: isoDay(e.coverStartMonth).slice(0, 7), today: todayInZone(now, e.kantorCabang.timeZone), now };
       const r = await db().$transaction(async (tx) => {
         await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
-        return repriceLines(tx, e.id, e);
+        return repriceLines(tx, e.id, e, cover);
       });
       totals.enrolments += 1;
       totals.repriced += r.repriced.length;
       totals.credited += r.credited.length;
+      totals.settledByCredit += r.settledByCredit.length;
     }
     after = page.at(-1)!.id;
   }
@@ -352,6 +420,8 @@ function isUniqueViolation(error: unknown, target: string): boolean {
 export interface PaymentResult {
   paymentId: string;
   months: string[];
+  /** Months the relief credit paid in full, settled by it before this payment (docs/decisions/0011 §4). */
+  creditSettled: string[];
   /** The payment resumed lapsed cover ("iuran lanjutan"); `writtenOff` are the lapse's months. */
   resumed: boolean;
   writtenOff: string[];
@@ -405,7 +475,8 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
     return await db().$transaction(async (tx) => {
       // Serialises payments of one enrolment: the second sees the months the first settled.
       await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
-      const { creditBalance } = await repriceLines(tx, e.id, e);
+      // Months the credit pays in full are settled here, before the payment's own months are planned.
+      const { creditBalance, settledByCredit: creditSettled } = await repriceLines(tx, e.id, e, { startMonth, today, now, actorId: actor.id });
       const stored = await tx.contributionLine.findMany({
         where: { enrolmentId: e.id },
         select: { month: true, status: true, total: true, dueDate: true },
@@ -479,7 +550,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
         },
       });
       const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
-      return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
+      return { paymentId: payment.id, months: settled.map((m) => m.month), creditSettled, resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
     });
   } catch (error) {
     if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceUnusable"));

@@ -95,6 +95,22 @@ export function planPayment(input: PaymentPlanInput): PaymentPlan {
   return { coverage, resumes, writeOff, payable: applyCredit(payable, input.credit ?? 0) };
 }
 
+/**
+ * The months relief credit settles on its own (PP 50/2025 Pasal 4, docs/regulation.md §3.3; docs/decisions/0011
+ * §4): the leading payable months whose whole price the credit covers. They are settled when the credit is
+ * applied (repricing), so a month is never overdue with Rp0 to pay. None when the cover has lapsed: the
+ * credit then waits for the "iuran lanjutan", which decides the month cover resumes from.
+ */
+export function settledByCredit(plan: Pick<PaymentPlan, "resumes" | "payable">): PayableMonth[] {
+  if (plan.resumes) return [];
+  const settled: PayableMonth[] = [];
+  for (const p of plan.payable) {
+    if (p.total !== 0 || !p.credit) break;
+    settled.push(p);
+  }
+  return settled;
+}
+
 export type PaymentAllocation =
   | { ok: true; months: PayableMonth[] }
   | { ok: false; validAmounts: { months: number; amount: number; through: string }[] };

@@ -43,7 +43,8 @@ export async function seedDemoReview(log: (line: string) => void): Promise<void>
     );
     log("Iuran bulan pertama pendaftaran demo tercatat.");
   } catch (error) {
-    // A demo database left unpaid for months may have ended cover; the demo still starts.
+    // A demo database left unpaid for months has LAPSED cover: the payment is then an iuran lanjutan
+    // (docs/decisions/0011 §3) and is recorded. Only a refusal by state is logged; the demo still starts.
     if (error instanceof AppError && error.code === "INVALID_STATE") log(`Iuran demo tidak dicatat: ${error.message}`);
     else throw error;
   }

