@@ -9,7 +9,7 @@ const row: PersonRow = {
   email: "siti@demo.lindungikur.id",
   role: "BRANCH_REVIEWER",
   status: "active",
-  placeKind: "KC",
+  placeKind: "kc",
   placeName: "KC Bandung Suci",
   placeValue: "KC-BANDUNG-SUCI",
   secondFactor: "required",
