@@ -62,11 +62,11 @@ async function exportRequest(actor: Actor, params: Record<string, string>, table
         yield b.map((r) => tables.detailRecord(r, "id"));
       }
     })();
-    for await (const chunk of exporter.csvChunks(tables.detailColumns("id"), batches)) bytes += chunk.length;
+    for await (const chunk of exporter.csvChunks(tables.detailColumns("id"), batches, "id")) bytes += chunk.length;
   } else {
     const t = (await pageRequest(actor, params)).get(table)!;
     rows = t.rows.length;
-    for await (const chunk of exporter.csvChunks(t.columns, exporter.inBatches(t.rows))) bytes += chunk.length;
+    for await (const chunk of exporter.csvChunks(t.columns, exporter.inBatches(t.rows), "id")) bytes += chunk.length;
   }
   return { bytes, rows };
 }

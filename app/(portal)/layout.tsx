@@ -14,10 +14,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <>
-      <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a href="#konten" className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
-      <header className="bg-brand-700 text-white">
+      <header className="bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link href="/beranda" className="text-lg font-bold">{t("appName")}</Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { Field, inputClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/action/result";
 import { approveAction, recordPaymentAction, rejectAction, returnAction, type ReviewResult } from "@/lib/review/actions";
@@ -48,9 +49,11 @@ function Hidden({ enrolmentId, version }: { enrolmentId: string; version: number
 interface DecisionProps {
   enrolmentId: string;
   version: number;
+  /** The debtor's name, said in the confirmation of a decision that cannot be undone. */
+  debtorName: string;
 }
 
-function ApproveForm({ enrolmentId, version }: DecisionProps) {
+function ApproveForm({ enrolmentId, version, debtorName }: DecisionProps) {
   const t = useTranslations("review");
   const [state, formAction, pending] = useActionState<State, FormData>(approveAction, {});
   const ref = useFocusFirstError(state);
@@ -59,14 +62,20 @@ function ApproveForm({ enrolmentId, version }: DecisionProps) {
       <h3 id="approve-title" className="font-semibold">{t("approve")}</h3>
       <Hidden enrolmentId={enrolmentId} version={version} />
       <Message state={state} />
-      <button type="submit" disabled={pending} className={`${button} bg-green-700 hover:bg-green-800`}>
+      <ConfirmSubmit
+        confirmation={{ title: t("approveConfirmTitle", { name: debtorName }), description: t("approveConfirmBody") }}
+        confirmLabel={t("approveConfirm")}
+        tone="approve"
+        disabled={pending}
+        className={`${button} bg-green-700 hover:bg-green-800`}
+      >
         {pending ? t("approving") : t("approve")}
-      </button>
+      </ConfirmSubmit>
     </form>
   );
 }
 
-function ReturnForm({ enrolmentId, version }: DecisionProps) {
+function ReturnForm({ enrolmentId, version }: Omit<DecisionProps, "debtorName">) {
   const t = useTranslations("review");
   const [state, formAction, pending] = useActionState<State, FormData>(returnAction, {});
   const ref = useFocusFirstError(state);
@@ -83,7 +92,7 @@ function ReturnForm({ enrolmentId, version }: DecisionProps) {
   );
 }
 
-function RejectForm({ enrolmentId, version }: DecisionProps) {
+function RejectForm({ enrolmentId, version, debtorName }: DecisionProps) {
   const t = useTranslations("review");
   const [state, formAction, pending] = useActionState<State, FormData>(rejectAction, {});
   const ref = useFocusFirstError(state);
@@ -103,7 +112,14 @@ function RejectForm({ enrolmentId, version }: DecisionProps) {
         {(p) => <textarea {...p} name="note" rows={2} maxLength={1000} defaultValue={state.values?.note ?? ""} className={inputClass} />}
       </Field>
       <Message state={state} />
-      <button type="submit" disabled={pending} className={`${button} bg-red-700 hover:bg-red-800`}>{t("rejectSubmit")}</button>
+      <ConfirmSubmit
+        confirmation={{ title: t("rejectConfirmTitle", { name: debtorName }), description: t("rejectConfirmBody") }}
+        confirmLabel={t("rejectConfirm")}
+        disabled={pending}
+        className={`${button} bg-red-700 hover:bg-red-800`}
+      >
+        {t("rejectSubmit")}
+      </ConfirmSubmit>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ConfirmSubmit, type Confirmation } from "@/components/ui/confirm-submit";
 import type { FormState } from "@/lib/action/result";
 import { bulkApproveAction, type BulkApproveResult } from "@/lib/review/actions";
 import type { QueueRow } from "@/lib/review/data";
@@ -20,6 +21,24 @@ export function QueueTable({ rows, timeZone }: { rows: QueueRow[]; timeZone: str
   const message = state.ok ? state.data?.message : (state.errors?.items?.[0] ?? state.message);
   const results = state.ok ? state.data?.results : undefined;
   const selectable = rows.some((r) => r.status === "SUBMITTED");
+  // The confirmation counts and names the ticked rows; with none ticked the server says so.
+  const confirmation = (form: HTMLFormElement): Confirmation | null => {
+    const ticked = [...form.querySelectorAll<HTMLInputElement>('input[name="items"]:checked')];
+    if (ticked.length === 0) return null;
+    const names = ticked.map((box) => form.querySelector<HTMLInputElement>(`input[name="label:${box.value.split(":")[0]}"]`)?.value ?? "");
+    return {
+      title: t("review.bulkConfirmTitle", { count: ticked.length }),
+      confirmLabel: t("review.bulkConfirm", { count: ticked.length }),
+      description: (
+        <>
+          <p>{t("review.bulkConfirmBody")}</p>
+          <ul aria-label={t("review.bulkConfirmNames")} className="max-h-48 list-disc overflow-y-auto pl-5" data-testid="bulk-confirm-names">
+            {names.map((name, i) => <li key={i}>{name}</li>)}
+          </ul>
+        </>
+      ),
+    };
+  };
   return (
     <form action={action} className="space-y-3">
       <div role="region" aria-label={t("review.queueCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -79,9 +98,15 @@ export function QueueTable({ rows, timeZone }: { rows: QueueRow[]; timeZone: str
         </table>
       </div>
       {selectable ? (
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <ConfirmSubmit
+          confirmation={confirmation}
+          confirmLabel={t("review.approveConfirm")}
+          tone="approve"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {pending ? t("review.bulkApproving") : t("review.bulkApprove")}
-        </button>
+        </ConfirmSubmit>
       ) : null}
       <div role="status" aria-live="polite" data-testid="bulk-results">
         {message ? <p className="font-medium">{message}</p> : null}

@@ -2,13 +2,16 @@ import "server-only";
 import { PassThrough } from "node:stream";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { CSV_BOM, csvDialect, csvNumber, csvRow, csvText, type CsvDialect } from "@/lib/csv";
+import type { Locale } from "@/lib/i18n/config";
 import { formatDateId, formatMonthId } from "@/lib/rules";
 import type { CellValue, Column } from "@/lib/dashboard/tables";
 
 /**
  * CSV and XLSX writers for the dashboard's exports, both streaming: rows arrive in batches (an
  * async iterable) and leave as soon as they are written, so an export of millions of rows needs
- * no more memory than one batch. Money stays integer rupiah, dates are dd/mm/yyyy.
+ * no more memory than one batch. Money stays integer rupiah, dates are dd/mm/yyyy; the CSV's
+ * separator and decimal mark follow the reader's language (lib/csv.ts).
  */
 
 export type Row = Record<string, CellValue>;
@@ -16,46 +19,38 @@ export type Row = Record<string, CellValue>;
 /** XLSX holds 1,048,576 rows per sheet; with the header row that leaves this many for data. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One CSV field (RFC 4180): quoted when it holds a quote, comma, line break or edge spaces.
- * Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
+ * One CSV field in the reader's dialect (`lib/csv.ts`: `;` and decimal comma for id, `,` and
+ * decimal point for en). Money and counts are integers; percents keep their one decimal.
  */
-export function csvField(value: CellValue, kind: Column["kind"]): string {
+export function csvField(value: CellValue, kind: Column["kind"], dialect: CsvDialect = csvDialect("id")): string {
   if (value === null || value === undefined) return "";
-  let text: string;
   switch (kind) {
     case "int":
     case "money":
-      text = String(Math.round(Number(value)));
-      break;
+      return csvNumber(Math.round(Number(value)), dialect);
     case "percent":
-      text = String(value);
-      break;
+      return csvNumber(Number(value), dialect);
     case "month":
-      text = formatMonthId(String(value));
-      break;
+      return csvText(formatMonthId(String(value)), dialect);
     case "date":
-      text = formatDateId(String(value));
-      break;
+      return csvText(formatDateId(String(value)), dialect);
     default:
-      text = String(value);
-      if (FORMULA_START.test(text)) text = `'${text}`;
+      return csvText(String(value), dialect);
   }
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(columns: readonly Column[], row: Row): string {
-  return columns.map((c) => csvField(row[c.key] ?? null, c.kind)).join(",") + "\r\n";
+export function csvLine(columns: readonly Column[], row: Row, dialect: CsvDialect): string {
+  return csvRow(columns.map((c) => csvField(row[c.key] ?? null, c.kind, dialect)), dialect);
 }
 
-/** The whole CSV: a UTF-8 byte-order mark (so Excel reads UTF-8), the header, then the rows. */
-export async function* csvChunks(columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
-  yield "\uFEFF" + columns.map((c) => csvField(c.label, "text")).join(",") + "\r\n";
+/** The whole CSV in the reader's language: the byte-order mark, the header, then the rows. */
+export async function* csvChunks(columns: readonly Column[], batches: AsyncIterable<Row[]>, locale: Locale): AsyncGenerator<string> {
+  const dialect = csvDialect(locale);
+  yield CSV_BOM + csvRow(columns.map((c) => csvText(c.label, dialect)), dialect);
   for await (const batch of batches) {
     let chunk = "";
-    for (const row of batch) chunk += csvLine(columns, row);
+    for (const row of batch) chunk += csvLine(columns, row, dialect);
     if (chunk) yield chunk;
   }
 }

@@ -76,8 +76,9 @@ test("head office sees every Kanwil, drills into one, downloads a table as CSV",
   await page.getByRole("link", { name: "Unduh CSV — Pendaftaran menurut status" }).click();
   const file = await (await download).path();
   const csv = await readFile(file, "utf8");
-  expect(csv.startsWith("\uFEFFStatus,Pendaftaran\r\n")).toBe(true);
-  expect(csv).toContain("Disetujui,");
+  // The Indonesian dialect (docs/platform.md §8): semicolons, so it opens in columns.
+  expect(csv.startsWith("\uFEFFStatus;Pendaftaran\r\n")).toBe(true);
+  expect(csv).toMatch(/\r\nDisetujui;\d+\r\n/);
   expect((await download).suggestedFilename()).toMatch(/^dasbor-status-jawa_barat-\d{4}-\d\d_\d{4}-\d\d\.csv$/);
 });
 

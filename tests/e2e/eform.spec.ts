@@ -120,6 +120,7 @@ test("a draft is saved as typed, resumed from the workspace, completed and submi
   await expect(page).toHaveURL(/tersimpan=1$/);
   await page.goto("/pendaftaran/draf");
   await page.getByRole("button", { name: "Hapus draf Hapus Saja" }).click();
+  await page.getByRole("alertdialog", { name: "Hapus draf Hapus Saja?" }).getByRole("button", { name: "Ya, hapus draf" }).click();
   await expect(page.getByText("Draf dihapus.")).toBeVisible();
   await expect(page.getByText("Hapus Saja")).toHaveCount(0);
 });

@@ -63,6 +63,9 @@ test("submit → return → correct → approve → payment → the bank may dis
   await page.goto(`/tinjauan/${id}`);
   await expect(page.getByTestId("status-history")).toContainText("Diajukan ulang setelah perbaikan");
   await page.getByRole("button", { name: "Setujui dan terbitkan KPJ" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Setujui pendaftaran Asep Sunandar?" });
+  await expect(confirm).toContainText("tidak dapat dibatalkan");
+  await confirm.getByRole("button", { name: "Ya, setujui" }).click();
   const kpj = page.getByTestId("kpj");
   await expect(kpj).toHaveText(/^\d{11}$/);
   const kpjNumber = (await kpj.textContent())!;
@@ -126,10 +129,47 @@ test("bulk approval from the queue reports one result per ticked row", async ({ 
   await page.goto("/tinjauan");
   await page.getByLabel("Pilih Cecep Gunawan").check();
   await page.getByRole("button", { name: "Setujui yang dipilih" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Setujui 1 pendaftaran?" });
+  await expect(confirm.getByTestId("bulk-confirm-names")).toHaveText("Cecep Gunawan");
+  await confirm.getByRole("button", { name: "Ya, setujui 1" }).click();
   const results = page.getByTestId("bulk-results");
   await expect(results).toContainText("1 dari 1 pendaftaran disetujui.");
   await expect(results).toContainText(/Cecep Gunawan: Disetujui, KPJ \d{11}/);
   const [row] = await query<{ status: string; kpj: string }>(`select status, kpj from "Enrolment" where id = $1`, [id]);
   expect(row?.status).toBe("APPROVED");
   await expect(results).toContainText(row!.kpj);
+});
+
+test("a rejection asks first: Escape cancels and changes nothing, the open dialog passes axe, confirming rejects", async ({ page, asUser }) => {
+  await asUser("officerBri");
+  const { id } = await submitKecil(page, "Dedi Mulyadi");
+  await asUser("reviewerBandung");
+  await page.goto(`/tinjauan/${id}`);
+  await page.getByLabel("Alasan penolakan").selectOption("DATA_MISMATCH");
+  await page.getByLabel("Catatan penolakan").fill("Nama di KTP berbeda dengan data pinjaman.");
+  const [before] = await query<{ status: string; version: number }>(`select status, version from "Enrolment" where id = $1`, [id]);
+  expect(before?.status).toBe("SUBMITTED");
+  const reject = page.getByRole("button", { name: "Tolak pendaftaran" });
+  await reject.click();
+  const dialog = page.getByRole("alertdialog", { name: "Tolak pendaftaran Dedi Mulyadi?" });
+  await expect(dialog).toBeVisible();
+  // Focus is inside the dialog, on the safe choice.
+  await expect(dialog.getByRole("button", { name: "Batal" })).toBeFocused();
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(reject).toBeFocused();
+  // Nothing was posted: still waiting, same version, and what was typed is still there.
+  const [row] = await query<{ status: string; version: number }>(`select status, version from "Enrolment" where id = $1`, [id]);
+  expect(row).toEqual(before);
+  await expect(page.getByLabel("Catatan penolakan")).toHaveValue("Nama di KTP berbeda dengan data pinjaman.");
+
+  await reject.click();
+  await dialog.getByRole("button", { name: "Ya, tolak" }).click();
+  await expect(page.getByTestId("review-status")).toContainText("Ditolak");
+  const [after] = await query<{ status: string }>(`select status from "Enrolment" where id = $1`, [id]);
+  expect(after?.status).toBe("REJECTED");
 });

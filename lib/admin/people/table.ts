@@ -2,7 +2,9 @@
  * The access list's columns, for the page and its CSV export alike, so that the file carries the
  * same headings and the same words as the screen. Pure: the translator is passed in.
  */
+import { CSV_BOM, csvDialect, csvRow, csvText } from "@/lib/csv";
 import { formatInstant } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
 import type { Translator } from "@/lib/i18n/translator";
 import type { PersonRow } from "@/lib/admin/people/data";
 
@@ -26,19 +28,14 @@ export function peopleHeadings(t: Translator): Record<PeopleColumn, string> {
   return Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c, t(`people.columns.${c}`)])) as Record<PeopleColumn, string>;
 }
 
-/** One CSV field (RFC 4180); a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The whole file: a UTF-8 byte-order mark (Excel), the headings, the rows. */
-export function peopleCsv(t: Translator, rows: readonly PersonRow[], timeZone: string): string {
+/** The whole file in the reader's CSV dialect (lib/csv.ts): byte-order mark, the headings, the rows. */
+export function peopleCsv(t: Translator, rows: readonly PersonRow[], timeZone: string, locale: Locale): string {
+  const dialect = csvDialect(locale);
   const headings = peopleHeadings(t);
-  const lines = [PEOPLE_COLUMNS.map((c) => csvField(headings[c])).join(",")];
+  let out = CSV_BOM + csvRow(PEOPLE_COLUMNS.map((c) => csvText(headings[c], dialect)), dialect);
   for (const row of rows) {
     const cells = peopleCells(t, row, timeZone);
-    lines.push(PEOPLE_COLUMNS.map((c) => csvField(cells[c])).join(","));
+    out += csvRow(PEOPLE_COLUMNS.map((c) => csvText(cells[c], dialect)), dialect);
   }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return out;
 }

@@ -1,8 +1,9 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { XLSX_MAX_DATA_ROWS, csvChunks, csvField, inBatches, writeXlsx } from "@/lib/dashboard/export";
-import type { Column } from "@/lib/dashboard/tables";
+import { csvDialect } from "@/lib/csv";
+import { XLSX_MAX_DATA_ROWS, csvChunks, csvField, inBatches, textStream, writeXlsx } from "@/lib/dashboard/export";
+import { detailColumns, detailRecord, type Column, type DetailSource } from "@/lib/dashboard/tables";
 
 const columns: Column[] = [
   { key: "name", label: "Kantor", kind: "text" },
@@ -11,26 +12,53 @@ const columns: Column[] = [
   { key: "month", label: "Bulan", kind: "month" },
 ];
 
-async function text(chunks: AsyncIterable<string>): Promise<string> {
-  let out = "";
-  for await (const c of chunks) out += c;
-  return out;
+async function bytesOf(chunks: AsyncGenerator<string>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(textStream(chunks)).arrayBuffer());
 }
 
-describe("CSV export", () => {
-  it("starts with a UTF-8 byte-order mark and the header, ends rows with CRLF", async () => {
-    const csv = await text(csvChunks(columns, inBatches([{ name: "KC Bandung Suci", amount: 16800, day: "2026-11-21", month: "2026-11" }])));
-    expect(csv.startsWith("\uFEFFKantor,Ditagih,Tanggal,Bulan\r\n")).toBe(true);
-    // Money as integer rupiah, dates dd/mm/yyyy.
-    expect(csv.endsWith("KC Bandung Suci,16800,21/11/2026,11/2026\r\n")).toBe(true);
+describe("CSV export (docs/platform.md, CSV exports)", () => {
+  const withShare: Column[] = [...columns, { key: "share", label: "Kepatuhan (%)", kind: "percent" }];
+  const row = { name: "KC Bandung Suci", amount: 16800, day: "2026-11-21", month: "2026-11", share: 12.5 };
+
+  it("id: UTF-8 with a byte-order mark, semicolons, decimal comma, CRLF — opens in columns in an Indonesian spreadsheet", async () => {
+    const bytes = await bytesOf(csvChunks(withShare, inBatches([row]), "id"));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(csv).toBe("\uFEFFKantor;Ditagih;Tanggal;Bulan;Kepatuhan (%)\r\nKC Bandung Suci;16800;21/11/2026;11/2026;12,5\r\n");
   });
 
-  it("quotes commas, quotes and line breaks (RFC 4180) and defuses formulas", () => {
-    expect(csvField('BPR "Maju", Tbk', "text")).toBe('"BPR ""Maju"", Tbk"');
-    expect(csvField("baris\nkedua", "text")).toBe('"baris\nkedua"');
-    expect(csvField("=HYPERLINK(\"x\")", "text")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
-    expect(csvField(-5, "int")).toBe("-5");
-    expect(csvField(null, "money")).toBe("");
+  it("en: commas and a decimal point", async () => {
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(csvChunks(withShare, inBatches([row]), "en")));
+    expect(csv).toBe("\uFEFFKantor,Ditagih,Tanggal,Bulan,Kepatuhan (%)\r\nKC Bandung Suci,16800,21/11/2026,11/2026,12.5\r\n");
+  });
+
+  it("quotes the dialect's separator, quotes and line breaks (RFC 4180) and defuses formulas", () => {
+    const id = csvDialect("id");
+    const en = csvDialect("en");
+    expect(csvField("BPR Maju; Tbk", "text", id)).toBe('"BPR Maju; Tbk"');
+    expect(csvField("BPR Maju, Tbk", "text", id)).toBe("BPR Maju, Tbk");
+    expect(csvField('BPR "Maju", Tbk', "text", en)).toBe('"BPR ""Maju"", Tbk"');
+    expect(csvField("baris\nkedua", "text", id)).toBe('"baris\nkedua"');
+    expect(csvField("=HYPERLINK(\"x\")", "text", id)).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvField(-5, "int", id)).toBe("-5");
+    expect(csvField(99.9, "percent", id)).toBe("99,9");
+    expect(csvField(null, "money", id)).toBe("");
+  });
+
+  it("the enrolment detail carries the screen's words, not the codes (PHASED_REQUIRED, APPROVED)", async () => {
+    const source: DetailSource = {
+      enrolmentId: "e-1", submittedDay: "2026-11-02", kanwil: "Kanwil Jawa Barat", kantorCabang: "KC Bandung Suci",
+      penyalur: "BRI", penyalurOffice: "BRI Unit Dago", scheme: "KECIL", plafon: 175_000_000, sectorGroup: "TRADE",
+      provinceCode: "32", mandateStatus: "PHASED_REQUIRED", status: "APPROVED", decidedOn: "2026-11-03",
+      firstMonthPaid: true, paidThroughMonth: "2026-12",
+    };
+    const id = new TextDecoder().decode(await bytesOf(csvChunks(detailColumns("id"), inBatches([detailRecord(source, "id")]), "id")));
+    const [, line] = id.split("\r\n");
+    expect(line!.split(";")).toEqual(expect.arrayContaining(["KUR Kecil", "Wajib bertahap", "Disetujui", "Perdagangan", "Jawa Barat", "02/11/2026", "175000000", "12/2026"]));
+    for (const code of ["PHASED_REQUIRED", "APPROVED", "KECIL", "TRADE"]) expect(id).not.toContain(code);
+    const en = new TextDecoder().decode(await bytesOf(csvChunks(detailColumns("en"), inBatches([detailRecord(source, "en")]), "en")));
+    expect(en).not.toContain("PHASED_REQUIRED");
+    expect(en.split("\r\n")[1]!.split(",")).toEqual(expect.arrayContaining(["Approved"]));
   });
 });
 

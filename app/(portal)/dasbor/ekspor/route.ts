@@ -63,7 +63,7 @@ export async function GET(request: Request): Promise<Response> {
   const onError = (error: unknown) => logUnexpected(error, { route: "dasbor/ekspor", userId: actor.id, table: wanted.table });
   const body =
     wanted.format === "csv"
-      ? textStream(csvChunks(columns, batches))
+      ? textStream(csvChunks(columns, batches, locale))
       : xlsxStream(columns, batches, title.replace(/[\\/?*[\]:]/g, " ").slice(0, 28), onError);
   return new Response(body, {
     headers: {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { requirePermission } from "@/lib/auth/session";
 import { deleteDraftAction } from "@/lib/enrolment/actions";
 import { draftsForActor } from "@/lib/enrolment/data";
@@ -53,13 +54,14 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
                 </Link>
                 <form action={deleteDraftAction}>
                   <input type="hidden" name="draftId" value={d.id} />
-                  <button
-                    type="submit"
+                  <ConfirmSubmit
+                    confirmation={{ title: t("deleteConfirmTitle", { label: d.label }), description: t("deleteConfirmBody") }}
+                    confirmLabel={t("deleteConfirm")}
                     aria-label={t("deleteLabel", { label: d.label })}
                     className="rounded border border-red-700 px-3 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
                   >
                     {t("delete")}
-                  </button>
+                  </ConfirmSubmit>
                 </form>
               </div>
             </li>

@@ -70,7 +70,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
       <section aria-labelledby="tindakan" className={box} data-testid="review-actions">
         <h2 id="tindakan" className="text-lg font-semibold">{t("review.actions")}</h2>
         {e.status === "SUBMITTED" ? (
-          <div className="mt-2"><DecisionForms enrolmentId={e.id} version={e.version} /></div>
+          <div className="mt-2"><DecisionForms enrolmentId={e.id} version={e.version} debtorName={e.participant.fullName} /></div>
         ) : (
           <div className="mt-1 space-y-1">
             <p>{t("review.decided", { status: t(`enums.status.${e.status}`) })}</p>

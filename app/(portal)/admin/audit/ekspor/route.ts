@@ -41,7 +41,7 @@ export async function GET(request: Request): Promise<Response> {
       }));
     }
   })();
-  return new Response(textStream(csvChunks(columns, batches)), {
+  return new Response(textStream(csvChunks(columns, batches, locale)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="jejak-audit-${query.from ?? "awal"}_${query.to ?? "kini"}.csv"`,

@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   const query = parsePeopleQuery(new URL(request.url).searchParams);
   const locale = await getLocale();
   const t = translator(locale, actor.timeZone);
-  const body = peopleCsv(t, await exportPeople(actor, query), actor.timeZone);
+  const body = peopleCsv(t, await exportPeople(actor, query), actor.timeZone, locale);
   const filename = `${t("people.exportFilename")}-${todayInZone(new Date(), actor.timeZone)}.csv`;
   return new Response(body, {
     headers: {
