@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/search-params";
 import {
   addMonths,
   allocatePayment,
+  billingCodeFor,
   firstMonthDueDate,
   formatMonthId,
   formatRupiah,
@@ -217,6 +218,8 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
     await transition(tx, { id: e.id, version: input.version, scope }, {
       status: "APPROVED",
       kpj,
+      // The billing code channels take (lib/rules/billing.ts), issued with the KPJ and stable from now on.
+      billingCode: billingCodeFor(kpj),
       verificationCode,
       reviewedById: actor.id,
       reviewedAt: now,
