@@ -379,115 +379,156 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
   const say = (key: ValidationKey, values?: Record<string, string | number>) => t(`review.validation.${key}`, values as never);
   const invalid = (field: keyof PaymentInput, message: string) => fieldError({ [field]: [message] });
   if (!isUuid(input.enrolmentId)) throw notFound();
-  const e = await db().enrolment.findFirst({
-    where: { AND: [{ id: input.enrolmentId }, scope] },
-    select: {
-      id: true,
-      status: true,
-      submittedAt: true,
-      coverStartMonth: true,
-      declaredIncome: true,
-      jht: true,
-      sector: true,
-      fundedByBudget: true,
-      kantorCabang: { select: { timeZone: true } },
-    },
-  });
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: input.enrolmentId }, scope] }, select: PAYABLE_ENROLMENT_SELECT });
   if (!e) throw notFound();
-  if (e.status !== "APPROVED" || !e.coverStartMonth) throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
-  const zone = e.kantorCabang.timeZone;
-  const today = todayInZone(now, zone);
-  if (input.paidOn > today) throw invalid("paidOn", say("paidOnFuture"));
-  const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
-  if (input.paidOn < earliest) throw invalid("paidOn", say("paidOnBeforeSubmit"));
+  const problem = paymentProblem(e, input.paidOn, now);
+  if (problem === "paymentNotApproved") throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
+  if (problem) throw invalid("paidOn", say(problem));
   await refuseTakenReference(scope, input.reference, invalid, say);
 
-  const startMonth = isoDay(e.coverStartMonth).slice(0, 7);
-  const currentMonth = monthOf(today);
   try {
     return await db().$transaction(async (tx) => {
-      // Serialises payments of one enrolment: the second sees the months the first settled.
-      await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
-      const { creditBalance } = await repriceLines(tx, e.id, e);
-      const stored = await tx.contributionLine.findMany({
-        where: { enrolmentId: e.id },
-        select: { month: true, status: true, total: true, dueDate: true },
-        orderBy: { month: "asc" },
-      });
-      const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
-      const first = stored.find((l) => isoDay(l.month).slice(0, 7) === startMonth);
-      const plan = planPayment({
-        startMonth,
-        firstDueDate: first ? isoDay(first.dueDate) : undefined,
-        lines,
-        paidOn: input.paidOn,
-        currentMonth,
-        price: (month) => lineFor(e.id, e, month).total,
-        credit: creditBalance,
-      });
-      const allocation = allocatePayment(plan.payable, input.amount);
-      if (!allocation.ok) {
+      try {
+        return await settlePayment(tx, e, input, { userId: actor.id }, now);
+      } catch (error) {
+        if (!(error instanceof AmountNotDueError)) throw error;
         // The refusal lists the amounts that would be accepted, so the reviewer can correct the entry.
-        const shown = allocation.validAmounts
+        const shown = error.validAmounts
           .slice(0, 6)
           .map((v) => say("acceptedAmount", { amount: formatRupiah(v.amount), months: v.months, through: formatMonthId(v.through) }));
-        throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: allocation.validAmounts.length > 6 ? "yes" : "no" }));
+        throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: error.validAmounts.length > 6 ? "yes" : "no" }));
       }
-      const settled = allocation.months;
-      const payment = await tx.payment.create({
-        data: {
-          enrolmentId: e.id,
-          amount: input.amount,
-          paidOn: dayDate(input.paidOn),
-          channel: input.channel,
-          reference: input.reference,
-          recordedById: actor.id,
-        },
-        select: { id: true },
-      });
-      if (plan.writeOff.length) {
-        // The lapse's months become lines marked written off, so the record says why they are not owed.
-        await createLines(tx, e.id, e, plan.writeOff);
-        await tx.contributionLine.updateMany({
-          where: { enrolmentId: e.id, month: { in: plan.writeOff.map(monthDate) }, status: "DUE" },
-          data: { status: "WRITTEN_OFF" },
-        });
-      }
-      await createLines(tx, e.id, e, settled.map((m) => m.month));
-      let updated = 0;
-      for (const [credit, months] of groupByCredit(settled)) {
-        const r = await tx.contributionLine.updateMany({
-          where: { enrolmentId: e.id, month: { in: months.map(monthDate) }, status: "DUE" },
-          data: { status: "PAID", paidAt: now, paymentId: payment.id, creditUsed: credit },
-        });
-        updated += r.count;
-      }
-      if (updated !== settled.length) throw new Error(`payment settled ${updated} of ${settled.length} months`);
-      await tx.auditEvent.create({
-        data: {
-          actorId: actor.id,
-          action: "payment.record",
-          entityType: "Enrolment",
-          entityId: e.id,
-          after: {
-            paymentId: payment.id,
-            amount: input.amount,
-            reference: input.reference,
-            months: settled.map((m) => m.month),
-            channel: input.channel,
-            paidOn: input.paidOn,
-            ...(plan.resumes ? { resumedFrom: monthOf(input.paidOn), writtenOff: plan.writeOff } : {}),
-            ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
-          },
-        },
-      });
-      const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
-      return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
     });
   } catch (error) {
     if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceUnusable"));
     throw error;
   }
+}
+
+/** What a payment needs of its enrolment (recordPayment and the channels' notifications, lib/api/payment-notifications.ts). */
+export const PAYABLE_ENROLMENT_SELECT = {
+  id: true,
+  status: true,
+  submittedAt: true,
+  coverStartMonth: true,
+  declaredIncome: true,
+  jht: true,
+  sector: true,
+  fundedByBudget: true,
+  kantorCabang: { select: { timeZone: true } },
+} satisfies Prisma.EnrolmentSelect;
+
+export type PayableEnrolment = Prisma.EnrolmentGetPayload<{ select: typeof PAYABLE_ENROLMENT_SELECT }>;
+
+/** Why a payment on `paidOn` cannot be taken for `e` at all (before any amount is looked at), or null. */
+export function paymentProblem(e: PayableEnrolment, paidOn: string, now: Date): "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" | null {
+  if (e.status !== "APPROVED" || !e.coverStartMonth) return "paymentNotApproved";
+  const zone = e.kantorCabang.timeZone;
+  const today = todayInZone(now, zone);
+  if (paidOn > today) return "paidOnFuture";
+  const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
+  if (paidOn < earliest) return "paidOnBeforeSubmit";
+  return null;
+}
+
+/** The amount is not the sum of whole payable months: nothing may be written; `validAmounts` are the accepted ones. */
+export class AmountNotDueError extends Error {
+  constructor(readonly validAmounts: { months: number; amount: number; through: string }[]) {
+    super("amount is not the sum of whole payable months");
+  }
+}
+
+/** Who recorded a payment: a reviewer (manual entry) or a payment channel's key (its notification). */
+export type PaymentRecorder = { userId: string; channelKeyId?: undefined } | { userId?: undefined; channelKeyId: string };
+
+/**
+ * The one settlement every payment goes through, inside the caller's transaction (recordPayment, and the
+ * channels' notifications — docs/decisions/0016 §2): locks the enrolment, reprices, plans, allocates the
+ * amount (AmountNotDueError when it is not the sum of whole payable months), writes the payment, the
+ * lapse's write-offs, the settled months and the audit row. `e` has passed `paymentProblem`.
+ */
+export async function settlePayment(
+  tx: Tx,
+  e: PayableEnrolment,
+  input: Pick<PaymentInput, "amount" | "paidOn" | "channel" | "reference">,
+  by: PaymentRecorder,
+  now: Date,
+): Promise<PaymentResult> {
+  const startMonth = isoDay(e.coverStartMonth!).slice(0, 7);
+  const currentMonth = monthOf(todayInZone(now, e.kantorCabang.timeZone));
+  // Serialises payments of one enrolment: the second sees the months the first settled.
+  await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
+  const { creditBalance } = await repriceLines(tx, e.id, e);
+  const stored = await tx.contributionLine.findMany({
+    where: { enrolmentId: e.id },
+    select: { month: true, status: true, total: true, dueDate: true },
+    orderBy: { month: "asc" },
+  });
+  const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
+  const first = stored.find((l) => isoDay(l.month).slice(0, 7) === startMonth);
+  const plan = planPayment({
+    startMonth,
+    firstDueDate: first ? isoDay(first.dueDate) : undefined,
+    lines,
+    paidOn: input.paidOn,
+    currentMonth,
+    price: (month) => lineFor(e.id, e, month).total,
+    credit: creditBalance,
+  });
+  const allocation = allocatePayment(plan.payable, input.amount);
+  if (!allocation.ok) throw new AmountNotDueError(allocation.validAmounts);
+  const settled = allocation.months;
+  const payment = await tx.payment.create({
+    data: {
+      enrolmentId: e.id,
+      amount: input.amount,
+      paidOn: dayDate(input.paidOn),
+      channel: input.channel,
+      reference: input.reference,
+      recordedById: by.userId ?? null,
+      channelKeyId: by.channelKeyId ?? null,
+    },
+    select: { id: true },
+  });
+  if (plan.writeOff.length) {
+    // The lapse's months become lines marked written off, so the record says why they are not owed.
+    await createLines(tx, e.id, e, plan.writeOff);
+    await tx.contributionLine.updateMany({
+      where: { enrolmentId: e.id, month: { in: plan.writeOff.map(monthDate) }, status: "DUE" },
+      data: { status: "WRITTEN_OFF" },
+    });
+  }
+  await createLines(tx, e.id, e, settled.map((m) => m.month));
+  let updated = 0;
+  for (const [credit, months] of groupByCredit(settled)) {
+    const r = await tx.contributionLine.updateMany({
+      where: { enrolmentId: e.id, month: { in: months.map(monthDate) }, status: "DUE" },
+      data: { status: "PAID", paidAt: now, paymentId: payment.id, creditUsed: credit },
+    });
+    updated += r.count;
+  }
+  if (updated !== settled.length) throw new Error(`payment settled ${updated} of ${settled.length} months`);
+  await tx.auditEvent.create({
+    data: {
+      actorId: by.userId ?? null,
+      action: "payment.record",
+      entityType: "Enrolment",
+      entityId: e.id,
+      after: {
+        paymentId: payment.id,
+        amount: input.amount,
+        reference: input.reference,
+        months: settled.map((m) => m.month),
+        channel: input.channel,
+        paidOn: input.paidOn,
+        ...(by.channelKeyId ? { channelKeyId: by.channelKeyId } : {}),
+        ...(plan.resumes ? { resumedFrom: monthOf(input.paidOn), writtenOff: plan.writeOff } : {}),
+        ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
+      },
+    },
+  });
+  const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
+  return { paymentId: payment.id, months: settled.map((m) => m.month), resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
 }
 
 /** Settled months grouped by the credit spent on each (one update per distinct amount). */
