@@ -40,3 +40,24 @@ export function paymentBodyProblems(value: unknown): { ok: true; data: PaymentNo
   }
   return { ok: false, errors };
 }
+
+/** The 200 answer (also the answer every repeat with the same body gets). */
+export const PaymentSettledSchema = z.object({
+  status: z.literal("SETTLED"),
+  paymentId: z.uuid(),
+  billingCode: z.string(),
+  reference: z.string(),
+  amount: z.number().int(),
+  paidOn: z.string(),
+  months: z.array(z.string()).meta({ description: "Bulan yang dilunasi, tertua dahulu (YYYY-MM)." }),
+  resumed: z.boolean(),
+  writtenOff: z.array(z.string()),
+});
+
+/** The 422 answer for an amount that is not the contributions of whole months: the accepted amounts. */
+export const AmountNotDueSchema = z.object({
+  errors: z.record(z.string(), z.array(z.string())),
+  acceptedAmounts: z.array(z.object({ months: z.number().int(), amount: z.number().int(), through: z.string() })),
+});
+
+export const PAYMENT_NOTIFICATION_EXAMPLE = { billingCode: "8877100000000092", amount: 16_800, paidOn: "2026-11-21", reference: "TRX-20261121-0001" } as const;
