@@ -24,7 +24,7 @@ export function BillingInstruction({ billingCode, coverage, name, kpj }: { billi
         <dt className="font-medium">{t("participant")}</dt>
         <dd>{name}{kpj ? ` · ${t("kpj")} ${kpj}` : ""}</dd>
         <dt className="font-medium">{t("code")}</dt>
-        <dd className="font-mono text-2xl font-bold tracking-wider break-all" data-testid="billing-code">{formatBillingCode(billingCode)}</dd>
+        <dd className="whitespace-nowrap font-mono text-xl font-bold tracking-wider sm:text-2xl" data-testid="billing-code">{formatBillingCode(billingCode)}</dd>
         {next ? (
           <>
             <dt className="font-medium">{t("dueNow")}</dt>

@@ -554,3 +554,48 @@ async function refuseTakenReference(
   const visible = await db().enrolment.count({ where: { AND: [{ id: taken.enrolmentId }, scope] } });
   throw invalid("reference", say(visible ? "referenceTaken" : "referenceUnusable"));
 }
+
+/**
+ * Reverses a recorded payment (issue #15; docs/decisions/0016 §3): a reviewer with the payment permission,
+ * with a reason, audited. Only the enrolment's latest payment still standing may be reversed (a later one
+ * may have been allocated on top of it: reverse that first), so the reversal is exactly the settlement
+ * undone: its months return to DUE (credit spent on them given back), the months its resumption wrote off
+ * return to DUE, and cover and the disbursement clearance — computed from the lines — turn back with them.
+ * The payment row and its reference stay (one payment per reference, ever), marked reversed.
+ */
+export async function reversePayment(actor: Actor, input: { paymentId: string; reason: string }, now: Date): Promise<{ enrolmentId: string; months: string[] }> {
+  const scope = scopeFor(actor, "payment:record");
+  if (!isUuid(input.paymentId)) throw notFound();
+  const reason = input.reason.trim();
+  if (reason.length < 5 || reason.length > 500) throw fieldError({ reason: ["reversalReason"] });
+  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true } });
+  if (!payment) throw notFound();
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Enrolment" where id = ${payment.enrolmentId}::uuid for update`;
+    const latest = await tx.payment.findFirst({ where: { enrolmentId: payment.enrolmentId, reversedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    if (latest?.id !== payment.id) throw new AppError("INVALID_STATE", { message: "paymentNotLatest" });
+    const lines = await tx.contributionLine.findMany({ where: { paymentId: payment.id }, select: { month: true }, orderBy: { month: "asc" } });
+    const recorded = await tx.auditEvent.findFirst({
+      where: { entityId: payment.enrolmentId, action: "payment.record", after: { path: ["paymentId"], equals: payment.id } },
+      select: { after: true },
+    });
+    const writtenOff = ((recorded?.after as { writtenOff?: string[] } | null)?.writtenOff ?? []).map(monthDate);
+    await tx.contributionLine.updateMany({ where: { paymentId: payment.id }, data: { status: "DUE", paidAt: null, paymentId: null, creditUsed: 0 } });
+    if (writtenOff.length) {
+      await tx.contributionLine.updateMany({ where: { enrolmentId: payment.enrolmentId, month: { in: writtenOff }, status: "WRITTEN_OFF" }, data: { status: "DUE" } });
+    }
+    await tx.payment.update({ where: { id: payment.id }, data: { reversedAt: now, reversedById: actor.id, reversalReason: reason } });
+    const months = lines.map((l) => isoDay(l.month).slice(0, 7));
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: "payment.reverse",
+        entityType: "Enrolment",
+        entityId: payment.enrolmentId,
+        before: { paymentId: payment.id, months },
+        after: { paymentId: payment.id, reason, reopened: months, ...(writtenOff.length ? { unwrittenOff: writtenOff.map((d) => isoDay(d).slice(0, 7)) } : {}) },
+      },
+    });
+    return { enrolmentId: payment.enrolmentId, months };
+  });
+}
