@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashApiKey, looksLikeApiKey } from "@/lib/api/keys";
+import { hashApiKey, looksLikeApiKey, looksLikeChannelKey } from "@/lib/api/keys";
 
 /** Who is calling the API: one key of one penyalur. The penyalur is the only scope a key grants. */
 export interface ApiPrincipal {
@@ -73,4 +73,23 @@ export async function apiKeyByPrefix(prefix: string): Promise<ApiKeySummary | nu
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
+}
+
+/** A payment channel calling the notification endpoint (docs/decisions/0016 §2). */
+export interface ChannelPrincipal {
+  channelKeyId: string;
+  code: string;
+  kind: "VIRTUAL_ACCOUNT" | "BANK_TELLER" | "AUTODEBIT" | "RETAIL_OUTLET" | "BPJS_OFFICE";
+  signingSecret: string;
+}
+
+/** The channel of a presented key, or null for an unknown or revoked one (401 either way). */
+export async function channelKeyPrincipal(key: string): Promise<ChannelPrincipal | null> {
+  if (!looksLikeChannelKey(key)) return null;
+  const row = await db().paymentChannelKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, code: true, kind: true, signingSecret: true, revokedAt: true },
+  });
+  if (!row || row.revokedAt !== null) return null;
+  return { channelKeyId: row.id, code: row.code, kind: row.kind, signingSecret: row.signingSecret };
 }

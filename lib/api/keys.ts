@@ -48,3 +48,20 @@ export function bearerToken(authorization: string | null): string | null {
   const match = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
   return match?.[1] ?? null;
 }
+
+/** Payment channel keys (docs/decisions/0016 §2): `lkc_` + 43 base64url characters; hashed like API keys. */
+export const CHANNEL_KEY_PREFIX = "lkc_";
+const CHANNEL_KEY_FORMAT = /^lkc_[A-Za-z0-9_-]{20,100}$/;
+
+export function looksLikeChannelKey(value: string): boolean {
+  return CHANNEL_KEY_FORMAT.test(value);
+}
+
+export function generateChannelKey(): string {
+  return `${CHANNEL_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
+}
+
+/** The per-channel HMAC secret (256 random bits), given to the channel once with its key. */
+export function generateSigningSecret(): string {
+  return randomBytes(32).toString("base64url");
+}

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api/keys";
-import type { ApiPrincipal } from "@/lib/api/data";
+import { displayPrefixOf, generateApiKey, generateChannelKey, generateSigningSecret, hashApiKey } from "@/lib/api/keys";
+import type { ApiPrincipal, ChannelPrincipal } from "@/lib/api/data";
+import type { PaymentNotification } from "@/lib/api/payment-notification-schema";
+import { AmountNotDueError, PAYABLE_ENROLMENT_SELECT, paymentProblem, settlePayment } from "@/lib/review";
 
 /** lastUsedAt is refreshed at most this often per key, so a busy integration costs no writes. */
 export const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
@@ -113,4 +115,105 @@ export async function revokeApiKey(
     });
     return true;
   });
+}
+
+export interface CreatedChannelKey {
+  id: string;
+  code: string;
+  /** The key and the signing secret: shown once to whoever created them; the key is never stored. */
+  key: string;
+  signingSecret: string;
+}
+
+/** Issues a payment channel's key and signing secret (docs/decisions/0016 §2), audited in the same transaction. */
+export async function createPaymentChannelKey(
+  input: { code: string; name: string; kind: ChannelPrincipal["kind"]; actorId?: string | null },
+): Promise<CreatedChannelKey> {
+  if (!/^[A-Z0-9-]{2,20}$/.test(input.code)) throw new RangeError("Kode kanal: 2–20 huruf besar, angka atau tanda hubung.");
+  const key = generateChannelKey();
+  const signingSecret = generateSigningSecret();
+  return db().$transaction(async (tx) => {
+    const row = await tx.paymentChannelKey.create({
+      data: { code: input.code, name: input.name.trim(), kind: input.kind, prefix: displayPrefixOf(key), keyHash: hashApiKey(key), signingSecret },
+      select: { id: true, code: true },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: input.actorId ?? null, action: "paymentChannel.create", entityType: "PaymentChannelKey", entityId: row.id, after: { code: row.code, kind: input.kind } },
+    });
+    return { id: row.id, code: row.code, key, signingSecret };
+  });
+}
+
+/** The answer to a notification: its status and JSON body (stored when it settled a payment). */
+export interface NotificationAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export type NotificationOutcome =
+  | { kind: "settled" | "repeated"; answer: NotificationAnswer }
+  | { kind: "conflict" }
+  | { kind: "unknownCode" }
+  | { kind: "problem"; problem: "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" }
+  | { kind: "amountNotDue"; validAmounts: { months: number; amount: number; through: string }[] };
+
+/**
+ * A channel's payment notification (docs/api.md, docs/decisions/0016 §2), in one transaction: an advisory
+ * lock on (channel, reference) serialises repeats; a reference already answered returns that answer
+ * (same body) or a conflict (another body); otherwise the payment settles through the review's one
+ * settlement (`settlePayment`, the reviewer's manual entry's too) and the answer is stored with it.
+ * Refusals are not stored: nothing was written, so a repeat is refused the same way.
+ */
+export async function receivePaymentNotification(
+  channel: ChannelPrincipal,
+  body: PaymentNotification,
+  bodyHash: string,
+  now: Date,
+): Promise<NotificationOutcome> {
+  try {
+    return await db().$transaction(async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`payment-notification:${channel.channelKeyId}:${body.reference}`}, 0))`;
+      const seen = await tx.paymentNotification.findUnique({
+        where: { channelKeyId_reference: { channelKeyId: channel.channelKeyId, reference: body.reference } },
+        select: { bodyHash: true, status: true, response: true },
+      });
+      if (seen) {
+        return seen.bodyHash === bodyHash ? { kind: "repeated", answer: { status: seen.status, body: seen.response as Record<string, unknown> } } : { kind: "conflict" };
+      }
+      const e = await tx.enrolment.findUnique({ where: { billingCode: body.billingCode }, select: PAYABLE_ENROLMENT_SELECT });
+      if (!e) return { kind: "unknownCode" };
+      const problem = paymentProblem(e, body.paidOn, now);
+      if (problem) return { kind: "problem", problem };
+      const result = await settlePayment(
+        tx,
+        e,
+        { amount: body.amount, paidOn: body.paidOn, channel: channel.kind, reference: `${channel.code}:${body.reference}` },
+        { channelKeyId: channel.channelKeyId },
+        now,
+      );
+      const answer: NotificationAnswer = {
+        status: 200,
+        body: {
+          status: "SETTLED",
+          paymentId: result.paymentId,
+          billingCode: body.billingCode,
+          reference: body.reference,
+          amount: body.amount,
+          paidOn: body.paidOn,
+          months: result.months,
+          resumed: result.resumed,
+          writtenOff: result.writtenOff,
+        },
+      };
+      await tx.paymentNotification.create({
+        data: { channelKeyId: channel.channelKeyId, reference: body.reference, bodyHash, status: answer.status, response: answer.body as Prisma.InputJsonObject, paymentId: result.paymentId },
+      });
+      return { kind: "settled", answer };
+    });
+  } catch (error) {
+    if (error instanceof AmountNotDueError) return { kind: "amountNotDue", validAmounts: error.validAmounts };
+    // "<code>:<reference>" typed by a reviewer by hand first: the reference is taken, as for another body.
+    if (isUniqueViolation(error)) return { kind: "conflict" };
+    throw error;
+  }
 }

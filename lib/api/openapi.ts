@@ -17,12 +17,15 @@ import {
   validateQuote,
   type QuoteResponse,
 } from "@/lib/api/quote-schema";
+import { AmountNotDueSchema, PAYMENT_NOTIFICATION_EXAMPLE, PaymentNotificationBody, PaymentSettledSchema } from "@/lib/api/payment-notification-schema";
+import { SIGNATURE_WINDOW_SECONDS } from "@/lib/api/payment-signature";
 import type { PhaseRule } from "@/lib/rules";
 
 export const OPENAPI_VERSION = "3.1.0";
 export const API_VERSION = "1.0.0";
 export const QUOTES_PATH = "/api/v1/quotes";
 export const OPENAPI_PATH = "/api/v1/openapi.json";
+export const PAYMENT_NOTIFICATIONS_PATH = "/api/v1/payments/notifications";
 
 /** Examples are computed as of this day, with this phase rule for the key's penyalur. */
 export const EXAMPLE_TODAY = "2026-11-21";
@@ -95,6 +98,9 @@ function componentSchemas(): Record<string, unknown> {
   registry.add(QuoteContributionSchema, { id: "QuoteContribution" });
   registry.add(ValidationErrorSchema, { id: "ValidationError" });
   registry.add(ErrorSchema, { id: "Error" });
+  registry.add(PaymentNotificationBody, { id: "PaymentNotification" });
+  registry.add(PaymentSettledSchema, { id: "PaymentSettled" });
+  registry.add(AmountNotDueSchema, { id: "AmountNotDue" });
   // io "input": response objects are not closed with additionalProperties:false, so adding a field
   // to a response later does not break clients that validate strictly.
   const { schemas } = z.toJSONSchema(registry, {
@@ -123,6 +129,42 @@ function errorResponse(description: string, example: { error: string; errorId?: 
   };
 }
 
+/** POST /api/v1/payments/notifications (docs/api.md "Notifikasi pembayaran"). */
+function paymentNotificationOperation() {
+  const header = (name: string, description: string, example: string) => ({ name, in: "header", required: true, description, schema: { type: "string" }, example });
+  return {
+    tags: ["payments"],
+    operationId: "notifyPayment",
+    summary: "Notifikasi pembayaran iuran terhadap kode bayar",
+    description:
+      "Kanal pembayaran memberi tahu bahwa debitur membayar dengan kode bayar. Jumlah harus sama dengan iuran sejumlah " +
+      "bulan penuh dari bulan tertua yang dapat dibayar (422 dengan acceptedAmounts bila tidak); bulan dilunasi tertua " +
+      "dahulu, dengan penyelesaian yang sama dengan pencatatan manual petugas BPJS. Idempoten terhadap referensi kanal: " +
+      "referensi dan isi yang sama mendapat jawaban pertama lagi; referensi sama dengan isi lain 409.",
+    security: [{ channelAuth: [] }],
+    parameters: [
+      header("X-LindungiKUR-Timestamp", `Waktu Unix (detik) saat ditandatangani; ditolak bila selisih lebih dari ${SIGNATURE_WINDOW_SECONDS} detik.`, "1795228800"),
+      header("X-LindungiKUR-Signature", "sha256= + hex HMAC-SHA256(rahasia kanal, \"<timestamp>.<badan permintaan apa adanya>\").", "sha256=3f1c…"),
+    ],
+    requestBody: { required: true, content: { "application/json": { schema: ref("PaymentNotification"), example: PAYMENT_NOTIFICATION_EXAMPLE } } },
+    responses: {
+      "200": { description: "Dilunasi (atau pengulangan dengan isi sama: jawaban pertama).", content: { "application/json": { schema: ref("PaymentSettled") } } },
+      "400": errorResponse("Badan permintaan bukan objek JSON yang valid.", { error: "Badan permintaan bukan JSON yang valid." }),
+      "401": errorResponse("Kunci kanal tidak ada atau tidak valid, tanda tangan tidak ada, salah, atau kedaluwarsa.", { error: "Tanda tangan permintaan tidak cocok." }),
+      "409": errorResponse("Referensi sudah dipakai untuk notifikasi dengan isi lain.", { error: "Referensi TRX-20261121-0001 sudah dipakai untuk notifikasi lain dengan isi berbeda." }),
+      "413": errorResponse("Badan permintaan lebih dari 16 KiB.", { error: "Badan permintaan terlalu besar (paling banyak 16384 bait)." }),
+      "422": {
+        description: "Kolom salah, kode bayar tidak dikenal, tanggal bayar di luar rentang, atau jumlah bukan iuran bulan penuh (dengan acceptedAmounts).",
+        content: { "application/json": { schema: { oneOf: [ref("ValidationError"), ref("AmountNotDue")] } } },
+      },
+      "500": errorResponse("Kesalahan tak terduga; errorId tercatat di log server.", {
+        error: "Terjadi kesalahan tak terduga di server. Sebutkan kode 9F2C41AB bila menghubungi tim dukungan.",
+        errorId: "9F2C41AB",
+      }),
+    },
+  };
+}
+
 function buildDocument() {
   const quoteExamples = Object.fromEntries(
     Object.entries(REQUEST_EXAMPLES).map(([name, ex]) => [name, { summary: ex.summary, value: exampleQuote(ex.value) }]),
@@ -140,7 +182,10 @@ function buildDocument() {
     },
     servers: [{ url: "/", description: "Server yang menyajikan dokumen ini" }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: "quotes", description: "Simulasi keputusan dan iuran" }],
+    tags: [
+      { name: "quotes", description: "Simulasi keputusan dan iuran" },
+      { name: "payments", description: "Notifikasi pembayaran dari kanal pembayaran" },
+    ],
     paths: {
       [QUOTES_PATH]: {
         post: {
@@ -220,6 +265,7 @@ function buildDocument() {
           },
         },
       },
+      [PAYMENT_NOTIFICATIONS_PATH]: { post: paymentNotificationOperation() },
       [OPENAPI_PATH]: {
         get: {
           operationId: "getOpenApiDocument",
@@ -236,6 +282,11 @@ function buildDocument() {
           scheme: "bearer",
           description:
             "Kunci API penyalur (lk_…), dibuat oleh administrator dengan `npm run api-key:create -- <KODE_PENYALUR> \"<nama>\"`.",
+        },
+        channelAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "Kunci kanal pembayaran (lkc_…), satu per kanal, dengan rahasia penandatanganan HMAC-nya (docs/api.md).",
         },
       },
       schemas: componentSchemas(),

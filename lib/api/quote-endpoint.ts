@@ -22,14 +22,14 @@ import { todayInZone } from "@/lib/rules";
 /** A quote request is a few hundred bytes; anything far larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 export const ALLOWED_METHODS = "POST";
-const REALM = 'Bearer realm="LindungiKUR"';
+export const REALM = 'Bearer realm="LindungiKUR"';
 
-type Json = QuoteResponse | { errors: QuoteFieldErrors } | { error: string; errorId?: string };
+type Json = QuoteResponse | { errors: QuoteFieldErrors } | { error: string; errorId?: string } | Record<string, unknown>;
 
 type Reply = (status: number, body: Json, headers?: Record<string, string>) => Response;
 
-/** JSON replies in one language: the body's words and the Content-Language header agree. */
-function replies(request: Request | undefined): { t: ApiTranslator; locale: "id" | "en"; json: Reply } {
+/** JSON replies in one language: the body's words and the Content-Language header agree (the payment notifications' too). */
+export function replies(request: Request | undefined): { t: ApiTranslator; locale: "id" | "en"; json: Reply } {
   const locale = quoteLocale(request?.headers.get("accept-language"));
   const json: Reply = (status, body, headers = {}) =>
     // Quotes depend on the key and on today's date: never cached by anyone along the way.
@@ -52,9 +52,10 @@ export function methodNotAllowed(request?: Request): Response {
   return json(405, { error: t("error.methodNotAllowed") }, { Allow: ALLOWED_METHODS });
 }
 
-type Body = { ok: true; value: unknown } | { ok: false; response: Response };
+/** `text` is the body as received: what a signature is computed over (lib/api/payment-signature.ts). */
+type Body = { ok: true; value: unknown; text: string } | { ok: false; response: Response };
 
-async function readJsonBody(request: Request, { t, json }: ReturnType<typeof replies>): Promise<Body> {
+export async function readJsonBody(request: Request, { t, json }: ReturnType<typeof replies>): Promise<Body> {
   const tooLarge = (): Body => ({
     ok: false,
     // A string, not a number: the size is quoted as is (16384), not grouped by locale.
@@ -96,13 +97,13 @@ async function readJsonBody(request: Request, { t, json }: ReturnType<typeof rep
   }
   if (text.trim() === "") return notJson(t("error.bodyEmpty"));
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch {
     return notJson(t("error.bodyNotJson"));
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/search-params";
 import {
   addMonths,
   allocatePayment,
+  billingCodeFor,
   firstMonthDueDate,
   formatMonthId,
   formatRupiah,
@@ -285,6 +286,8 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
     await transition(tx, { id: e.id, version: input.version, scope }, {
       status: "APPROVED",
       kpj,
+      // The billing code channels take (lib/rules/billing.ts), issued with the KPJ and stable from now on.
+      billingCode: billingCodeFor(kpj),
       verificationCode,
       reviewedById: actor.id,
       reviewedAt: now,
@@ -446,116 +449,158 @@ export async function recordPayment(actor: Actor, input: PaymentInput, now: Date
   const say = (key: ValidationKey, values?: Record<string, string | number>) => t(`review.validation.${key}`, values as never);
   const invalid = (field: keyof PaymentInput, message: string) => fieldError({ [field]: [message] });
   if (!isUuid(input.enrolmentId)) throw notFound();
-  const e = await db().enrolment.findFirst({
-    where: { AND: [{ id: input.enrolmentId }, scope] },
-    select: {
-      id: true,
-      status: true,
-      submittedAt: true,
-      coverStartMonth: true,
-      declaredIncome: true,
-      jht: true,
-      sector: true,
-      fundedByBudget: true,
-      kantorCabang: { select: { timeZone: true } },
-    },
-  });
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: input.enrolmentId }, scope] }, select: PAYABLE_ENROLMENT_SELECT });
   if (!e) throw notFound();
-  if (e.status !== "APPROVED" || !e.coverStartMonth) throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
-  const zone = e.kantorCabang.timeZone;
-  const today = todayInZone(now, zone);
-  if (input.paidOn > today) throw invalid("paidOn", say("paidOnFuture"));
-  const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
-  if (input.paidOn < earliest) throw invalid("paidOn", say("paidOnBeforeSubmit"));
+  const problem = paymentProblem(e, input.paidOn, now);
+  if (problem === "paymentNotApproved") throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
+  if (problem) throw invalid("paidOn", say(problem));
   await refuseTakenReference(scope, input.reference, invalid, say);
 
-  const startMonth = isoDay(e.coverStartMonth).slice(0, 7);
-  const currentMonth = monthOf(today);
   try {
     return await db().$transaction(async (tx) => {
-      // Serialises payments of one enrolment: the second sees the months the first settled.
-      await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
-      // Months the credit pays in full are settled here, before the payment's own months are planned.
-      const { creditBalance, settledByCredit: creditSettled } = await repriceLines(tx, e.id, e, { startMonth, today, now, actorId: actor.id });
-      const stored = await tx.contributionLine.findMany({
-        where: { enrolmentId: e.id },
-        select: { month: true, status: true, total: true, dueDate: true },
-        orderBy: { month: "asc" },
-      });
-      const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
-      const first = stored.find((l) => isoDay(l.month).slice(0, 7) === startMonth);
-      const plan = planPayment({
-        startMonth,
-        firstDueDate: first ? isoDay(first.dueDate) : undefined,
-        lines,
-        paidOn: input.paidOn,
-        currentMonth,
-        price: (month) => lineFor(e.id, e, month).total,
-        credit: creditBalance,
-      });
-      const allocation = allocatePayment(plan.payable, input.amount);
-      if (!allocation.ok) {
+      try {
+        return await settlePayment(tx, e, input, { userId: actor.id }, now);
+      } catch (error) {
+        if (!(error instanceof AmountNotDueError)) throw error;
         // The refusal lists the amounts that would be accepted, so the reviewer can correct the entry.
-        const shown = allocation.validAmounts
+        const shown = error.validAmounts
           .slice(0, 6)
           .map((v) => say("acceptedAmount", { amount: formatRupiah(v.amount), months: v.months, through: formatMonthId(v.through) }));
-        throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: allocation.validAmounts.length > 6 ? "yes" : "no" }));
+        throw invalid("amount", say("amountNotWholeMonths", { amounts: shown.join(", "), more: error.validAmounts.length > 6 ? "yes" : "no" }));
       }
-      const settled = allocation.months;
-      const payment = await tx.payment.create({
-        data: {
-          enrolmentId: e.id,
-          amount: input.amount,
-          paidOn: dayDate(input.paidOn),
-          channel: input.channel,
-          reference: input.reference,
-          recordedById: actor.id,
-        },
-        select: { id: true },
-      });
-      if (plan.writeOff.length) {
-        // The lapse's months become lines marked written off, so the record says why they are not owed.
-        await createLines(tx, e.id, e, plan.writeOff);
-        await tx.contributionLine.updateMany({
-          where: { enrolmentId: e.id, month: { in: plan.writeOff.map(monthDate) }, status: "DUE" },
-          data: { status: "WRITTEN_OFF" },
-        });
-      }
-      await createLines(tx, e.id, e, settled.map((m) => m.month));
-      let updated = 0;
-      for (const [credit, months] of groupByCredit(settled)) {
-        const r = await tx.contributionLine.updateMany({
-          where: { enrolmentId: e.id, month: { in: months.map(monthDate) }, status: "DUE" },
-          data: { status: "PAID", paidAt: now, paymentId: payment.id, creditUsed: credit },
-        });
-        updated += r.count;
-      }
-      if (updated !== settled.length) throw new Error(`payment settled ${updated} of ${settled.length} months`);
-      await tx.auditEvent.create({
-        data: {
-          actorId: actor.id,
-          action: "payment.record",
-          entityType: "Enrolment",
-          entityId: e.id,
-          after: {
-            paymentId: payment.id,
-            amount: input.amount,
-            reference: input.reference,
-            months: settled.map((m) => m.month),
-            channel: input.channel,
-            paidOn: input.paidOn,
-            ...(plan.resumes ? { resumedFrom: monthOf(input.paidOn), writtenOff: plan.writeOff } : {}),
-            ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
-          },
-        },
-      });
-      const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
-      return { paymentId: payment.id, months: settled.map((m) => m.month), creditSettled, resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
     });
   } catch (error) {
     if (isUniqueViolation(error, "reference")) throw invalid("reference", say("referenceUnusable"));
     throw error;
   }
+}
+
+/** What a payment needs of its enrolment (recordPayment and the channels' notifications, lib/api/payment-notifications.ts). */
+export const PAYABLE_ENROLMENT_SELECT = {
+  id: true,
+  status: true,
+  submittedAt: true,
+  coverStartMonth: true,
+  declaredIncome: true,
+  jht: true,
+  sector: true,
+  fundedByBudget: true,
+  kantorCabang: { select: { timeZone: true } },
+} satisfies Prisma.EnrolmentSelect;
+
+export type PayableEnrolment = Prisma.EnrolmentGetPayload<{ select: typeof PAYABLE_ENROLMENT_SELECT }>;
+
+/** Why a payment on `paidOn` cannot be taken for `e` at all (before any amount is looked at), or null. */
+export function paymentProblem(e: PayableEnrolment, paidOn: string, now: Date): "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" | null {
+  if (e.status !== "APPROVED" || !e.coverStartMonth) return "paymentNotApproved";
+  const zone = e.kantorCabang.timeZone;
+  const today = todayInZone(now, zone);
+  if (paidOn > today) return "paidOnFuture";
+  const earliest = e.submittedAt ? todayInZone(e.submittedAt, zone) : today;
+  if (paidOn < earliest) return "paidOnBeforeSubmit";
+  return null;
+}
+
+/** The amount is not the sum of whole payable months: nothing may be written; `validAmounts` are the accepted ones. */
+export class AmountNotDueError extends Error {
+  constructor(readonly validAmounts: { months: number; amount: number; through: string }[]) {
+    super("amount is not the sum of whole payable months");
+  }
+}
+
+/** Who recorded a payment: a reviewer (manual entry) or a payment channel's key (its notification). */
+export type PaymentRecorder = { userId: string; channelKeyId?: undefined } | { userId?: undefined; channelKeyId: string };
+
+/**
+ * The one settlement every payment goes through, inside the caller's transaction (recordPayment, and the
+ * channels' notifications — docs/decisions/0016 §2): locks the enrolment, reprices, plans, allocates the
+ * amount (AmountNotDueError when it is not the sum of whole payable months), writes the payment, the
+ * lapse's write-offs, the settled months and the audit row. `e` has passed `paymentProblem`.
+ */
+export async function settlePayment(
+  tx: Tx,
+  e: PayableEnrolment,
+  input: Pick<PaymentInput, "amount" | "paidOn" | "channel" | "reference">,
+  by: PaymentRecorder,
+  now: Date,
+): Promise<PaymentResult> {
+  const startMonth = isoDay(e.coverStartMonth!).slice(0, 7);
+  const today = todayInZone(now, e.kantorCabang.timeZone);
+  const currentMonth = monthOf(today);
+  // Serialises payments of one enrolment: the second sees the months the first settled.
+  await tx.$queryRaw`select id from "Enrolment" where id = ${e.id}::uuid for update`;
+  // Months the credit pays in full are settled here, before the payment's own months are planned.
+  const { creditBalance, settledByCredit: creditSettled } = await repriceLines(tx, e.id, e, { startMonth, today, now, actorId: by.userId ?? undefined });
+  const stored = await tx.contributionLine.findMany({
+    where: { enrolmentId: e.id },
+    select: { month: true, status: true, total: true, dueDate: true },
+    orderBy: { month: "asc" },
+  });
+  const lines = stored.map((l) => ({ month: isoDay(l.month).slice(0, 7), status: l.status, total: l.total }));
+  const first = stored.find((l) => isoDay(l.month).slice(0, 7) === startMonth);
+  const plan = planPayment({
+    startMonth,
+    firstDueDate: first ? isoDay(first.dueDate) : undefined,
+    lines,
+    paidOn: input.paidOn,
+    currentMonth,
+    price: (month) => lineFor(e.id, e, month).total,
+    credit: creditBalance,
+  });
+  const allocation = allocatePayment(plan.payable, input.amount);
+  if (!allocation.ok) throw new AmountNotDueError(allocation.validAmounts);
+  const settled = allocation.months;
+  const payment = await tx.payment.create({
+    data: {
+      enrolmentId: e.id,
+      amount: input.amount,
+      paidOn: dayDate(input.paidOn),
+      channel: input.channel,
+      reference: input.reference,
+      recordedById: by.userId ?? null,
+      channelKeyId: by.channelKeyId ?? null,
+    },
+    select: { id: true },
+  });
+  if (plan.writeOff.length) {
+    // The lapse's months become lines marked written off, so the record says why they are not owed.
+    await createLines(tx, e.id, e, plan.writeOff);
+    await tx.contributionLine.updateMany({
+      where: { enrolmentId: e.id, month: { in: plan.writeOff.map(monthDate) }, status: "DUE" },
+      data: { status: "WRITTEN_OFF" },
+    });
+  }
+  await createLines(tx, e.id, e, settled.map((m) => m.month));
+  let updated = 0;
+  for (const [credit, months] of groupByCredit(settled)) {
+    const r = await tx.contributionLine.updateMany({
+      where: { enrolmentId: e.id, month: { in: months.map(monthDate) }, status: "DUE" },
+      data: { status: "PAID", paidAt: now, paymentId: payment.id, creditUsed: credit },
+    });
+    updated += r.count;
+  }
+  if (updated !== settled.length) throw new Error(`payment settled ${updated} of ${settled.length} months`);
+  await tx.auditEvent.create({
+    data: {
+      actorId: by.userId ?? null,
+      action: "payment.record",
+      entityType: "Enrolment",
+      entityId: e.id,
+      after: {
+        paymentId: payment.id,
+        amount: input.amount,
+        reference: input.reference,
+        months: settled.map((m) => m.month),
+        channel: input.channel,
+        paidOn: input.paidOn,
+        ...(by.channelKeyId ? { channelKeyId: by.channelKeyId } : {}),
+        ...(plan.resumes ? { resumedFrom: monthOf(input.paidOn), writtenOff: plan.writeOff } : {}),
+        ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
+      },
+    },
+  });
+  const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
+  return { paymentId: payment.id, months: settled.map((m) => m.month), creditSettled, resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };
 }
 
 /** Settled months grouped by the credit spent on each (one update per distinct amount). */
@@ -580,4 +625,49 @@ async function refuseTakenReference(
   if (!taken) return;
   const visible = await db().enrolment.count({ where: { AND: [{ id: taken.enrolmentId }, scope] } });
   throw invalid("reference", say(visible ? "referenceTaken" : "referenceUnusable"));
+}
+
+/**
+ * Reverses a recorded payment (issue #15; docs/decisions/0016 §3): a reviewer with the payment permission,
+ * with a reason, audited. Only the enrolment's latest payment still standing may be reversed (a later one
+ * may have been allocated on top of it: reverse that first), so the reversal is exactly the settlement
+ * undone: its months return to DUE (credit spent on them given back), the months its resumption wrote off
+ * return to DUE, and cover and the disbursement clearance — computed from the lines — turn back with them.
+ * The payment row and its reference stay (one payment per reference, ever), marked reversed.
+ */
+export async function reversePayment(actor: Actor, input: { paymentId: string; reason: string }, now: Date): Promise<{ enrolmentId: string; months: string[] }> {
+  const scope = scopeFor(actor, "payment:record");
+  if (!isUuid(input.paymentId)) throw notFound();
+  const reason = input.reason.trim();
+  if (reason.length < 5 || reason.length > 500) throw fieldError({ reason: ["reversalReason"] });
+  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true } });
+  if (!payment) throw notFound();
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Enrolment" where id = ${payment.enrolmentId}::uuid for update`;
+    const latest = await tx.payment.findFirst({ where: { enrolmentId: payment.enrolmentId, reversedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    if (latest?.id !== payment.id) throw new AppError("INVALID_STATE", { message: "paymentNotLatest" });
+    const lines = await tx.contributionLine.findMany({ where: { paymentId: payment.id }, select: { month: true }, orderBy: { month: "asc" } });
+    const recorded = await tx.auditEvent.findFirst({
+      where: { entityId: payment.enrolmentId, action: "payment.record", after: { path: ["paymentId"], equals: payment.id } },
+      select: { after: true },
+    });
+    const writtenOff = ((recorded?.after as { writtenOff?: string[] } | null)?.writtenOff ?? []).map(monthDate);
+    await tx.contributionLine.updateMany({ where: { paymentId: payment.id }, data: { status: "DUE", paidAt: null, paymentId: null, creditUsed: 0 } });
+    if (writtenOff.length) {
+      await tx.contributionLine.updateMany({ where: { enrolmentId: payment.enrolmentId, month: { in: writtenOff }, status: "WRITTEN_OFF" }, data: { status: "DUE" } });
+    }
+    await tx.payment.update({ where: { id: payment.id }, data: { reversedAt: now, reversedById: actor.id, reversalReason: reason } });
+    const months = lines.map((l) => isoDay(l.month).slice(0, 7));
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: "payment.reverse",
+        entityType: "Enrolment",
+        entityId: payment.enrolmentId,
+        before: { paymentId: payment.id, months },
+        after: { paymentId: payment.id, reason, reopened: months, ...(writtenOff.length ? { unwrittenOff: writtenOff.map((d) => isoDay(d).slice(0, 7)) } : {}) },
+      },
+    });
+    return { enrolmentId: payment.enrolmentId, months };
+  });
 }

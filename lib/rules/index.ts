@@ -21,3 +21,4 @@ export * from "./working-days";
 export * from "./kpj";
 export * from "./payments";
 export * from "./jht";
+export * from "./billing";

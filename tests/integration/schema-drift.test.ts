@@ -36,7 +36,7 @@ const HAND_WRITTEN_INDEXES = ["Participant_nik_last4_idx"];
  * Constraints Prisma cannot declare (CHECK), created by hand in their migration; checked to exist,
  * then left out of the comparison like the indexes above.
  */
-const HAND_WRITTEN_CONSTRAINTS = ["PhaseRule_one_region_check", "PhaseRule_period_check"];
+const HAND_WRITTEN_CONSTRAINTS = ["PhaseRule_one_region_check", "PhaseRule_period_check", "Payment_recorder_check"];
 
 /**
  * Every trigger is hand-written (schema.prisma cannot declare one): the dashboard aggregates'

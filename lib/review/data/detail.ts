@@ -23,6 +23,8 @@ export interface ReviewDetail {
   tierTableVersion: string;
   jht: boolean;
   kpj: string | null;
+  /** Issued at approval with the KPJ (lib/rules/billing.ts); null before. */
+  billingCode: string | null;
   submittedAt: string | null;
   ageWorkingDays: number | null;
   returnReason: string | null;
@@ -78,6 +80,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       sector: true,
       fundedByBudget: true,
       kpj: true,
+      billingCode: true,
       submittedAt: true,
       returnReason: true,
       rejectReason: true,
@@ -133,6 +136,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     tierTableVersion: e.tierTableVersion,
     jht: e.jht,
     kpj: e.kpj,
+    billingCode: e.status === "APPROVED" ? e.billingCode : null,
     submittedAt: e.submittedAt?.toISOString() ?? null,
     ageWorkingDays: e.submittedAt ? workingDaysBetween(todayInZone(e.submittedAt, zone), today) : null,
     returnReason: e.returnReason,

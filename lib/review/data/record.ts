@@ -11,6 +11,8 @@ import { coverageFrom, isoMonth, type CoverageSummary, type EnrolmentStatus, typ
 export interface OfficerCoverage {
   status: EnrolmentStatus;
   kpj: string | null;
+  /** Issued at approval with the KPJ (lib/rules/billing.ts); null before. */
+  billingCode: string | null;
   certificateAvailable: boolean;
   coverage: CoverageSummary | null;
   /** Submitted or returned: the planned months, priced as if approved today (docs/decisions/0011 §1). */
@@ -59,6 +61,7 @@ export async function enrolmentRecord(actor: Actor, id: string, now: Date): Prom
       where: { id: e.id },
       select: {
         coverStartMonth: true,
+        billingCode: true,
         sector: true,
         fundedByBudget: true,
         penyalurOfficeId: true,
@@ -77,6 +80,7 @@ export async function enrolmentRecord(actor: Actor, id: string, now: Date): Prom
     review: {
       status: e.status,
       kpj: e.kpj,
+      billingCode: approved ? cover.billingCode : null,
       certificateAvailable: approved && can(actor, "certificate:download", place),
       coverage:
         approved && cover.coverStartMonth

@@ -8,7 +8,7 @@ function leaves(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : leaves(v, `${prefix}${k}.`)));
 }
 
-const PARAMS = { label: "L", expected: "E", values: "A, B", month: "07/2015", codes: "C", fields: "F", max: "16384", errorId: "9F2C41AB", date: "01/07/2015", seconds: "42" };
+const PARAMS = { label: "L", expected: "E", values: "A, B", month: "07/2015", codes: "C", fields: "F", max: "16384", errorId: "9F2C41AB", date: "01/07/2015", seconds: "42", reference: "TRX-1", amounts: "Rp16.800 (1, 12/2026)" };
 
 describe("the API's own messages (catalogue namespace api)", () => {
   it.each(["id", "en"] as const)("every %s message renders as text, never falling back to its key", (locale) => {

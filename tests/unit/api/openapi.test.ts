@@ -3,11 +3,13 @@ import {
   EXAMPLE_TODAY,
   INVALID_REQUEST_EXAMPLE,
   OPENAPI_PATH,
+  PAYMENT_NOTIFICATIONS_PATH,
   QUOTES_PATH,
   REQUEST_EXAMPLES,
   openApiDocument,
 } from "@/lib/api/openapi";
 import { ErrorSchema, QUOTE_FIELDS, QuoteResponseSchema, ValidationErrorSchema, validateQuote } from "@/lib/api/quote-schema";
+import { paymentBodyProblems } from "@/lib/api/payment-notification-schema";
 import { MANDATE_RULE_IDS, RULE_ISSUE_CODES, evaluateMandate, explainMandate } from "@/lib/rules";
 
 const doc = openApiDocument();
@@ -83,5 +85,24 @@ describe("the OpenAPI 3.1 document of the quote API", () => {
 
   it("is plain JSON: serialising and parsing it changes nothing", () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe("the OpenAPI document of the payment notifications (docs/decisions/0016 §2)", () => {
+  const notify = doc.paths[PAYMENT_NOTIFICATIONS_PATH].post;
+
+  it("documents POST /api/v1/payments/notifications with the channel key, both signature headers and its answers", () => {
+    expect(notify.security).toEqual([{ channelAuth: [] }]);
+    expect(doc.components.securitySchemes.channelAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(notify.parameters.map((p) => p.name)).toEqual(["X-LindungiKUR-Timestamp", "X-LindungiKUR-Signature"]);
+    expect(Object.keys(notify.responses).sort()).toEqual(["200", "400", "401", "409", "413", "422", "500"]);
+  });
+
+  it("its request schema is the endpoint's: exactly its four fields, all required, no others, and the example passes it", () => {
+    const request = schemas.PaymentNotification!;
+    expect(Object.keys(request.properties).sort()).toEqual(["amount", "billingCode", "paidOn", "reference"]);
+    expect(request.required.sort()).toEqual(["amount", "billingCode", "paidOn", "reference"]);
+    expect(request.additionalProperties).toBe(false);
+    expect(paymentBodyProblems(notify.requestBody.content["application/json"].example)).toMatchObject({ ok: true });
   });
 });

@@ -6,6 +6,7 @@ import { ruleMessage, storedMandateText } from "@/lib/i18n/rules";
 import { requirePermission } from "@/lib/auth/session";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { PriceStepsText } from "@/components/review/coverage-summary";
+import { BillingInstruction } from "@/components/review/billing-instruction";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/format";
@@ -123,6 +124,10 @@ export default async function EnrolmentPage({
           ) : null}
         </dl>
       </section>
+
+      {record.review.billingCode && record.review.coverage ? (
+        <BillingInstruction billingCode={record.review.billingCode} coverage={record.review.coverage} name={e.participant.fullName} kpj={e.kpj} />
+      ) : null}
 
       <section aria-labelledby="iuran" className="rounded border border-slate-200 bg-white p-4" data-testid="contribution">
         <h2 id="iuran" className="text-lg font-semibold">{t("detail.contribution")}</h2>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ruleMessage, storedMandateText, type RulesTranslator } from "@/lib/i18n/rules";
 import { StatusHistory } from "@/components/enrolment/status-history";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
+import { BillingInstruction } from "@/components/review/billing-instruction";
 import { CoverageSummaryView, PriceStepsText } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
 import { requirePermission } from "@/lib/auth/session";
@@ -98,6 +99,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
         <section aria-labelledby="kepesertaan" className={`${box} space-y-3`}>
           <h2 id="kepesertaan" className="text-lg font-semibold">{t("review.coverage")}</h2>
           {e.coverage ? <CoverageSummaryView coverage={e.coverage} /> : null}
+          {e.billingCode && e.coverage ? <BillingInstruction billingCode={e.billingCode} coverage={e.coverage} name={e.participant.fullName} kpj={e.kpj} /> : null}
           <p>
             <a href={`/sertifikat/${e.id}`} download className="font-semibold text-brand-700 underline" data-testid="certificate-link">{t("review.certificate")}</a>
           </p>

@@ -1,4 +1,4 @@
-import { ALLOWED_METHODS, methodNotAllowed, postQuote } from "@/lib/api/quote-endpoint";
+import { postQuote } from "@/lib/api/quote-endpoint";
 
 // Every answer depends on the API key and on today's date; nothing here is rendered at build time.
 export const dynamic = "force-dynamic";
@@ -8,13 +8,5 @@ export async function POST(request: Request): Promise<Response> {
   return postQuote(request, new Date());
 }
 
-// Explicit 405s (with a JSON body and `Allow: POST`) rather than Next's bare default.
-export const GET = methodNotAllowed;
-export const PUT = methodNotAllowed;
-export const PATCH = methodNotAllowed;
-export const DELETE = methodNotAllowed;
-
-/** Next would list every exported method in Allow; only POST is real. */
-export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: { Allow: `OPTIONS, ${ALLOWED_METHODS}` } });
-}
+// Explicit 405s (with a JSON body and `Allow: POST`) rather than Next's bare default; OPTIONS lists only POST.
+export { DELETE, GET, OPTIONS, PATCH, PUT } from "@/lib/api/post-only";
