@@ -49,6 +49,8 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
     : provinceFilter || search ? await listRegencies({ province: provinceFilter, search })
     : [];
   const editId = single(query.ubah);
+  // One province's list needs no province column (room for the actions on a phone).
+  const columns = entity === "regency" && provinceFilter ? [] : COLUMNS[entity];
   const editing = editId ? rows.find((r) => r.id === editId) : undefined;
   if (editId && !editing) notFound();
   const fields = fieldsFor(entity, Boolean(editing), options, (k) => t(k as never));
@@ -102,25 +104,26 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
           <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-700">{t("master.filter")}</button>
         </form>
       ) : null}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      {/* Focusable so a keyboard can scroll a table wider than a phone (an empty list has no link to tab to). */}
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="master-caption">
         <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("master.caption", { entity: title })}</caption>
+          <caption id="master-caption" className="px-3 py-2 text-left font-medium">{entity === "regency" && provinceFilter ? t("master.regencyCaption", { province: options.provinces.find((p) => p.code === provinceFilter)!.name }) : t("master.caption", { entity: title })}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2">{t("master.fields.name")}</th>
               <th scope="col" className="px-3 py-2">{t("master.fields.code")}</th>
-              {COLUMNS[entity].map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
+              {columns.map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
               <th scope="col" className="px-3 py-2">{t("common.status")}</th>
               <th scope="col" className="px-3 py-2">{t("common.actions")}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <tr><td colSpan={COLUMNS[entity].length + 4} className="px-3 py-2 text-slate-600">{entity === "regency" && !regencyQuery ? t("master.regencyPrompt") : t("common.none")}</td></tr> : null}
+            {rows.length === 0 ? <tr><td colSpan={columns.length + 4} className="px-3 py-2 text-slate-600">{entity === "regency" && !regencyQuery ? t("master.regencyPrompt") : t("common.none")}</td></tr> : null}
             {rows.map((r) => (
               <tr key={r.id} className={`border-t border-slate-200 align-top ${r.retiredAt ? "text-slate-500" : ""}`}>
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">{r.name}</th>
                 <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
-                {COLUMNS[entity].map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
+                {columns.map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
                 <td className="px-3 py-1.5">{r.retiredAt ? t("common.retired", { date: formatInstant(r.retiredAt, actor.timeZone) }) : t("common.active")}</td>
                 <td className="px-3 py-1.5">
                   <div className="flex flex-wrap gap-x-3 gap-y-1">
