@@ -22,7 +22,7 @@ test.describe("people and access on a 360 × 740 phone", () => {
   test("an administrator invites an officer for an office; the invitee sets a password through the link, signs in and enrols a debtor", async ({ page, asUser, browser }) => {
     const email = `petugas.baru.${randomUUID().slice(0, 8)}@demo.lindungikur.id`;
     await asUser("admin");
-    await page.getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("link", { name: "Pengguna", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pengguna dan akses");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Undang pengguna" }).click();
