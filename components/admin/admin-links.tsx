@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Action, type Subject } from "@/lib/auth/permissions";
 
-const LINKS: { href: string; action: Action; key: "targets" | "masterData" | "phaseRules" | "apiKeys" | "audit" }[] = [
+const LINKS: { href: string; action: Action; key: "people" | "targets" | "masterData" | "phaseRules" | "apiKeys" | "audit" }[] = [
+  { href: "/admin/pengguna", action: "user:manage", key: "people" },
   { href: "/admin/data", action: "masterData:manage", key: "masterData" },
   { href: "/admin/fase", action: "phaseRule:manage", key: "phaseRules" },
   { href: "/admin/kunci-api", action: "apiKey:manage", key: "apiKeys" },

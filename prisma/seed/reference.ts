@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { PROVINCES } from "../../lib/rules";
+import { REGENCIES } from "./regencies";
 
 export const KANWIL_NAMES: Record<string, string> = {
   SUMBAGUT: "Kanwil Sumbagut",
@@ -72,6 +73,12 @@ export async function seedReference(prisma: PrismaClient): Promise<void> {
       update: {},
     });
   }
+  // Kemendagri's regencies/cities (generated, ./regencies.ts): added when missing, never overwritten,
+  // so a name an administrator corrected or a regency they retired stays as they left it.
+  await prisma.regency.createMany({
+    data: REGENCIES.map(([code, name]) => ({ code, provinceCode: code.slice(0, 2), name })),
+    skipDuplicates: true,
+  });
   const kcIds = new Map<string, string>();
   for (const [code, name, provinceCode] of KANTOR_CABANG) {
     const province = PROVINCES.find((p) => p.code === provinceCode)!;

@@ -1,11 +1,11 @@
 /**
  * The administrator's master data, phase rules, API keys and audit trail in Chromium (issue #12).
- * Onboarding a bank office stops where admin-people's invitation flow begins: `onboardBankOffice`
- * returns the office's name, so the "invite its officer → the officer sets a password → enrols a
- * debtor" half can be appended to that test once /admin/pengguna exists.
+ * Onboarding a bank office (`onboardBankOffice`, ./admin-data.ts) is continued by its officer's
+ * invitation and first enrolment in onboarding.spec.ts.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { onboardBankOffice, tag } from "./admin-data";
 import { expect, query, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
@@ -13,37 +13,6 @@ async function seriousViolations(page: Page) {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8).toUpperCase();
-
-/** Creates a penyalur and one office served by KC Bandung Suci through the pages; returns their names. */
-export async function onboardBankOffice(page: Page): Promise<{ penyalurCode: string; officeName: string }> {
-  const t = tag();
-  const penyalurCode = `BANK-${t}`;
-  await page.goto("/admin/data/penyalur");
-  const form = page.getByRole("form", { name: "Penyalur baru" });
-  await form.getByLabel("Kode").fill(penyalurCode);
-  await form.getByLabel("Nama", { exact: true }).fill(`Bank Uji ${t}`);
-  await form.getByLabel("Jenis").selectOption("BANK");
-  await form.getByLabel("Pencairan bila debitur wajib belum terlindungi").selectOption("WARN");
-  await form.getByRole("button", { name: "Simpan" }).click();
-  await expect(page.getByRole("status")).toHaveText("Perubahan tersimpan.");
-  await expect(page.getByRole("rowheader", { name: `Bank Uji ${t}` })).toBeVisible();
-
-  const officeName = `Bank Uji ${t} — Cabang Dago`;
-  await page.goto(`/admin/data/kantor-penyalur?penyalur=${penyalurCode}`);
-  const office = page.getByRole("form", { name: "Kantor penyalur baru" });
-  await office.getByLabel("Kode").fill("KC-DAGO");
-  await office.getByLabel("Nama", { exact: true }).fill(officeName);
-  await office.getByLabel("Tingkat").selectOption("BRANCH");
-  await office.getByLabel("Provinsi").selectOption("32");
-  await office.getByLabel("Zona waktu").selectOption("Asia/Jakarta");
-  await office.getByLabel("Dilayani Kantor Cabang BPJS").selectOption({ label: "KC Bandung Suci" });
-  await office.getByRole("button", { name: "Simpan" }).click();
-  await expect(page.getByRole("status")).toHaveText("Perubahan tersimpan.");
-  await expect(page.getByRole("row", { name: new RegExp(officeName) })).toContainText("KC Bandung Suci");
-  return { penyalurCode, officeName };
 }
 
 test.describe("an administrator at a desk", () => {
@@ -67,7 +36,6 @@ test.describe("an administrator at a desk", () => {
       [penyalurCode, officeName],
     );
     expect(rows).toEqual([{ kc: "KC-BANDUNG-SUCI", gate: "WARN" }]);
-    // The next step (admin-people, /admin/pengguna): invite this office's officer, who enrols a debtor.
   });
 
   test("ends a phase rule and creates its successor, each after a preview of its impact", async ({ page, asUser }) => {

@@ -4,7 +4,7 @@ import { generate } from "otplib";
 import { randomUUID } from "node:crypto";
 import { fillEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
-import { NEW_PASSWORD, expectSignedOut, signInWithForm, throwawayUser } from "./people";
+import { NEW_PASSWORD, choosePassword, expectSignedOut, inviteOfficer, signInWithForm, throwawayUser } from "./people";
 
 /** Axe findings that block: serious and critical ones. */
 async function seriousViolations(page: Page) {
@@ -22,7 +22,7 @@ test.describe("people and access on a 360 × 740 phone", () => {
   test("an administrator invites an officer for an office; the invitee sets a password through the link, signs in and enrols a debtor", async ({ page, asUser, browser }) => {
     const email = `petugas.baru.${randomUUID().slice(0, 8)}@demo.lindungikur.id`;
     await asUser("admin");
-    await page.getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("link", { name: "Pengguna", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pengguna dan akses");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Undang pengguna" }).click();
@@ -38,13 +38,7 @@ test.describe("people and access on a 360 × 740 phone", () => {
     await expect(page.getByLabel("Email kantor")).toBeFocused();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByLabel("Email kantor").fill(email);
-    await page.getByLabel("Nama lengkap").fill("Putri Ayu");
-    await page.getByLabel("Cakupan").selectOption(`office:${await briOffice()}`);
-    await page.getByRole("button", { name: "Buat undangan" }).click();
-    await expect(page.getByRole("heading", { name: "Undangan dibuat" })).toBeVisible();
-    const link = await page.getByLabel("Tautan sekali pakai").inputValue();
-    expect(link).toMatch(/\/atur-sandi\/[A-Za-z0-9_-]{43}$/);
+    const link = await inviteOfficer(page, { email, name: "Putri Ayu", officeId: await briOffice() });
     const [stored] = await query<{ tokenHash: string }>(`select t."tokenHash" from "UserToken" t join "User" u on u.id = t."userId" where u.email = $1`, [email]);
     expect(link).not.toContain(stored!.tokenHash);
 
@@ -54,13 +48,9 @@ test.describe("people and access on a 360 × 740 phone", () => {
     await p.goto(link);
     await expect(p.getByRole("heading", { level: 1 })).toHaveText("Selamat datang, Putri Ayu");
     expect(await seriousViolations(p)).toEqual([]);
-    await p.getByLabel("Kata sandi baru", { exact: true }).fill("password1234");
-    await p.getByLabel("Ulangi kata sandi baru").fill("password1234");
-    await p.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await choosePassword(p, "password1234");
     await expect(p.locator("#f-password-error")).toContainText("paling umum dipakai");
-    await p.getByLabel("Kata sandi baru", { exact: true }).fill(NEW_PASSWORD);
-    await p.getByLabel("Ulangi kata sandi baru").fill(NEW_PASSWORD);
-    await p.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await choosePassword(p, NEW_PASSWORD);
     await expect(p).toHaveURL(/\/masuk\?sandi=siap$/);
     await expect(p.getByRole("status")).toContainText("Kata sandi tersimpan");
 

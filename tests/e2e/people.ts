@@ -34,3 +34,26 @@ export async function expectSignedOut(page: Page, path = "/beranda"): Promise<vo
   await page.goto(path);
   await expect(page).toHaveURL(/\/masuk/);
 }
+
+/**
+ * On the invitation page (/admin/pengguna/undang): invites a bank officer for the office whose id is
+ * given and returns the one-time link the page shows (the demo's "mail").
+ */
+export async function inviteOfficer(page: Page, invitee: { email: string; name: string; officeId: string }): Promise<string> {
+  await page.getByLabel("Email kantor").fill(invitee.email);
+  await page.getByLabel("Nama lengkap").fill(invitee.name);
+  await page.getByLabel("Peran").selectOption("BANK_OFFICER");
+  await page.getByLabel("Cakupan").selectOption(`office:${invitee.officeId}`);
+  await page.getByRole("button", { name: "Buat undangan" }).click();
+  await expect(page.getByRole("heading", { name: "Undangan dibuat" })).toBeVisible();
+  const link = await page.getByLabel("Tautan sekali pakai").inputValue();
+  expect(link).toMatch(/\/atur-sandi\/[A-Za-z0-9_-]{43}$/);
+  return link;
+}
+
+/** On the page a link opens (/atur-sandi/…): chooses the password, typed twice. */
+export async function choosePassword(page: Page, password: string): Promise<void> {
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill(password);
+  await page.getByLabel("Ulangi kata sandi baru").fill(password);
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+}

@@ -82,6 +82,25 @@ export async function listProvinces(): Promise<MasterRow[]> {
   }));
 }
 
+/** A province's regencies/cities, or those matching a search (name or code) across provinces. */
+export async function listRegencies(filter: { province?: string; search?: string }): Promise<MasterRow[]> {
+  const search = filter.search?.trim();
+  const rows = await db().regency.findMany({
+    where: {
+      ...(filter.province ? { provinceCode: filter.province } : {}),
+      ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { code: { startsWith: search } }] } : {}),
+    },
+    select: { code: true, name: true, provinceCode: true, retiredAt: true, province: { select: { name: true } } },
+    orderBy: { code: "asc" },
+    take: 600,
+  });
+  return rows.map((r) => ({
+    id: r.code, code: r.code, name: r.name, retiredAt: when(r.retiredAt),
+    cells: { province: r.province.name },
+    values: { province: r.provinceCode, code: r.code, name: r.name },
+  }));
+}
+
 export interface MasterOptions {
   kanwil: { code: string; name: string }[];
   provinces: { code: string; name: string }[];
@@ -102,13 +121,14 @@ export async function masterOptions(): Promise<MasterOptions> {
 }
 
 /** How many of each, for the master-data home page. */
-export async function masterCounts(): Promise<Record<"kanwil" | "kantorCabang" | "penyalur" | "office" | "province", number>> {
-  const [kanwil, kantorCabang, penyalur, office, province] = await Promise.all([
+export async function masterCounts(): Promise<Record<"kanwil" | "kantorCabang" | "penyalur" | "office" | "province" | "regency", number>> {
+  const [kanwil, kantorCabang, penyalur, office, province, regency] = await Promise.all([
     db().kanwil.count({ where: { retiredAt: null } }),
     db().kantorCabang.count({ where: { retiredAt: null } }),
     db().penyalur.count({ where: { retiredAt: null } }),
     db().penyalurOffice.count({ where: { retiredAt: null } }),
     db().province.count({ where: { retiredAt: null } }),
+    db().regency.count({ where: { retiredAt: null } }),
   ]);
-  return { kanwil, kantorCabang, penyalur, office, province };
+  return { kanwil, kantorCabang, penyalur, office, province, regency };
 }

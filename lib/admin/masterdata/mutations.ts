@@ -15,6 +15,7 @@ const ENTITY_TYPES: Record<MasterEntity, string> = {
   penyalur: "Penyalur",
   office: "PenyalurOffice",
   province: "Province",
+  regency: "Regency",
 };
 
 function isUniqueViolation(error: unknown): boolean {
@@ -142,6 +143,18 @@ async function write(tx: Tx, input: MasterDataInput, locale: Locale): Promise<Wr
       await tx.province.update({ where: { code: input.id }, data });
       return { id: input.id, before: { name: before.name, kanwil: before.kanwil.code, timeZone: before.timeZone }, after: shown };
     }
+    case "regency": {
+      // Its province is its code's first two digits (the schema checks they agree): fixed once created.
+      if (!input.id) {
+        await linked(tx.province.findUnique({ where: { code: input.province!, ...live }, select: { code: true } }), "province", locale);
+        await tx.regency.create({ data: { code: input.code!, provinceCode: input.province!, name: input.name } });
+        return { id: input.code!, before: null, after: { code: input.code, province: input.province, name: input.name } };
+      }
+      const before = await tx.regency.findUnique({ where: { code: input.id }, select: { name: true } });
+      if (!before) throw new AppError("NOT_FOUND");
+      await tx.regency.update({ where: { code: input.id }, data: { name: input.name } });
+      return { id: input.id, before, after: { name: input.name } };
+    }
   }
 }
 
@@ -157,7 +170,16 @@ async function liveDependants(tx: Tx, entity: MasterEntity, id: string): Promise
     case "office":
       return tx.user.count({ where: { penyalurOfficeId: id, active: true } });
     case "province":
-      return (await tx.kantorCabang.count({ where: { provinceCode: id, ...live } })) + (await tx.penyalurOffice.count({ where: { provinceCode: id, ...live } }));
+      return (
+        (await tx.kantorCabang.count({ where: { provinceCode: id, ...live } })) +
+        (await tx.penyalurOffice.count({ where: { provinceCode: id, ...live } })) +
+        (await tx.regency.count({ where: { provinceCode: id, ...live } }))
+      );
+    case "regency":
+      // Nothing stores a regency by key yet: addresses keep the regency as text (the e-form's), and
+      // the NIK check reads Kemendagri's table, not this one (docs/decisions/0014 §1). A retired
+      // regency is only no longer offered.
+      return 0;
   }
 }
 
@@ -169,7 +191,8 @@ async function liveDependants(tx: Tx, entity: MasterEntity, id: string): Promise
 export async function retireMasterData(actor: Actor, input: RetireInput, now: Date = new Date()): Promise<void> {
   if (!can(actor, "masterData:manage")) throw new AppError("FORBIDDEN");
   const { entity, id, restore } = input;
-  if (entity !== "province" && !/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND");
+  const byCode = entity === "province" ? /^\d{2}$/ : entity === "regency" ? /^\d{4}$/ : /^[0-9a-f-]{36}$/i;
+  if (!byCode.test(id)) throw new AppError("NOT_FOUND");
   await db().$transaction(async (tx) => {
     if (!restore) {
       const dependants = await liveDependants(tx, entity, id);
@@ -182,7 +205,8 @@ export async function retireMasterData(actor: Actor, input: RetireInput, now: Da
       : entity === "kantorCabang" ? await tx.kantorCabang.updateMany({ where: { id, ...where }, data })
       : entity === "penyalur" ? await tx.penyalur.updateMany({ where: { id, ...where }, data })
       : entity === "office" ? await tx.penyalurOffice.updateMany({ where: { id, ...where }, data })
-      : await tx.province.updateMany({ where: { code: id, ...where }, data });
+      : entity === "province" ? await tx.province.updateMany({ where: { code: id, ...where }, data })
+      : await tx.regency.updateMany({ where: { code: id, ...where }, data });
     if (count !== 1) throw new AppError("CONFLICT");
     await tx.auditEvent.create({
       data: {

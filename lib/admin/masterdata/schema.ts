@@ -1,6 +1,6 @@
 /**
  * Master data as an administrator types it (/admin/data/...): Kanwil, Kantor Cabang, penyalur, its
- * offices and provinces. Codes are fixed once created: they are what URLs, dashboard filters and
+ * offices, provinces and regencies/cities. Codes are fixed once created: they are what URLs, dashboard filters and
  * stored mandate decisions (kanwilCode) name. Pure: the messages are passed in.
  */
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { CODE_PATTERN } from "@/lib/admin/schema-fields";
 
 export type MasterMessage = (key: keyof Messages["adminData"]["master"]["errors"]) => string;
 
-export const MASTER_ENTITIES = ["kanwil", "kantorCabang", "penyalur", "office", "province"] as const;
+export const MASTER_ENTITIES = ["kanwil", "kantorCabang", "penyalur", "office", "province", "regency"] as const;
 export type MasterEntity = (typeof MASTER_ENTITIES)[number];
 
 /** The path segment of each entity's page (/admin/data/<segment>). */
@@ -19,7 +19,14 @@ export const ENTITY_SEGMENTS: Record<MasterEntity, string> = {
   penyalur: "penyalur",
   office: "kantor-penyalur",
   province: "provinsi",
+  regency: "kabupaten-kota",
 };
+
+/** The key of each record: a uuid, or a province's code "PP", or a regency's code "PPRR". */
+export const MASTER_ID_PATTERN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}|\d{4})$/i;
+
+/** A regency/city code as a NIK carries it: province (2 digits) + regency (01–69) or city (71–99). */
+export const REGENCY_CODE_PATTERN = /^\d{2}(0[1-9]|[1-6]\d|7[1-9]|[89]\d)$/;
 
 /** The zones of Indonesia's offices (WIB, WITA, WIT). */
 export const TIME_ZONES = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"] as const;
@@ -28,8 +35,9 @@ export const GATES = ["BLOCK", "WARN"] as const;
 export const OFFICE_LEVELS = ["HEAD_OFFICE", "BRANCH", "UNIT"] as const;
 
 export function masterDataInput(m: MasterMessage) {
-  /** The record edited: a uuid, or a province's two-digit code. */
-  const id = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2})$/i).optional());
+  /** The record edited: a uuid, a province's two-digit code or a regency's four-digit one. */
+  const id = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(MASTER_ID_PATTERN).optional());
+  const optionalText = z.string().optional().transform((v) => (v?.trim() ? v.trim() : undefined));
   /** Absent when editing: a code does not change. */
   const codeOnCreate = z.string().optional().transform((v) => (v?.trim() ? v.trim().toUpperCase() : undefined)).pipe(z.string().regex(CODE_PATTERN, m("codeFormat")).optional());
   const name = z.string({ error: m("nameRequired") }).trim().min(3, m("nameRequired")).max(120, m("nameTooLong"));
@@ -52,11 +60,17 @@ export function masterDataInput(m: MasterMessage) {
         timeZone: pick(TIME_ZONES),
         kantorCabang: ref,
       }),
-      z.object({ entity: z.literal("province"), id, code: z.string().optional().transform((v) => (v?.trim() ? v.trim() : undefined)).pipe(z.string().regex(/^\d{2}$/, m("provinceFormat")).optional()), name, kanwil: ref, timeZone: pick(TIME_ZONES) }),
+      z.object({ entity: z.literal("province"), id, code: optionalText.pipe(z.string().regex(/^\d{2}$/, m("provinceFormat")).optional()), name, kanwil: ref, timeZone: pick(TIME_ZONES) }),
+      // A regency's province is its code's first two digits: chosen when created, fixed after.
+      z.object({ entity: z.literal("regency"), id, province: optionalText.pipe(z.string().regex(/^\d{2}$/, m("provinceFormat")).optional()), code: optionalText.pipe(z.string().regex(REGENCY_CODE_PATTERN, m("regencyCodeFormat")).optional()), name }),
     ])
     .superRefine((v, ctx) => {
       if (!v.id && !v.code) ctx.addIssue({ code: "custom", path: ["code"], message: m("codeRequired") });
       if (v.entity === "office" && !v.id && !v.penyalur) ctx.addIssue({ code: "custom", path: ["penyalur"], message: m("choose") });
+      if (v.entity === "regency" && !v.id) {
+        if (!v.province) ctx.addIssue({ code: "custom", path: ["province"], message: m("choose") });
+        else if (v.code && !v.code.startsWith(v.province)) ctx.addIssue({ code: "custom", path: ["code"], message: m("regencyCodeProvince") });
+      }
     });
 }
 export type MasterDataInput = z.output<ReturnType<typeof masterDataInput>>;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MasterDataForm, RetireButton, type MasterField } from "@/components/admin/master-data-form";
-import { listKanwil, listKantorCabang, listOffices, listPenyalur, listProvinces, masterOptions, type MasterOptions, type MasterRow } from "@/lib/admin/masterdata/data";
+import { listKanwil, listKantorCabang, listOffices, listPenyalur, listProvinces, listRegencies, masterOptions, type MasterOptions, type MasterRow } from "@/lib/admin/masterdata/data";
 import { ENTITY_SEGMENTS, GATES, MASTER_ENTITIES, OFFICE_LEVELS, PENYALUR_TYPES, TIME_ZONES, type MasterEntity } from "@/lib/admin/masterdata/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/format";
@@ -26,6 +26,7 @@ const COLUMNS: Record<MasterEntity, string[]> = {
   penyalur: ["type", "disbursementGate", "offices"],
   office: ["penyalur", "level", "kantorCabang", "timeZone"],
   province: ["kanwil", "timeZone"],
+  regency: ["province"],
 };
 
 /** One kind of master data (administrators): the list with retire/reactivate, a new record, ?ubah=id to edit. */
@@ -35,13 +36,21 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
   if (!entity) notFound();
   const [t, query, options] = await Promise.all([getTranslations("adminData"), searchParams, masterOptions()]);
   const penyalurFilter = single(query.penyalur);
+  // Regencies (514) are listed by province or found by a search, never all at once.
+  const provinceFilter = options.provinces.find((p) => p.code === single(query.provinsi))?.code;
+  const search = single(query.cari)?.trim().slice(0, 60) || undefined;
+  const regencyQuery = new URLSearchParams({ ...(provinceFilter ? { provinsi: provinceFilter } : {}), ...(search ? { cari: search } : {}) }).toString();
   const rows: MasterRow[] =
     entity === "kanwil" ? await listKanwil()
     : entity === "kantorCabang" ? await listKantorCabang()
     : entity === "penyalur" ? await listPenyalur()
     : entity === "office" ? await listOffices(penyalurFilter && /^[A-Z0-9_-]{2,40}$/.test(penyalurFilter) ? penyalurFilter : undefined)
-    : await listProvinces();
+    : entity === "province" ? await listProvinces()
+    : provinceFilter || search ? await listRegencies({ province: provinceFilter, search })
+    : [];
   const editId = single(query.ubah);
+  // One province's list needs no province column (room for the actions on a phone).
+  const columns = entity === "regency" && provinceFilter ? [] : COLUMNS[entity];
   const editing = editId ? rows.find((r) => r.id === editId) : undefined;
   if (editId && !editing) notFound();
   const fields = fieldsFor(entity, Boolean(editing), options, (k) => t(k as never));
@@ -52,6 +61,8 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
     return value;
   };
   const path = `/admin/data/${ENTITY_SEGMENTS[entity]}`;
+  const listHref = entity === "regency" && regencyQuery ? `${path}?${regencyQuery}` : path;
+  const editHref = (rowId: string) => `${path}?${entity === "regency" && regencyQuery ? `${regencyQuery}&` : ""}ubah=${encodeURIComponent(rowId)}`;
   const title = t(`master.entities.${entity}.title`);
   return (
     <div className="space-y-6">
@@ -61,11 +72,11 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
       <MasterDataForm
         key={editing?.id ?? "new"}
         entity={entity}
-        id={entity === "province" ? editing?.code : editing?.id}
+        id={entity === "province" || entity === "regency" ? editing?.code : editing?.id}
         title={editing ? `${t(`master.entities.${entity}.edit`)}: ${editing.name}` : t(`master.entities.${entity}.new`)}
         fields={fields}
-        initial={editing?.values ?? (entity === "office" && penyalurFilter ? { penyalur: penyalurFilter } : {})}
-        cancelHref={editing ? path : undefined}
+        initial={editing?.values ?? (entity === "office" && penyalurFilter ? { penyalur: penyalurFilter } : entity === "regency" && provinceFilter ? { province: provinceFilter } : {})}
+        cancelHref={editing ? listHref : undefined}
       />
       {entity === "office" ? (
         <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
@@ -77,29 +88,46 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
           <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-700">{t("master.filter")}</button>
         </form>
       ) : null}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      {entity === "regency" ? (
+        <form method="get" role="search" aria-label={t("master.regencySearch")} className="flex flex-wrap items-end gap-2 text-sm">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-province" className="font-medium">{t("master.filterProvince")}</label>
+            <select id="filter-province" name="provinsi" defaultValue={provinceFilter ?? ""} className="rounded border border-slate-400 px-2 py-1">
+              <option value="">{t("common.all")}</option>
+              {options.provinces.map((p) => <option key={p.code} value={p.code}>{`${p.code} ${p.name}`}</option>)}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-search" className="font-medium">{t("master.searchRegency")}</label>
+            <input id="filter-search" name="cari" type="search" defaultValue={search ?? ""} maxLength={60} className="rounded border border-slate-400 px-2 py-1" />
+          </div>
+          <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-700">{t("master.filter")}</button>
+        </form>
+      ) : null}
+      {/* Focusable so a keyboard can scroll a table wider than a phone (an empty list has no link to tab to). */}
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="master-caption">
         <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("master.caption", { entity: title })}</caption>
+          <caption id="master-caption" className="px-3 py-2 text-left font-medium">{entity === "regency" && provinceFilter ? t("master.regencyCaption", { province: options.provinces.find((p) => p.code === provinceFilter)!.name }) : t("master.caption", { entity: title })}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2">{t("master.fields.name")}</th>
               <th scope="col" className="px-3 py-2">{t("master.fields.code")}</th>
-              {COLUMNS[entity].map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
+              {columns.map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
               <th scope="col" className="px-3 py-2">{t("common.status")}</th>
               <th scope="col" className="px-3 py-2">{t("common.actions")}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <tr><td colSpan={COLUMNS[entity].length + 4} className="px-3 py-2 text-slate-600">{t("common.none")}</td></tr> : null}
+            {rows.length === 0 ? <tr><td colSpan={columns.length + 4} className="px-3 py-2 text-slate-600">{entity === "regency" && !regencyQuery ? t("master.regencyPrompt") : t("common.none")}</td></tr> : null}
             {rows.map((r) => (
               <tr key={r.id} className={`border-t border-slate-200 align-top ${r.retiredAt ? "text-slate-500" : ""}`}>
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">{r.name}</th>
                 <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
-                {COLUMNS[entity].map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
+                {columns.map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
                 <td className="px-3 py-1.5">{r.retiredAt ? t("common.retired", { date: formatInstant(r.retiredAt, actor.timeZone) }) : t("common.active")}</td>
                 <td className="px-3 py-1.5">
                   <div className="flex flex-wrap gap-x-3 gap-y-1">
-                    <Link className="text-brand-700 underline" href={`${path}?ubah=${encodeURIComponent(r.id)}`} aria-label={`${t("common.edit")}: ${r.name}`}>{t("common.edit")}</Link>
+                    <Link className="text-brand-700 underline" href={editHref(r.id)} aria-label={`${t("common.edit")}: ${r.name}`}>{t("common.edit")}</Link>
                     <RetireButton entity={entity} id={r.id} retired={Boolean(r.retiredAt)} label={r.name} />
                   </div>
                 </td>
@@ -142,5 +170,11 @@ function fieldsFor(entity: MasterEntity, editing: boolean, o: MasterOptions, t: 
       ];
     case "province":
       return [code, f("name"), kanwil, f("timeZone", { options: zones })];
+    case "regency":
+      return [
+        f("province", editing ? { readOnly: true } : { options: o.provinces.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) }),
+        f("code", { hint: t("master.hints.regencyCode"), readOnly: editing, inputMode: "numeric" }),
+        f("name", { hint: t("master.hints.regencyName") }),
+      ];
   }
 }
