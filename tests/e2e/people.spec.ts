@@ -142,8 +142,8 @@ test.describe("people and access at a desk", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Unduh CSV" }).click()]);
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const [heading, ...lines] = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(heading).toBe("Nama,Email,Peran,Cakupan,Status,Dua langkah,Dibuat");
-    expect(lines.some((l) => l.startsWith("Dewi Lestari,verifikator.bandung@demo.lindungikur.id,Verifikator Kantor Cabang,"))).toBe(true);
+    expect(heading).toBe("Nama;Email;Peran;Cakupan;Status;Dua langkah;Dibuat");
+    expect(lines.some((l) => l.startsWith("Dewi Lestari;verifikator.bandung@demo.lindungikur.id;Verifikator Kantor Cabang;"))).toBe(true);
     expect(lines.every((l) => l.includes("Verifikator Kantor Cabang"))).toBe(true);
   });
 
