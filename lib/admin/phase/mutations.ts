@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { phaseRulesFor } from "@/lib/enrolment/data";
-import { mandateColumns, mandateDecisionRow } from "@/lib/enrolment";
+import { mandateColumns, mandateDecisionRow } from "@/lib/enrolment/mutations";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/config";
 import { addDays, evaluateMandate, type PhaseRule } from "@/lib/rules";
