@@ -13,4 +13,4 @@ export { resubmitEnrolment } from "@/lib/enrolment/mutations/correction";
 export { deleteDraft, saveDraft, type SaveDraftResult } from "@/lib/enrolment/mutations/drafts";
 export { recordNameCheck, recordNikLookup, type LookupOutcome } from "@/lib/enrolment/mutations/nik-lookup";
 export { clearanceMandate, type ClearanceMandate } from "@/lib/enrolment/mutations/clearance";
-export { mandateColumns, mandateDecisionRow, type SubmitResult } from "@/lib/enrolment/mutations/shared";
+export type { SubmitResult } from "@/lib/enrolment/mutations/shared";

@@ -194,7 +194,7 @@ export function mandateColumns(d: MandateDecision) {
  */
 export function mandateDecisionRow(
   enrolmentId: string,
-  occasion: "SUBMISSION" | "RESUBMISSION" | "CLEARANCE" | "PHASE_RULE",
+  occasion: "SUBMISSION" | "RESUBMISSION" | "CLEARANCE",
   decision: MandateDecision,
   decidedOn: string,
   actorId: string | null,

@@ -1,3 +1,0 @@
--- AlterEnum
-ALTER TYPE "MandateOccasion" ADD VALUE 'PHASE_RULE';
-
