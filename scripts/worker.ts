@@ -5,7 +5,7 @@
  * `npm run demo` and the e2e server start one beside the web server. SIGTERM lets running jobs finish
  * (30 s), then stops.
  */
-import { PgBoss } from "pg-boss";
+import PgBoss from "pg-boss";
 import { JOB_SCHEMA, queuePolicy } from "@/lib/jobs/boss";
 import { executeJob, type ClaimedJob } from "@/lib/jobs";
 import { JOBS } from "@/lib/jobs/registry";
@@ -17,12 +17,13 @@ boss.on("error", (error) => logUnexpected(error, { fault: "job-queue" }));
 await boss.start();
 
 for (const def of JOBS) {
-  if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, queuePolicy(def));
-  await boss.work(
-    def.name,
-    { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: def.options.concurrency },
-    async ([job]) => executeJob(def, job as unknown as ClaimedJob<never>),
-  );
+  if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, { name: def.name, ...queuePolicy(def) });
+  // One polling worker per unit of concurrency (pg-boss 10 runs each work() call's jobs one batch at a time).
+  for (let i = 0; i < def.options.concurrency; i++) {
+    await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) =>
+      executeJob(def, job as unknown as ClaimedJob<never>),
+    );
+  }
   if (def.options.cron) await boss.schedule(def.name, def.options.cron, { input: {} }, { tz: "UTC" });
 }
 logger.info({ jobs: JOBS.map((d) => d.name) }, "worker started");
@@ -31,7 +32,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await boss.stop({ graceful: true, timeout: 30_000 });
+  await boss.stop({ graceful: true, timeout: 30_000, wait: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

@@ -8,5 +8,5 @@ import { defineJob } from "@/lib/jobs";
 export const dispatchEventJob = defineJob<{ eventId: string }>(
   "events.dispatch",
   async ({ eventId }) => (await import("./dispatch")).dispatchEvent(eventId),
-  { retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
+  { retryLimit: 8, retryDelay: 10, retryBackoff: true },
 );

@@ -5,7 +5,7 @@
  * installed with the migrations (scripts/lib/job-queue.ts), never by a request.
  */
 import "server-only";
-import { PgBoss } from "pg-boss";
+import PgBoss from "pg-boss";
 import { serverEnv } from "@/lib/env";
 import { logUnexpected } from "@/lib/log";
 import type { JobDefinition } from "./define";
@@ -37,15 +37,15 @@ export function producer(): Promise<PgBoss> {
 
 /** The queue's retry policy as pg-boss takes it (createQueue and send alike). */
 export function queuePolicy(def: JobDefinition<never>) {
-  const { retryLimit, retryDelay, retryBackoff, retryDelayMax, expireInSeconds } = def.options;
-  return { retryLimit, retryDelay, retryBackoff, expireInSeconds, ...(retryDelayMax ? { retryDelayMax } : {}) };
+  const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = def.options;
+  return { retryLimit, retryDelay, retryBackoff, expireInSeconds };
 }
 
 /** Creates the job's queue once per process (pg-boss's create_queue is idempotent). */
 export async function ensureQueue(boss: PgBoss, def: JobDefinition<never>): Promise<void> {
   globalForBoss.jobQueues ??= new Set();
   if (globalForBoss.jobQueues.has(def.name)) return;
-  if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, queuePolicy(def));
+  if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, { name: def.name, ...queuePolicy(def) });
   globalForBoss.jobQueues.add(def.name);
 }
 
@@ -56,5 +56,5 @@ export async function closeJobProducer(): Promise<void> {
   globalForBoss.jobQueues = undefined;
   if (!starting) return;
   const boss = await starting.catch(() => undefined);
-  await boss?.stop({ graceful: false });
+  await boss?.stop({ graceful: false, wait: true });
 }

@@ -23,10 +23,8 @@ export interface JobOptions {
   retryLimit?: number;
   /** Seconds before the first retry; default 30. */
   retryDelay?: number;
-  /** Exponential backoff from retryDelay; default true. */
+  /** Exponential backoff from retryDelay (retryDelay × 2^retries, with jitter); default true. */
   retryBackoff?: boolean;
-  /** Longest backoff, in seconds. */
-  retryDelayMax?: number;
   /** A try that runs longer than this is failed (and retried); default 15 minutes. */
   expireInSeconds?: number;
   /** Jobs of this kind run at once in one worker process; default 1. */

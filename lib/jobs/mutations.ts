@@ -2,7 +2,6 @@
  * Sending jobs and keeping the tracked runs a person watches (docs/decisions/0024-jobs-and-events.md).
  */
 import "server-only";
-import { fromPrisma } from "pg-boss";
 import { db, Prisma } from "@/lib/db";
 import { logUnexpected } from "@/lib/log";
 import { ensureQueue, producer, queuePolicy } from "./boss";
@@ -19,6 +18,13 @@ export interface EnqueueOptions {
   startAfter?: Date;
 }
 
+/** pg-boss's statements run on the caller's Prisma transaction, so they commit or roll back with it. */
+function inTransaction(tx: JobTransaction) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+  };
+}
+
 async function send<T>(def: JobDefinition<T>, envelope: JobEnvelope<T>, opts: EnqueueOptions): Promise<string | null> {
   const boss = await producer();
   await ensureQueue(boss, def);
@@ -26,7 +32,7 @@ async function send<T>(def: JobDefinition<T>, envelope: JobEnvelope<T>, opts: En
     ...queuePolicy(def),
     ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
-    ...(opts.tx ? { db: fromPrisma(opts.tx) } : {}),
+    ...(opts.tx ? { db: inTransaction(opts.tx) } : {}),
   });
 }
 

@@ -4,7 +4,6 @@
  * complete or fail. A failed job goes back to pg-boss's retry state with its backoff, as in
  * production; `runQueuedJobs` does not wait for retries (pass `retryNow` to make them due at once).
  */
-import { PgBoss } from "pg-boss";
 import { executeJob, type ClaimedJob, type JobDefinition } from "@/lib/jobs";
 import { JOB_SCHEMA, producer } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
@@ -33,8 +32,7 @@ export async function runQueuedJobs(options: DrainOptions = {}): Promise<DrainRe
     let ran = 0;
     for (const def of defs) {
       if (!(await boss.getQueue(def.name))) continue;
-      if (options.retryNow) await makeRetriesDue(def.name);
-      const jobs = await boss.fetch<unknown>(def.name, { batchSize: 50, includeMetadata: true });
+      const jobs = await boss.fetch<unknown>(def.name, { batchSize: 50, includeMetadata: true, ignoreStartAfter: options.retryNow ?? false });
       for (const job of jobs) {
         ran++;
         try {
@@ -52,11 +50,6 @@ export async function runQueuedJobs(options: DrainOptions = {}): Promise<DrainRe
   return result;
 }
 
-async function makeRetriesDue(name: string): Promise<void> {
-  const boss = await producer();
-  await boss.getDb().executeSql(`update ${JOB_SCHEMA}.job set start_after = now() where name = $1 and state = 'retry'`, [name]);
-}
-
 /** The jobs pg-boss holds for one queue, any state (for assertions). */
 export async function queuedJobs(name: string): Promise<{ id: string; state: string; data: unknown; retryCount: number }[]> {
   const boss = await producer();
@@ -66,4 +59,3 @@ export async function queuedJobs(name: string): Promise<{ id: string; state: str
   return rows;
 }
 
-export type { PgBoss };
