@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/auth/permissions";
@@ -154,6 +154,33 @@ function listOrder(query: EnrolmentListQuery): Prisma.EnrolmentOrderByWithRelati
 }
 
 /**
+ * The list's counts per status from the dashboard's per-office cells (DashOfficeCell, kept exact by
+ * the triggers in the writer's transaction, docs/decisions/0007-dashboard-aggregates.md), when the
+ * query has no search and no date range: reading the cells of the actor's branches costs the same
+ * at 10k or 10M enrolments, where a GROUP BY over Enrolment reads every enrolment in scope (a
+ * national head-office list, 1M rows). Null when the cells cannot answer (a search, a date range,
+ * or an officer's office, whose own few enrolments are counted directly).
+ */
+async function statusCountsFromCells(actor: Actor, query: EnrolmentListQuery): Promise<{ status: string; n: number }[] | null> {
+  if (query.q || query.from || query.to) return null;
+  const scope = actor.scope;
+  const inScope =
+    scope.kind === "KANTOR_CABANG" ? Prisma.sql`"kantorCabangId" = ${scope.kantorCabangId}::uuid`
+    : scope.kind === "KANWIL" ? Prisma.sql`"kantorCabangId" in (select id from "KantorCabang" where "kanwilId" = ${scope.kanwilId}::uuid)`
+    : scope.kind === "ALL" ? Prisma.sql`true`
+    : null;
+  if (!inScope) return null;
+  const filters = [inScope];
+  if (query.status) filters.push(Prisma.sql`status = ${query.status}`);
+  if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
+  if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
+  const rows = await db().$queryRaw<{ status: string; n: number }[]>`
+    select status, sum(enrolments)::int as n from "DashOfficeCell" where ${Prisma.join(filters, " and ")}
+    group by status having sum(enrolments) > 0`;
+  return rows;
+}
+
+/**
  * One page of the enrolments the actor may read, searched, filtered and sorted as the list's query
  * says. Enrolments sent back by the reviewer (RETURNED) come first, whatever the sort: they are the
  * officer's work to do. SQL cannot put them first through Prisma's orderBy, so the list is read as
@@ -166,9 +193,11 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
   if (!scopeWhere) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.EnrolmentWhereInput = { AND: [scopeWhere, ...(await listFilters(query, actor.timeZone))] };
 
-  const counts = await db().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } });
-  const total = counts.reduce((sum, c) => sum + c._count._all, 0);
-  const returned = counts.find((c) => c.status === "RETURNED")?._count._all ?? 0;
+  const counts =
+    (await statusCountsFromCells(actor, query)) ??
+    (await db().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } })).map((c) => ({ status: c.status, n: c._count._all }));
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const returned = counts.find((c) => c.status === "RETURNED")?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const skip = (page - 1) * LIST_PAGE_SIZE;
