@@ -16,6 +16,27 @@ const EnvSchema = z.object({
    * QR codes. Unset: the address the request came to.
    */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Streaming read replicas (postgresql:// URLs, comma-separated): reads that tolerate a bounded
+   * staleness (dashboards, exports, lists) go to them through `staleReadDb()` (lib/db.ts); writes and
+   * every other read stay on DATABASE_URL. Empty: everything reads the primary.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URLS: setiap URL harus postgresql://"))),
+  /**
+   * The staleness bound of replica reads, in milliseconds: a replica is read only while everything
+   * committed on the primary more than this long ago is known to be replayed on it; otherwise the
+   * read goes to the primary.
+   */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   /** next-auth's signing key; production refuses to start without 32 characters of it. */
   AUTH_SECRET: z.string().optional(),
   /**
