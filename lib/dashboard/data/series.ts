@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import { lastDayOfMonth } from "@/lib/rules";
 import type { HistogramBucket } from "@/lib/dashboard/median";
 import { cellWhere, firstDay, isNational } from "@/lib/dashboard/data/cells";
@@ -25,7 +25,7 @@ export interface ContributionFigures {
 
 /** ISO weeks (Monday) that start inside the period. */
 export async function weekly(f: ResolvedFilter) {
-  return db().$queryRaw<{ week: string; enrolments: number; approved: number }[]>`
+  return staleReadDb().$queryRaw<{ week: string; enrolments: number; approved: number }[]>`
     select to_char(week, 'YYYY-MM-DD') as week, sum(enrolments)::int as enrolments,
            coalesce(sum(enrolments) filter (where status = 'APPROVED'), 0)::int as approved
     from "DashWeekCell"
@@ -35,7 +35,7 @@ export async function weekly(f: ResolvedFilter) {
 
 /** Debtors whose paid months reach the current month ("active", docs/regulation.md §3). */
 export async function activeDebtors(f: ResolvedFilter, today: string): Promise<number> {
-  const rows = await db().$queryRaw<{ active: number }[]>`
+  const rows = await staleReadDb().$queryRaw<{ active: number }[]>`
     select coalesce(sum(debtors), 0)::int as active from "DashCoverageCell"
     where ${cellWhere(f, "month")} and "paidThroughMonth" >= ${firstDay(today.slice(0, 7))}::date`;
   return rows[0]?.active ?? 0;
@@ -43,7 +43,7 @@ export async function activeDebtors(f: ResolvedFilter, today: string): Promise<n
 
 export async function decisionHistogram(f: ResolvedFilter): Promise<HistogramBucket[]> {
   const table = Prisma.raw(isNational(f) ? `"DashDecisionKanwilCell"` : `"DashDecisionCell"`);
-  return db().$queryRaw<HistogramBucket[]>`
+  return staleReadDb().$queryRaw<HistogramBucket[]>`
     select "hoursBucket", sum(decisions)::int as decisions from ${table}
     where ${cellWhere(f, "month")}
     group by "hoursBucket" having sum(decisions) <> 0 order by "hoursBucket"`;
@@ -52,7 +52,7 @@ export async function decisionHistogram(f: ResolvedFilter): Promise<HistogramBuc
 export type ContributionRow = { month: string | null } & ContributionFigures;
 
 export async function contributionRows(f: ResolvedFilter, today: string): Promise<ContributionRow[]> {
-  return db().$queryRaw<ContributionRow[]>`
+  return staleReadDb().$queryRaw<ContributionRow[]>`
     select to_char(month, 'YYYY-MM') as month,
            coalesce(sum(lines), 0)::int as lines, coalesce(sum(total), 0)::float8 as billed, coalesce(sum(gross), 0)::float8 as gross,
            coalesce(sum(discount), 0)::float8 as relief, coalesce(sum("paidTotal"), 0)::float8 as paid,

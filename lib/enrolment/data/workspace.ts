@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/auth/permissions";
@@ -69,7 +69,7 @@ function toListItem(r: ListItemRow): EnrolmentListItem {
 export async function recentEnrolments(actor: Actor, take = 20): Promise<EnrolmentListItem[]> {
   const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere) return [];
-  const rows = await db().enrolment.findMany({
+  const rows = await staleReadDb().enrolment.findMany({
     where: scopeWhere,
     orderBy: { createdAt: "desc" },
     take,
@@ -98,7 +98,7 @@ function escapeLike(text: string): string {
  * right(nik, 4) (migration 20261121143446): Prisma's endsWith would be LIKE '%1234', a full scan.
  */
 async function participantIdsByNikSuffix(suffix: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`select id from "Participant" where right(nik, 4) = ${suffix}`;
+  const rows = await staleReadDb().$queryRaw<{ id: string }[]>`select id from "Participant" where right(nik, 4) = ${suffix}`;
   return rows.map((r) => r.id);
 }
 
@@ -174,7 +174,7 @@ async function statusCountsFromCells(actor: Actor, query: EnrolmentListQuery): P
   if (query.status) filters.push(Prisma.sql`status = ${query.status}`);
   if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
   if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
-  const rows = await db().$queryRaw<{ status: string; n: number }[]>`
+  const rows = await staleReadDb().$queryRaw<{ status: string; n: number }[]>`
     select status, sum(enrolments)::int as n from "DashOfficeCell" where ${Prisma.join(filters, " and ")}
     group by status having sum(enrolments) > 0`;
   return rows;
@@ -195,7 +195,7 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
 
   const counts =
     (await statusCountsFromCells(actor, query)) ??
-    (await db().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } })).map((c) => ({ status: c.status, n: c._count._all }));
+    (await staleReadDb().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } })).map((c) => ({ status: c.status, n: c._count._all }));
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   const returned = counts.find((c) => c.status === "RETURNED")?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
@@ -208,7 +208,7 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
   const restTake = Math.min(LIST_PAGE_SIZE - returnedTake, Math.max(0, total - returned - restSkip));
   const [first, rest] = await Promise.all([
     returnedTake > 0
-      ? db().enrolment.findMany({
+      ? staleReadDb().enrolment.findMany({
           where: { AND: [where, { status: "RETURNED" }] },
           orderBy,
           skip,
@@ -217,7 +217,7 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
         })
       : [],
     restTake > 0
-      ? db().enrolment.findMany({
+      ? staleReadDb().enrolment.findMany({
           where: { AND: [where, { status: { not: "RETURNED" } }] },
           orderBy,
           skip: restSkip,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
@@ -47,14 +47,14 @@ async function queueCountFromCells(kantorCabangId: string, query: QueueQuery): P
   if (query.penyalur) filters.push(Prisma.sql`"penyalurId" = ${query.penyalur}::uuid`);
   if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
   if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
-  const rows = await db().$queryRaw<{ n: number }[]>`
+  const rows = await staleReadDb().$queryRaw<{ n: number }[]>`
     select coalesce(sum(enrolments), 0)::int as n from "DashOfficeCell" where ${Prisma.join(filters, " and ")}`;
   return rows[0]?.n ?? 0;
 }
 
 /** The penyalur with at least one enrolment (any status) in the branch, by name. */
 async function penyalurOptionsFromCells(kantorCabangId: string): Promise<{ id: string; name: string }[]> {
-  return db().$queryRaw<{ id: string; name: string }[]>`
+  return staleReadDb().$queryRaw<{ id: string; name: string }[]>`
     select p.id::text as id, p.name from "Penyalur" p
     where p.id in (select "penyalurId" from "DashOfficeCell" where "kantorCabangId" = ${kantorCabangId}::uuid and enrolments > 0)
     order by p.name`;
@@ -84,8 +84,8 @@ export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): P
   const [total, penyalurOptions] = fromCells
     ? await Promise.all([queueCountFromCells(fromCells, query), penyalurOptionsFromCells(fromCells)])
     : await Promise.all([
-        db().enrolment.count({ where }),
-        db().penyalur.findMany({
+        staleReadDb().enrolment.count({ where }),
+        staleReadDb().penyalur.findMany({
           where: { enrolments: { some: scopeWhere } },
           select: { id: true, name: true },
           orderBy: { name: "asc" },
@@ -93,7 +93,7 @@ export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): P
       ]);
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows = await db().enrolment.findMany({
+  const rows = await staleReadDb().enrolment.findMany({
     where,
     orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     skip: (page - 1) * REVIEW_PAGE_SIZE,
