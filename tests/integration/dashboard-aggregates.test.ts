@@ -132,6 +132,7 @@ const CELL_TABLES: Record<string, string> = {
   DashNationalContributionCell: `select month, "dueDate", "penyalurId", scheme, lines, gross::text, discount::text, total::text, "paidLines", "paidTotal"::text
     from "DashNationalContributionCell" where lines <> 0 or "paidLines" <> 0 or total <> 0`,
   DashNationalDecisionCell: `select month, "penyalurId", scheme, "hoursBucket", decisions from "DashNationalDecisionCell" where decisions <> 0`,
+  DashListCountCell: `select "kantorCabangId", "penyalurId", scheme, "mandateStatus", status, enrolments from "DashListCountCell" where enrolments <> 0`,
 };
 
 /** Each national series as the plain sum of the per-branch cells it rolls up (docs/decisions/0022). */
@@ -143,6 +144,7 @@ const NATIONAL_FROM_CELLS: Record<string, string> = {
       sum("paidLines")::int as "paidLines", sum("paidTotal")::text as "paidTotal"
     from "DashContributionCell" where "enrolmentStatus" = 'APPROVED' group by 1, 2, 3, 4 having sum(lines) <> 0 or sum("paidLines") <> 0 or sum(total) <> 0`,
   DashNationalDecisionCell: `select month, "penyalurId", scheme, "hoursBucket", sum(decisions)::int as decisions from "DashDecisionKanwilCell" group by 1, 2, 3, 4 having sum(decisions) <> 0`,
+  DashListCountCell: `select "kantorCabangId", "penyalurId", scheme, "mandateStatus", status, sum(enrolments)::int as enrolments from "DashOfficeCell" group by 1, 2, 3, 4, 5 having sum(enrolments) <> 0`,
 };
 
 async function snapshot(): Promise<Record<string, string[]>> {

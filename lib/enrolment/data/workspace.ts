@@ -154,12 +154,13 @@ function listOrder(query: EnrolmentListQuery): Prisma.EnrolmentOrderByWithRelati
 }
 
 /**
- * The list's counts per status from the dashboard's per-office cells (DashOfficeCell, kept exact by
- * the triggers in the writer's transaction, docs/decisions/0007-dashboard-aggregates.md), when the
- * query has no search and no date range: reading the cells of the actor's branches costs the same
- * at 10k or 10M enrolments, where a GROUP BY over Enrolment reads every enrolment in scope (a
- * national head-office list, 1M rows). Null when the cells cannot answer (a search, a date range,
- * or an officer's office, whose own few enrolments are counted directly).
+ * The list's counts per status from DashListCountCell (per Kantor Cabang × penyalur × scheme × mandate
+ * × status, all months together; kept exact by triggers in the writer's transaction,
+ * docs/decisions/0022-national-series.md), when the query has no search and no date range: about
+ * 9,000 rows nationally, whose number follows the master data, not the enrolments — where a
+ * GROUP BY over Enrolment read every enrolment in scope (a national head-office list: 1M rows).
+ * Null when the cells cannot answer (a search, a date range, or an officer's office, whose own few
+ * enrolments are counted directly).
  */
 async function statusCountsFromCells(actor: Actor, query: EnrolmentListQuery): Promise<{ status: string; n: number }[] | null> {
   if (query.q || query.from || query.to) return null;
@@ -175,7 +176,7 @@ async function statusCountsFromCells(actor: Actor, query: EnrolmentListQuery): P
   if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
   if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
   const rows = await staleReadDb().$queryRaw<{ status: string; n: number }[]>`
-    select status, sum(enrolments)::int as n from "DashOfficeCell" where ${Prisma.join(filters, " and ")}
+    select status, sum(enrolments)::int as n from "DashListCountCell" where ${Prisma.join(filters, " and ")}
     group by status having sum(enrolments) > 0`;
   return rows;
 }

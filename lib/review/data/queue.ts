@@ -35,11 +35,11 @@ export interface QueuePage {
 }
 
 /**
- * The queue's count and its penyalur filter options come from the branch's per-office dashboard
- * cells (DashOfficeCell: one row per month × office × scheme × mandate × status, kept exact by
- * the triggers in the writer's transaction, docs/decisions/0007-dashboard-aggregates.md), not from
- * the branch's enrolments: a branch's cells are a few thousand rows however many enrolments it
- * has, so the page costs the same at 10k or 10M and a cold cache is not a minute of disk reads.
+ * The queue's count and its penyalur filter options come from the branch's rows of DashListCountCell
+ * (penyalur × scheme × mandate × status, all months together, kept exact by triggers in the
+ * writer's transaction, docs/decisions/0022-national-series.md), not from the branch's enrolments:
+ * a branch has about a hundred such rows however many enrolments it holds, so the page costs the
+ * same at 10k or 10M and a cold cache is not a minute of disk reads.
  */
 async function queueCountFromCells(kantorCabangId: string, query: QueueQuery): Promise<number> {
   const filters = [Prisma.sql`"kantorCabangId" = ${kantorCabangId}::uuid`];
@@ -48,7 +48,7 @@ async function queueCountFromCells(kantorCabangId: string, query: QueueQuery): P
   if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
   if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
   const rows = await staleReadDb().$queryRaw<{ n: number }[]>`
-    select coalesce(sum(enrolments), 0)::int as n from "DashOfficeCell" where ${Prisma.join(filters, " and ")}`;
+    select coalesce(sum(enrolments), 0)::int as n from "DashListCountCell" where ${Prisma.join(filters, " and ")}`;
   return rows[0]?.n ?? 0;
 }
 
@@ -56,7 +56,7 @@ async function queueCountFromCells(kantorCabangId: string, query: QueueQuery): P
 async function penyalurOptionsFromCells(kantorCabangId: string): Promise<{ id: string; name: string }[]> {
   return staleReadDb().$queryRaw<{ id: string; name: string }[]>`
     select p.id::text as id, p.name from "Penyalur" p
-    where p.id in (select "penyalurId" from "DashOfficeCell" where "kantorCabangId" = ${kantorCabangId}::uuid and enrolments > 0)
+    where p.id in (select "penyalurId" from "DashListCountCell" where "kantorCabangId" = ${kantorCabangId}::uuid and enrolments > 0)
     order by p.name`;
 }
 

@@ -37,6 +37,18 @@ CREATE TABLE "DashNationalContributionCell" (
 );
 
 -- CreateTable
+CREATE TABLE "DashListCountCell" (
+    "kantorCabangId" UUID NOT NULL,
+    "penyalurId" UUID NOT NULL,
+    "scheme" TEXT NOT NULL,
+    "mandateStatus" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "enrolments" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "DashListCountCell_pkey" PRIMARY KEY ("kantorCabangId","penyalurId","scheme","mandateStatus","status")
+);
+
+-- CreateTable
 CREATE TABLE "DashNationalDecisionCell" (
     "month" DATE NOT NULL,
     "penyalurId" UUID NOT NULL,
@@ -171,6 +183,30 @@ ALTER FUNCTION dash_national_coverage() SET plan_cache_mode = force_generic_plan
 ALTER FUNCTION dash_national_contribution() SET plan_cache_mode = force_generic_plan;
 ALTER FUNCTION dash_national_decision() SET plan_cache_mode = force_generic_plan;
 
+CREATE FUNCTION dash_list_counts() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  n_rows "DashOfficeCell"[];
+  o_rows "DashOfficeCell"[];
+BEGIN
+  IF TG_OP <> 'DELETE' THEN n_rows := ARRAY(SELECT n FROM new_rows n); END IF;
+  IF TG_OP <> 'INSERT' THEN o_rows := ARRAY(SELECT o FROM old_rows o); END IF;
+  INSERT INTO "DashListCountCell" AS c ("kantorCabangId", "penyalurId", scheme, "mandateStatus", status, enrolments)
+  SELECT d."kantorCabangId", d."penyalurId", d.scheme, d."mandateStatus", d.status, sum(d.s * d.enrolments)
+  FROM (SELECT x.*, 1 AS s FROM unnest(n_rows) x UNION ALL SELECT y.*, -1 FROM unnest(o_rows) y) d
+  GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.s * d.enrolments) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("kantorCabangId", "penyalurId", scheme, "mandateStatus", status)
+  DO UPDATE SET enrolments = c.enrolments + excluded.enrolments;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dash_list_counts_insert AFTER INSERT ON "DashOfficeCell" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dash_list_counts();
+CREATE TRIGGER dash_list_counts_update AFTER UPDATE ON "DashOfficeCell" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dash_list_counts();
+CREATE TRIGGER dash_list_counts_delete AFTER DELETE ON "DashOfficeCell" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dash_list_counts();
+CREATE TRIGGER dash_list_counts_truncate AFTER TRUNCATE ON "DashOfficeCell" FOR EACH STATEMENT EXECUTE FUNCTION dash_national_truncate('DashListCountCell');
+ALTER FUNCTION dash_list_counts() SET plan_cache_mode = force_generic_plan;
+
 -- Fill the national series from the cells already there.
 INSERT INTO "DashNationalWeekCell" (week, "penyalurId", scheme, enrolments, approved)
 SELECT week, "penyalurId", scheme, sum(enrolments), coalesce(sum(enrolments) FILTER (WHERE status = 'APPROVED'), 0)
@@ -182,3 +218,5 @@ SELECT month, "dueDate", "penyalurId", scheme, sum(lines), sum(gross), sum(disco
 FROM "DashContributionCell" WHERE "enrolmentStatus" = 'APPROVED' GROUP BY 1, 2, 3, 4;
 INSERT INTO "DashNationalDecisionCell" (month, "penyalurId", scheme, "hoursBucket", decisions)
 SELECT month, "penyalurId", scheme, "hoursBucket", sum(decisions) FROM "DashDecisionKanwilCell" GROUP BY 1, 2, 3, 4;
+INSERT INTO "DashListCountCell" ("kantorCabangId", "penyalurId", scheme, "mandateStatus", status, enrolments)
+SELECT "kantorCabangId", "penyalurId", scheme, "mandateStatus", status, sum(enrolments) FROM "DashOfficeCell" GROUP BY 1, 2, 3, 4, 5;
