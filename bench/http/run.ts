@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { SCALE_CLUSTER, startEmbedded } from "../../scripts/lib/database";
 import { say } from "../../scripts/lib/log";
+import { applyMigrations } from "../../scripts/lib/migrate";
 import { printTable, scaleDatabase, stats } from "../lib";
 import { buildApp, startServer, treeRssSampler, type BenchServer } from "./server";
 import { signIn } from "./session";
@@ -30,6 +31,12 @@ const { values } = parseArgs({
     cold: { type: "boolean", default: false },
     xlsx: { type: "boolean", default: false },
     label: { type: "string", default: "" },
+    /** Writes a V8 CPU profile of the server (node --cpu-prof) into bench/results/profile-<time>/. */
+    profile: { type: "boolean", default: false },
+    /** Applies this checkout's pending migrations to the scale database first. */
+    migrate: { type: "boolean", default: false },
+    /** The build folder (NEXT_DIST_DIR), e.g. .next-test to measure a second build beside the demo's .next. */
+    dist: { type: "string", default: ".next" },
   },
 });
 const DURATION = Number(values.duration);
@@ -37,6 +44,7 @@ const CONCURRENCY = values.concurrency!.split(",").map(Number);
 const PORT = Number(values.port);
 
 const { url, server: database } = await scaleDatabase();
+if (values.migrate) await applyMigrations(url, say);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 
@@ -128,9 +136,14 @@ const selected = cases.filter((c) => !values.only || c.name.includes(values.only
 // ── the server ──────────────────────────────────────────────────────────────────────────────────
 if (!values["no-build"]) {
   say("Membangun aplikasi produksi (next build) …");
-  await buildApp();
+  await buildApp(values.dist!);
 }
-let app: BenchServer = await startServer(PORT, url);
+const profileDir = `bench/results/profile-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+const serverEnv: Record<string, string> = {
+  NEXT_DIST_DIR: values.dist!,
+  ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+};
+let app: BenchServer = await startServer(PORT, url, serverEnv);
 say(`Server siap dalam ${app.startSeconds.toFixed(1)} s di ${app.base}.`);
 const cookies = {} as Record<Role, string>;
 for (const role of Object.keys(ACCOUNTS) as Role[]) cookies[role] = await signIn(app.base, ACCOUNTS[role], undefined, `198.18.1.${Object.keys(cookies).length + 1}`);
@@ -145,11 +158,13 @@ interface Measured {
   p99: number;
   errors: number;
   rssMiB: number;
+  /** Seconds the server still worked after the window closed (requests sent, not answered in it). */
+  unfinished?: number;
   note?: string;
 }
 const results: Measured[] = [];
 
-function drive(c: Case, concurrency: number, options: Partial<autocannon.Options>, expected: number): Promise<Omit<Measured, "name" | "rssMiB">> {
+function drive(c: Case, concurrency: number, options: Partial<autocannon.Options>, expected: number): Promise<Omit<Measured, "name" | "rssMiB" | "unfinished">> {
   const latencies: number[] = [];
   let errors = 0;
   return new Promise((resolve, reject) => {
@@ -192,7 +207,12 @@ for (const c of selected) {
   let options: Partial<autocannon.Options> = {};
   let expected = 200;
   if (c.submit) {
-    template ??= await captureSubmit(app.base, cookies.officer);
+    try {
+      template ??= await captureSubmit(app.base, cookies.officer);
+    } catch (error) {
+      say(`  ${c.name}: dilewati — ${String(error).slice(0, 300)}`);
+      continue;
+    }
     const t = template;
     expected = t.status;
     const people = await freshNiks(client, 40_000);
@@ -212,16 +232,33 @@ for (const c of selected) {
   }
   // Warm-up: connections, compiled code and plans, as a user after the first visit sees it.
   await drive(c, 1, { ...options, amount: c.amount ? 1 : 3, duration: undefined }, expected).catch(() => undefined);
+  await drain();
   for (const concurrency of c.concurrency ?? CONCURRENCY) {
     rss.reset();
     const before = c.submit ? await createdCount() : 0;
-    const m = await drive(c, concurrency, options, expected);
+    const m = { ...(await drive(c, concurrency, options, expected)), unfinished: 0 };
+    // autocannon stops sending at the end of the window; requests the server is still working on
+    // would slow the next point down, so wait until the database is idle again.
+    m.unfinished = await drain();
     const note = c.submit ? `${(await createdCount()) - before} pendaftaran tercipta` : undefined;
     results.push({ name: c.name, ...m, rssMiB: rss.peak(), note });
-    say(`  ${c.name} c=${concurrency}: ${m.throughput.toFixed(1)}/s, p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, galat ${m.errors}, RSS ${rss.peak().toFixed(0)} MiB${note ? `, ${note}` : ""}`);
+    say(`  ${c.name} c=${concurrency}: ${m.throughput.toFixed(1)}/s, p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, galat ${m.errors}, RSS ${rss.peak().toFixed(0)} MiB, sisa ${m.unfinished.toFixed(1)} s${note ? `, ${note}` : ""}`);
   }
 }
 rss.stop();
+
+/** Waits (up to 3 minutes) until no query of the app is running on the scale database; returns the seconds waited. */
+async function drain(): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < 1800; i++) {
+    const { rows } = await client.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+    );
+    if (rows[0]!.n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return (performance.now() - started) / 1000;
+}
 
 async function createdCount(): Promise<number> {
   const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from "Enrolment" where "loanNumber" like $1`, [`${HTTP_LOAN_PREFIX}${runTag}-%`]);
@@ -246,7 +283,7 @@ if (values.cold) {
       await db.stop();
       db = await startEmbedded(SCALE_CLUSTER, () => undefined);
     }
-    app = await startServer(PORT, url);
+    app = await startServer(PORT, url, serverEnv);
     const started = performance.now();
     const response = await fetch(`${app.base}${c.path}`, { headers: { cookie: cookies[c.role] } });
     await response.arrayBuffer();
@@ -267,8 +304,8 @@ await db?.stop();
 const load = (await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" / ");
 console.log(`\n${values.label ? `${values.label} — ` : ""}${new Date().toISOString()}, ${Number(enrolmentCount[0]!.n).toLocaleString("id-ID")} pendaftaran, ${DURATION} s per titik, load average sesudahnya ${load}.\n`);
 printTable(
-  ["permintaan", "konkurensi", "n", "per detik", "p50 ms", "p95 ms", "p99 ms", "galat", "RSS puncak MiB", "catatan"],
-  results.map((r) => [r.name, r.concurrency, r.requests, r.throughput.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.errors, r.rssMiB.toFixed(0), r.note ?? ""]),
+  ["permintaan", "konkurensi", "n", "per detik", "p50 ms", "p95 ms", "p99 ms", "galat", "RSS puncak MiB", "sisa s", "catatan"],
+  results.map((r) => [r.name, r.concurrency, r.requests, r.throughput.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.errors, r.rssMiB.toFixed(0), (r.unfinished ?? 0).toFixed(1), r.note ?? ""]),
 );
 if (anchors.length) {
   console.log("\nJangkar fisik (pgbench, baris yang sama dengan satu kiriman, satu transaksi per kiriman, basis data yang sama):\n");
@@ -282,5 +319,6 @@ if (cold.length) {
   printTable(["halaman", "detik", "status", "server siap dalam s"], cold.map((c) => [c.name, c.seconds.toFixed(2), c.status, c.serverStart.toFixed(1)]));
 }
 console.log(`\n${removed} pendaftaran bench dihapus.`);
+if (values.profile) console.log(`\nProfil CPU server: ${profileDir} (npx tsx bench/http/profile-summary.ts <file>).`);
 await mkdir("bench/results", { recursive: true });
 await writeFile(`bench/results/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ label: values.label, results, anchors, cold }, null, 2));

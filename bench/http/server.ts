@@ -4,7 +4,8 @@
  * `next start` runs the app in a child process).
  */
 import type { ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { bin, run, start, stopChild, waitForHttp } from "../../scripts/lib/processes";
 
 export interface BenchServer {
@@ -15,8 +16,14 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-export async function buildApp(): Promise<void> {
-  await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+export async function buildApp(distDir: string): Promise<void> {
+  // next build points next-env.d.ts at its distDir's route types; put it back afterwards (as npm test does).
+  const nextEnv = existsSync("next-env.d.ts") ? await readFile("next-env.d.ts", "utf8") : undefined;
+  try {
+    await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir });
+  } finally {
+    if (nextEnv !== undefined) await writeFile("next-env.d.ts", nextEnv);
+  }
 }
 
 export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {

@@ -54,15 +54,29 @@ export async function captureSubmit(base: string, cookie: string): Promise<Captu
     const loanNumber = `${HTTP_LOAN_PREFIX}CAPTURE-${Date.now()}`;
     await page.goto("/pendaftaran/baru");
     await fillEform(page, { nik, loanNumber, birthDate, scheme: "MIKRO", plafon: "40.000.000" });
-    const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes(loanNumber));
+    const posted: import("@playwright/test").Request[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) posted.push(r);
+    });
     const button = page.getByRole("button", { name: "Kirim pendaftaran" });
     await button.click();
-    // A check-your-answers step, where the form has one, asks for the same button again.
-    const captured = await Promise.race([request, page.waitForTimeout(3000).then(() => null)]) ?? (await button.click(), await request);
+    // A check-your-answers step, where the form has one, asks for the same button (or a confirm) again.
+    const landed = page.waitForURL(/\/pendaftaran\/[0-9a-f-]{36}/, { timeout: 60_000 });
+    const early = await Promise.race([landed.then(() => true), page.waitForTimeout(4000).then(() => false)]);
+    if (!early) {
+      await page.getByRole("button", { name: /Kirim/ }).last().click();
+      await landed;
+    }
+    let captured: import("@playwright/test").Request | undefined;
+    for (const r of posted) {
+      const res = await r.response();
+      if (res && (res.headers()["x-action-redirect"] ?? "").includes("/pendaftaran/")) captured = r;
+    }
+    if (!captured) throw new Error(`kiriman e-form tidak terekam (${posted.length} permintaan aksi)`);
     const response = (await captured.response())!;
     const body = captured.postData()!;
-    const submissionKey = /name="1_submissionKey"\r\n\r\n([^\r]+)/.exec(body)?.[1] ?? /name="submissionKey"\r\n\r\n([^\r]+)/.exec(body)?.[1];
-    if (!submissionKey) throw new Error("submissionKey tidak ada di permintaan yang direkam");
+    const submissionKey = /submissionKey[^0-9a-f]{0,40}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(body)?.[1];
+    if (!submissionKey) throw new Error(`submissionKey tidak ada di permintaan yang direkam: ${body.slice(0, 800)}`);
     const headers = await captured.allHeaders();
     for (const h of ["cookie", "content-length", "host", "connection", "accept-encoding"]) delete headers[h];
     return { url: new URL(captured.url()).pathname, headers, body, nik, loanNumber, submissionKey, birthDate, status: response.status() };
