@@ -102,6 +102,9 @@ async function participantIdsByNikSuffix(suffix: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Up to this many people matching a name are looked up by id (see searchWhere). */
+const NAME_IDS_LIMIT = 2000;
+
 async function searchWhere(q: string): Promise<Prisma.EnrolmentWhereInput | null> {
   const search = classifySearch(q);
   const loanNumber = loanNumberSearch(q);
@@ -113,10 +116,20 @@ async function searchWhere(q: string): Promise<Prisma.EnrolmentWhereInput | null
     case "nikSuffix":
       byPerson = { participantId: { in: await participantIdsByNikSuffix(search.suffix) } };
       break;
-    case "name":
-      // ILIKE '%…%', served by the trigram index on Participant.fullName.
-      byPerson = { participant: { fullName: { contains: escapeLike(search.text), mode: "insensitive" } } };
+    case "name": {
+      // ILIKE '%…%', served by the trigram index on Participant.fullName. A name that few people
+      // have is turned into their ids first: "participantId IN (ids) OR loanNumber = …" uses an
+      // index on each side, where the relation filter inside the OR made PostgreSQL read every
+      // enrolment (5 s for a loan number at 1M). A common name keeps the relation filter.
+      const pattern = `%${escapeLike(search.text)}%`;
+      const few = await staleReadDb().$queryRaw<{ id: string }[]>`
+        select id from "Participant" where "fullName" ilike ${pattern} limit ${NAME_IDS_LIMIT + 1}`;
+      byPerson =
+        few.length <= NAME_IDS_LIMIT
+          ? { participantId: { in: few.map((r) => r.id) } }
+          : { participant: { fullName: { contains: escapeLike(search.text), mode: "insensitive" } } };
       break;
+    }
     case "partialNik":
       byPerson = null;
       break;
