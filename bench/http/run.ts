@@ -141,11 +141,9 @@ if (!values["no-build"]) {
   await buildApp(values.dist!);
 }
 const profileDir = `bench/results/profile-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-const serverEnv: Record<string, string> = {
-  NEXT_DIST_DIR: values.dist!,
-  ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-};
-let app: BenchServer = await startServer(PORT, url, serverEnv);
+const serverEnv: Record<string, string> = { NEXT_DIST_DIR: values.dist! };
+const nodeFlags = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+let app: BenchServer = await startServer(PORT, url, serverEnv, nodeFlags);
 say(`Server siap dalam ${app.startSeconds.toFixed(1)} s di ${app.base}.`);
 const cookies = {} as Record<Role, string>;
 for (const role of Object.keys(ACCOUNTS) as Role[]) cookies[role] = await signIn(app.base, ACCOUNTS[role], undefined, `198.18.1.${Object.keys(cookies).length + 1}`);
@@ -285,7 +283,7 @@ if (values.cold) {
       await db.stop();
       db = await startEmbedded(SCALE_CLUSTER, () => undefined);
     }
-    app = await startServer(PORT, url, serverEnv);
+    app = await startServer(PORT, url, serverEnv, nodeFlags);
     const started = performance.now();
     const response = await fetch(`${app.base}${c.path}`, { headers: { cookie: cookies[c.role] } });
     await response.arrayBuffer();

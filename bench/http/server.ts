@@ -6,6 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { bin, run, start, stopChild, waitForHttp } from "../../scripts/lib/processes";
 
 export interface BenchServer {
@@ -26,9 +27,14 @@ export async function buildApp(distDir: string): Promise<void> {
   }
 }
 
-export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<BenchServer> {
   const started = performance.now();
-  const child = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
+  // node flags such as --cpu-prof are refused in NODE_OPTIONS: run next's own script under node.
+  const [command, commandArgs] = nodeFlags.length
+    ? [process.execPath, [...nodeFlags, path.resolve("node_modules/next/dist/bin/next"), ...args]]
+    : [bin("next"), args];
+  const child = start(command, commandArgs, {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
     AUTH_TRUST_HOST: "true",

@@ -50,6 +50,7 @@ export async function captureSubmit(base: string, cookie: string): Promise<Captu
       }),
     );
     const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
     const { nik, birthDate } = benchNik(28, 9999);
     const loanNumber = `${HTTP_LOAN_PREFIX}CAPTURE-${Date.now()}`;
     await page.goto("/pendaftaran/baru");
