@@ -4,6 +4,18 @@
  */
 import { z } from "zod";
 
+/** A comma-separated setting as its trimmed, non-empty items (unset: none). */
+const commaList = () =>
+  z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL belum diset: jalankan lewat `npm run demo` / `npm run dev`, atau set sendiri." })
@@ -16,6 +28,19 @@ const EnvSchema = z.object({
    * QR codes. Unset: the address the request came to.
    */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Streaming read replicas (postgresql:// URLs, comma-separated): reads that tolerate a bounded
+   * staleness (dashboards, exports, lists) go to them through `staleReadDb()` (lib/db.ts); writes and
+   * every other read stay on DATABASE_URL. Empty: everything reads the primary.
+   */
+  DATABASE_REPLICA_URLS: commaList()
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URLS: setiap URL harus postgresql://"))),
+  /**
+   * The staleness bound of replica reads, in milliseconds: a replica is read only while everything
+   * committed on the primary more than this long ago is known to be replayed on it; otherwise the
+   * read goes to the primary.
+   */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   /** next-auth's signing key; production refuses to start without 32 characters of it. */
   AUTH_SECRET: z.string().optional(),
   /**
@@ -27,15 +52,7 @@ const EnvSchema = z.object({
    * Addresses of our own proxies / load balancers, comma-separated. X-Forwarded-For entries they
    * added are skipped when finding the client's address (lib/auth/client-address.ts).
    */
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  TRUSTED_PROXIES: commaList(),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;

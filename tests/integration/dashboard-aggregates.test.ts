@@ -127,6 +127,24 @@ const CELL_TABLES: Record<string, string> = {
   DashContributionCell: `select month, "dueDate", "kanwilId", "kantorCabangId", "penyalurId", scheme, "enrolmentStatus", lines, gross::text, discount::text, total::text, "paidLines", "paidTotal"::text
     from "DashContributionCell" where lines <> 0 or "paidLines" <> 0 or total <> 0`,
   DashEnrolmentFact: `select * from "DashEnrolmentFact"`,
+  DashNationalWeekCell: `select week, "penyalurId", scheme, enrolments, approved from "DashNationalWeekCell" where enrolments <> 0 or approved <> 0`,
+  DashNationalCoverageCell: `select month, "penyalurId", scheme, "paidThroughMonth", debtors from "DashNationalCoverageCell" where debtors <> 0`,
+  DashNationalContributionCell: `select month, "dueDate", "penyalurId", scheme, lines, gross::text, discount::text, total::text, "paidLines", "paidTotal"::text
+    from "DashNationalContributionCell" where lines <> 0 or "paidLines" <> 0 or total <> 0`,
+  DashNationalDecisionCell: `select month, "penyalurId", scheme, "hoursBucket", decisions from "DashNationalDecisionCell" where decisions <> 0`,
+  DashListCountCell: `select "kantorCabangId", "penyalurId", scheme, "mandateStatus", status, enrolments from "DashListCountCell" where enrolments <> 0`,
+};
+
+/** Each national series as the plain sum of the per-branch cells it rolls up (docs/decisions/0022). */
+const NATIONAL_FROM_CELLS: Record<string, string> = {
+  DashNationalWeekCell: `select week, "penyalurId", scheme, sum(enrolments)::int as enrolments, coalesce(sum(enrolments) filter (where status = 'APPROVED'), 0)::int as approved
+    from "DashWeekCell" group by 1, 2, 3 having sum(enrolments) <> 0 or coalesce(sum(enrolments) filter (where status = 'APPROVED'), 0) <> 0`,
+  DashNationalCoverageCell: `select month, "penyalurId", scheme, "paidThroughMonth", sum(debtors)::int as debtors from "DashCoverageCell" group by 1, 2, 3, 4 having sum(debtors) <> 0`,
+  DashNationalContributionCell: `select month, "dueDate", "penyalurId", scheme, sum(lines)::int as lines, sum(gross)::text as gross, sum(discount)::text as discount, sum(total)::text as total,
+      sum("paidLines")::int as "paidLines", sum("paidTotal")::text as "paidTotal"
+    from "DashContributionCell" where "enrolmentStatus" = 'APPROVED' group by 1, 2, 3, 4 having sum(lines) <> 0 or sum("paidLines") <> 0 or sum(total) <> 0`,
+  DashNationalDecisionCell: `select month, "penyalurId", scheme, "hoursBucket", sum(decisions)::int as decisions from "DashDecisionKanwilCell" group by 1, 2, 3, 4 having sum(decisions) <> 0`,
+  DashListCountCell: `select "kantorCabangId", "penyalurId", scheme, "mandateStatus", status, sum(enrolments)::int as enrolments from "DashOfficeCell" group by 1, 2, 3, 4, 5 having sum(enrolments) <> 0`,
 };
 
 async function snapshot(): Promise<Record<string, string[]>> {
@@ -136,6 +154,14 @@ async function snapshot(): Promise<Record<string, string[]>> {
 }
 
 describe("aggregates kept by triggers", () => {
+  it("keep each national series equal to the sum of the per-branch cells it rolls up", async () => {
+    const national = await snapshot();
+    expect(national.DashNationalWeekCell!.length).toBeGreaterThan(0);
+    for (const [name, sql] of Object.entries(NATIONAL_FROM_CELLS)) {
+      expect(national[name], name).toEqual((await q(sql)).map((r) => JSON.stringify(r)).sort());
+    }
+  });
+
   it("equal a rebuild from the base tables after inserts, status changes, re-pricing, payments and deletes", async () => {
     await client.query("begin");
     try {

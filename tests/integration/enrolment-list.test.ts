@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
 import { listEnrolments, type EnrolmentListPage } from "@/lib/enrolment/data";
 import { maskNik } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
 import { DEFAULT_LIST_QUERY, LIST_PAGE_SIZE, parseListQuery } from "@/lib/enrolment/list-schema";
 import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment, type EnrolmentInput } from "@/lib/enrolment/schema";
@@ -355,5 +356,34 @@ describe("a bad query string never breaks the list", () => {
     const page = await list(officerBri, { status: "nope", page: "x", sort: "name" });
     expect(page.total).toBe(FIRST_NAMES.length);
     expect(page.page).toBe(1);
+  });
+});
+
+describe("counts without a search come from the dashboard cells, and agree with the enrolments", () => {
+  it("for a branch, a Kanwil and head office, with and without a status, scheme or mandate filter, the total and the returned-first split equal a count over Enrolment", async () => {
+    const returnedOne = fixtures.find((f) => f.status !== "RETURNED")!;
+    // A status change after submission moves the enrolment between cells in its own transaction.
+    await db().enrolment.update({ where: { id: returnedOne.id }, data: { status: "RETURNED" } });
+    try {
+      for (const actor of [reviewerBandung, reviewerSemarang, managerJabar, headOffice]) {
+        for (const params of [{}, { status: "RETURNED" }, { status: "SUBMITTED" }, { scheme: "MIKRO" }, { mandate: "MANDATORY" }, { status: "SUBMITTED", scheme: "KECIL" }]) {
+          const query = parseListQuery(params);
+          const scope = enrolmentWhere(actor)!;
+          const where = {
+            AND: [scope, query.status ? { status: query.status } : {}, query.scheme ? { scheme: query.scheme } : {}, query.mandate ? { mandateStatus: query.mandate } : {}],
+          };
+          const [total, returned] = await Promise.all([
+            db().enrolment.count({ where }),
+            db().enrolment.count({ where: { AND: [where, { status: "RETURNED" }] } }),
+          ]);
+          const page = await listEnrolments(actor, query);
+          expect(page.total).toBe(total);
+          expect(page.pageCount).toBe(Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)));
+          expect(page.rows.filter((r) => r.status === "RETURNED")).toHaveLength(Math.min(returned, LIST_PAGE_SIZE));
+        }
+      }
+    } finally {
+      await db().enrolment.update({ where: { id: returnedOne.id }, data: { status: returnedOne.status } });
+    }
   });
 });

@@ -168,4 +168,25 @@ describe("the review queue", () => {
     expect(ages.get(recent.id)).toEqual({ age: 2, overdue: false });
     expect(await reviewQueue(actors.officerBri, parseQueueQuery({}), NOW)).toBeNull();
   });
+
+  it("counts and offers penyalur from the branch's dashboard cells, and they agree with the enrolments", async () => {
+    await submittedEnrolment(actors.officerBri, { submittedAt: new Date("2026-11-10T03:00:00Z") });
+    const kc = actors.reviewerBandung.scope.kind === "KANTOR_CABANG" ? actors.reviewerBandung.scope.kantorCabangId : "";
+    const penyalur = actors.officerBri.scope.kind === "PENYALUR_OFFICE" ? actors.officerBri.scope.penyalurId : "";
+    for (const params of [{}, { status: "ALL" }, { status: "APPROVED" }, { penyalur }, { penyalur, scheme: "KECIL" }, { mandate: "VOLUNTARY", status: "ALL" }]) {
+      const query = parseQueueQuery(params);
+      const where = {
+        kantorCabangId: kc,
+        ...(query.status === "ALL" ? { status: { not: "DRAFT" as const } } : { status: query.status }),
+        ...(query.penyalur ? { penyalurId: query.penyalur } : {}),
+        ...(query.scheme ? { scheme: query.scheme } : {}),
+        ...(query.mandate ? { mandateStatus: query.mandate } : {}),
+      };
+      const queue = (await reviewQueue(actors.reviewerBandung, query, NOW))!;
+      expect(queue.total).toBe(await db().enrolment.count({ where }));
+      const offered = await db().penyalur.findMany({ where: { enrolments: { some: { kantorCabangId: kc } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+      expect(queue.penyalurOptions).toEqual(offered);
+      expect(offered.length).toBeGreaterThan(0);
+    }
+  });
 });

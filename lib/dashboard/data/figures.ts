@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { staleReadDb } from "@/lib/db";
 import { monthRange } from "@/lib/rules";
 import { medianFromHistogram, type HistogramBucket } from "@/lib/dashboard/median";
 import { BREAKDOWN_MEASURES, ZERO, cellWhere, isNational, type GroupedRow, type Measures } from "@/lib/dashboard/data/cells";
@@ -65,7 +65,7 @@ const STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "REJECTED"] as const;
  */
 async function enrolmentBreakdowns(f: ResolvedFilter): Promise<GroupedRow[]> {
   if (isNational(f)) {
-    return db().$queryRaw<GroupedRow[]>`
+    return staleReadDb().$queryRaw<GroupedRow[]>`
     select case when grouping("kanwilId") = 0 then 'kanwil' when grouping("penyalurId") = 0 then 'penyalur'
                 when grouping(scheme) = 0 then 'scheme' when grouping("sectorGroup") = 0 then 'sector'
                 when grouping("provinceCode") = 0 then 'province' when grouping(month) = 0 then 'month'
@@ -76,7 +76,7 @@ async function enrolmentBreakdowns(f: ResolvedFilter): Promise<GroupedRow[]> {
     where ${cellWhere(f, "month")}
     group by grouping sets ((), ("kanwilId"), ("penyalurId"), (scheme), ("sectorGroup"), ("provinceCode"), (month), (status))`;
   }
-  return db().$queryRaw<GroupedRow[]>`
+  return staleReadDb().$queryRaw<GroupedRow[]>`
     select case when grouping("kanwilId") = 0 then 'kanwil' when grouping("kantorCabangId") = 0 then 'kc'
                 when grouping("penyalurId") = 0 then 'penyalur' when grouping(scheme) = 0 then 'scheme'
                 when grouping("sectorGroup") = 0 then 'sector' when grouping("provinceCode") = 0 then 'province'
@@ -90,7 +90,7 @@ async function enrolmentBreakdowns(f: ResolvedFilter): Promise<GroupedRow[]> {
 }
 
 async function officeBreakdown(f: ResolvedFilter): Promise<GroupedRow[]> {
-  return db().$queryRaw<GroupedRow[]>`
+  return staleReadDb().$queryRaw<GroupedRow[]>`
     select 'office' as dim, "penyalurOfficeId"::text as key, ${BREAKDOWN_MEASURES}
     from "DashOfficeCell"
     where ${cellWhere(f, "month")}
@@ -102,10 +102,10 @@ async function names(kind: "kanwil" | "kc" | "penyalur" | "office", ids: string[
   const select = { id: true, code: true, name: true } as const;
   const where = { id: { in: ids } };
   const rows =
-    kind === "kanwil" ? await db().kanwil.findMany({ where, select })
-    : kind === "kc" ? await db().kantorCabang.findMany({ where, select })
-    : kind === "penyalur" ? await db().penyalur.findMany({ where, select })
-    : (await db().penyalurOffice.findMany({ where, select: { id: true, name: true, penyalur: { select: { name: true } } } })).map((o) => ({
+    kind === "kanwil" ? await staleReadDb().kanwil.findMany({ where, select })
+    : kind === "kc" ? await staleReadDb().kantorCabang.findMany({ where, select })
+    : kind === "penyalur" ? await staleReadDb().penyalur.findMany({ where, select })
+    : (await staleReadDb().penyalurOffice.findMany({ where, select: { id: true, name: true, penyalur: { select: { name: true } } } })).map((o) => ({
         id: o.id,
         code: null,
         name: `${o.penyalur.name} — ${o.name}`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import { dashboardKanwil } from "@/lib/auth/scope";
@@ -37,16 +37,16 @@ export async function resolveDashboardFilter(actor: Actor, query: DashboardQuery
   const kanwilLocked = reach.kanwilId !== null;
   let kanwil: NamedRef | null = null;
   if (reach.kanwilId !== null) {
-    kanwil = await db().kanwil.findUnique({ where: { id: reach.kanwilId }, select });
+    kanwil = await staleReadDb().kanwil.findUnique({ where: { id: reach.kanwilId }, select });
     if (!kanwil || (query.kanwil && query.kanwil !== kanwil.code)) return null;
   } else if (query.kanwil) {
-    kanwil = await db().kanwil.findUnique({ where: { code: query.kanwil }, select });
+    kanwil = await staleReadDb().kanwil.findUnique({ where: { code: query.kanwil }, select });
     if (!kanwil) return null;
   }
   if (kanwil && !can(actor, "dashboard:read", { kanwilId: kanwil.id })) return null;
   let kc: ResolvedFilter["kc"] = null;
   if (query.kc) {
-    const found = await db().kantorCabang.findUnique({
+    const found = await staleReadDb().kantorCabang.findUnique({
       where: { code: query.kc },
       select: { id: true, code: true, name: true, kanwilId: true, kanwil: { select } },
     });
@@ -64,7 +64,7 @@ export async function resolveDashboardFilter(actor: Actor, query: DashboardQuery
   }
   let penyalur: NamedRef | null = null;
   if (query.penyalur) {
-    penyalur = await db().penyalur.findUnique({ where: { code: query.penyalur }, select });
+    penyalur = await staleReadDb().penyalur.findUnique({ where: { code: query.penyalur }, select });
     if (!penyalur) return null;
   }
   return { from: query.from, to: query.to, kanwil, kc, penyalur, scheme: query.scheme ?? null, kanwilLocked };
@@ -80,9 +80,9 @@ export interface FilterOptions {
 export async function dashboardFilterOptions(f: ResolvedFilter): Promise<FilterOptions> {
   const select = { id: true, code: true, name: true } as const;
   const [kanwil, kc, penyalur] = await Promise.all([
-    f.kanwilLocked ? Promise.resolve(f.kanwil ? [f.kanwil] : []) : db().kanwil.findMany({ select, orderBy: { name: "asc" } }),
-    f.kanwil ? db().kantorCabang.findMany({ where: { kanwilId: f.kanwil.id }, select, orderBy: { name: "asc" } }) : Promise.resolve([]),
-    db().penyalur.findMany({ select, orderBy: { name: "asc" } }),
+    f.kanwilLocked ? Promise.resolve(f.kanwil ? [f.kanwil] : []) : staleReadDb().kanwil.findMany({ select, orderBy: { name: "asc" } }),
+    f.kanwil ? staleReadDb().kantorCabang.findMany({ where: { kanwilId: f.kanwil.id }, select, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    staleReadDb().penyalur.findMany({ select, orderBy: { name: "asc" } }),
   ]);
   return { kanwil, kc, penyalur };
 }

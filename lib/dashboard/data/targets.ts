@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import { BREAKDOWN_MEASURES, type Measures } from "@/lib/dashboard/data/cells";
 import type { ResolvedFilter } from "@/lib/dashboard/data/filter";
 import type { TargetInput } from "@/lib/dashboard/schema";
@@ -25,7 +25,7 @@ export interface TargetRow {
  */
 export async function targetsForView(f: ResolvedFilter): Promise<TargetRow[]> {
   const year = Number(f.to.slice(0, 4));
-  const targets = await db().dashboardTarget.findMany({
+  const targets = await staleReadDb().dashboardTarget.findMany({
     where: { year, ...(f.kc ? { kantorCabangId: f.kc.id } : f.kanwil ? { kanwilId: f.kanwil.id } : {}) },
     select: {
       year: true,
@@ -38,7 +38,7 @@ export async function targetsForView(f: ResolvedFilter): Promise<TargetRow[]> {
     },
   });
   if (!targets.length) return [];
-  const actual = await db().$queryRaw<(Measures & { kanwilId: string; kantorCabangId: string | null })[]>`
+  const actual = await staleReadDb().$queryRaw<(Measures & { kanwilId: string; kantorCabangId: string | null })[]>`
     select "kanwilId"::text as "kanwilId", "kantorCabangId"::text as "kantorCabangId", ${BREAKDOWN_MEASURES}
     from "DashEnrolmentCell"
     where month >= ${`${year}-01-01`}::date and month <= ${`${year}-12-01`}::date
@@ -77,7 +77,7 @@ export interface TargetListItem {
 
 /** The targets of one year, for the administrator's page. */
 export async function listTargets(year: number): Promise<TargetListItem[]> {
-  const rows = await db().dashboardTarget.findMany({
+  const rows = await staleReadDb().dashboardTarget.findMany({
     where: { year },
     select: {
       id: true,
@@ -106,7 +106,7 @@ export async function listTargets(year: number): Promise<TargetListItem[]> {
 
 /** Kanwil and their branches, for the target form. */
 export async function targetFormOptions(): Promise<{ code: string; name: string; branches: { code: string; name: string }[] }[]> {
-  const rows = await db().kanwil.findMany({
+  const rows = await staleReadDb().kanwil.findMany({
     select: { code: true, name: true, branches: { select: { code: true, name: true }, orderBy: { name: "asc" } } },
     orderBy: { name: "asc" },
   });
@@ -120,10 +120,10 @@ export type TargetPlaceProblem = "kanwilUnknown" | "kcUnknown" | "kcOtherKanwil"
 export async function resolveTargetPlace(input: Pick<TargetInput, "kanwil" | "kc">): Promise<
   { ok: true; kanwilId: string; kantorCabangId: string | null } | { ok: false; field: "kanwil" | "kc"; problem: TargetPlaceProblem }
 > {
-  const kanwil = await db().kanwil.findUnique({ where: { code: input.kanwil }, select: { id: true } });
+  const kanwil = await staleReadDb().kanwil.findUnique({ where: { code: input.kanwil }, select: { id: true } });
   if (!kanwil) return { ok: false, field: "kanwil", problem: "kanwilUnknown" };
   if (!input.kc) return { ok: true, kanwilId: kanwil.id, kantorCabangId: null };
-  const kc = await db().kantorCabang.findUnique({ where: { code: input.kc }, select: { id: true, kanwilId: true } });
+  const kc = await staleReadDb().kantorCabang.findUnique({ where: { code: input.kc }, select: { id: true, kanwilId: true } });
   if (!kc) return { ok: false, field: "kc", problem: "kcUnknown" };
   if (kc.kanwilId !== kanwil.id) return { ok: false, field: "kc", problem: "kcOtherKanwil" };
   return { ok: true, kanwilId: kanwil.id, kantorCabangId: kc.id };

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/auth/permissions";
@@ -69,7 +69,7 @@ function toListItem(r: ListItemRow): EnrolmentListItem {
 export async function recentEnrolments(actor: Actor, take = 20): Promise<EnrolmentListItem[]> {
   const scopeWhere = enrolmentWhere(actor);
   if (!scopeWhere) return [];
-  const rows = await db().enrolment.findMany({
+  const rows = await staleReadDb().enrolment.findMany({
     where: scopeWhere,
     orderBy: { createdAt: "desc" },
     take,
@@ -98,9 +98,12 @@ function escapeLike(text: string): string {
  * right(nik, 4) (migration 20261121143446): Prisma's endsWith would be LIKE '%1234', a full scan.
  */
 async function participantIdsByNikSuffix(suffix: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`select id from "Participant" where right(nik, 4) = ${suffix}`;
+  const rows = await staleReadDb().$queryRaw<{ id: string }[]>`select id from "Participant" where right(nik, 4) = ${suffix}`;
   return rows.map((r) => r.id);
 }
+
+/** Up to this many people matching a name are looked up by id (see searchWhere). */
+const NAME_IDS_LIMIT = 2000;
 
 async function searchWhere(q: string): Promise<Prisma.EnrolmentWhereInput | null> {
   const search = classifySearch(q);
@@ -113,10 +116,20 @@ async function searchWhere(q: string): Promise<Prisma.EnrolmentWhereInput | null
     case "nikSuffix":
       byPerson = { participantId: { in: await participantIdsByNikSuffix(search.suffix) } };
       break;
-    case "name":
-      // ILIKE '%…%', served by the trigram index on Participant.fullName.
-      byPerson = { participant: { fullName: { contains: escapeLike(search.text), mode: "insensitive" } } };
+    case "name": {
+      // ILIKE '%…%', served by the trigram index on Participant.fullName. A name that few people
+      // have is turned into their ids first: "participantId IN (ids) OR loanNumber = …" uses an
+      // index on each side, where the relation filter inside the OR made PostgreSQL read every
+      // enrolment (5 s for a loan number at 1M). A common name keeps the relation filter.
+      const pattern = `%${escapeLike(search.text)}%`;
+      const few = await staleReadDb().$queryRaw<{ id: string }[]>`
+        select id from "Participant" where "fullName" ilike ${pattern} limit ${NAME_IDS_LIMIT + 1}`;
+      byPerson =
+        few.length <= NAME_IDS_LIMIT
+          ? { participantId: { in: few.map((r) => r.id) } }
+          : { participant: { fullName: { contains: escapeLike(search.text), mode: "insensitive" } } };
       break;
+    }
     case "partialNik":
       byPerson = null;
       break;
@@ -154,6 +167,34 @@ function listOrder(query: EnrolmentListQuery): Prisma.EnrolmentOrderByWithRelati
 }
 
 /**
+ * The list's counts per status from DashListCountCell (per Kantor Cabang × penyalur × scheme × mandate
+ * × status, all months together; kept exact by triggers in the writer's transaction,
+ * docs/decisions/0022-national-series.md), when the query has no search and no date range: about
+ * 9,000 rows nationally, whose number follows the master data, not the enrolments — where a
+ * GROUP BY over Enrolment read every enrolment in scope (a national head-office list: 1M rows).
+ * Null when the cells cannot answer (a search, a date range, or an officer's office, whose own few
+ * enrolments are counted directly).
+ */
+async function statusCountsFromCells(actor: Actor, query: EnrolmentListQuery): Promise<{ status: string; n: number }[] | null> {
+  if (query.q || query.from || query.to) return null;
+  const scope = actor.scope;
+  const inScope =
+    scope.kind === "KANTOR_CABANG" ? Prisma.sql`"kantorCabangId" = ${scope.kantorCabangId}::uuid`
+    : scope.kind === "KANWIL" ? Prisma.sql`"kantorCabangId" in (select id from "KantorCabang" where "kanwilId" = ${scope.kanwilId}::uuid)`
+    : scope.kind === "ALL" ? Prisma.sql`true`
+    : null;
+  if (!inScope) return null;
+  const filters = [inScope];
+  if (query.status) filters.push(Prisma.sql`status = ${query.status}`);
+  if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
+  if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
+  const rows = await staleReadDb().$queryRaw<{ status: string; n: number }[]>`
+    select status, sum(enrolments)::int as n from "DashListCountCell" where ${Prisma.join(filters, " and ")}
+    group by status having sum(enrolments) > 0`;
+  return rows;
+}
+
+/**
  * One page of the enrolments the actor may read, searched, filtered and sorted as the list's query
  * says. Enrolments sent back by the reviewer (RETURNED) come first, whatever the sort: they are the
  * officer's work to do. SQL cannot put them first through Prisma's orderBy, so the list is read as
@@ -166,9 +207,11 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
   if (!scopeWhere) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.EnrolmentWhereInput = { AND: [scopeWhere, ...(await listFilters(query, actor.timeZone))] };
 
-  const counts = await db().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } });
-  const total = counts.reduce((sum, c) => sum + c._count._all, 0);
-  const returned = counts.find((c) => c.status === "RETURNED")?._count._all ?? 0;
+  const counts =
+    (await statusCountsFromCells(actor, query)) ??
+    (await staleReadDb().enrolment.groupBy({ by: ["status"], where, _count: { _all: true } })).map((c) => ({ status: c.status, n: c._count._all }));
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const returned = counts.find((c) => c.status === "RETURNED")?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const skip = (page - 1) * LIST_PAGE_SIZE;
@@ -179,7 +222,7 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
   const restTake = Math.min(LIST_PAGE_SIZE - returnedTake, Math.max(0, total - returned - restSkip));
   const [first, rest] = await Promise.all([
     returnedTake > 0
-      ? db().enrolment.findMany({
+      ? staleReadDb().enrolment.findMany({
           where: { AND: [where, { status: "RETURNED" }] },
           orderBy,
           skip,
@@ -188,7 +231,7 @@ export async function listEnrolments(actor: Actor, query: EnrolmentListQuery): P
         })
       : [],
     restTake > 0
-      ? db().enrolment.findMany({
+      ? staleReadDb().enrolment.findMany({
           where: { AND: [where, { status: { not: "RETURNED" } }] },
           orderBy,
           skip: restSkip,

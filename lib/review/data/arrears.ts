@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
@@ -57,7 +57,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
   // The last month that is past due today (docs/regulation.md §3): today's month only after its due date.
   const lastDueDate = `${isMonthDue(current, today) ? current : addMonths(current, -1)}-01`;
 
-  const counted = await db().$queryRaw<{ id: string; unpaid: number; total: bigint }[]>`
+  const counted = await staleReadDb().$queryRaw<{ id: string; unpaid: number; total: bigint }[]>`
     with due as (
       select e.id, e."createdAt",
              ((extract(year from ${lastDueDate}::date) - extract(year from e."coverStartMonth")) * 12
@@ -81,7 +81,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
   const page = Math.min(Math.max(1, pageAsked), pageCount);
   if (counted.length === 0) return { rows: [], total, page, pageCount, today };
 
-  const rows = await db().enrolment.findMany({
+  const rows = await staleReadDb().enrolment.findMany({
     where: { id: { in: counted.map((c) => c.id) } },
     select: {
       id: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
@@ -35,6 +35,32 @@ export interface QueuePage {
 }
 
 /**
+ * The queue's count and its penyalur filter options come from the branch's rows of DashListCountCell
+ * (penyalur × scheme × mandate × status, all months together, kept exact by triggers in the
+ * writer's transaction, docs/decisions/0022-national-series.md), not from the branch's enrolments:
+ * a branch has about a hundred such rows however many enrolments it holds, so the page costs the
+ * same at 10k or 10M and a cold cache is not a minute of disk reads.
+ */
+async function queueCountFromCells(kantorCabangId: string, query: QueueQuery): Promise<number> {
+  const filters = [Prisma.sql`"kantorCabangId" = ${kantorCabangId}::uuid`];
+  filters.push(query.status === "ALL" ? Prisma.sql`status <> 'DRAFT'` : Prisma.sql`status = ${query.status}`);
+  if (query.penyalur) filters.push(Prisma.sql`"penyalurId" = ${query.penyalur}::uuid`);
+  if (query.scheme) filters.push(Prisma.sql`scheme = ${query.scheme}`);
+  if (query.mandate) filters.push(Prisma.sql`"mandateStatus" = ${query.mandate}`);
+  const rows = await staleReadDb().$queryRaw<{ n: number }[]>`
+    select coalesce(sum(enrolments), 0)::int as n from "DashListCountCell" where ${Prisma.join(filters, " and ")}`;
+  return rows[0]?.n ?? 0;
+}
+
+/** The penyalur with at least one enrolment (any status) in the branch, by name. */
+async function penyalurOptionsFromCells(kantorCabangId: string): Promise<{ id: string; name: string }[]> {
+  return staleReadDb().$queryRaw<{ id: string; name: string }[]>`
+    select p.id::text as id, p.name from "Penyalur" p
+    where p.id in (select "penyalurId" from "DashListCountCell" where "kantorCabangId" = ${kantorCabangId}::uuid and enrolments > 0)
+    order by p.name`;
+}
+
+/**
  * The review queue of the reviewer's own Kantor Cabang, oldest submission first, with each
  * enrolment's age in working days in the branch's time zone (the reviewer's office zone). Paged in
  * the database. Null when the actor may not review (fail closed).
@@ -54,17 +80,20 @@ export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): P
     ],
   };
   const timeZone = actor.timeZone;
-  const [total, penyalurOptions] = await Promise.all([
-    db().enrolment.count({ where }),
-    db().penyalur.findMany({
-      where: { enrolments: { some: scopeWhere } },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-  ]);
+  const fromCells = actor.scope.kind === "KANTOR_CABANG" ? actor.scope.kantorCabangId : null;
+  const [total, penyalurOptions] = fromCells
+    ? await Promise.all([queueCountFromCells(fromCells, query), penyalurOptionsFromCells(fromCells)])
+    : await Promise.all([
+        staleReadDb().enrolment.count({ where }),
+        staleReadDb().penyalur.findMany({
+          where: { enrolments: { some: scopeWhere } },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        }),
+      ]);
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows = await db().enrolment.findMany({
+  const rows = await staleReadDb().enrolment.findMany({
     where,
     orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     skip: (page - 1) * REVIEW_PAGE_SIZE,

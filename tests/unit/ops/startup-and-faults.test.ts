@@ -6,6 +6,8 @@ const SAFE: ServerEnv = {
   DATABASE_URL: "postgresql://app@db/lindungikur",
   NODE_ENV: "production",
   DATABASE_POOL_MAX: 10,
+  DATABASE_REPLICA_URLS: [],
+  DATABASE_REPLICA_MAX_LAG_MS: 5000,
   PUBLIC_BASE_URL: "https://lindungikur.example.go.id",
   AUTH_SECRET: "x".repeat(MIN_AUTH_SECRET_LENGTH),
   LINDUNGIKUR_DEMO: "0",
