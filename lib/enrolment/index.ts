@@ -1,0 +1,8 @@
+/**
+ * The enrolment feature's public entry for other features (eslint-plugin-boundaries): the one submit
+ * mutation the e-form, the host-to-host API (lib/api/enrolments) and bulk upload all write through,
+ * the whole-form validation it needs, and the clearance decision the API reports.
+ */
+export { submitEnrolment, clearanceMandate, type SubmitResult } from "@/lib/enrolment/mutations";
+export type { SubmitOrigin } from "@/lib/enrolment/mutations/submit";
+export { validateEnrolment, FORM_FIELD_ORDER, type EnrolmentInput, type FieldErrors, type EnrolmentFieldName } from "@/lib/enrolment/schema";
