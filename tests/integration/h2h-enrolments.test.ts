@@ -8,59 +8,12 @@ import { POST } from "@/app/api/v1/enrolments/route";
 import { GET as getOne } from "@/app/api/v1/enrolments/[id]/route";
 import { createApiKey } from "@/lib/api/mutations";
 import { EnrolmentCreatedSchema, EnrolmentResourceSchema } from "@/lib/api/enrolments-schema";
-import { CONSENT_TEXT_VERSION } from "@/lib/enrolment/consent";
 import { db } from "@/lib/db";
-import { addDays, todayInZone } from "@/lib/rules";
 import { DEMO_API_KEY } from "../../prisma/seed/api-keys";
-import { uniqueNik } from "../support/db";
 import { uniqueLoanNumber } from "../support/eform";
+import { apiBody } from "../support/h2h";
 
 const URL = "http://127.0.0.1/api/v1/enrolments";
-const TODAY = todayInZone(new Date(), "Asia/Jakarta");
-
-/** Every e-form field as a bank's system sends it (JSON types), for a KUR kecil of Rp150.000.000. */
-export function apiBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    officeCode: "BRI-BDG-AA",
-    nik: uniqueNik("1985-08-17"),
-    fullName: "Budi Santoso",
-    birthPlace: "Bandung",
-    birthDate: "1985-08-17",
-    sex: "L",
-    motherMaidenName: "Siti Rohmah",
-    phone: "081234567890",
-    addressProvinceCode: "32",
-    addressRegency: "Kota Bandung",
-    addressDistrict: "Coblong",
-    addressStreet: "Jl. Dago No. 1",
-    businessName: "Toko Budi",
-    kbli: "47111",
-    businessStartedOn: "2020-01-15",
-    businessProvinceCode: "32",
-    loanNumber: uniqueLoanNumber("H2H"),
-    scheme: "KECIL",
-    plafon: 150_000_000,
-    purpose: "WORKING_CAPITAL",
-    tenorMonths: 36,
-    plannedDisbursementDate: addDays(TODAY, 7),
-    npwp: "012345678901000",
-    priorMikroCount: 0,
-    priorKecilCount: 0,
-    declaredIncome: 3_000_000,
-    jht: true,
-    monthsInAdvance: 1,
-    heirName: "Sri Wahyuni",
-    heirRelationship: "SPOUSE",
-    heirPhone: "081311112222",
-    attestNikChecked: true,
-    attestSlikChecked: true,
-    attestNoOtherKur: true,
-    attestNpwpPresent: true,
-    consent: true,
-    consentTextVersion: CONSENT_TEXT_VERSION,
-    ...overrides,
-  };
-}
 
 function request(body: unknown, init: { key?: string; idempotencyKey?: string | null; language?: string } = {}): Request {
   const headers: Record<string, string> = { "content-type": "application/json", authorization: `Bearer ${init.key ?? DEMO_API_KEY}` };
