@@ -58,7 +58,7 @@ export async function authenticate(request: Request, reply: Replies, route: stri
 }
 
 /** A JSON value with its object keys sorted: the same body in another key order hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isPlainObject(value)) {
     return `{${Object.keys(value)
