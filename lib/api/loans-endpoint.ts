@@ -5,7 +5,7 @@ import { isPlainObject, readJsonBody, replies } from "@/lib/api/quote-endpoint";
 import { authenticate, canonical } from "@/lib/api/enrolments/endpoint";
 import { h2hTranslator } from "@/lib/api/enrolments/messages";
 import { LoanEventRequestSchema } from "@/lib/loans/schema";
-import { recordLoanEvent } from "@/lib/loans/mutations";
+import { recordLoanEvent } from "@/lib/loans";
 import { logUnexpected } from "@/lib/log";
 
 /**
