@@ -7,3 +7,4 @@
  */
 export { recordLoanEvent } from "@/lib/loans/mutations";
 export { coverageGaps, coverageGapSummary, type GapRow, type GapSummary, type GapCount } from "@/lib/loans/data";
+export { gapsCsv } from "@/lib/loans/table";

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/loans/events/route";
 import { createApiKey } from "@/lib/api/mutations";
 import { db } from "@/lib/db";
-import { coverageGapSummary, coverageGaps } from "@/lib/loans/data";
+import { coverageGapSummary, coverageGaps, gapsCsv } from "@/lib/loans";
+import { translator } from "@/lib/i18n/translator";
 import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
 import { addMonths, contributionForMonth, monthOf, todayInZone } from "@/lib/rules";
 import { DEMO_API_KEY } from "../../prisma/seed/api-keys";
@@ -124,6 +125,12 @@ describe("coverage gaps on generated loans (docs/regulation.md §2.2: disbursed 
     }
     expect((await coverageGaps(actors.officerBni)).some((g) => gapIds.has(g.enrolmentId) && g.penyalurName === "BRI")).toBe(false);
     expect((await coverageGaps(actors.reviewerSemarang)).some((g) => g.enrolmentId === pending[0]!.id)).toBe(false);
+
+    // The export: the page's headings, one line per gap, the reader's CSV dialect.
+    const csv = gapsCsv(translator("id"), await coverageGaps(actors.reviewerBandung), "id", "Asia/Jakarta");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFNomor pinjaman;Penyalur;Kantor penyalur;Kantor Cabang;Kanwil;Skema;Keputusan;Status;Tanggal cair;Jumlah cair;Disetujui");
+    expect(csv).toContain(`${await loanNumberOf(pending[0]!.id)};BRI;Kantor Cabang Bandung Asia Afrika;KC Bandung Suci;Kanwil Jawa Barat;`);
+    expect(csv).not.toContain(await loanNumberOf(covered[0]!.id));
   });
 });
 
