@@ -12,8 +12,10 @@ import { bin, localAuthSecret, run, start, stopChild } from "./lib/processes";
 const port = process.env.PORT ?? "3000";
 const database = await resolveDatabase(DEMO_CLUSTER, say);
 let server: ReturnType<typeof start> | undefined;
+let receiver: ReturnType<typeof start> | undefined;
 const shutdown = async (code: number) => {
   await stopChild(server);
+  await stopChild(receiver);
   await database.stop();
   process.exit(code);
 };
@@ -38,6 +40,9 @@ try {
     LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The local webhook receiver: registers itself as BRI's webhook and shows what it receives (docs/api.md "Webhook").
+  const receiverPort = process.env.WEBHOOK_RECEIVER_PORT ?? String(Number(port) + 1000);
+  receiver = start(bin("tsx"), ["scripts/webhook-receiver.ts"], { DATABASE_URL: database.url, WEBHOOK_RECEIVER_PORT: receiverPort });
   server = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], env);
   say(`Portal berjalan di http://127.0.0.1:${port} — akun demo ada di README. Ctrl-C untuk berhenti.`);
   server.on("exit", (code) => void shutdown(code ?? 0));
