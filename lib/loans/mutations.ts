@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/action/errors";
 import { db, Prisma } from "@/lib/db";
+import { recordEvent, type EventType } from "@/lib/events";
 import { todayInZone } from "@/lib/rules";
 import { applyLoanEvent, isCoverageGap, type LoanState } from "@/lib/loans/cover";
 import type { LoanEventRecorded, LoanEventRequest } from "@/lib/loans/schema";
@@ -11,16 +12,14 @@ import type { LoanEventRecorded, LoanEventRequest } from "@/lib/loans/schema";
  * audit row, in one transaction that holds the enrolment's row lock (two events of one loan never
  * interleave). Idempotent on the bank's reference: the same reference and body answer the first
  * result again; the same reference with another body is a CONFLICT.
- *
- * `onRecorded` runs inside the transaction (the outbox's recordEvent, so the event is sent only if
- * this commits).
+ * The outbox event (loan.disbursed, .repaid, .written-off, .restructured) is written in the same
+ * transaction, so the bank's webhook hears of it only if it is recorded.
  */
 export async function recordLoanEvent(
   caller: { penyalurId: string; apiKeyId: string },
   input: LoanEventRequest,
   requestHash: string,
   now: Date,
-  onRecorded?: (tx: Prisma.TransactionClient, recorded: LoanEventRecorded, place: { penyalurId: string }) => Promise<void>,
 ): Promise<LoanEventRecorded> {
   const replay = await replayOf(caller.penyalurId, input.reference, requestHash);
   if (replay) return replay;
@@ -120,7 +119,12 @@ export async function recordLoanEvent(
         },
       });
       const recorded: LoanEventRecorded = { enrolmentId: e.id, reference: input.reference, kind: input.kind, replayed: false, loan: { ...after, coverageGap } };
-      await onRecorded?.(tx, recorded, { penyalurId: caller.penyalurId });
+      await recordEvent(tx, {
+        type: EVENT_TYPE[input.kind],
+        penyalurId: caller.penyalurId,
+        enrolmentId: e.id,
+        payload: { reference: input.reference, occurredOn: input.occurredOn, ...after, coverageGap },
+      });
       return recorded;
     });
   } catch (error) {
@@ -132,6 +136,13 @@ export async function recordLoanEvent(
     throw error;
   }
 }
+
+const EVENT_TYPE: Record<LoanEventRequest["kind"], EventType> = {
+  DISBURSED: "loan.disbursed",
+  EARLY_REPAYMENT: "loan.repaid",
+  WRITE_OFF: "loan.written-off",
+  RESTRUCTURED: "loan.restructured",
+};
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

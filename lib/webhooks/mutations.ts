@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import { generateSigningSecret, signNotification } from "@/lib/api";
+import { enqueue } from "@/lib/jobs";
+import { deliverWebhookJob } from "@/lib/webhooks/jobs";
 import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, type SaveWebhookInput, type WebhookBody } from "@/lib/webhooks/schema";
 
 function requireAdmin(actor: Actor) {
@@ -49,8 +51,9 @@ export async function disableWebhook(actor: Actor, endpointId: string): Promise<
 
 /**
  * The delivery of one outbox event to its penyalur's webhook, if it has an active one: the row of the
- * delivery log (one per endpoint and event, so a fan-out run twice queues it once). Returns the id to
- * enqueue, or null when there is nothing to send.
+ * delivery log (one per endpoint and event) and its delivery job, in one transaction, so a fan-out
+ * retried after a crash either finds both or writes both. Returns the delivery's id, or null when
+ * there is nothing (more) to send.
  */
 export async function queueDelivery(event: WebhookBody & { penyalurId: string }): Promise<string | null> {
   const endpoint = await db().webhookEndpoint.findUnique({ where: { penyalurId: event.penyalurId }, select: { id: true, active: true } });
@@ -58,12 +61,16 @@ export async function queueDelivery(event: WebhookBody & { penyalurId: string })
   const { penyalurId: _p, ...rest } = event;
   void _p;
   const body: WebhookBody = rest;
-  const rows = await db().webhookDelivery.createManyAndReturn({
-    data: [{ endpointId: endpoint.id, eventId: event.id, eventType: event.type, body: JSON.stringify(body) }],
-    skipDuplicates: true,
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const rows = await tx.webhookDelivery.createManyAndReturn({
+      data: [{ endpointId: endpoint.id, eventId: event.id, eventType: event.type, body: JSON.stringify(body) }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    const id = rows[0]?.id ?? null;
+    if (id) await enqueue(deliverWebhookJob, { deliveryId: id }, { tx });
+    return id;
   });
-  return rows[0]?.id ?? null;
 }
 
 export type AttemptOutcome = "delivered" | "retry" | "failed" | "skipped";
@@ -120,13 +127,14 @@ export async function attemptDelivery(deliveryId: string, now: Date, send: typeo
   return outcome;
 }
 
-/** An administrator sends a delivery again: back to PENDING with a fresh count of attempts (audited). */
+/** An administrator sends a delivery again: back to PENDING with a fresh count of attempts and a new job (audited). */
 export async function resendDelivery(actor: Actor, deliveryId: string): Promise<void> {
   requireAdmin(actor);
   await db().$transaction(async (tx) => {
     const d = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true, status: true, attempts: true } });
     if (!d) throw new AppError("NOT_FOUND");
     await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: "PENDING", attempts: 0, deliveredAt: null } });
+    await enqueue(deliverWebhookJob, { deliveryId: d.id }, { tx });
     await tx.auditEvent.create({
       data: { actorId: actor.id, action: "webhook.resend", entityType: "WebhookDelivery", entityId: d.id, before: { status: d.status, attempts: d.attempts } },
     });

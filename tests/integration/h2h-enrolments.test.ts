@@ -6,6 +6,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/enrolments/route";
 import { GET as getOne } from "@/app/api/v1/enrolments/[id]/route";
+import { GET as getChanges } from "@/app/api/v1/enrolments/changes/route";
+import { ChangesPageSchema } from "@/lib/api/enrolments-schema";
+import { approveEnrolment } from "@/lib/review/mutations";
+import { demoActors } from "../support/db";
 import { createApiKey } from "@/lib/api/mutations";
 import { EnrolmentCreatedSchema, EnrolmentResourceSchema } from "@/lib/api/enrolments-schema";
 import { db } from "@/lib/db";
@@ -166,5 +170,47 @@ describe("GET /api/v1/enrolments/{id}", () => {
     expect((await read(created.body.id as string, bniKey)).status).toBe(404);
     expect((await read(randomUUID())).status).toBe(404);
     expect((await read("not-a-uuid")).status).toBe(404);
+  });
+});
+
+async function changes(after: string, key = DEMO_API_KEY, limit = 500) {
+  const response = await getChanges(new Request(`${URL}/changes?after=${after}&limit=${limit}`, { headers: { authorization: `Bearer ${key}` } }));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("GET /api/v1/enrolments/changes: the penyalur's events since a cursor", () => {
+  it("serves the submit, then the approval with its KPJ, each once as the cursor moves; another penyalur sees neither", async () => {
+    let cursor = "0";
+    for (;;) {
+      const page = ChangesPageSchema.parse((await changes(cursor)).body);
+      if (page.changes.length === 0) break;
+      cursor = page.nextCursor;
+    }
+    const body = apiBody();
+    const created = await create(body);
+    const id = created.body.id as string;
+    const first = ChangesPageSchema.parse((await changes(cursor)).body);
+    expect(first.changes.filter((c) => c.enrolmentId === id).map((c) => c.type)).toEqual(["enrolment.submitted"]);
+    expect(first.changes.find((c) => c.enrolmentId === id)!.payload).toMatchObject({ channel: "API", status: "SUBMITTED" });
+
+    const { reviewerBandung } = await demoActors();
+    const stored = await db().enrolment.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const approved = await approveEnrolment(reviewerBandung, { enrolmentId: id, version: stored.version }, new Date());
+    const second = ChangesPageSchema.parse((await changes(first.nextCursor)).body);
+    expect(second.changes.filter((c) => c.enrolmentId === id).map((c) => [c.type, c.payload.kpj])).toEqual([["enrolment.approved", approved.kpj]]);
+    expect(BigInt(second.nextCursor)).toBeGreaterThan(BigInt(first.nextCursor));
+    // Nothing new: the cursor stays.
+    const third = ChangesPageSchema.parse((await changes(second.nextCursor)).body);
+    expect(third).toEqual({ changes: [], nextCursor: second.nextCursor });
+
+    const other = ChangesPageSchema.parse((await changes("0", bniKey)).body);
+    expect(other.changes.some((c) => c.enrolmentId === id)).toBe(false);
+    // No NIK in any event (the approval's 16-digit billing code is not one).
+    expect(JSON.stringify(first.changes) + JSON.stringify(second.changes)).not.toContain(body.nik as string);
+  });
+
+  it("422 for a cursor or limit that is not a whole number in range", async () => {
+    expect(await changes("abc")).toMatchObject({ status: 422, body: { errors: { after: [expect.any(String)] } } });
+    expect(await changes("0", DEMO_API_KEY, 0)).toMatchObject({ status: 422, body: { errors: { limit: [expect.any(String)] } } });
   });
 });

@@ -6,9 +6,13 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { attemptDelivery, queueDelivery, resendDelivery, saveWebhook } from "@/lib/webhooks/mutations";
+import { logger } from "@/lib/log";
+import { approveEnrolment } from "@/lib/review/mutations";
+import { runQueuedJobs } from "../support/jobs";
+import { submittedEnrolment } from "../support/review";
+import { attemptDelivery, disableWebhook, queueDelivery, resendDelivery, saveWebhook } from "@/lib/webhooks/mutations";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/schema";
 import { testPenyalur } from "../support/admin";
 import { demoActors, type DemoActors } from "../support/db";
@@ -98,10 +102,50 @@ describe("webhook delivery", () => {
     const row = await db().webhookDelivery.findUniqueOrThrow({ where: { id } });
     expect(row.lastStatusCode).toBeNull();
     expect(row.lastError).toMatch(/fetch failed|ECONNREFUSED|TypeError/);
+    // Its queued retry must not disturb the tests below.
+    await disableWebhook(actors.admin, (await db().webhookEndpoint.findUniqueOrThrow({ where: { penyalurId: p.penyalurId } })).id);
   });
 
   it("only an administrator manages webhooks", async () => {
     const p = await testPenyalur();
     await expect(saveWebhook(actors.headOffice, { penyalur: p.code, url: `${base}/hook`, rotateSecret: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("events out, through the outbox and the job queue (pg-boss)", () => {
+  it("a submit and an approval reach the penyalur's webhook, signed, each once; the approval carries the KPJ", async () => {
+    const p = await testPenyalur();
+    const { secret } = await saveWebhook(actors.admin, { penyalur: p.code, url: `${base}/hook`, rotateSecret: false });
+    answer = 200;
+    received.length = 0;
+    const e = await submittedEnrolment(p.officer);
+    const approved = await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, new Date());
+    // The fan-out job queues the delivery job; a second drain finds nothing more to send.
+    await runQueuedJobs();
+    await runQueuedJobs();
+    // Deliveries carry no order of their own: a receiver orders by seq (docs/api.md).
+    const mine = received.filter((r) => JSON.parse(r.body).enrolmentId === e.id).sort((a, b) => Number(JSON.parse(a.body).seq) - Number(JSON.parse(b.body).seq));
+    expect(mine.map((r) => r.headers["x-lindungikur-event"])).toEqual(["enrolment.submitted", "enrolment.approved"]);
+    for (const r of mine) {
+      const ts = r.headers["x-lindungikur-timestamp"] as string;
+      expect(r.headers["x-lindungikur-signature"]).toBe(`sha256=${createHmac("sha256", secret!).update(`${ts}.${r.body}`).digest("hex")}`);
+    }
+    expect(JSON.parse(mine[1]!.body).payload).toMatchObject({ kpj: approved.kpj });
+    expect(await db().webhookDelivery.count({ where: { endpoint: { penyalurId: p.penyalurId }, status: "DELIVERED" } })).toBe(2);
+  });
+
+  it(`a failing receiver is retried by the queue with backoff and marked FAILED after ${MAX_ATTEMPTS} attempts`, async () => {
+    const errors = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const p = await testPenyalur();
+    await saveWebhook(actors.admin, { penyalur: p.code, url: `${base}/hook`, rotateSecret: false });
+    answer = 500;
+    const e = await submittedEnrolment(p.officer);
+    await runQueuedJobs();
+    // Each drain makes the pending retry due at once (its backoff skipped), as the worker would later.
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await runQueuedJobs({ names: ["webhooks.deliver"], retryNow: true });
+    const d = await db().webhookDelivery.findFirstOrThrow({ where: { endpoint: { penyalurId: p.penyalurId }, eventType: "enrolment.submitted" } });
+    expect(d).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, lastStatusCode: 500 });
+    expect(received.filter((r) => JSON.parse(r.body).enrolmentId === e.id && r.headers["x-lindungikur-delivery"] === d.id)).toHaveLength(MAX_ATTEMPTS);
+    errors.mockRestore();
   });
 });

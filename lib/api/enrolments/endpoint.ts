@@ -13,9 +13,11 @@ import { h2hTranslator } from "@/lib/api/enrolments/messages";
 import {
   ENROLMENT_REQUEST_FIELDS,
   enrolmentRequestSchema,
+  type ChangesPage,
   type EnrolmentCreated,
   type EnrolmentResource,
 } from "@/lib/api/enrolments-schema";
+import { eventsSince } from "@/lib/events";
 import { clearanceMandate, submitEnrolment, validateEnrolment } from "@/lib/enrolment";
 import { ruleMessage, rulesTranslator, storedMandateText } from "@/lib/i18n/rules";
 import { enrolmentRecord } from "@/lib/review/data";
@@ -265,6 +267,41 @@ export async function getEnrolment(request: Request, id: string, now: Date): Pro
     return json(200, resource);
   } catch (error) {
     const errorId = logUnexpected(error, { route: ROUTE_GET });
+    return json(500, { error: t("error.unexpected", { errorId }), errorId });
+  }
+}
+
+const ROUTE_CHANGES = "GET /api/v1/enrolments/changes";
+export const CHANGES_MAX_LIMIT = 500;
+
+/**
+ * GET /api/v1/enrolments/changes?after=<cursor>&limit=<n>: the key's penyalur's events after the
+ * cursor, oldest first (lib/events eventsSince: an event whose transaction commits late is never
+ * skipped). `nextCursor` is the last seq served, or `after` again when nothing is new.
+ */
+export async function getChanges(request: Request, now: Date): Promise<Response> {
+  const reply = replies(request);
+  const { t, locale, json } = reply;
+  const h = h2hTranslator(locale);
+  try {
+    const authed = await authenticate(request, reply, ROUTE_CHANGES, now);
+    if (!authed.ok) return authed.response;
+    const params = new URL(request.url).searchParams;
+    const after = params.get("after") ?? "0";
+    const limitText = params.get("limit") ?? "100";
+    const errors: Record<string, string[]> = {};
+    if (!/^\d{1,19}$/.test(after)) errors.after = [h("validation.cursor")];
+    const limit = Number(limitText);
+    if (!/^\d{1,3}$/.test(limitText) || limit < 1 || limit > CHANGES_MAX_LIMIT) errors.limit = [h("validation.limit")];
+    if (Object.keys(errors).length) return json(422, { errors });
+    const events = await eventsSince(authed.principal.penyalurId, BigInt(after), limit);
+    const page: ChangesPage = {
+      changes: events.map((e) => ({ seq: e.seq, id: e.id, type: e.type, enrolmentId: e.enrolmentId, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
+      nextCursor: events.at(-1)?.seq ?? after,
+    };
+    return json(200, page);
+  } catch (error) {
+    const errorId = logUnexpected(error, { route: ROUTE_CHANGES });
     return json(500, { error: t("error.unexpected", { errorId }), errorId });
   }
 }

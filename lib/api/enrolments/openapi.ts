@@ -7,7 +7,7 @@ import { ChangesPageSchema, EnrolmentCreatedSchema, EnrolmentRequestSchema, Enro
 
 export const ENROLMENTS_PATH = "/api/v1/enrolments";
 export const ENROLMENT_PATH = "/api/v1/enrolments/{id}";
-export const CHANGES_PATH = "/api/v1/changes";
+export const CHANGES_PATH = "/api/v1/enrolments/changes";
 
 export const H2H_COMPONENTS: Record<string, z.ZodType> = {
   EnrolmentRequest: EnrolmentRequestSchema,
@@ -66,6 +66,28 @@ export function h2hPaths() {
           "409": error("Idempotency-Key sudah dipakai dengan isi lain, atau tabrakan dengan perubahan lain."),
           "413": error("Badan permintaan lebih dari 16 KiB."),
           "422": { description: "Semua kolom yang salah sekaligus.", content: { "application/json": { schema: ref("ValidationError") } } },
+          ...common,
+        },
+      },
+    },
+    [CHANGES_PATH]: {
+      get: {
+        tags: ["enrolments"],
+        operationId: "listChanges",
+        summary: "Perubahan pendaftaran penyalur ini sejak kursor",
+        description:
+          "Peristiwa (enrolment.submitted, enrolment.approved dengan KPJ, enrolment.returned dengan alasan, enrolment.rejected, " +
+          "payment.settled, payment.reversed, coverage.arrears, coverage.lapsed, loan.*) sesudah kursor, terlama dahulu. Simpan nextCursor " +
+          "dan kirim sebagai after berikutnya: tidak ada peristiwa yang terlewat, juga yang transaksinya selesai belakangan. Sama dengan isi webhook.",
+        security: [{ bearerAuth: [] }],
+        parameters: [
+          { name: "after", in: "query", required: false, description: "Kursor (seq terakhir yang sudah diproses); bawaan 0.", schema: { type: "string", pattern: "^[0-9]{1,19}$", default: "0" } },
+          { name: "limit", in: "query", required: false, description: "Paling banyak sekian peristiwa (1–500).", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
+          language,
+        ],
+        responses: {
+          "200": { description: "Peristiwa dan kursor berikutnya.", content: { "application/json": { schema: ref("ChangesPage") } } },
+          "422": { description: "Kursor atau limit tidak valid.", content: { "application/json": { schema: ref("ValidationError") } } },
           ...common,
         },
       },

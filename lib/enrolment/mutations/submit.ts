@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/events";
 import type { Actor } from "@/lib/auth/data";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/rules";
@@ -115,6 +116,13 @@ export async function submitEnrolment(
             ...(origin.channel === "API" ? { channel: "API", apiKeyId: origin.apiKeyId } : {}),
           },
         },
+      });
+      // The bank's systems hear of it (webhook, change feed) only if this commits (lib/events).
+      await recordEvent(tx, {
+        type: "enrolment.submitted",
+        penyalurId: ctx.office.penyalurId,
+        enrolmentId: enrolment.id,
+        payload: { status: "SUBMITTED", loanNumber: input.loanNumber, mandate: ctx.decision.status, channel: origin.channel },
       });
       return { enrolmentId: enrolment.id, duplicate: false as const };
     });

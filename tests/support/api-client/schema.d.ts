@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enrolments/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Perubahan pendaftaran penyalur ini sejak kursor
+         * @description Peristiwa (enrolment.submitted, enrolment.approved dengan KPJ, enrolment.returned dengan alasan, enrolment.rejected, payment.settled, payment.reversed, coverage.arrears, coverage.lapsed, loan.*) sesudah kursor, terlama dahulu. Simpan nextCursor dan kirim sebagai after berikutnya: tidak ada peristiwa yang terlewat, juga yang transaksinya selesai belakangan. Sama dengan isi webhook.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrolments/{id}": {
         parameters: {
             query?: never;
@@ -931,6 +951,70 @@ export interface operations {
                 };
             };
             /** @description Semua kolom yang salah sekaligus. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Terlalu banyak permintaan dengan kunci ini (Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Kesalahan tak terduga; errorId tercatat di log server. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description Kursor (seq terakhir yang sudah diproses); bawaan 0. */
+                after?: string;
+                /** @description Paling banyak sekian peristiwa (1–500). */
+                limit?: number;
+            };
+            header?: {
+                /** @description Bahasa pesan: id (bawaan) atau en. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Peristiwa dan kursor berikutnya. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            /** @description Kunci API tidak ada, tidak valid, atau sudah dicabut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Kursor atau limit tidak valid. */
             422: {
                 headers: {
                     [name: string]: unknown;
