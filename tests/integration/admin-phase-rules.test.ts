@@ -80,6 +80,10 @@ describe("a phase rule's preview and its save", () => {
       expect((d.mandateInputs as Record<string, unknown>).date).toBe(today);
     }
     expect(await db().auditEvent.count({ where: { action: "enrolment.redecide", entityId: { in: pending } } })).toBe(3);
+    // Each re-decision is kept in the decision history with its rule version (docs/regulation.md §2.3).
+    const history = await db().mandateDecisionRecord.findMany({ where: { enrolmentId: { in: pending }, occasion: "PHASE_RULE" }, select: { status: true, ruleVersion: true } });
+    expect(history).toHaveLength(3);
+    expect(history.every((h) => h.status === "PHASED_REQUIRED" && h.ruleVersion.length > 0)).toBe(true);
     expect(await db().auditEvent.count({ where: { action: "phaseRule.create", entityId: rule.id, actorRole: "ADMIN" } })).toBe(1);
   });
 

@@ -83,6 +83,8 @@ async function catalog(url: string): Promise<Catalog> {
       enums: await q(`
         select t.typname, array_agg(e.enumlabel order by e.enumsortorder) as labels
         from pg_type t join pg_enum e on e.enumtypid = t.oid
+        -- The job queue's own schema (pgboss, installed by pg-boss with the migrations) is not Prisma's.
+        where t.typnamespace = 'public'::regnamespace
         group by t.typname order by t.typname`),
       indexes: await q(`
         select tablename, indexname, indexdef from pg_indexes

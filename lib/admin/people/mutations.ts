@@ -201,24 +201,34 @@ function policyError(locale: Locale, password: string, person: { email: string; 
 
 /**
  * Uses an invitation or reset link: sets the password (policy-checked), uses the link up, ends
- * any sessions and lifts a sign-in lock. The link row is locked, so two tabs cannot both use it.
+ * any sessions and lifts a sign-in lock. The policy check and the hashing (both CPU-heavy) run
+ * before the transaction, so it holds the link's row lock for milliseconds; inside it the link row
+ * is locked and checked again, so two tabs cannot both use it.
  */
 export async function setPasswordWithLink(input: SetPasswordInput, locale: Locale = DEFAULT_LOCALE, now = new Date()): Promise<{ kind: "INVITATION" | "PASSWORD_RESET" }> {
   if (!isOneTimeTokenShape(input.token)) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
   const tokenHash = hashOneTimeToken(input.token);
-  const done = await db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; userId: string; kind: string; expiresAt: Date; usedAt: Date | null }[]>`
-      select id, "userId", kind::text as kind, "expiresAt", "usedAt" from "UserToken" where "tokenHash" = ${tokenHash} for update`;
+  const usable = async (client: Pick<Prisma.TransactionClient, "$queryRaw">, lock: boolean) => {
+    const [row] = await client.$queryRaw<{ id: string; userId: string; kind: string; expiresAt: Date; usedAt: Date | null }[]>`
+      select id, "userId", kind::text as kind, "expiresAt", "usedAt" from "UserToken" where "tokenHash" = ${tokenHash} ${lock ? Prisma.sql`for update` : Prisma.empty}`;
     if (!row || (row.kind !== "INVITATION" && row.kind !== "PASSWORD_RESET")) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
     if (row.usedAt) throw new AppError("INVALID_STATE", { message: "linkUsed" });
     if (row.expiresAt <= now) throw new AppError("INVALID_STATE", { message: "linkExpired" });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { id: true, email: true, name: true, active: true } });
-    if (!user.active) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
-    const refused = policyError(locale, input.password, user);
-    if (refused) throw refused;
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
+    return { userId: row.userId, kind: row.kind as "INVITATION" | "PASSWORD_RESET" };
+  };
+  const link = await usable(db(), false);
+  const user = await db().user.findUniqueOrThrow({ where: { id: link.userId }, select: { id: true, email: true, name: true, active: true } });
+  if (!user.active) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
+  const refused = policyError(locale, input.password, user);
+  if (refused) throw refused;
+  const passwordHash = await hashPassword(input.password);
+  const done = await db().$transaction(async (tx) => {
+    // Checked again under the lock: another tab may have used the link meanwhile.
+    const { kind } = await usable(tx, true);
+    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { active: true } });
+    if (!current.active) throw new AppError("NOT_FOUND", { message: "linkUnknown" });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.userToken.updateMany({ where: { userId: user.id, kind: { in: ["INVITATION", "PASSWORD_RESET"] }, usedAt: null }, data: { usedAt: now } });
-    const kind = row.kind as "INVITATION" | "PASSWORD_RESET";
     await tx.auditEvent.create({
       data: { actorId: user.id, action: kind === "INVITATION" ? "user.acceptInvitation" : "user.resetPassword", entityType: "User", entityId: user.id, after: { via: kind } },
     });

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { phaseRulesFor } from "@/lib/enrolment/data";
-import { auditText } from "@/lib/i18n/rules";
+import { mandateColumns, mandateDecisionRow } from "@/lib/enrolment";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/config";
 import { addDays, evaluateMandate, type PhaseRule } from "@/lib/rules";
@@ -23,6 +23,8 @@ const errorText = (locale: Locale, key: string) => translator(locale)(`adminData
  */
 async function redecide(tx: Tx, actor: Actor, rule: PhaseRule, impact: PhaseImpact): Promise<number> {
   const rulesByPenyalur = new Map<string, PhaseRule[]>();
+  const history: Prisma.MandateDecisionRecordCreateManyInput[] = [];
+  const audits: Prisma.AuditEventCreateManyInput[] = [];
   for (const e of impact.enrolments) {
     let rules = rulesByPenyalur.get(e.penyalurId);
     if (!rules) {
@@ -40,29 +42,22 @@ async function redecide(tx: Tx, actor: Actor, rule: PhaseRule, impact: PhaseImpa
     });
     const { count } = await tx.enrolment.updateMany({
       where: { id: e.id, version: e.version, mandateRuleId: "PHASED_VOLUNTARY" },
-      data: {
-        mandateStatus: d.status,
-        mandateRuleId: d.ruleId,
-        mandateRuleVersion: d.ruleVersion,
-        mandateLegalBasis: auditText(d.legalBasis),
-        mandateExplanation: auditText(d.explanation),
-        mandateInputs: d.inputs as Prisma.InputJsonValue,
-        mandateRequiredFrom: d.requiredFrom ? day(d.requiredFrom) : null,
-        version: { increment: 1 },
-      },
+      data: { ...mandateColumns(d), version: { increment: 1 } },
     });
     if (count !== 1) throw new AppError("CONFLICT");
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        action: "enrolment.redecide",
-        entityType: "Enrolment",
-        entityId: e.id,
-        before: { mandateStatus: e.mandateStatus, mandateRuleId: e.mandateRuleId },
-        after: { mandateStatus: d.status, mandateRuleId: d.ruleId, phaseRuleId: d.inputs.phaseRuleId, date: e.today, cause: rule.id },
-      },
+    history.push(mandateDecisionRow(e.id, "PHASE_RULE", d, e.today, actor.id));
+    audits.push({
+      actorId: actor.id,
+      action: "enrolment.redecide",
+      entityType: "Enrolment",
+      entityId: e.id,
+      before: { mandateStatus: e.mandateStatus, mandateRuleId: e.mandateRuleId },
+      after: { mandateStatus: d.status, mandateRuleId: d.ruleId, phaseRuleId: d.inputs.phaseRuleId, date: e.today, cause: rule.id },
     });
   }
+  // The decision history (docs/regulation.md §2.3) and the audit rows, one statement each.
+  await tx.mandateDecisionRecord.createMany({ data: history });
+  await tx.auditEvent.createMany({ data: audits });
   return impact.enrolments.length;
 }
 

@@ -194,7 +194,7 @@ export function mandateColumns(d: MandateDecision) {
  */
 export function mandateDecisionRow(
   enrolmentId: string,
-  occasion: "SUBMISSION" | "RESUBMISSION" | "CLEARANCE",
+  occasion: "SUBMISSION" | "RESUBMISSION" | "CLEARANCE" | "PHASE_RULE",
   decision: MandateDecision,
   decidedOn: string,
   actorId: string | null,

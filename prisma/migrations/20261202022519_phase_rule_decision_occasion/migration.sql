@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "MandateOccasion" ADD VALUE 'PHASE_RULE';
+
