@@ -88,7 +88,7 @@ function requestSchema(t: H2hTranslator) {
     attestNoOtherKur: bool("attestNoOtherKur", "Petugas bank menyatakan tidak ada KUR lain yang melanggar ketentuan (harus true).", true),
     attestNpwpPresent: bool("attestNpwpPresent", "NPWP diperiksa (harus true bila plafon di atas Rp50.000.000).", true).optional(),
     consent: bool("consent", "Persetujuan debitur atas pemrosesan data pribadi (UU 27/2022), harus true.", true),
-    consentTextVersion: text("consentTextVersion", "Versi teks persetujuan yang disetujui debitur (docs/api.md).", "v1"),
+    consentTextVersion: text("consentTextVersion", "Versi teks persetujuan yang disetujui debitur (versi terbaru: lib/enrolment/consent.ts).", "pdp-bpjstk-v1@2026-11-21"),
   });
 }
 

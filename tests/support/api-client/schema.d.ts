@@ -449,8 +449,8 @@ export interface components {
              */
             consent: boolean;
             /**
-             * @description Versi teks persetujuan yang disetujui debitur (docs/api.md).
-             * @example v1
+             * @description Versi teks persetujuan yang disetujui debitur (versi terbaru: lib/enrolment/consent.ts).
+             * @example pdp-bpjstk-v1@2026-11-21
              */
             consentTextVersion: string;
         };
