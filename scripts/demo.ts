@@ -15,9 +15,8 @@ let server: ReturnType<typeof start> | undefined;
 let worker: ReturnType<typeof start> | undefined;
 let receiver: ReturnType<typeof start> | undefined;
 const shutdown = async (code: number) => {
-  await stopChild(server);
-  await stopChild(worker);
-  await stopChild(receiver);
+  // All at once: the server's exit calls shutdown again, whose process.exit must not cut the others short.
+  await Promise.all([stopChild(server), stopChild(worker), stopChild(receiver)]);
   await database.stop();
   process.exit(code);
 };
