@@ -13,9 +13,10 @@ const port = process.env.PORT ?? "3000";
 const database = await resolveDatabase(DEMO_CLUSTER, say);
 let server: ReturnType<typeof start> | undefined;
 let worker: ReturnType<typeof start> | undefined;
+let receiver: ReturnType<typeof start> | undefined;
 const shutdown = async (code: number) => {
-  await stopChild(server);
-  await stopChild(worker);
+  // All at once: the server's exit calls shutdown again, whose process.exit must not cut the others short.
+  await Promise.all([stopChild(server), stopChild(worker), stopChild(receiver)]);
   await database.stop();
   process.exit(code);
 };
@@ -40,6 +41,9 @@ try {
     LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The local webhook receiver: registers itself as BRI's webhook and shows what it receives (docs/api.md "Webhook").
+  const receiverPort = process.env.WEBHOOK_RECEIVER_PORT ?? String(Number(port) + 1000);
+  receiver = start(bin("tsx"), ["scripts/webhook-receiver.ts"], { DATABASE_URL: database.url, WEBHOOK_RECEIVER_PORT: receiverPort });
   server = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], env);
   // Background jobs (imports, webhook deliveries, debtor notices): scripts/worker.ts, beside the server.
   worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], env);

@@ -40,6 +40,9 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "enrolment:create") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/baru">{t("nav.newEnrolment")}</Link></li>
             ) : null}
+            {can(actor, "enrolment:read") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/celah-perlindungan">{t("h2h.gaps.nav")}</Link></li>
+            ) : null}
             {can(actor, "enrolment:review") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}</Link></li>
             ) : null}

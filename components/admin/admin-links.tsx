@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Action, type Subject } from "@/lib/auth/permissions";
 
-const LINKS: { href: string; action: Action; key: "people" | "targets" | "masterData" | "phaseRules" | "apiKeys" | "audit" }[] = [
+const LINKS: { href: string; action: Action; key: "people" | "targets" | "masterData" | "phaseRules" | "apiKeys" | "webhooks" | "audit" }[] = [
   { href: "/admin/pengguna", action: "user:manage", key: "people" },
   { href: "/admin/data", action: "masterData:manage", key: "masterData" },
   { href: "/admin/fase", action: "phaseRule:manage", key: "phaseRules" },
   { href: "/admin/kunci-api", action: "apiKey:manage", key: "apiKeys" },
+  { href: "/admin/webhook", action: "webhook:manage", key: "webhooks" },
   { href: "/admin/audit", action: "audit:read", key: "audit" },
   { href: "/admin/target", action: "target:manage", key: "targets" },
 ];

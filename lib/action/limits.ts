@@ -57,6 +57,8 @@ export interface Budget {
 export const BUDGETS = {
   /** POST /api/v1/quotes per API key: a bank's system quoting at a steady 2 a second. */
   quotePerKey: { name: "api-quote", points: 120, seconds: 60 },
+  /** The host-to-host enrolment API per key (create, reads, changes, loan events): a bank's system enrolling in bursts. */
+  h2hPerKey: { name: "api-h2h", points: 1200, seconds: 60 },
   /** /verifikasi/<code> per client address: QR scans are one at a time; guessing codes is not. */
   verificationPerAddress: { name: "verify", points: 30, seconds: 60 },
 } as const satisfies Record<string, Budget>;

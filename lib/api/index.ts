@@ -4,3 +4,6 @@
  */
 export { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api/keys";
 export { createApiKey, revokeApiKey, UnknownPenyalurError, type CreatedApiKey } from "@/lib/api/mutations";
+/** The request-signing algorithm the payment notifications check and the webhooks sign with (docs/api.md). */
+export { checkSignature, signNotification, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/api/payment-signature";
+export { generateSigningSecret } from "@/lib/api/keys";

@@ -20,6 +20,7 @@ import {
 import { AmountNotDueSchema, PAYMENT_NOTIFICATION_EXAMPLE, PaymentNotificationBody, PaymentSettledSchema } from "@/lib/api/payment-notification-schema";
 import { SIGNATURE_WINDOW_SECONDS } from "@/lib/api/payment-signature";
 import type { PhaseRule } from "@/lib/rules";
+import { H2H_COMPONENTS, h2hPaths } from "@/lib/api/enrolments/openapi";
 
 export const OPENAPI_VERSION = "3.1.0";
 export const API_VERSION = "1.0.0";
@@ -101,6 +102,7 @@ function componentSchemas(): Record<string, unknown> {
   registry.add(PaymentNotificationBody, { id: "PaymentNotification" });
   registry.add(PaymentSettledSchema, { id: "PaymentSettled" });
   registry.add(AmountNotDueSchema, { id: "AmountNotDue" });
+  for (const [id, schema] of Object.entries(H2H_COMPONENTS)) registry.add(schema, { id });
   // io "input": response objects are not closed with additionalProperties:false, so adding a field
   // to a response later does not break clients that validate strictly.
   const { schemas } = z.toJSONSchema(registry, {
@@ -177,14 +179,15 @@ function buildDocument() {
       summary: "Simulasi kewajiban kepesertaan BPJS Ketenagakerjaan dan iuran BPU bagi debitur KUR.",
       description:
         "Untuk sistem penyalur KUR (bank, Pegadaian, BPR, koperasi). Setiap kunci API milik satu penyalur; " +
-        "keputusan memperhitungkan aturan tahapan penyalur itu. API tidak menyimpan apa pun dan tidak " +
-        "mengembalikan data pribadi. Panduan: docs/api.md.",
+        "keputusan memperhitungkan aturan tahapan penyalur itu. Simulasi (quotes) tidak menyimpan apa pun; " +
+        "pendaftaran host-to-host (enrolments) menulis seperti e-form. Tidak ada jawaban yang berisi NIK. Panduan: docs/api.md.",
     },
     servers: [{ url: "/", description: "Server yang menyajikan dokumen ini" }],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: "quotes", description: "Simulasi keputusan dan iuran" },
       { name: "payments", description: "Notifikasi pembayaran dari kanal pembayaran" },
+      { name: "enrolments", description: "Pendaftaran host-to-host dari sistem penyalur, dan perubahan sejak kursor" },
     ],
     paths: {
       [QUOTES_PATH]: {
@@ -266,6 +269,7 @@ function buildDocument() {
         },
       },
       [PAYMENT_NOTIFICATIONS_PATH]: { post: paymentNotificationOperation() },
+      ...h2hPaths(),
       [OPENAPI_PATH]: {
         get: {
           operationId: "getOpenApiDocument",

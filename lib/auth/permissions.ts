@@ -44,6 +44,8 @@ export const ACTIONS = [
   "phaseRule:manage",
   /** API keys of the bank systems (docs/api.md): administrators. */
   "apiKey:manage",
+  /** Webhook URLs and secrets of the bank systems, their delivery log and re-sending (docs/api.md): administrators. */
+  "webhook:manage",
   /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
   "audit:read",
 ] as const;
@@ -66,6 +68,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "masterData:manage": ["ADMIN"],
   "phaseRule:manage": ["ADMIN"],
   "apiKey:manage": ["ADMIN"],
+  "webhook:manage": ["ADMIN"],
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
 };
 

@@ -3,6 +3,7 @@
  * A feature defines its jobs in lib/<feature>/jobs.ts and adds them here, one line each.
  */
 import { dispatchEventJob } from "@/lib/events/jobs";
+import { deliverWebhookJob } from "@/lib/webhooks/jobs";
 import type { JobDefinition } from "./define";
 
-export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>];
+export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>, deliverWebhookJob as JobDefinition<never>];

@@ -7,6 +7,7 @@ import { BarFigure, LineFigure } from "@/components/dashboard/charts";
 import { FigureTable } from "@/components/dashboard/figure-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/session";
+import { coverageGapSummary } from "@/lib/loans";
 import { dashboardFigures, dashboardFilterOptions, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { formatDuration } from "@/lib/dashboard/median";
 import { DASHBOARD_PATH, DASHBOARD_SCHEMES, dashboardHref, exportHref, parseDashboardQuery } from "@/lib/dashboard/schema";
@@ -42,6 +43,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     dashboardFilterOptions(filter),
   ]);
 
+  // Coverage gaps in the reader's whole scope (docs/decisions/0019 §4): a count, its list one click away.
+  const [gaps, tGaps] = await Promise.all([coverageGapSummary(actor), getTranslations("h2h.gaps")]);
+
   const place = filter.kc?.name ?? filter.kanwil?.name ?? x("national");
   const narrowing = [filter.penyalur?.name, filter.scheme ? schemeLabel(filter.scheme, locale) : null].filter(Boolean).join(", ");
   const period = { place, narrowing, from: formatMonthId(filter.from), to: formatMonthId(filter.to) };
@@ -68,6 +72,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{x("title")}</h1>
         <p className="text-slate-700" data-testid="dashboard-scope">{scopeCaption}</p>
+        {gaps.total > 0 ? (
+          <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-2 text-sm" data-testid="dashboard-gaps">
+            {tGaps("dashboardCard", { count: gaps.total })}{" "}
+            <Link href="/celah-perlindungan" className="text-brand-700 underline">{tGaps("dashboardLink")}</Link>
+          </p>
+        ) : null}
         <nav aria-label={x("breadcrumb")}>
           <ol className="flex flex-wrap gap-1 text-sm">
             {filter.kanwilLocked ? null : (

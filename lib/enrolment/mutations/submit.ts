@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, fieldError } from "@/lib/action/errors";
 import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/events";
 import type { Actor } from "@/lib/auth/data";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/rules";
@@ -19,13 +20,26 @@ import {
 } from "@/lib/enrolment/mutations/shared";
 
 /**
- * Submits an e-form: decides the mandate and writes Participant (only for a NIK not yet registered),
+ * Where a submission came from: the e-form (an officer typed it) or the host-to-host API (a bank's
+ * system sent it with an API key, docs/api.md). Both go through this one mutation, so the same
+ * rules, transaction, audit row and scope apply; the origin is only written into the audit row.
+ */
+export type SubmitOrigin = { channel: "EFORM" } | { channel: "API"; apiKeyId: string };
+
+/**
+ * Submits an e-form (or the same fields through POST /api/v1/enrolments): decides the mandate and writes Participant (only for a NIK not yet registered),
  * Enrolment (with the `monthsInAdvance` planned) and AuditEvent, and deletes the
  * draft with the same submission key, in one transaction. Idempotent twice over: the same
  * submission key, and the same loan number at the same penyalur, return the existing enrolment —
  * also when the two requests race (the unique constraints decide, then the loser reads the winner).
  */
-export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: Date, locale: Locale = "id"): Promise<SubmitResult> {
+export async function submitEnrolment(
+  actor: Actor,
+  input: EnrolmentInput,
+  now: Date,
+  locale: Locale = "id",
+  origin: SubmitOrigin = { channel: "EFORM" },
+): Promise<SubmitResult> {
   const scope = officerScope(actor);
   const resent = await findBySubmissionKey(db(), actor, input.submissionKey);
   if (resent) return resent;
@@ -99,8 +113,16 @@ export async function submitEnrolment(actor: Actor, input: EnrolmentInput, now: 
             consentTextVersion: input.consentTextVersion,
             // What the officer was warned about: active enrolments of this NIK at other penyalur.
             otherPenyalurActive: otherPenyalur,
+            ...(origin.channel === "API" ? { channel: "API", apiKeyId: origin.apiKeyId } : {}),
           },
         },
+      });
+      // The bank's systems hear of it (webhook, change feed) only if this commits (lib/events).
+      await recordEvent(tx, {
+        type: "enrolment.submitted",
+        penyalurId: ctx.office.penyalurId,
+        enrolmentId: enrolment.id,
+        payload: { status: "SUBMITTED", loanNumber: input.loanNumber, mandate: ctx.decision.status, channel: origin.channel },
       });
       return { enrolmentId: enrolment.id, duplicate: false as const };
     });

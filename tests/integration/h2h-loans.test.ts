@@ -1,0 +1,141 @@
+/**
+ * Loan events in (POST /api/v1/loans/events) and coverage gaps, against the real database: loans
+ * generated through the portal's own submit, approval and payment, then reported disbursed.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/loans/events/route";
+import { createApiKey } from "@/lib/api/mutations";
+import { db } from "@/lib/db";
+import { coverageGapSummary, coverageGaps, gapsCsv } from "@/lib/loans";
+import { translator } from "@/lib/i18n/translator";
+import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
+import { addMonths, contributionForMonth, monthOf, todayInZone } from "@/lib/rules";
+import { DEMO_API_KEY } from "../../prisma/seed/api-keys";
+import { demoActors, type DemoActors } from "../support/db";
+import { submittedEnrolment } from "../support/review";
+import { eformFields } from "../support/eform";
+
+const NOW = new Date();
+const TODAY = todayInZone(NOW, "Asia/Jakarta");
+let actors: DemoActors;
+let bniKey: string;
+
+beforeAll(async () => {
+  actors = await demoActors();
+  bniKey = (await createApiKey({ penyalurCode: "BNI", name: "uji pinjaman BNI" })).key;
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+async function report(body: Record<string, unknown>, key = DEMO_API_KEY) {
+  const response = await POST(
+    new Request("http://127.0.0.1/api/v1/loans/events", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) }),
+  );
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function loanNumberOf(id: string) {
+  return (await db().enrolment.findUniqueOrThrow({ where: { id }, select: { loanNumber: true } })).loanNumber!;
+}
+
+const disbursed = (loanNumber: string, extra: Record<string, unknown> = {}) => ({ loanNumber, reference: `D-${randomUUID()}`, kind: "DISBURSED", occurredOn: TODAY, amount: 150_000_000, tenorMonths: 12, ...extra });
+
+async function approvedAndPaid() {
+  const e = await submittedEnrolment(actors.officerBri);
+  await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, NOW);
+  const total = contributionForMonth({ declaredIncome: 1_000_000, jht: false, sector: "OTHER", month: monthOf(TODAY) }).total;
+  await recordPayment(actors.reviewerBandung, { enrolmentId: e.id, amount: total, paidOn: TODAY, channel: "BANK_TELLER", reference: `P-${randomUUID()}` }, NOW);
+  return e;
+}
+
+describe("loan events: cover aligned to the loan (docs/decisions/0019 §3)", () => {
+  it("a disbursement sets the expected cover end from the tenor; a restructuring moves it; an early repayment ends the obligation", async () => {
+    const e = await submittedEnrolment(actors.officerBri);
+    const loanNumber = await loanNumberOf(e.id);
+    const d = await report(disbursed(loanNumber, { tenorMonths: 12 }));
+    expect(d.status).toBe(201);
+    expect(d.body.loan).toMatchObject({ disbursedOn: TODAY, disbursedAmount: 150_000_000, tenorMonths: 12, expectedCoverEndMonth: addMonths(monthOf(TODAY), 11) });
+    const r = await report({ loanNumber, reference: `R-${randomUUID()}`, kind: "RESTRUCTURED", occurredOn: TODAY, tenorMonths: 24 });
+    expect(r.status).toBe(201);
+    expect(r.body.loan).toMatchObject({ tenorMonths: 24, expectedCoverEndMonth: addMonths(monthOf(TODAY), 23) });
+    const p = await report({ loanNumber, reference: `L-${randomUUID()}`, kind: "EARLY_REPAYMENT", occurredOn: TODAY });
+    expect(p.status).toBe(201);
+    expect(p.body.loan).toMatchObject({ obligationEndedOn: TODAY, obligationEndReason: "EARLY_REPAYMENT", expectedCoverEndMonth: monthOf(TODAY) });
+    // Nothing after the end.
+    const w = await report({ loanNumber, reference: `W-${randomUUID()}`, kind: "WRITE_OFF", occurredOn: TODAY });
+    expect(w.status).toBe(409);
+    const stored = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { obligationEndReason: true, loanEvents: { select: { kind: true } } } });
+    expect(stored.obligationEndReason).toBe("EARLY_REPAYMENT");
+    expect(stored.loanEvents.map((x) => x.kind).sort()).toEqual(["DISBURSED", "EARLY_REPAYMENT", "RESTRUCTURED"]);
+    expect(await db().auditEvent.count({ where: { entityId: e.id, action: { startsWith: "loan." } } })).toBe(3);
+  });
+
+  it("the same reference and body is recorded once (200 replayed); the same reference with another body is 409", async () => {
+    const loanNumber = await loanNumberOf((await submittedEnrolment(actors.officerBri)).id);
+    const body = disbursed(loanNumber);
+    expect((await report(body)).status).toBe(201);
+    const again = await report(body);
+    expect(again).toMatchObject({ status: 200, body: { replayed: true } });
+    expect((await report({ ...body, amount: 100_000_000 })).status).toBe(409);
+    expect(await db().loanEvent.count({ where: { reference: body.reference } })).toBe(1);
+  });
+
+  it("422 for an unknown loan, another penyalur's loan, a future date, an amount above the plafon, a missing tenor", async () => {
+    const loanNumber = await loanNumberOf((await submittedEnrolment(actors.officerBri)).id);
+    expect((await report(disbursed("TIDAK-ADA-1"))).status).toBe(422);
+    expect(await report(disbursed(loanNumber), bniKey)).toMatchObject({ status: 422, body: { errors: { loanNumber: [expect.any(String)] } } });
+    expect(await report(disbursed(loanNumber, { occurredOn: "2999-01-01" }))).toMatchObject({ status: 422, body: { errors: { occurredOn: [expect.any(String)] } } });
+    expect(await report(disbursed(loanNumber, { amount: 900_000_000 }))).toMatchObject({ status: 422, body: { errors: { amount: [expect.any(String)] } } });
+    expect(await report(disbursed(loanNumber, { tenorMonths: null }))).toMatchObject({ status: 422, body: { errors: { tenorMonths: [expect.any(String)] } } });
+    expect(await db().loanEvent.count({ where: { enrolment: { loanNumber } } })).toBe(0);
+  });
+});
+
+describe("coverage gaps on generated loans (docs/regulation.md §2.2: disbursed only once mandatory cover is approved and paid)", () => {
+  it("only mandatory loans disbursed before approval and payment are gaps, listed and counted per office, Kantor Cabang and Kanwil in each scope", async () => {
+    const before = await coverageGapSummary(actors.headOffice);
+    const pending = await Promise.all([1, 2, 3].map(() => submittedEnrolment(actors.officerBri)));
+    const unpaid = await submittedEnrolment(actors.officerBri);
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: unpaid.id, version: unpaid.version }, NOW);
+    const covered = await Promise.all([1, 2].map(() => approvedAndPaid()));
+    // A BNI KUR mikro outside any phase rule is voluntary: never a gap.
+    const kc = await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" }, select: { id: true } });
+    const voluntary = await submittedEnrolment(actors.officerBni, { form: { ...mikro(kc.id) } });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: voluntary.id }, select: { mandateStatus: true } })).mandateStatus).toBe("VOLUNTARY");
+
+    for (const e of [...pending, unpaid, ...covered]) expect((await report(disbursed(await loanNumberOf(e.id)))).status).toBe(201);
+    expect((await report(disbursed(await loanNumberOf(voluntary.id), { amount: 50_000_000 }), bniKey)).status).toBe(201);
+
+    const gapIds = new Set((await coverageGaps(actors.headOffice)).map((g) => g.enrolmentId));
+    for (const e of [...pending, unpaid]) expect(gapIds.has(e.id), e.id).toBe(true);
+    for (const e of [...covered, voluntary]) expect(gapIds.has(e.id), e.id).toBe(false);
+
+    const after = await coverageGapSummary(actors.headOffice);
+    expect(after.total - before.total).toBe(4);
+    const count = (list: { name: string; count: number }[], name: string) => list.find((x) => x.name === name)?.count ?? 0;
+    expect(count(after.byKanwil, "Kanwil Jawa Barat") - count(before.byKanwil, "Kanwil Jawa Barat")).toBe(4);
+    expect(count(after.byKantorCabang, "KC Bandung Suci") - count(before.byKantorCabang, "KC Bandung Suci")).toBe(4);
+
+    // Each scope sees its own: the BRI office, the branch reviewer, the Kanwil manager — BNI's office none of BRI's.
+    for (const actor of [actors.officerBri, actors.reviewerBandung, actors.managerJabar]) {
+      const ids = new Set((await coverageGaps(actor)).map((g) => g.enrolmentId));
+      expect(ids.has(pending[0]!.id)).toBe(true);
+    }
+    expect((await coverageGaps(actors.officerBni)).some((g) => gapIds.has(g.enrolmentId) && g.penyalurName === "BRI")).toBe(false);
+    expect((await coverageGaps(actors.reviewerSemarang)).some((g) => g.enrolmentId === pending[0]!.id)).toBe(false);
+
+    // The export: the page's headings, one line per gap, the reader's CSV dialect.
+    const csv = gapsCsv(translator("id"), await coverageGaps(actors.reviewerBandung), "id", "Asia/Jakarta");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFNomor pinjaman;Penyalur;Kantor penyalur;Kantor Cabang;Kanwil;Skema;Keputusan;Status;Tanggal cair;Jumlah cair;Disetujui");
+    expect(csv).toContain(`${await loanNumberOf(pending[0]!.id)};BRI;Kantor Cabang Bandung Asia Afrika;KC Bandung Suci;Kanwil Jawa Barat;`);
+    expect(csv).not.toContain(await loanNumberOf(covered[0]!.id));
+  });
+});
+
+/** The fields that make the fixture a KUR mikro of Rp50.000.000 (24 months). */
+function mikro(kantorCabangId: string): Record<string, string> {
+  const f = eformFields(TODAY, { kantorCabangId, scheme: "MIKRO", plafon: "50.000.000", tenorMonths: "24" });
+  return { scheme: f.scheme!, plafon: f.plafon!, tenorMonths: f.tenorMonths! };
+}
