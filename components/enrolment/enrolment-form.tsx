@@ -13,6 +13,7 @@ import {
 import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
 import { NameConfirm } from "@/components/enrolment/name-confirm";
 import { DocumentsField } from "@/components/enrolment/documents-field";
+import { DuplicateWarning } from "@/components/enrolment/likely-duplicates";
 import type { DocumentDto } from "@/lib/documents/schema";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
@@ -589,6 +590,7 @@ function EnrolmentFormBody({
           <p className="mt-1 text-sm text-slate-600">—</p>
         )}
         <p className="mt-2 text-xs text-slate-600">{t("previewNote")}</p>
+        <DuplicateWarning excludeEnrolmentId={correction?.enrolmentId} />
       </section>
 
       <div className="flex flex-col gap-3 sm:flex-row">

@@ -9,7 +9,7 @@ import { plannedRows, type PlannedRow } from "@/lib/enrolment/pricing";
 import type { PaymentChannel, RejectReason } from "@/lib/review/schema";
 import { nikChecks, type NikCheck } from "@/lib/review/identity";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
-import { STORED_MANDATE_SELECT, storedMandateOf, type StoredMandate } from "@/lib/enrolment/data";
+import { STORED_MANDATE_SELECT, likelyDuplicates, storedMandateOf, type LikelyDuplicate, type StoredMandate } from "@/lib/enrolment/data";
 import { CHECKLIST, changedFields, checklistValues, type ChecklistField, type ChecklistSection, type ChecklistValues, type FieldKind, type FieldValue } from "@/lib/review/checklist";
 import { CHECKLIST_SELECT } from "@/lib/review/data/checklist";
 import { enrolmentDocuments } from "@/lib/documents/data";
@@ -62,6 +62,8 @@ export interface ReviewDetail {
   today: string;
   /** Every field the officer typed, in checklist order, as this reviewer may see it. */
   checklist: { section: ChecklistSection; fields: ShownField[] }[];
+  /** Enrolments of other NIKs that resemble this debtor (lib/enrolment/data/duplicates.ts), scoped. */
+  likelyDuplicates: LikelyDuplicate[];
   /** The scans and photos attached to the form (lib/documents), oldest first. */
   documents: DocumentDto[];
   /**
@@ -135,6 +137,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       participantId: true,
       ...STORED_MANDATE_SELECT,
       submissionKey: true,
+      penyalurId: true,
       penyalurOfficeId: true,
       kantorCabangId: true,
       penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
@@ -149,7 +152,8 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
   });
   if (!e) return null;
   const place = { penyalurOfficeId: e.penyalurOfficeId, kantorCabangId: e.kantorCabangId, kanwilId: e.kantorCabang.kanwilId };
-  const [duplicates, history, documents, lastReturn] = await Promise.all([
+  const p0 = e.participant;
+  const [duplicates, history, documents, lastReturn, likely] = await Promise.all([
     db().enrolment.findMany({
     where: { participantId: e.participantId, id: { not: e.id } },
     orderBy: { createdAt: "desc" },
@@ -172,6 +176,15 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       where: { enrolmentId: e.id },
       orderBy: { returnedAt: "desc" },
       select: { reason: true, returnedAt: true, fields: true, reviewer: { select: { name: true } } },
+    }),
+    likelyDuplicates(actor, {
+      nik: p0.nik,
+      fullName: p0.fullName,
+      birthDate: isoDay(p0.birthDate),
+      phone: p0.phone,
+      loanNumber: e.loanNumber,
+      penyalurId: e.penyalurId,
+      excludeEnrolmentId: e.id,
     }),
   ]);
   const values = checklistValues(e);
@@ -234,6 +247,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     history,
     today,
     checklist: checklistOf(actor, values),
+    likelyDuplicates: likely,
     documents,
     resubmission:
       lastReturn && e.status !== "RETURNED"

@@ -8,6 +8,7 @@ import { ContributionLinesTable } from "@/components/review/contribution-lines-t
 import { BillingInstruction } from "@/components/review/billing-instruction";
 import { CoverageSummaryView, PriceStepsText } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
+import { LikelyDuplicateList } from "@/components/enrolment/likely-duplicates";
 import { ChecklistView, DocumentGallery, ResubmissionChanges } from "@/components/review/checklist-view";
 import { consentTextKey } from "@/lib/enrolment/consent";
 import { recordReviewRead } from "@/lib/review/mutations";
@@ -85,6 +86,21 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
       </header>
 
       <ResubmissionChanges detail={e} timeZone={tz} />
+
+      <ChecklistView
+        detail={e}
+        timeZone={tz}
+        consent={{ version: typeof consentVersion === "string" ? consentVersion : null, text: consentKey ? t(`eform.consentTexts.${consentKey}`) : null }}
+        nikCheckCells={{ nik: nikCheckFor("nik"), birthDate: nikCheckFor("birthDate"), sex: nikCheckFor("sex"), addressProvince: nikCheckFor("province") }}
+      />
+
+      <DocumentGallery documents={e.documents} added={new Set(e.resubmission?.documentsAdded ?? [])} timeZone={tz} />
+
+      <section aria-labelledby="mirip" className={box} data-testid="likely-duplicates-section">
+        <h2 id="mirip" className="text-lg font-semibold">{t("reviewDesk.likelyTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("reviewDesk.likelyIntro")}</p>
+        {e.likelyDuplicates.length ? <LikelyDuplicateList items={e.likelyDuplicates} linkBase="/tinjauan/" /> : <p className="mt-1 text-sm">{t("reviewDesk.likelyNone")}</p>}
+      </section>
 
       <section aria-labelledby="tindakan" className={box} data-testid="review-actions">
         <h2 id="tindakan" className="text-lg font-semibold">{t("review.actions")}</h2>
@@ -188,15 +204,6 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           </ul>
         )}
       </section>
-
-      <ChecklistView
-        detail={e}
-        timeZone={tz}
-        consent={{ version: typeof consentVersion === "string" ? consentVersion : null, text: consentKey ? t(`eform.consentTexts.${consentKey}`) : null }}
-        nikCheckCells={{ nik: nikCheckFor("nik"), birthDate: nikCheckFor("birthDate"), sex: nikCheckFor("sex"), addressProvince: nikCheckFor("province") }}
-      />
-
-      <DocumentGallery documents={e.documents} added={new Set(e.resubmission?.documentsAdded ?? [])} timeZone={tz} />
 
       <section aria-labelledby="rincian" className={box}>
         <h2 id="rincian" className="text-lg font-semibold">{t("detail.debtor")}</h2>
