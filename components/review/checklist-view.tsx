@@ -60,7 +60,9 @@ export async function ChecklistView({
   const t = await getTranslations();
   const changed = new Set(detail.resubmission?.changes?.map((c) => c.key) ?? []);
   return (
-    <section aria-labelledby="daftar-periksa" className="space-y-4" data-testid="checklist">
+    // Not printed: the printout is the decision (one A4 sheet, docs/platform.md §10), and a paper copy of
+    // every personal field is one more place it can leak from.
+    <section aria-labelledby="daftar-periksa" className="space-y-4 print:hidden" data-testid="checklist">
       <div>
         <h2 id="daftar-periksa" className="text-lg font-semibold">{t("reviewDesk.checklistTitle")}</h2>
         <p className="text-sm text-slate-600">{t("reviewDesk.checklistIntro")}</p>
@@ -109,7 +111,7 @@ export async function DocumentGallery({ documents, added, timeZone }: { document
   const t = await getTranslations();
   const name = (d: DocumentDto) => (d.kind === "OTHER" && d.label ? d.label : t(`documents.kinds.${d.kind}`));
   return (
-    <section aria-labelledby="dokumen" className={`${box} space-y-3`} data-testid="review-documents">
+    <section aria-labelledby="dokumen" className={`${box} space-y-3 print:hidden`} data-testid="review-documents">
       <h2 id="dokumen" className="text-lg font-semibold">{t("reviewDesk.documentsTitle")}</h2>
       {documents.length === 0 ? (
         <p className="text-sm">{t("reviewDesk.documentsNone")}</p>
@@ -149,7 +151,7 @@ export async function ResubmissionChanges({ detail, timeZone }: { detail: Review
   const added = detail.documents.filter((d) => r.documentsAdded.includes(d.id));
   const names = added.map((d) => (d.kind === "OTHER" && d.label ? d.label : t(`documents.kinds.${d.kind}`))).join(", ");
   return (
-    <section aria-labelledby="perubahan" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="resubmission">
+    <section aria-labelledby="perubahan" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4 print:hidden" data-testid="resubmission">
       <h2 id="perubahan" className="text-lg font-semibold">{t("reviewDesk.resubmissionTitle")}</h2>
       <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div data-testid="resubmission-reason">

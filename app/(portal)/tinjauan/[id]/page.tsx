@@ -96,7 +96,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
 
       <DocumentGallery documents={e.documents} added={new Set(e.resubmission?.documentsAdded ?? [])} timeZone={tz} />
 
-      <section aria-labelledby="mirip" className={box} data-testid="likely-duplicates-section">
+      <section aria-labelledby="mirip" className={`${box} print:hidden`} data-testid="likely-duplicates-section">
         <h2 id="mirip" className="text-lg font-semibold">{t("reviewDesk.likelyTitle")}</h2>
         <p className="text-sm text-slate-600">{t("reviewDesk.likelyIntro")}</p>
         {e.likelyDuplicates.length ? <LikelyDuplicateList items={e.likelyDuplicates} linkBase="/tinjauan/" /> : <p className="mt-1 text-sm">{t("reviewDesk.likelyNone")}</p>}
