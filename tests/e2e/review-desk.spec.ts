@@ -31,6 +31,8 @@ const VIEWPORTS = [
 for (const { name, viewport } of VIEWPORTS) {
   test.describe(name, () => {
     test.use({ viewport });
+    // Four sign-ins, two uploads, a return, a correction and an approval on a shared two-core machine.
+    test.setTimeout(240_000);
 
     test(`${name}: KTP attached → return for the NPWP → NPWP attached → the change beside the reason → approve after confirming`, async ({ page, asUser }) => {
       const fullName = `Ujang Desk ${name}`;
