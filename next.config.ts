@@ -17,7 +17,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
   typescript: { ignoreBuildErrors: false, ...(distDir === ".next-test" ? { tsconfigPath: "tsconfig.next-test.json" } : {}) },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
-  experimental: { authInterrupts: true },
+  // A document upload (lib/documents/actions.ts) is one photo of at most 8 MB per server action
+  // (MAX_UPLOAD_BYTES) plus its form fields; the default 1 MB would refuse every phone photo.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "9mb" } },
   async headers() {
     return [
       {

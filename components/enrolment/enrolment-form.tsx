@@ -12,6 +12,9 @@ import {
 } from "@/lib/enrolment/actions";
 import { CONSENT_TEXT_VERSION, consentTextKey } from "@/lib/enrolment/consent";
 import { NameConfirm } from "@/components/enrolment/name-confirm";
+import { DocumentsField } from "@/components/enrolment/documents-field";
+import { DuplicateWarning } from "@/components/enrolment/likely-duplicates";
+import type { DocumentDto } from "@/lib/documents/schema";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import { PriceStepsText } from "@/components/review/coverage-summary";
@@ -67,6 +70,11 @@ interface FormProps {
   initialLookup?: NikLookup | null;
   /** Present when correcting a returned enrolment: resubmits instead of submitting, no drafts. */
   correction?: CorrectionProps;
+  /**
+   * The documents already attached (components/enrolment/documents-field.tsx) and the key they belong
+   * to: the form's own submission key, or for a correction the enrolment's (its form key is not reused).
+   */
+  documents?: { submissionKey: string; initial: DocumentDto[]; onChange?: (documents: DocumentDto[]) => void };
 }
 
 /** A labelled text input; the officer's input stays uncontrolled (see the form's comment). */
@@ -142,8 +150,11 @@ export function EnrolmentForm(props: FormProps) {
     props.correction ? resubmitEnrolmentAction : enrolmentFormAction,
     {},
   );
+  // The attached documents outlive the re-mount below: they are stored already, not part of the post.
+  const [documents, setDocuments] = useState(props.documents?.initial ?? []);
+  const documentsOf = { submissionKey: props.documents?.submissionKey ?? props.submissionKey, initial: documents, onChange: setDocuments };
   // Re-mounted after each failed submit so every control starts from the kept input (see attempt).
-  return <EnrolmentFormBody key={state.attempt ?? 0} {...props} state={state} action={action} pending={pending} />;
+  return <EnrolmentFormBody key={state.attempt ?? 0} {...props} documents={documentsOf} state={state} action={action} pending={pending} />;
 }
 
 function EnrolmentFormBody({
@@ -153,6 +164,7 @@ function EnrolmentFormBody({
   initialValues,
   initialLookup,
   correction,
+  documents,
   state,
   action,
   pending,
@@ -526,6 +538,8 @@ function EnrolmentFormBody({
         </div>
       </fieldset>
 
+      <DocumentsField className={fieldset} submissionKey={documents?.submissionKey ?? submissionKey} initial={documents?.initial ?? []} onChange={documents?.onChange} />
+
       <fieldset className={fieldset}>
         <legend className={legend}>{e("attestations")}</legend>
         <CheckboxField name="attestNikChecked" label={e("attestNikChecked")} errors={err("attestNikChecked")} defaultChecked={values.attestNikChecked === "on"} />
@@ -576,6 +590,7 @@ function EnrolmentFormBody({
           <p className="mt-1 text-sm text-slate-600">—</p>
         )}
         <p className="mt-2 text-xs text-slate-600">{t("previewNote")}</p>
+        <DuplicateWarning excludeEnrolmentId={correction?.enrolmentId} />
       </section>
 
       <div className="flex flex-col gap-3 sm:flex-row">

@@ -35,7 +35,8 @@ export function ContributionLinesTable({
   const th = "px-2 py-1";
   const num = "px-2 py-1 text-right tabular-nums";
   return (
-    <div className={`overflow-x-auto ${className}`}>
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too (axe scrollable-region-focusable).
+    <div role="region" aria-label={t("contribution")} tabIndex={0} className={`overflow-x-auto ${className}`}>
       <table className="min-w-full text-sm" data-testid="contribution-lines">
         <caption className={captionHidden ? "sr-only" : "text-left font-medium"}>{t("contribution")}</caption>
         <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">

@@ -27,6 +27,12 @@ export const ACTION_LIMITS: Readonly<Record<string, readonly ActionLimit[]>> = {
     { points: 30, seconds: 60, per: "user" },
     { points: 120, seconds: 60, per: "office" },
   ],
+  // The e-form's likely-duplicate warning says whether another NIK shares a phone or a name and birth
+  // date (lib/enrolment/data/duplicates.ts): limited like the NIK lookup it resembles.
+  "enrolment.likelyDuplicates": [
+    { points: 30, seconds: 60, per: "user" },
+    { points: 120, seconds: 60, per: "office" },
+  ],
   // Changing one's password asks for the current one: a session left open must not become a way to
   // guess it (docs/decisions/0013-people-and-sessions.md). Ten tries in 15 minutes is ample for a typo.
   "account.changePassword": [{ points: 10, seconds: 15 * 60, per: "user" }],

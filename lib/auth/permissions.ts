@@ -48,6 +48,13 @@ export const ACTIONS = [
   "webhook:manage",
   /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
   "audit:read",
+  /** Attach a scan or photo to an e-form, a draft or a correction, or remove one: the officer's own office. */
+  "document:attach",
+  /**
+   * View an attached document: the owning office, and the reviewing branch once the form is submitted.
+   * Not managers or head office: a KTP photo shows the full NIK, which their view masks.
+   */
+  "document:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +77,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "apiKey:manage": ["ADMIN"],
   "webhook:manage": ["ADMIN"],
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "document:attach": ["BANK_OFFICER"],
+  "document:read": ["BANK_OFFICER", "BRANCH_REVIEWER"],
 };
 
 /**

@@ -26,6 +26,8 @@ import {
 } from "@/lib/rules";
 import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
 import type { ApproveInput, PaymentInput, RejectInput, ReturnInput, ValidationKey } from "@/lib/review/schema";
+import { checklistValues } from "@/lib/review/checklist";
+import { CHECKLIST_SELECT } from "@/lib/review/data/checklist";
 
 /**
  * The review's writes. Expected failures are `AppError`s (lib/action/errors.ts): NOT_FOUND for an
@@ -337,6 +339,9 @@ export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Dat
       reviewedById: actor.id,
       reviewedAt: now,
     });
+    // What the reviewer saw, so the resubmission can show what changed beside this reason (issue #13).
+    const seen = await tx.enrolment.findUniqueOrThrow({ where: { id: e.id }, select: CHECKLIST_SELECT });
+    await tx.enrolmentReturn.create({ data: { enrolmentId: e.id, reviewerId: actor.id, reason: input.reason, returnedAt: now, fields: checklistValues(seen) } });
     await tx.auditEvent.create({
       data: {
         actorId: actor.id,
@@ -692,4 +697,12 @@ export async function reversePayment(actor: Actor, input: { paymentId: string; r
     });
     return { enrolmentId: payment.enrolmentId, months };
   });
+}
+
+/**
+ * The reviewer opened an enrolment's page: identity, address, heir and the documents were shown. A
+ * read of personal data, on record like a change (UU 27/2022 Pasal 31; docs/decisions/0017).
+ */
+export async function recordReviewRead(actor: Actor, enrolmentId: string): Promise<void> {
+  await db().auditEvent.create({ data: { actorId: actor.id, actorRole: actor.role, action: "enrolment.reviewRead", entityType: "Enrolment", entityId: enrolmentId } });
 }

@@ -30,7 +30,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await row.getByRole("link", { name: "Asep Sunandar" }).click();
   await expect(page).toHaveURL(`/tinjauan/${id}`);
   await expect(page.getByTestId("decision")).toContainText("Permenko 1/2023 Pasal 26 ayat (8)");
-  await expect(page.getByTestId("nik-checks")).toContainText("Tanggal lahir: Sesuai");
+  await expect(page.getByTestId("nik-check-birthDate")).toContainText("Sesuai");
   expect(
     (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
   ).toEqual([]);

@@ -6,6 +6,7 @@
  *   correction.ts  a returned enrolment as the correction form needs it
  *   drafts.ts      the office's drafts
  *   workspace.ts   the enrolment list: search, filters, sort, pages
+ *   duplicates.ts  likely duplicates across NIKs (pg_trgm), scoped
  */
 export * from "@/lib/enrolment/data/options";
 export * from "@/lib/enrolment/data/detail";
@@ -14,3 +15,4 @@ export * from "@/lib/enrolment/data/correction";
 export * from "@/lib/enrolment/data/drafts";
 export * from "@/lib/enrolment/data/workspace";
 export { otherPenyalurActiveNames } from "@/lib/enrolment/data/shared";
+export { type DuplicateProbe, type DuplicateReason, type LikelyDuplicate, likelyDuplicates } from "@/lib/enrolment/data/duplicates";

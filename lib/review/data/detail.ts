@@ -2,14 +2,18 @@ import "server-only";
 import { isUuid } from "@/lib/search-params";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
-import { can, presentIdentifier, presentPhone } from "@/lib/auth/permissions";
+import { can, personalDataView, presentIdentifier, presentPhone, type Subject } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { monthOf, todayInZone, workingDaysBetween, type KurScheme } from "@/lib/rules";
 import { plannedRows, type PlannedRow } from "@/lib/enrolment/pricing";
 import type { PaymentChannel, RejectReason } from "@/lib/review/schema";
 import { nikChecks, type NikCheck } from "@/lib/review/identity";
 import { historyOf, type HistoryEntry } from "@/lib/review/data/history";
-import { STORED_MANDATE_SELECT, storedMandateOf, type StoredMandate } from "@/lib/enrolment/data";
+import { STORED_MANDATE_SELECT, likelyDuplicates, storedMandateOf, type LikelyDuplicate, type StoredMandate } from "@/lib/enrolment/data";
+import { CHECKLIST, changedFields, checklistValues, type ChecklistField, type ChecklistSection, type ChecklistValues, type FieldKind, type FieldValue } from "@/lib/review/checklist";
+import { CHECKLIST_SELECT } from "@/lib/review/data/checklist";
+import { enrolmentDocuments } from "@/lib/documents/data";
+import type { DocumentDto } from "@/lib/documents/schema";
 import { LINE_SELECT, coverageFrom, isoDay, isoMonth, toLineDto, type CoverageSummary, type EnrolmentStatus, type LineDto } from "@/lib/review/data/shared";
 
 export interface ReviewDetail {
@@ -56,6 +60,47 @@ export interface ReviewDetail {
   }[];
   history: HistoryEntry[];
   today: string;
+  /** Every field the officer typed, in checklist order, as this reviewer may see it. */
+  checklist: { section: ChecklistSection; fields: ShownField[] }[];
+  /** Enrolments of other NIKs that resemble this debtor (lib/enrolment/data/duplicates.ts), scoped. */
+  likelyDuplicates: LikelyDuplicate[];
+  /** The scans and photos attached to the form (lib/documents), oldest first. */
+  documents: DocumentDto[];
+  /**
+   * After a return and a resubmission: the reason beside what changed since the reviewer saw it,
+   * field by field, and the documents attached since. Null for a first submission; `changes` null
+   * for a return recorded before the snapshot existed.
+   */
+  resubmission: {
+    reason: string;
+    returnedAt: string;
+    reviewerName: string;
+    changes: { key: ChecklistField; kind: FieldKind; before: FieldValue; after: FieldValue }[] | null;
+    documentsAdded: string[];
+  } | null;
+}
+
+export interface ShownField {
+  key: ChecklistField;
+  kind: FieldKind;
+  value: FieldValue;
+}
+
+/** A checklist value as `actor` may see it: identifiers and phones masked by role, contact details withheld. */
+const CONTACT_FIELDS: ReadonlySet<ChecklistField> = new Set(["motherMaidenName", "email", "addressStreet", "heirName", "heirPhone"]);
+function shown(actor: Subject, key: ChecklistField, kind: FieldKind, value: FieldValue): FieldValue {
+  if (typeof value !== "string") return value;
+  if (kind === "identifier") return presentIdentifier(actor, value);
+  if (kind === "phone") return presentPhone(actor, value);
+  if (CONTACT_FIELDS.has(key) && !personalDataView(actor).contactDetails) return "•••";
+  return value;
+}
+
+function checklistOf(actor: Subject, values: ChecklistValues) {
+  return CHECKLIST.map(({ section, fields }) => ({
+    section,
+    fields: fields.map(([key, kind]) => ({ key, kind, value: shown(actor, key, kind, values[key]) })),
+  }));
 }
 
 /**
@@ -68,6 +113,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
   const e = await db().enrolment.findFirst({
     where: { AND: [{ id }, scopeWhere] },
     select: {
+      ...CHECKLIST_SELECT,
       id: true,
       version: true,
       status: true,
@@ -90,9 +136,12 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       monthsInAdvance: true,
       participantId: true,
       ...STORED_MANDATE_SELECT,
-      participant: { select: { nik: true, fullName: true, birthDate: true, sex: true, phone: true, addressProvinceCode: true } },
+      submissionKey: true,
+      penyalurId: true,
+      penyalurOfficeId: true,
+      kantorCabangId: true,
       penyalurOffice: { select: { name: true, penyalur: { select: { name: true } } } },
-      kantorCabang: { select: { name: true, timeZone: true } },
+      kantorCabang: { select: { name: true, timeZone: true, kanwilId: true } },
       officer: { select: { name: true } },
       contributionLines: LINE_SELECT,
       payments: {
@@ -102,7 +151,9 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     },
   });
   if (!e) return null;
-  const [duplicates, history] = await Promise.all([
+  const place = { penyalurOfficeId: e.penyalurOfficeId, kantorCabangId: e.kantorCabangId, kanwilId: e.kantorCabang.kanwilId };
+  const p0 = e.participant;
+  const [duplicates, history, documents, lastReturn, likely] = await Promise.all([
     db().enrolment.findMany({
     where: { participantId: e.participantId, id: { not: e.id } },
     orderBy: { createdAt: "desc" },
@@ -120,7 +171,25 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     },
     }),
     historyOf(e.id),
+    enrolmentDocuments(actor, { submissionKey: e.submissionKey, penyalurOfficeId: e.penyalurOfficeId, place }),
+    db().enrolmentReturn.findFirst({
+      where: { enrolmentId: e.id },
+      orderBy: { returnedAt: "desc" },
+      select: { reason: true, returnedAt: true, fields: true, reviewer: { select: { name: true } } },
+    }),
+    likelyDuplicates(actor, {
+      nik: p0.nik,
+      fullName: p0.fullName,
+      birthDate: isoDay(p0.birthDate),
+      phone: p0.phone,
+      loanNumber: e.loanNumber,
+      penyalurId: e.penyalurId,
+      excludeEnrolmentId: e.id,
+    }),
   ]);
+  const values = checklistValues(e);
+  const kindOf = new Map(CHECKLIST.flatMap((s) => s.fields.map(([key, kind]) => [key, kind] as const)));
+  const before = (lastReturn?.fields ?? null) as Partial<Record<string, FieldValue>> | null;
   const zone = e.kantorCabang.timeZone;
   const today = todayInZone(now, zone);
   const lines: LineDto[] = e.contributionLines.map(toLineDto);
@@ -177,5 +246,23 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     })),
     history,
     today,
+    checklist: checklistOf(actor, values),
+    likelyDuplicates: likely,
+    documents,
+    resubmission:
+      lastReturn && e.status !== "RETURNED"
+        ? {
+            reason: lastReturn.reason,
+            returnedAt: lastReturn.returnedAt.toISOString(),
+            reviewerName: lastReturn.reviewer.name,
+            changes: before
+              ? changedFields(before, values).map((key) => {
+                  const kind = kindOf.get(key)!;
+                  return { key, kind, before: shown(actor, key, kind, before[key] ?? null), after: shown(actor, key, kind, values[key]) };
+                })
+              : null,
+            documentsAdded: documents.filter((d) => d.createdAt > lastReturn.returnedAt.toISOString()).map((d) => d.id),
+          }
+        : null,
   };
 }

@@ -41,6 +41,9 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "webhook:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   // ADMIN reads every event, through auditWhere (the administrator's scope is not a place: see below).
   "audit:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "own" },
+  "document:attach": { BANK_OFFICER: "own", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
+  // A KTP photo shows the full NIK: only the roles whose view has it (the officer) or must check it (the reviewer).
+  "document:read": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
 };
 
 /** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */

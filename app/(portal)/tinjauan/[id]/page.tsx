@@ -8,6 +8,10 @@ import { ContributionLinesTable } from "@/components/review/contribution-lines-t
 import { BillingInstruction } from "@/components/review/billing-instruction";
 import { CoverageSummaryView, PriceStepsText } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
+import { LikelyDuplicateList } from "@/components/enrolment/likely-duplicates";
+import { ChecklistView, DocumentGallery, ResubmissionChanges } from "@/components/review/checklist-view";
+import { consentTextKey } from "@/lib/enrolment/consent";
+import { recordReviewRead } from "@/lib/review/mutations";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/format";
 import { reviewDetail } from "@/lib/review/data";
@@ -53,8 +57,21 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
   const { id } = await params;
   const [e, t, tRules] = await Promise.all([reviewDetail(actor, id, new Date()), getTranslations(), getTranslations("rules")]);
   if (!e) notFound();
+  // The reviewer sees personal data (identity, address, heir, documents): each opening is a read on record.
+  await recordReviewRead(actor, e.id);
   const mandateText = storedMandateText(tRules, e.mandate);
   const tz = e.kantorCabang.timeZone;
+  const consentVersion = e.checklist.find((c) => c.section === "consent")?.fields.find((f) => f.key === "consentTextVersion")?.value;
+  const consentKey = typeof consentVersion === "string" ? consentTextKey(consentVersion) : null;
+  const nikCheckFor = (check: NikCheck["check"]) => {
+    const c = e.nikChecks.find((x) => x.check === check);
+    return c ? (
+      <span className={c.ok ? "text-green-800" : "font-semibold text-red-800"} data-testid={`nik-check-${c.check}`}>
+        <span aria-hidden="true">{c.ok ? "✓" : "✗"} </span>
+        {c.ok ? t("review.match") : t("review.mismatch")} — {nikCheckDetail(c, t, tRules)}
+      </span>
+    ) : null;
+  };
 
   return (
     <article className="space-y-5">
@@ -67,6 +84,23 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           {e.status === "SUBMITTED" && e.ageWorkingDays !== null ? <> · {t("review.ageDays", { days: e.ageWorkingDays })}</> : null}
         </p>
       </header>
+
+      <ResubmissionChanges detail={e} timeZone={tz} />
+
+      <ChecklistView
+        detail={e}
+        timeZone={tz}
+        consent={{ version: typeof consentVersion === "string" ? consentVersion : null, text: consentKey ? t(`eform.consentTexts.${consentKey}`) : null }}
+        nikCheckCells={{ nik: nikCheckFor("nik"), birthDate: nikCheckFor("birthDate"), sex: nikCheckFor("sex"), addressProvince: nikCheckFor("province") }}
+      />
+
+      <DocumentGallery documents={e.documents} added={new Set(e.resubmission?.documentsAdded ?? [])} timeZone={tz} />
+
+      <section aria-labelledby="mirip" className={`${box} print:hidden`} data-testid="likely-duplicates-section">
+        <h2 id="mirip" className="text-lg font-semibold">{t("reviewDesk.likelyTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("reviewDesk.likelyIntro")}</p>
+        {e.likelyDuplicates.length ? <LikelyDuplicateList items={e.likelyDuplicates} linkBase="/tinjauan/" /> : <p className="mt-1 text-sm">{t("reviewDesk.likelyNone")}</p>}
+      </section>
 
       <section aria-labelledby="tindakan" className={box} data-testid="review-actions">
         <h2 id="tindakan" className="text-lg font-semibold">{t("review.actions")}</h2>
@@ -153,18 +187,6 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
         </dl>
       </section>
 
-      <section aria-labelledby="cek-nik" className={box} data-testid="nik-checks">
-        <h2 id="cek-nik" className="text-lg font-semibold">{t("review.nikChecks")}</h2>
-        <ul className="mt-2 space-y-1 text-sm">
-          {e.nikChecks.map((c) => (
-            <li key={c.check} className={c.ok ? "" : "font-semibold text-red-800"}>
-              <span aria-hidden="true">{c.ok ? "✓" : "✗"} </span>
-              {t(`review.nikCheck.${c.check}`)}: {c.ok ? t("review.match") : t("review.mismatch")} — {nikCheckDetail(c, t, tRules)}
-            </li>
-          ))}
-        </ul>
-      </section>
-
       <section aria-labelledby="ganda" className={box} data-testid="duplicates">
         <h2 id="ganda" className="text-lg font-semibold">{t("review.duplicates")}</h2>
         {e.duplicates.length === 0 ? (
@@ -186,20 +208,8 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
       <section aria-labelledby="rincian" className={box}>
         <h2 id="rincian" className="text-lg font-semibold">{t("detail.debtor")}</h2>
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">{t("review.nik")}</dt>
-          <dd className="font-mono">{e.participant.nikMasked}</dd>
-          <dt className="font-medium">{t("form.birthDate")}</dt>
-          <dd>{formatDateId(e.participant.birthDate)}</dd>
-          <dt className="font-medium">{t("form.sex")}</dt>
-          <dd>{t(`enums.sex.${e.participant.sex}`)}</dd>
-          <dt className="font-medium">{t("form.phone")}</dt>
-          <dd>{e.participant.phone}</dd>
-          <dt className="font-medium">{t("form.plafon")}</dt>
-          <dd className="tabular-nums">{formatRupiah(e.plafon)}</dd>
           <dt className="font-medium">{t("form.income")}</dt>
           <dd className="tabular-nums">{formatRupiah(e.declaredIncome)} ({t("detail.tier")}: {formatRupiah(e.tierBasis)})</dd>
-          <dt className="font-medium">{t("review.jht")}</dt>
-          <dd>{e.jht ? "✓" : "—"}</dd>
           <dt className="font-medium">{t("list.office")}</dt>
           <dd>{e.office.penyalurName} — {e.office.name}</dd>
           <dt className="font-medium">{t("detail.officer")}</dt>
@@ -207,6 +217,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           <dt className="font-medium">{t("detail.submittedAt")}</dt>
           <dd>{e.submittedAt ? formatInstant(e.submittedAt, tz) : "—"}</dd>
         </dl>
+        <p className="mt-2 text-xs text-slate-600">{t("reviewDesk.readAudited")}</p>
       </section>
 
       <StatusHistory entries={e.history} timeZone={actor.timeZone} />

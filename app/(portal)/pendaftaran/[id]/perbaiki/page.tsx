@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { EnrolmentForm } from "@/components/enrolment/enrolment-form";
 import { requirePermission } from "@/lib/auth/session";
 import { correctionForActor, enrolmentFormOptions } from "@/lib/enrolment/data";
+import { correctionDocuments } from "@/lib/documents/data";
 import { todayInZone } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CorrectionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("enrolment:correct");
   const { id } = await params;
-  const [correction, options, e] = await Promise.all([correctionForActor(actor, id), enrolmentFormOptions(actor), getTranslations("eform")]);
+  const [correction, options, e, documents] = await Promise.all([correctionForActor(actor, id), enrolmentFormOptions(actor), getTranslations("eform"), correctionDocuments(actor, id)]);
   if (!correction || !options || correction.status !== "RETURNED") notFound();
   return (
     <div className="space-y-4">
@@ -37,6 +38,7 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
         submissionKey={randomUUID()}
         today={todayInZone(new Date(), actor.timeZone)}
         initialValues={correction.values}
+        documents={documents ?? undefined}
         correction={{
           enrolmentId: correction.id,
           version: correction.version,

@@ -5,6 +5,7 @@ import { EnrolmentForm } from "@/components/enrolment/enrolment-form";
 import { requirePermission } from "@/lib/auth/session";
 import { draftForActor, enrolmentFormOptions, lookupNik } from "@/lib/enrolment/data";
 import { formatInstant } from "@/lib/format";
+import { formDocuments } from "@/lib/documents/data";
 import { todayInZone } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function DraftPage({
   if (!draft || !options) notFound();
   const saved = (await searchParams).tersimpan === "1";
   const nik = (draft.values.nik ?? "").replace(/\s+/g, "");
-  const lookup = /^\d{16}$/.test(nik) ? await lookupNik(actor, nik) : null;
+  const [lookup, documents] = await Promise.all([/^\d{16}$/.test(nik) ? lookupNik(actor, nik) : null, formDocuments(actor, draft.submissionKey)]);
   return (
     <div className="space-y-4">
       <div>
@@ -46,6 +47,7 @@ export default async function DraftPage({
         today={todayInZone(new Date(), actor.timeZone)}
         initialValues={draft.values}
         initialLookup={lookup}
+        documents={{ submissionKey: draft.submissionKey, initial: documents }}
       />
     </div>
   );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Participant_phone_idx" ON "Participant"("phone");
