@@ -24,7 +24,7 @@ import {
   type PayableMonth,
 } from "@/lib/rules";
 import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
-import type { ApproveInput, PaymentInput, RejectInput, ReturnInput, ValidationKey } from "@/lib/review/schema";
+import { REVERSAL_REASON, type ApproveInput, type PaymentInput, type RejectInput, type ReturnInput, type ValidationKey } from "@/lib/review/schema";
 
 /**
  * The review's writes. Expected failures are `AppError`s (lib/action/errors.ts): NOT_FOUND for an
@@ -635,11 +635,19 @@ async function refuseTakenReference(
  * return to DUE, and cover and the disbursement clearance — computed from the lines — turn back with them.
  * The payment row and its reference stay (one payment per reference, ever), marked reversed.
  */
-export async function reversePayment(actor: Actor, input: { paymentId: string; reason: string }, now: Date): Promise<{ enrolmentId: string; months: string[] }> {
+export async function reversePayment(
+  actor: Actor,
+  input: { paymentId: string; reason: string },
+  now: Date,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<{ enrolmentId: string; months: string[] }> {
   const scope = scopeFor(actor, "payment:record");
   if (!isUuid(input.paymentId)) throw notFound();
   const reason = input.reason.trim();
-  if (reason.length < 5 || reason.length > 500) throw fieldError({ reason: ["reversalReason"] });
+  // The action's schema says this first; the mutation keeps the rule for any other caller.
+  if (reason.length < REVERSAL_REASON.min || reason.length > REVERSAL_REASON.max) {
+    throw fieldError({ reason: [translator(locale)("review.validation.reversalReasonShort", { min: REVERSAL_REASON.min })] });
+  }
   const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true } });
   if (!payment) throw notFound();
   return db().$transaction(async (tx) => {
