@@ -4,3 +4,9 @@
  */
 export { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api/keys";
 export { createApiKey, revokeApiKey, UnknownPenyalurError, type CreatedApiKey } from "@/lib/api/mutations";
+/**
+ * What the payments feature (lib/payments: settlement files) uses: the notification's own idempotent
+ * settlement, so a payment a settlement file settles is exactly what the channel's notification would have.
+ */
+export { receivePaymentNotification, createPaymentChannelKey, type NotificationOutcome } from "@/lib/api/mutations";
+export type { ChannelPrincipal } from "@/lib/api/data";

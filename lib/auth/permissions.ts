@@ -46,6 +46,8 @@ export const ACTIONS = [
   "apiKey:manage",
   /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
   "audit:read",
+  /** Import a payment channel's settlement file and read its reconciliation: head office (channels settle nationally). */
+  "settlement:import",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "phaseRule:manage": ["ADMIN"],
   "apiKey:manage": ["ADMIN"],
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "settlement:import": ["HEAD_OFFICE"],
 };
 
 /**
