@@ -1,0 +1,115 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { translator } from "@/lib/i18n/translator";
+import { redactText } from "@/lib/log";
+import { composeDebtorMessage, withoutNik, type DebtorMessageKind } from "@/lib/notify/compose";
+import { messageFacts } from "@/lib/notify/data";
+import type { ChannelKind, MessageChannel } from "@/lib/notify/channels";
+
+/** A message that failed this often is left FAILED (the delivery job's retries are spent). */
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Writes the messages for one occasion into the outbox (docs/decisions/0021 §3): one row per channel
+ * the debtor can be reached by — e-mail when the participant gave an address, the phone channel
+ * always — in Indonesian, checked to carry no NIK. A channel the debtor opted out of gets an OPTED_OUT
+ * row (the record that we did not write), never sent. `dedupeKey` names the occasion (an event id, a
+ * due month, a reminder request): the same occasion writes nothing twice. Returns the ids to deliver.
+ */
+export async function queueDebtorMessages(
+  input: { enrolmentId: string; kind: DebtorMessageKind; dedupeKey: string; requestedById?: string },
+  now: Date,
+): Promise<string[]> {
+  const found = await messageFacts(input.enrolmentId, now);
+  if (!found) return [];
+  const { facts, recipient } = found;
+  const message = withoutNik(composeDebtorMessage(translator("id"), input.kind, facts), recipient.nik);
+  const optedOut = new Set(
+    (await db().notificationOptOut.findMany({ where: { participantId: recipient.participantId }, select: { channel: true } })).map((o) => o.channel),
+  );
+  const phoneChannel = serverEnv().PHONE_CHANNEL;
+  const targets: { channel: ChannelKind; to: string; subject: string; body: string }[] = [];
+  if (recipient.email) targets.push({ channel: "EMAIL", to: recipient.email, subject: message.subject, body: message.text });
+  targets.push({ channel: phoneChannel, to: recipient.phone, subject: message.subject, body: message.short });
+  const rows = await db().debtorMessage.createManyAndReturn({
+    data: targets.map((t) => ({
+      enrolmentId: input.enrolmentId,
+      kind: input.kind,
+      channel: t.channel,
+      recipient: t.to,
+      subject: t.subject,
+      body: t.body,
+      dedupeKey: `${input.dedupeKey}:${t.channel}`,
+      status: optedOut.has(t.channel) ? "OPTED_OUT" : "PENDING",
+      requestedById: input.requestedById ?? null,
+    })),
+    skipDuplicates: true,
+    select: { id: true, status: true },
+  });
+  return rows.filter((r) => r.status === "PENDING").map((r) => r.id);
+}
+
+export type DeliveryOutcome = "SENT" | "SKIPPED" | "NOT_CONFIGURED";
+
+/**
+ * Sends one PENDING message through its channel and marks it SENT. A failure is recorded (attempts,
+ * the error with digits and addresses masked) and rethrown so the delivery job retries it; after
+ * MAX_ATTEMPTS the row is FAILED. A channel this deployment does not have marks it FAILED at once.
+ * A message already sent (a retried job) is not sent again.
+ */
+export async function deliverDebtorMessage(messageId: string, channels: Partial<Record<ChannelKind, MessageChannel>>, now: Date): Promise<DeliveryOutcome> {
+  const m = await db().debtorMessage.findUnique({ where: { id: messageId }, select: { status: true, channel: true, recipient: true, subject: true, body: true, attempts: true } });
+  if (!m || m.status !== "PENDING") return "SKIPPED";
+  const channel = channels[m.channel];
+  if (!channel) {
+    await db().debtorMessage.update({ where: { id: messageId }, data: { status: "FAILED", lastError: `channel ${m.channel} not configured` } });
+    return "NOT_CONFIGURED";
+  }
+  // Claim it first: two deliveries of the same message (a job retried while the first still ran) send once.
+  const claimed = await db().debtorMessage.updateMany({ where: { id: messageId, status: "PENDING", attempts: m.attempts }, data: { attempts: { increment: 1 } } });
+  if (claimed.count === 0) return "SKIPPED";
+  try {
+    await channel.send({ to: m.recipient, subject: m.subject, text: m.body });
+  } catch (error) {
+    const attempts = m.attempts + 1;
+    await db().debtorMessage.update({
+      where: { id: messageId },
+      data: { lastError: redactText(error instanceof Error ? error.message : String(error)).slice(0, 500), ...(attempts >= MAX_ATTEMPTS ? { status: "FAILED" } : {}) },
+    });
+    throw error;
+  }
+  await db().debtorMessage.update({ where: { id: messageId }, data: { status: "SENT", sentAt: now, lastError: null } });
+  return "SENT";
+}
+
+/**
+ * Records that the debtor does (not) want messages on a channel, audited; the next message on that
+ * channel is written as OPTED_OUT instead of being sent.
+ */
+export async function setOptOut(
+  by: { actorId: string | null },
+  input: { participantId: string; channel: ChannelKind; optOut: boolean },
+  now: Date,
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    if (input.optOut) {
+      await tx.notificationOptOut.upsert({
+        where: { participantId_channel: { participantId: input.participantId, channel: input.channel } },
+        create: { participantId: input.participantId, channel: input.channel, at: now, recordedById: by.actorId },
+        update: {},
+      });
+    } else {
+      await tx.notificationOptOut.deleteMany({ where: { participantId: input.participantId, channel: input.channel } });
+    }
+    await tx.auditEvent.create({
+      data: {
+        actorId: by.actorId,
+        action: input.optOut ? "notify.optOut" : "notify.optIn",
+        entityType: "Participant",
+        entityId: input.participantId,
+        after: { channel: input.channel } satisfies Prisma.InputJsonObject,
+      },
+    });
+  });
+}
