@@ -46,6 +46,11 @@ export const ACTIONS = [
   "apiKey:manage",
   /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
   "audit:read",
+  /**
+   * Send a message to a debtor (an arrears reminder, the billing instruction): the officer of the owning
+   * office and the reviewing Kantor Cabang (docs/decisions/0021 §3).
+   */
+  "debtor:notify",
   /** Import a payment channel's settlement file and read its reconciliation: head office (channels settle nationally). */
   "settlement:import",
 ] as const;
@@ -69,6 +74,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "phaseRule:manage": ["ADMIN"],
   "apiKey:manage": ["ADMIN"],
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "debtor:notify": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "settlement:import": ["HEAD_OFFICE"],
 };
 

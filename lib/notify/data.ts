@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { presentPhone } from "@/lib/auth/permissions";
+import { enrolmentWhere } from "@/lib/auth/scope";
 import { serverEnv } from "@/lib/env";
 import { coverageFrom, LINE_SELECT, toLineDto } from "@/lib/review/data";
 import { contributionDueDate, todayInZone } from "@/lib/rules";
@@ -62,4 +65,39 @@ export async function messageFacts(enrolmentId: string, now: Date): Promise<{ fa
     },
     recipient: { participantId: e.participant.id, nik: e.participant.nik, email: e.participant.email, phone: e.participant.phone },
   };
+}
+
+export interface FollowUp {
+  /** As this actor may see it (lib/auth/permissions.ts presentPhone). */
+  phone: string;
+  lastReminder: { at: string; channel: "EMAIL" | "SMS" | "WHATSAPP"; status: "PENDING" | "SENT" | "FAILED" | "OPTED_OUT" } | null;
+}
+
+/**
+ * What the arrears list adds for the Kantor Cabang's follow-up (issue #15): the debtor's phone as the
+ * actor's role may see it and the last reminder sent (or tried), for the rows the list already found.
+ * Only enrolments inside the actor's arrears scope are answered.
+ */
+export async function followUpFor(actor: Actor, enrolmentIds: readonly string[]): Promise<Map<string, FollowUp>> {
+  const scope = enrolmentWhere(actor, "arrears:read");
+  if (!scope || enrolmentIds.length === 0) return new Map();
+  const rows = await db().enrolment.findMany({
+    where: { AND: [{ id: { in: [...enrolmentIds] } }, scope] },
+    select: {
+      id: true,
+      participant: { select: { phone: true } },
+      debtorMessages: {
+        where: { kind: { in: ["ARREARS_REMINDER", "DUE_SOON", "LAPSED"] } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { createdAt: true, sentAt: true, channel: true, status: true },
+      },
+    },
+  });
+  return new Map(
+    rows.map((r) => {
+      const m = r.debtorMessages[0];
+      return [r.id, { phone: presentPhone(actor, r.participant.phone), lastReminder: m ? { at: (m.sentAt ?? m.createdAt).toISOString(), channel: m.channel, status: m.status } : null }];
+    }),
+  );
 }

@@ -1,5 +1,10 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/data";
+import { enrolmentWhere } from "@/lib/auth/scope";
+import { AppError } from "@/lib/action/errors";
+import { isUuid } from "@/lib/search-params";
+import { todayInZone } from "@/lib/rules";
 import { serverEnv } from "@/lib/env";
 import { translator } from "@/lib/i18n/translator";
 import { redactText } from "@/lib/log";
@@ -112,4 +117,33 @@ export async function setOptOut(
       },
     });
   });
+}
+
+/**
+ * An officer or the Kantor Cabang sends a message to the debtor of an enrolment in their scope
+ * (`debtor:notify`): an arrears reminder from the arrears list, the billing instruction from the
+ * record. One of each kind a day (the dedupe key is the office's day): a second click the same day
+ * writes nothing. Returns the ids to deliver (empty: already sent today, or nothing to send).
+ */
+export async function requestDebtorMessage(
+  actor: Actor,
+  input: { enrolmentId: string; kind: "ARREARS_REMINDER" | "BILLING" },
+  now: Date,
+): Promise<{ messageIds: string[]; alreadySent: boolean }> {
+  const scope = enrolmentWhere(actor, "debtor:notify");
+  if (!scope) throw new AppError("FORBIDDEN");
+  if (!isUuid(input.enrolmentId)) throw new AppError("NOT_FOUND");
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: input.enrolmentId }, scope] }, select: { id: true, status: true, kantorCabang: { select: { timeZone: true } } } });
+  if (!e) throw new AppError("NOT_FOUND");
+  if (e.status !== "APPROVED") throw new AppError("INVALID_STATE", { message: "paymentNotApproved" });
+  const day = todayInZone(now, e.kantorCabang.timeZone);
+  const dedupeKey = `request:${input.kind}:${e.id}:${day}`;
+  const messageIds = await queueDebtorMessages({ enrolmentId: e.id, kind: input.kind, dedupeKey, requestedById: actor.id }, now);
+  if (messageIds.length) {
+    await db().auditEvent.create({
+      data: { actorId: actor.id, action: "notify.request", entityType: "Enrolment", entityId: e.id, after: { kind: input.kind, messages: messageIds.length } },
+    });
+  }
+  const alreadySent = messageIds.length === 0 && (await db().debtorMessage.count({ where: { dedupeKey: { startsWith: dedupeKey } } })) > 0;
+  return { messageIds, alreadySent };
 }

@@ -38,6 +38,7 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "masterData:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   "phaseRule:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   "apiKey:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "debtor:notify": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
   "settlement:import": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "own", ADMIN: "none" },
   // ADMIN reads every event, through auditWhere (the administrator's scope is not a place: see below).
   "audit:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "own" },
