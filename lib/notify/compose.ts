@@ -5,7 +5,7 @@
  * carries the NIK: `withoutNik` refuses one that would (the facts hold none; this is the belt).
  */
 import type { Translator } from "@/lib/i18n/translator";
-import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
+import { formatBillingCode, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 export type DebtorMessageKind = "APPROVAL" | "DUE_SOON" | "LAPSED" | "ARREARS_REMINDER" | "BILLING";
 
@@ -32,15 +32,12 @@ export interface ComposedMessage {
   short: string;
 }
 
-/** The billing code in groups of four, as printed on the instruction. */
-export const groupedCode = (code: string) => code.replace(/(\d{4})(?=\d)/g, "$1 ");
-
 export function composeDebtorMessage(t: Translator, kind: DebtorMessageKind, f: MessageFacts): ComposedMessage {
   const values = {
     name: f.name,
     penyalur: f.penyalurName,
     kpj: f.kpj,
-    code: groupedCode(f.billingCode),
+    code: formatBillingCode(f.billingCode),
     programmes: f.programmes.join(", "),
     link: f.verificationUrl,
     amount: f.next ? formatRupiah(f.next.amount) : "—",

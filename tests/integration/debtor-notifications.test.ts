@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { formatBillingCode } from "@/lib/rules";
 import { emailChannel, gatewayChannel } from "@/lib/notify/channels";
 import { deliverDebtorMessage, MAX_ATTEMPTS, queueDebtorMessages, setOptOut } from "@/lib/notify/mutations";
 import { approveEnrolment } from "@/lib/review/mutations";
@@ -52,7 +53,7 @@ describe("debtor notifications through the outbox (issue #15; docs/decisions/002
     expect(inbox).toHaveLength(1);
     const m = inbox[0]!;
     expect(m.subject).toBe(`Kepesertaan BPJS Ketenagakerjaan Anda aktif — KPJ ${e.kpj}`);
-    const grouped = e.billingCode!.replace(/(\d{4})(?=\d)/g, "$1 ");
+    const grouped = formatBillingCode(e.billingCode!);
     for (const part of ["Yth. Rahmat Hidayat", "Program: JKK, JKM", `Kode bayar (virtual account): ${grouped}`, "Cara membayar", `/verifikasi/${e.verificationCode}`]) {
       expect(m.text).toContain(part);
     }
