@@ -3,5 +3,6 @@
  * public entry); each must be idempotent per event id (lib/events/types.ts, EventSubscriber).
  */
 import type { EventSubscriber } from "./types";
+import { debtorNotificationSubscriber } from "@/lib/notify";
 
-export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [];
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [debtorNotificationSubscriber];

@@ -3,6 +3,12 @@
  * A feature defines its jobs in lib/<feature>/jobs.ts and adds them here, one line each.
  */
 import { dispatchEventJob } from "@/lib/events/jobs";
+import { deliverDebtorMessageJob } from "@/lib/notify";
+import { settlementImportJob } from "@/lib/payments";
 import type { JobDefinition } from "./define";
 
-export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>];
+export const JOBS: readonly JobDefinition<never>[] = [
+  dispatchEventJob as JobDefinition<never>,
+  deliverDebtorMessageJob as JobDefinition<never>,
+  settlementImportJob as JobDefinition<never>,
+];

@@ -3,9 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { clientFor, formAction, formInput } from "@/lib/action/client";
-import { logUnexpected } from "@/lib/log";
-import { configuredChannels } from "@/lib/notify/channels";
-import { deliverDebtorMessage, requestDebtorMessage } from "@/lib/notify/mutations";
+import { requestDebtorMessage } from "@/lib/notify/mutations";
 import { DebtorMessageRequest } from "@/lib/notify/schema";
 
 /**
@@ -16,22 +14,13 @@ const sendDebtorMessageSafe = clientFor("debtor:notify")
   .metadata({ actionName: "notify.sendToDebtor" })
   .inputSchema(formInput(DebtorMessageRequest))
   .action(async ({ parsedInput, ctx }): Promise<{ message: string }> => {
-    const now = new Date();
-    const { messageIds, alreadySent } = await requestDebtorMessage(ctx.actor, parsedInput, now);
+    const { messageIds, alreadySent } = await requestDebtorMessage(ctx.actor, parsedInput, new Date());
     const t = await getTranslations("notify.ui");
     if (alreadySent) return { message: t("alreadySent") };
-    const channels = configuredChannels();
-    let sent = 0;
-    for (const id of messageIds) {
-      // A failure stays in the outbox with its error; the person is told how many went.
-      await deliverDebtorMessage(id, channels, now).then(
-        (outcome) => void (outcome === "SENT" && sent++),
-        (error) => void logUnexpected(error, { action: "notify.sendToDebtor", messageId: id }),
-      );
-    }
     revalidatePath("/tunggakan");
     revalidatePath(`/pendaftaran/${parsedInput.enrolmentId}`);
-    return { message: sent ? t("sent", { count: sent }) : t("notSent") };
+    // Delivered by the outbox's job (lib/notify/jobs.ts): the list shows it as waiting, then sent.
+    return { message: messageIds.length ? t("queued", { count: messageIds.length }) : t("notQueued") };
   });
 
 export const sendDebtorMessageAction = formAction(sendDebtorMessageSafe);

@@ -11,16 +11,18 @@ import { redactText } from "@/lib/log";
 import { composeDebtorMessage, withoutNik, type DebtorMessageKind } from "@/lib/notify/compose";
 import { messageFacts } from "@/lib/notify/data";
 import type { ChannelKind, MessageChannel } from "@/lib/notify/channels";
+import { enqueue } from "@/lib/jobs";
+import { deliverDebtorMessageJob, MAX_ATTEMPTS } from "@/lib/notify/jobs";
 
-/** A message that failed this often is left FAILED (the delivery job's retries are spent). */
-export const MAX_ATTEMPTS = 3;
+export { MAX_ATTEMPTS };
 
 /**
  * Writes the messages for one occasion into the outbox (docs/decisions/0021 §3): one row per channel
  * the debtor can be reached by — e-mail when the participant gave an address, the phone channel
  * always — in Indonesian, checked to carry no NIK. A channel the debtor opted out of gets an OPTED_OUT
  * row (the record that we did not write), never sent. `dedupeKey` names the occasion (an event id, a
- * due month, a reminder request): the same occasion writes nothing twice. Returns the ids to deliver.
+ * due month, a reminder request): the same occasion writes nothing twice. Each PENDING row gets its
+ * delivery job (lib/notify/jobs.ts) in the same transaction. Returns the ids queued for delivery.
  */
 export async function queueDebtorMessages(
   input: { enrolmentId: string; kind: DebtorMessageKind; dedupeKey: string; requestedById?: string },
@@ -37,22 +39,27 @@ export async function queueDebtorMessages(
   const targets: { channel: ChannelKind; to: string; subject: string; body: string }[] = [];
   if (recipient.email) targets.push({ channel: "EMAIL", to: recipient.email, subject: message.subject, body: message.text });
   targets.push({ channel: phoneChannel, to: recipient.phone, subject: message.subject, body: message.short });
-  const rows = await db().debtorMessage.createManyAndReturn({
-    data: targets.map((t) => ({
-      enrolmentId: input.enrolmentId,
-      kind: input.kind,
-      channel: t.channel,
-      recipient: t.to,
-      subject: t.subject,
-      body: t.body,
-      dedupeKey: `${input.dedupeKey}:${t.channel}`,
-      status: optedOut.has(t.channel) ? "OPTED_OUT" : "PENDING",
-      requestedById: input.requestedById ?? null,
-    })),
-    skipDuplicates: true,
-    select: { id: true, status: true },
+  // The rows and their delivery jobs in one transaction: a message is never written without its job.
+  return db().$transaction(async (tx) => {
+    const rows = await tx.debtorMessage.createManyAndReturn({
+      data: targets.map((t) => ({
+        enrolmentId: input.enrolmentId,
+        kind: input.kind,
+        channel: t.channel,
+        recipient: t.to,
+        subject: t.subject,
+        body: t.body,
+        dedupeKey: `${input.dedupeKey}:${t.channel}`,
+        status: optedOut.has(t.channel) ? ("OPTED_OUT" as const) : ("PENDING" as const),
+        requestedById: input.requestedById ?? null,
+      })),
+      skipDuplicates: true,
+      select: { id: true, status: true },
+    });
+    const pending = rows.filter((r) => r.status === "PENDING").map((r) => r.id);
+    for (const messageId of pending) await enqueue(deliverDebtorMessageJob, { messageId }, { tx, singletonKey: messageId });
+    return pending;
   });
-  return rows.filter((r) => r.status === "PENDING").map((r) => r.id);
 }
 
 export type DeliveryOutcome = "SENT" | "SKIPPED" | "NOT_CONFIGURED";

@@ -670,7 +670,7 @@ export async function reversePayment(
   if (reason.length < REVERSAL_REASON.min || reason.length > REVERSAL_REASON.max) {
     throw fieldError({ reason: [translator(locale)("review.validation.reversalReasonShort", { min: REVERSAL_REASON.min })] });
   }
-  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true } });
+  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true, enrolment: { select: { penyalurId: true } } } });
   if (!payment) throw notFound();
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Enrolment" where id = ${payment.enrolmentId}::uuid for update`;
@@ -697,6 +697,12 @@ export async function reversePayment(
         before: { paymentId: payment.id, months },
         after: { paymentId: payment.id, reason, reopened: months, ...(writtenOff.length ? { unwrittenOff: writtenOff.map((d) => isoDay(d).slice(0, 7)) } : {}) },
       },
+    });
+    await recordEvent(tx, {
+      type: "payment.reversed",
+      penyalurId: payment.enrolment.penyalurId,
+      enrolmentId: payment.enrolmentId,
+      payload: { paymentId: payment.id, reason, reopened: months },
     });
     return { enrolmentId: payment.enrolmentId, months };
   });

@@ -11,6 +11,7 @@ import { followUpFor } from "@/lib/notify/data";
 import { translator } from "@/lib/i18n/translator";
 import { approveEnrolment } from "@/lib/review/mutations";
 import { formData, runAction, signInAs } from "../support/actions";
+import { runQueuedJobs } from "../support/jobs";
 import { DEMO_ACCOUNTS, demoActors, type DemoActors } from "../support/db";
 import { submittedEnrolment } from "../support/review";
 
@@ -51,10 +52,13 @@ describe("arrears follow-up (issue #15)", () => {
     const e = await inArrears();
     await signInAs(DEMO_ACCOUNTS.reviewerBandung);
     const first = await runAction(sendDebtorMessageAction, {}, formData({ enrolmentId: e.id, kind: "ARREARS_REMINDER" }));
-    // No channel is configured in the tests: kept in the outbox, the person is told.
-    expect(first.result).toMatchObject({ ok: true, data: { message: id("notify.ui.notSent") } });
-    const rows = await db().debtorMessage.findMany({ where: { enrolmentId: e.id }, select: { kind: true, channel: true, status: true, requestedById: true } });
-    expect(rows).toEqual([{ kind: "ARREARS_REMINDER", channel: "SMS", status: "FAILED", requestedById: actors.reviewerBandung.id }]);
+    // Queued in the outbox with its delivery job; no channel is configured in the tests, so it fails there.
+    expect(first.result).toMatchObject({ ok: true, data: { message: id("notify.ui.queued", { count: 1 }) } });
+    const rows = () => db().debtorMessage.findMany({ where: { enrolmentId: e.id }, select: { kind: true, channel: true, status: true, requestedById: true } });
+    expect(await rows()).toEqual([{ kind: "ARREARS_REMINDER", channel: "SMS", status: "PENDING", requestedById: actors.reviewerBandung.id }]);
+    expect((await followUpFor(actors.reviewerBandung, [e.id])).get(e.id)?.lastReminder).toMatchObject({ channel: "SMS", status: "PENDING" });
+    await runQueuedJobs({ names: ["notify.deliver"] });
+    expect((await rows())[0]?.status).toBe("FAILED");
     const again = await runAction(sendDebtorMessageAction, {}, formData({ enrolmentId: e.id, kind: "ARREARS_REMINDER" }));
     expect(again.result).toMatchObject({ ok: true, data: { message: id("notify.ui.alreadySent") } });
     expect(await db().debtorMessage.count({ where: { enrolmentId: e.id } })).toBe(1);

@@ -4,7 +4,7 @@
  * NIK, delivered by e-mail through nodemailer into a real maildev and by the SMS gateway adapter to a
  * local HTTP stand-in; opt-out recorded and honoured; one occasion written once; failures retried.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { formatBillingCode } from "@/lib/rules";
 import { emailChannel, gatewayChannel } from "@/lib/notify/channels";
@@ -13,6 +13,13 @@ import { approveEnrolment } from "@/lib/review/mutations";
 import { demoActors, type DemoActors } from "../support/db";
 import { startGateway, startMailCatcher, type GatewayStandIn, type MailCatcher } from "../support/mail";
 import { submittedEnrolment } from "../support/review";
+import { runQueuedJobs } from "../support/jobs";
+import { recordEvent } from "@/lib/events";
+
+// The delivery job reads its channels from the environment (lib/env.ts): e-mail to this file's maildev.
+vi.hoisted(() => {
+  process.env.SMTP_URL = "smtp://127.0.0.1:55357";
+});
 
 let actors: DemoActors;
 let mail: MailCatcher;
@@ -105,5 +112,29 @@ describe("debtor notifications through the outbox (issue #15; docs/decisions/002
     const email = ids.find((id) => id !== sms)!;
     expect(await deliverDebtorMessage(email, channels(), new Date())).toBe("SENT");
     expect(await deliverDebtorMessage(email, channels(), new Date())).toBe("SKIPPED");
+  });
+
+  it("an approval reaches the mail catcher through the event outbox and the delivery job; a rolled-back change sends nothing", async () => {
+    const email = `outbox.${Date.now()}@contoh.id`;
+    const e = await submittedEnrolment(actors.officerBri, { form: { email } });
+    const { penyalurId } = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { penyalurId: true } });
+    // A change that records its event and then fails: rolled back, its fan-out job with it.
+    await expect(
+      db().$transaction(async (tx) => {
+        await recordEvent(tx, { type: "enrolment.approved", penyalurId, enrolmentId: e.id, payload: { status: "APPROVED" } });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    await runQueuedJobs();
+    expect(await db().debtorMessage.count({ where: { enrolmentId: e.id } })).toBe(0);
+    expect((await mail.messages()).some((m) => m.to.some((t) => t.address === email))).toBe(false);
+
+    const { kpj } = await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, new Date());
+    await runQueuedJobs();
+    const inbox = (await mail.messages()).filter((m) => m.to.some((t) => t.address === email));
+    expect(inbox.map((m) => m.subject)).toEqual([`Kepesertaan BPJS Ketenagakerjaan Anda aktif — KPJ ${kpj}`]);
+    // The fan-out retried (or run again) writes no second message: keyed by the event.
+    await runQueuedJobs({ retryNow: true });
+    expect(await db().debtorMessage.count({ where: { enrolmentId: e.id, kind: "APPROVAL", channel: "EMAIL" } })).toBe(1);
   });
 });
