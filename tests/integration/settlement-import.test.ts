@@ -4,7 +4,7 @@
  * reconciled exactly, the rows the portal lacked settled through the notification's own idempotent path,
  * and nothing settled twice — not by a second import, not by two imports at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPaymentChannelKey, receivePaymentNotification, type ChannelPrincipal } from "@/lib/api";
 import type { CreatedChannelKey } from "@/lib/api/mutations";
 import { db } from "@/lib/db";
@@ -13,6 +13,15 @@ import { contributionForMonth } from "@/lib/rules";
 import { approveEnrolment, reversePayment } from "@/lib/review/mutations";
 import { demoActors, type DemoActors } from "../support/db";
 import { submittedEnrolment } from "../support/review";
+import { uploadSettlementAction } from "@/lib/payments/actions";
+import { runAction, signInAs } from "../support/actions";
+import { runQueuedJobs } from "../support/jobs";
+import { DEMO_ACCOUNTS } from "../support/db";
+
+vi.mock("@/lib/auth/session", () => import("../support/actions").then((m) => m.sessionStub()));
+vi.mock("next/headers", () => import("../support/actions").then((m) => m.headersStub()));
+vi.mock("next-intl/server", () => import("../support/actions").then((m) => m.intlStub()));
+vi.mock("next/cache", () => import("../support/actions").then((m) => m.cacheStub()));
 
 let actors: DemoActors;
 let bank: CreatedChannelKey;
@@ -130,5 +139,26 @@ describe("settlement file import (issue #15; docs/decisions/0021 §1)", () => {
     const stored = await upload("ref;amount\nX;1\n");
     expect(await runSettlementImport(stored.importId, at("2026-12-04"))).toEqual({ ok: false, problem: "columnsMissing", missing: ["reference", "billingCode", "paidOn"] });
     await expect(storeSettlementFile(actors.reviewerBandung, { channelKeyId: bank.id, fileName: "x.csv", content: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("the upload action stores the file and starts the tracked import; the worker's run settles it and the run succeeds", async () => {
+    const e = await approved();
+    const reference = ref("UP");
+    await signInAs(DEMO_ACCOUNTS.headOffice);
+    const form = new FormData();
+    form.set("channelKeyId", bank.id);
+    form.set("file", new File([csv([[reference, e.billingCode, String(price("2026-12")), "2026-12-02"]])], "bri-20261202.csv", { type: "text/csv" }));
+    const run = await runAction(uploadSettlementAction, {}, form);
+    const match = /^\/settlement\/([0-9a-f-]{36})\?run=([0-9a-f-]{36})$/.exec(run.redirect?.url ?? "");
+    expect(match).not.toBeNull();
+    await runQueuedJobs({ names: ["payments.settlement-import"] });
+    const stored = await db().settlementImport.findUniqueOrThrow({ where: { id: match![1]! }, select: { finishedAt: true, fileName: true } });
+    expect(stored.fileName).toBe("bri-20261202.csv");
+    expect(stored.finishedAt).not.toBeNull();
+    expect(await db().jobRun.findUniqueOrThrow({ where: { id: match![2]! }, select: { status: true, result: true } })).toMatchObject({ status: "SUCCEEDED", result: { ok: true, settled: 1 } });
+    expect(await paymentCount(e.id)).toBe(1);
+    // A reviewer may not upload.
+    await signInAs(DEMO_ACCOUNTS.reviewerBandung);
+    expect((await runAction(uploadSettlementAction, {}, form)).result).toMatchObject({ code: "FORBIDDEN" });
   });
 });
