@@ -20,3 +20,30 @@ export async function seedDemoApiKey(prisma: PrismaClient): Promise<void> {
     update: {},
   });
 }
+
+/**
+ * The demo payment channel (docs/api.md "Notifikasi pembayaran"): a virtual-account channel whose key and
+ * signing secret are published here so a demo can post signed notifications with curl. DEMO DATA, like
+ * the demo API key: never in a real deployment. Idempotent by its code.
+ */
+export const DEMO_CHANNEL = {
+  code: "DEMO-VA",
+  name: "Kanal VA demo (data demo, bukan rahasia)",
+  key: "lkc_demo_va_Hn4Qz8Rt2Lw6Yp1Vk9Sx3Bm7Cd5Fg0Jq",
+  signingSecret: "demo-signing-secret-not-a-secret-7Tq2Wz",
+} as const;
+
+export async function seedDemoChannel(prisma: PrismaClient): Promise<void> {
+  await prisma.paymentChannelKey.upsert({
+    where: { code: DEMO_CHANNEL.code },
+    create: {
+      code: DEMO_CHANNEL.code,
+      name: DEMO_CHANNEL.name,
+      kind: "VIRTUAL_ACCOUNT",
+      prefix: displayPrefixOf(DEMO_CHANNEL.key),
+      keyHash: hashApiKey(DEMO_CHANNEL.key),
+      signingSecret: DEMO_CHANNEL.signingSecret,
+    },
+    update: {},
+  });
+}
