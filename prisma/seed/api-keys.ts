@@ -6,6 +6,7 @@
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { displayPrefixOf, hashApiKey } from "../../lib/api/keys";
+import { DEMO_CHANNEL } from "./demo-channel";
 
 export const DEMO_API_KEY = "lk_demo_bri_7Qm2VxR9pL4sT8nW3kZ6yH1c";
 export const DEMO_API_KEY_PENYALUR = "BRI";
@@ -26,12 +27,7 @@ export async function seedDemoApiKey(prisma: PrismaClient): Promise<void> {
  * signing secret are published here so a demo can post signed notifications with curl. DEMO DATA, like
  * the demo API key: never in a real deployment. Idempotent by its code.
  */
-export const DEMO_CHANNEL = {
-  code: "DEMO-VA",
-  name: "Kanal VA demo (data demo, bukan rahasia)",
-  key: "lkc_demo_va_Hn4Qz8Rt2Lw6Yp1Vk9Sx3Bm7Cd5Fg0Jq",
-  signingSecret: "demo-signing-secret-not-a-secret-7Tq2Wz",
-} as const;
+export { DEMO_CHANNEL };
 
 export async function seedDemoChannel(prisma: PrismaClient): Promise<void> {
   await prisma.paymentChannelKey.upsert({

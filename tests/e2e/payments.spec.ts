@@ -6,7 +6,7 @@
 import { createHmac } from "node:crypto";
 import { fillEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
-import { DEMO_CHANNEL } from "../../prisma/seed/api-keys";
+import { DEMO_CHANNEL } from "../../prisma/seed/demo-channel";
 
 const MAILDEV = process.env.E2E_MAILDEV_URL ?? "http://127.0.0.1:1080";
 
