@@ -52,6 +52,17 @@ const EnvSchema = z.object({
    * Addresses of our own proxies / load balancers, comma-separated. X-Forwarded-For entries they
    * added are skipped when finding the client's address (lib/auth/client-address.ts).
    */
+  /**
+   * Where debtor e-mail goes (lib/notify/channels.ts), e.g. smtp://127.0.0.1:1025 (the demo's maildev).
+   * Unset: e-mail messages stay in the outbox, marked failed with "not configured".
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default("LindungiKUR <no-reply@lindungikur.id>"),
+  /** The SMS/WhatsApp gateway's send endpoint and its bearer token (lib/notify/gateway.ts). Unset: not sent. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** Which of the gateway's channels a phone message goes by. */
+  PHONE_CHANNEL: z.enum(["SMS", "WHATSAPP"]).default("SMS"),
   TRUSTED_PROXIES: commaList(),
 });
 

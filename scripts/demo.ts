@@ -10,13 +10,16 @@ import { applyMigrations } from "./lib/migrate";
 import { bin, localAuthSecret, run, start, stopChild } from "./lib/processes";
 
 const port = process.env.PORT ?? "3000";
+/** maildev beside the portal: SMTP and its web page (MAILDEV_SMTP_PORT / MAILDEV_WEB_PORT to change). */
+const mailPorts = { smtp: process.env.MAILDEV_SMTP_PORT ?? "1025", web: process.env.MAILDEV_WEB_PORT ?? "1080" };
 const database = await resolveDatabase(DEMO_CLUSTER, say);
 let server: ReturnType<typeof start> | undefined;
 let worker: ReturnType<typeof start> | undefined;
 let receiver: ReturnType<typeof start> | undefined;
+let mailCatcher: ReturnType<typeof start> | undefined;
 const shutdown = async (code: number) => {
   // All at once: the server's exit calls shutdown again, whose process.exit must not cut the others short.
-  await Promise.all([stopChild(server), stopChild(worker), stopChild(receiver)]);
+  await Promise.all([stopChild(server), stopChild(worker), stopChild(receiver), stopChild(mailCatcher)]);
   await database.stop();
   process.exit(code);
 };
@@ -40,14 +43,19 @@ try {
     // Demo accounts and the demo API key are expected here (lib/ops/startup.ts).
     LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Debtor e-mail goes to the local mail catcher (maildev), so the messages can be read at its web page.
+    SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`,
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
   };
   // The local webhook receiver: registers itself as BRI's webhook and shows what it receives (docs/api.md "Webhook").
   const receiverPort = process.env.WEBHOOK_RECEIVER_PORT ?? String(Number(port) + 1000);
   receiver = start(bin("tsx"), ["scripts/webhook-receiver.ts"], { DATABASE_URL: database.url, WEBHOOK_RECEIVER_PORT: receiverPort });
+  mailCatcher = start(bin("maildev"), ["-s", String(mailPorts.smtp), "-w", String(mailPorts.web), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"], {});
   server = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], env);
   // Background jobs (imports, webhook deliveries, debtor notices): scripts/worker.ts, beside the server.
   worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], env);
   say(`Portal berjalan di http://127.0.0.1:${port} — akun demo ada di README. Ctrl-C untuk berhenti.`);
+  say(`Pesan e-mail ke debitur: http://127.0.0.1:${mailPorts.web} (maildev).`);
   server.on("exit", (code) => void shutdown(code ?? 0));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -131,8 +131,13 @@ async function e2e(): Promise<void> {
     if (nextEnv === undefined) await rm("next-env.d.ts", { force: true });
     else await writeFile("next-env.d.ts", nextEnv);
   }
+  // The local mail catcher the debtor's e-mail goes to (issue #15's journey reads it): ports from E2E_PORT.
+  const mailPorts = { smtp: String(Number(E2E_PORT) + 20000), web: String(Number(E2E_PORT) + 20001) };
+  const mailCatcher = start(bin("maildev"), ["-s", mailPorts.smtp, "-w", mailPorts.web, "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"], {});
+  const mailEnv = { SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`, PUBLIC_BASE_URL: `http://127.0.0.1:${E2E_PORT}` };
   const app = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", E2E_PORT], {
     ...TEST_ENV,
+    ...mailEnv,
     NEXT_DIST_DIR: TEST_DIST_DIR,
     DATABASE_URL: url,
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
@@ -143,7 +148,7 @@ async function e2e(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   // The background jobs (imports, deliveries, notices) run in their own process, as in production.
-  const worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...TEST_ENV, DATABASE_URL: url, NODE_ENV: "production", LINDUNGIKUR_DEMO: "1" });
+  const worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...TEST_ENV, ...mailEnv, DATABASE_URL: url, NODE_ENV: "production", LINDUNGIKUR_DEMO: "1" });
   const out = path.join(RESULTS, "playwright.json");
   try {
     await waitForHttp(`http://127.0.0.1:${E2E_PORT}/masuk`);
@@ -153,11 +158,13 @@ async function e2e(): Promise<void> {
       DATABASE_URL: url,
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      E2E_MAILDEV_URL: `http://127.0.0.1:${mailPorts.web}`,
     });
   } finally {
     await tally(out, "playwright");
     await stopChild(app);
     await stopChild(worker);
+    await stopChild(mailCatcher);
   }
 }
 

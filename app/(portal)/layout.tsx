@@ -52,6 +52,9 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "dashboard:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t("nav.dashboard")}</Link></li>
             ) : null}
+            {can(actor, "settlement:import") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/settlement">{t("settlement.nav")}</Link></li>
+            ) : null}
             {can(actor, "target:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t("nav.targets")}</Link></li>
             ) : null}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { CoverageSummary } from "@/lib/review/data";
 import { formatBillingCode, formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
@@ -9,7 +10,20 @@ import { PrintButton } from "@/components/review/print-button";
  * same plan the payment applies) — its month and due date, two or three amounts for months ahead, and
  * plain steps. Printable on its own (data-print-block; app/globals.css).
  */
-export function BillingInstruction({ billingCode, coverage, name, kpj }: { billingCode: string; coverage: CoverageSummary; name: string; kpj: string | null }) {
+export function BillingInstruction({
+  billingCode,
+  coverage,
+  name,
+  kpj,
+  actions,
+}: {
+  billingCode: string;
+  coverage: CoverageSummary;
+  name: string;
+  kpj: string | null;
+  /** More buttons beside "print" (e.g. send it to the debtor); not printed. */
+  actions?: ReactNode;
+}) {
   const t = useTranslations("billing");
   const next = coverage.next;
   // Cumulative sums of the payable months: exactly the amounts allocatePayment accepts (1, 2, … months).
@@ -58,7 +72,10 @@ export function BillingInstruction({ billingCode, coverage, name, kpj }: { billi
           <li>{t("step4")}</li>
         </ol>
       </div>
-      <PrintButton label={t("print")} />
+      <div className="flex flex-wrap items-start gap-2">
+        <PrintButton label={t("print")} />
+        {actions}
+      </div>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { PAYMENT_CHANNELS, REJECT_REASONS } from "@/lib/review/schema";
 type State = FormState<ReviewResult>;
 
 /** After a refused submit, focus moves to the first field in error (or to the message). */
-function useFocusFirstError(state: State) {
+export function useFocusFirstError(state: State) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.attempt || state.ok) return;
@@ -21,7 +21,7 @@ function useFocusFirstError(state: State) {
   return ref;
 }
 
-function Message({ state }: { state: State }) {
+export function Message({ state }: { state: State }) {
   const message = state.ok ? state.data?.message : state.message;
   return (
     <p

@@ -55,6 +55,13 @@ export const ACTIONS = [
    * Not managers or head office: a KTP photo shows the full NIK, which their view masks.
    */
   "document:read",
+  /**
+   * Send a message to a debtor (an arrears reminder, the billing instruction): the officer of the owning
+   * office and the reviewing Kantor Cabang (docs/decisions/0021 §3).
+   */
+  "debtor:notify",
+  /** Import a payment channel's settlement file and read its reconciliation: head office (channels settle nationally). */
+  "settlement:import",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +86,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
   "document:attach": ["BANK_OFFICER"],
   "document:read": ["BANK_OFFICER", "BRANCH_REVIEWER"],
+  "debtor:notify": ["BANK_OFFICER", "BRANCH_REVIEWER"],
+  "settlement:import": ["HEAD_OFFICE"],
 };
 
 /**

@@ -4,5 +4,6 @@
  */
 import { webhookSubscriber } from "@/lib/webhooks";
 import type { EventSubscriber } from "./types";
+import { debtorNotificationSubscriber } from "@/lib/notify";
 
-export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber];
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber, debtorNotificationSubscriber];

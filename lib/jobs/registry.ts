@@ -4,6 +4,13 @@
  */
 import { dispatchEventJob } from "@/lib/events/jobs";
 import { deliverWebhookJob } from "@/lib/webhooks/jobs";
+import { deliverDebtorMessageJob } from "@/lib/notify";
+import { settlementImportJob } from "@/lib/payments";
 import type { JobDefinition } from "./define";
 
-export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>, deliverWebhookJob as JobDefinition<never>];
+export const JOBS: readonly JobDefinition<never>[] = [
+  dispatchEventJob as JobDefinition<never>,
+  deliverWebhookJob as JobDefinition<never>,
+  deliverDebtorMessageJob as JobDefinition<never>,
+  settlementImportJob as JobDefinition<never>,
+];

@@ -7,7 +7,7 @@ import { logUnexpected } from "@/lib/log";
 import { formatMonthId, formatRupiah } from "@/lib/rules";
 import { priceSteps } from "@/lib/enrolment/pricing";
 import { reviewSchemas, type Say } from "@/lib/review/schema";
-import { approveEnrolment, bulkApprove, recordPayment, rejectEnrolment, returnEnrolment, type BulkRowResult } from "@/lib/review/mutations";
+import { approveEnrolment, bulkApprove, recordPayment, rejectEnrolment, returnEnrolment, reversePayment, type BulkRowResult } from "@/lib/review/mutations";
 
 /**
  * The reviewer's decisions and payments (/tinjauan), on the one action pipeline (lib/action/client.ts):
@@ -78,6 +78,17 @@ const recordPaymentSafe = clientFor("payment:record")
     return { message: parts.join(" ") };
   });
 
+/** Reverses the latest standing payment (docs/decisions/0016 §3); the answer names the months open again. */
+const reversePaymentSafe = clientFor("payment:record")
+  .metadata({ actionName: "review.reversePayment" })
+  .inputSchema(async () => formInput((await schemas()).ReversePaymentInput))
+  .action(async ({ parsedInput, ctx }): Promise<ReviewResult> => {
+    const result = await reversePayment(ctx.actor, parsedInput, new Date(), ctx.locale);
+    revalidateReview();
+    const t = await getTranslations("payments");
+    return { message: t("reversed", { count: result.months.length, months: result.months.map(formatMonthId).join(", ") }) };
+  });
+
 export interface BulkApproveResult {
   message: string;
   results: (BulkRowResult & { label: string })[];
@@ -106,3 +117,4 @@ export const returnAction = formAction(returnSafe);
 export const rejectAction = formAction(rejectSafe);
 export const recordPaymentAction = formAction(recordPaymentSafe);
 export const bulkApproveAction = formAction(bulkApproveSafe);
+export const reversePaymentAction = formAction(reversePaymentSafe);

@@ -7,7 +7,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
-import { formatDateId } from "@/lib/rules";
+import { formatBillingCode, formatDateId } from "@/lib/rules";
 import type { CertificateData } from "@/lib/review/data";
 
 /** The public page a certificate's QR code opens. */
@@ -161,6 +161,7 @@ export async function certificatePdf(c: CertificateData, origin: string, locale:
     [t("certificate.penyalur"), c.penyalurName],
     [t("certificate.approvedOn"), formatDateId(c.approvedAt)],
     [t("certificate.printedOn"), formatDateId(c.issuedOn)],
+    ...(c.billingCode ? ([[t("certificate.billingCode"), formatBillingCode(c.billingCode)]] as [string, string][]) : []),
   ];
   let y = 660;
   for (const [label, value] of rows) {
@@ -177,6 +178,7 @@ export async function certificatePdf(c: CertificateData, origin: string, locale:
   text(t("certificate.verifyNote1"), 236, 220, 9, regular, grey);
   text(t("certificate.verifyNote2"), 236, 208, 9, regular, grey);
 
+  if (c.billingCode) text(t("certificate.billingHow"), 48, 134, 9, regular, grey);
   text(t("certificate.legalBasis"), 48, 120, 9, regular, grey);
   text(t("certificate.generated"), 48, 106, 9, regular, grey);
 

@@ -25,7 +25,7 @@ import {
   type PayableMonth,
 } from "@/lib/rules";
 import { contributionLineColumns, type LinePricing } from "@/lib/enrolment/lines";
-import type { ApproveInput, PaymentInput, RejectInput, ReturnInput, ValidationKey } from "@/lib/review/schema";
+import { REVERSAL_REASON, type ApproveInput, type PaymentInput, type RejectInput, type ReturnInput, type ValidationKey } from "@/lib/review/schema";
 import { checklistValues } from "@/lib/review/checklist";
 import { CHECKLIST_SELECT } from "@/lib/review/data/checklist";
 
@@ -662,12 +662,20 @@ async function refuseTakenReference(
  * return to DUE, and cover and the disbursement clearance — computed from the lines — turn back with them.
  * The payment row and its reference stay (one payment per reference, ever), marked reversed.
  */
-export async function reversePayment(actor: Actor, input: { paymentId: string; reason: string }, now: Date): Promise<{ enrolmentId: string; months: string[] }> {
+export async function reversePayment(
+  actor: Actor,
+  input: { paymentId: string; reason: string },
+  now: Date,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<{ enrolmentId: string; months: string[] }> {
   const scope = scopeFor(actor, "payment:record");
   if (!isUuid(input.paymentId)) throw notFound();
   const reason = input.reason.trim();
-  if (reason.length < 5 || reason.length > 500) throw fieldError({ reason: ["reversalReason"] });
-  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true } });
+  // The action's schema says this first; the mutation keeps the rule for any other caller.
+  if (reason.length < REVERSAL_REASON.min || reason.length > REVERSAL_REASON.max) {
+    throw fieldError({ reason: [translator(locale)("review.validation.reversalReasonShort", { min: REVERSAL_REASON.min })] });
+  }
+  const payment = await db().payment.findFirst({ where: { id: input.paymentId, enrolment: scope }, select: { id: true, enrolmentId: true, enrolment: { select: { penyalurId: true } } } });
   if (!payment) throw notFound();
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Enrolment" where id = ${payment.enrolmentId}::uuid for update`;
@@ -694,6 +702,12 @@ export async function reversePayment(actor: Actor, input: { paymentId: string; r
         before: { paymentId: payment.id, months },
         after: { paymentId: payment.id, reason, reopened: months, ...(writtenOff.length ? { unwrittenOff: writtenOff.map((d) => isoDay(d).slice(0, 7)) } : {}) },
       },
+    });
+    await recordEvent(tx, {
+      type: "payment.reversed",
+      penyalurId: payment.enrolment.penyalurId,
+      enrolmentId: payment.enrolmentId,
+      payload: { paymentId: payment.id, reason, reopened: months },
     });
     return { enrolmentId: payment.enrolmentId, months };
   });

@@ -69,6 +69,8 @@ export type ValidationKey = keyof Messages["review"]["validation"];
 export type Say = (key: ValidationKey, values?: Record<string, string | number>) => string;
 
 const MAX_TEXT = 1000;
+/** A reversal's reason: long enough to say why, short enough for the audit row and the history. */
+export const REVERSAL_REASON = { min: 5, max: 500 } as const;
 
 /** Bulk approval: "<id>:<version>" per ticked row, as the queue's checkboxes send them. */
 const BULK_ITEM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,9}$/i;
@@ -149,7 +151,17 @@ export function reviewSchemas(say: Say) {
       ),
   });
 
-  return { ApproveInput, ReturnInput, RejectInput, BulkApproveInput, PaymentInput };
+  /** Reversing a payment (docs/decisions/0016 §3): which one, and why, in words the audit trail keeps. */
+  const ReversePaymentInput = z.object({
+    paymentId: z.uuid({ error: say("paymentUnknown") }),
+    reason: z
+      .string({ error: say("reversalReasonRequired") })
+      .trim()
+      .min(REVERSAL_REASON.min, say("reversalReasonShort", { min: REVERSAL_REASON.min }))
+      .max(REVERSAL_REASON.max, say("tooLong", { max: REVERSAL_REASON.max })),
+  });
+
+  return { ApproveInput, ReturnInput, RejectInput, BulkApproveInput, PaymentInput, ReversePaymentInput };
 }
 
 type Schemas = ReturnType<typeof reviewSchemas>;
@@ -158,3 +170,4 @@ export type ReturnInput = z.output<Schemas["ReturnInput"]>;
 export type RejectInput = z.output<Schemas["RejectInput"]>;
 export type BulkApproveInput = z.output<Schemas["BulkApproveInput"]>;
 export type PaymentInput = z.output<Schemas["PaymentInput"]>;
+export type ReversePaymentInput = z.output<Schemas["ReversePaymentInput"]>;

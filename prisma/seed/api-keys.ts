@@ -6,6 +6,7 @@
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { displayPrefixOf, hashApiKey } from "../../lib/api/keys";
+import { DEMO_CHANNEL } from "./demo-channel";
 
 export const DEMO_API_KEY = "lk_demo_bri_7Qm2VxR9pL4sT8nW3kZ6yH1c";
 export const DEMO_API_KEY_PENYALUR = "BRI";
@@ -17,6 +18,28 @@ export async function seedDemoApiKey(prisma: PrismaClient): Promise<void> {
   await prisma.apiKey.upsert({
     where: { keyHash },
     create: { penyalurId: penyalur.id, name: DEMO_API_KEY_NAME, prefix: displayPrefixOf(DEMO_API_KEY), keyHash },
+    update: {},
+  });
+}
+
+/**
+ * The demo payment channel (docs/api.md "Notifikasi pembayaran"): a virtual-account channel whose key and
+ * signing secret are published here so a demo can post signed notifications with curl. DEMO DATA, like
+ * the demo API key: never in a real deployment. Idempotent by its code.
+ */
+export { DEMO_CHANNEL };
+
+export async function seedDemoChannel(prisma: PrismaClient): Promise<void> {
+  await prisma.paymentChannelKey.upsert({
+    where: { code: DEMO_CHANNEL.code },
+    create: {
+      code: DEMO_CHANNEL.code,
+      name: DEMO_CHANNEL.name,
+      kind: "VIRTUAL_ACCOUNT",
+      prefix: displayPrefixOf(DEMO_CHANNEL.key),
+      keyHash: hashApiKey(DEMO_CHANNEL.key),
+      signingSecret: DEMO_CHANNEL.signingSecret,
+    },
     update: {},
   });
 }

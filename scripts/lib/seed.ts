@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedReference } from "../../prisma/seed/reference";
 import { DEMO_ENROLMENTS, seedDemoUsers } from "../../prisma/seed/demo";
-import { seedDemoApiKey } from "../../prisma/seed/api-keys";
+import { seedDemoApiKey, seedDemoChannel } from "../../prisma/seed/api-keys";
 
 /**
  * Seeds reference and demo data. Demo enrolments go through the e-form's own validation and
@@ -16,6 +16,7 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
     await seedReference(prisma);
     await seedDemoUsers(prisma);
     await seedDemoApiKey(prisma);
+    await seedDemoChannel(prisma);
     log("Data referensi dan akun demo siap.");
   } finally {
     await prisma.$disconnect();

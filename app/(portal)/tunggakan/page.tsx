@@ -5,6 +5,9 @@ import { notFound } from "next/navigation";
 import { PageNav } from "@/components/review/page-nav";
 import { requirePermission } from "@/lib/auth/session";
 import { arrearsList } from "@/lib/review/data";
+import { followUpFor } from "@/lib/notify/data";
+import { SendToDebtor } from "@/components/payments/send-to-debtor";
+import { formatInstant } from "@/lib/format";
 import { parseArrearsPage } from "@/lib/review/schema";
 import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
@@ -18,6 +21,8 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
   const asked = parseArrearsPage(await searchParams);
   const [t, result] = await Promise.all([getTranslations(), arrearsList(actor, asked, new Date())]);
   if (!result) notFound();
+  // The follow-up columns (issue #15): phone as the role may see it, the last reminder.
+  const follow = await followUpFor(actor, result.rows.map((r) => r.id));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("review.arrearsTitle")}</h1>
@@ -25,6 +30,9 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
       <p role="status" className="font-medium" data-testid="arrears-count">
         {result.total === 0 ? t("review.arrearsEmpty") : t("review.count", { count: result.total })}
       </p>
+      {result.total ? (
+        <p><a href="/tunggakan/ekspor" download className="font-semibold text-brand-700 underline" data-testid="arrears-export">{t("notify.ui.export")}</a></p>
+      ) : null}
       {result.rows.length ? (
         <div role="region" aria-label={t("review.arrearsCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="arrears">
@@ -38,6 +46,7 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
                 <th scope="col" className="px-3 py-2">{t("review.unpaidMonths")}</th>
                 <th scope="col" className="px-3 py-2 text-right">{t("review.owed")}</th>
                 <th scope="col" className="px-3 py-2">{t("review.protectedUntil")}</th>
+                <th scope="col" className="px-3 py-2">{t("notify.ui.lastReminder")}</th>
               </tr>
             </thead>
             <tbody>
@@ -46,6 +55,7 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
                   <td className="px-3 py-2">
                     <Link href={`/tinjauan/${r.id}`} className="font-medium text-brand-700 underline">{r.fullName}</Link>
                     <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
+                    <div className="text-xs text-slate-600" data-testid="arrears-phone">{t("notify.ui.phone")}: {follow.get(r.id)?.phone ?? "—"}</div>
                   </td>
                   <td className="px-3 py-2 font-mono">{r.kpj ?? "—"}</td>
                   <td className="px-3 py-2">{r.penyalurName}</td>
@@ -68,6 +78,17 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
                   )}
                   <td className="px-3 py-2 text-right tabular-nums">{r.coverage.status === "LAPSED" ? "—" : formatRupiah(r.coverage.owed)}</td>
                   <td className="px-3 py-2">{r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t("review.notProtected")}</td>
+                  <td className="space-y-1 px-3 py-2" data-testid="arrears-reminder">
+                    {(() => {
+                      const last = follow.get(r.id)?.lastReminder;
+                      return last ? (
+                        <div className="text-xs">{formatInstant(last.at, actor.timeZone)} · {t(`notify.ui.channel.${last.channel}`)} · {t(`notify.ui.status.${last.status}`)}</div>
+                      ) : (
+                        <div className="text-xs text-slate-600">{t("notify.ui.never")}</div>
+                      );
+                    })()}
+                    <SendToDebtor enrolmentId={r.id} kind="ARREARS_REMINDER" label={t("notify.ui.sendReminder")} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,8 @@ export interface CertificateData {
   penyalurName: string;
   approvedAt: string;
   verificationCode: string;
+  /** The billing code channels take (lib/rules/billing.ts), printed with how to pay (issue #15). */
+  billingCode: string | null;
   issuedOn: string;
 }
 
@@ -35,6 +37,7 @@ export async function certificateFor(actor: Actor, id: string, now: Date): Promi
     select: {
       status: true,
       kpj: true,
+      billingCode: true,
       jht: true,
       approvedAt: true,
       verificationCode: true,
@@ -60,6 +63,7 @@ export async function certificateFor(actor: Actor, id: string, now: Date): Promi
     penyalurName: e.penyalur.name,
     approvedAt: todayInZone(e.approvedAt, e.kantorCabang.timeZone),
     verificationCode: e.verificationCode,
+    billingCode: e.billingCode,
     issuedOn: today,
   };
 }

@@ -45,7 +45,20 @@ export interface ReviewDetail {
   /** Not yet approved: the planned months as they would be written if approved today (no debt). */
   plan: PlannedRow[] | null;
   coverage: CoverageSummary | null;
-  payments: { id: string; amount: number; paidOn: string; channel: PaymentChannel; reference: string; months: string[] }[];
+  /**
+   * Oldest first. `reversible`: the latest payment still standing, the only one a reversal may undo
+   * (docs/decisions/0016 §3); a reversed one keeps its row, with when and why.
+   */
+  payments: {
+    id: string;
+    amount: number;
+    paidOn: string;
+    channel: PaymentChannel;
+    reference: string;
+    months: string[];
+    reversed: { at: string; reason: string } | null;
+    reversible: boolean;
+  }[];
   /** Other enrolments of the same participant (same NIK), at any penyalur and any branch. */
   duplicates: {
     id: string;
@@ -145,8 +158,17 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       officer: { select: { name: true } },
       contributionLines: LINE_SELECT,
       payments: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, amount: true, paidOn: true, channel: true, reference: true, lines: { select: { month: true }, orderBy: { month: "asc" } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          amount: true,
+          paidOn: true,
+          channel: true,
+          reference: true,
+          reversedAt: true,
+          reversalReason: true,
+          lines: { select: { month: true }, orderBy: { month: "asc" } },
+        },
       },
     },
   });
@@ -233,6 +255,8 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       channel: pay.channel,
       reference: pay.reference,
       months: pay.lines.map((l) => isoMonth(l.month)),
+      reversed: pay.reversedAt ? { at: pay.reversedAt.toISOString(), reason: pay.reversalReason ?? "" } : null,
+      reversible: pay.id === e.payments.findLast((p) => !p.reversedAt)?.id,
     })),
     duplicates: duplicates.map((d) => ({
       id: d.id,

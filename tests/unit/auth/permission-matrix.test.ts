@@ -39,6 +39,8 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "phaseRule:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   "apiKey:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   "webhook:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "debtor:notify": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
+  "settlement:import": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "own", ADMIN: "none" },
   // ADMIN reads every event, through auditWhere (the administrator's scope is not a place: see below).
   "audit:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "own" },
   "document:attach": { BANK_OFFICER: "own", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
@@ -47,7 +49,7 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
 };
 
 /** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */
-const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor", "masterData:manage", "phaseRule:manage", "apiKey:manage", "webhook:manage"]);
+const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor", "masterData:manage", "phaseRule:manage", "apiKey:manage", "webhook:manage", "settlement:import"]);
 const WITHOUT_PLACE = (action: Action, role: Role) => NOT_PLACED.has(action) || (action === "audit:read" && role === "ADMIN");
 
 const OWN: RecordPlace = { penyalurOfficeId: "office-bri-bandung", kantorCabangId: "kc-bandung-suci", kanwilId: "kanwil-jabar" };

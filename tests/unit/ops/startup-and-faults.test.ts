@@ -12,6 +12,8 @@ const SAFE: ServerEnv = {
   AUTH_SECRET: "x".repeat(MIN_AUTH_SECRET_LENGTH),
   LINDUNGIKUR_DEMO: "0",
   TRUSTED_PROXIES: [],
+  MAIL_FROM: "LindungiKUR <no-reply@lindungikur.id>",
+  PHONE_CHANNEL: "SMS",
 };
 
 describe("production refuses to start on an unsafe configuration (lib/env.ts)", () => {

@@ -17,6 +17,7 @@ const data: CertificateData = {
   penyalurName: "BRI",
   approvedAt: "2026-11-16",
   verificationCode: "abcdefghij_abcdefghij-abcde",
+  billingCode: "8877123456789010",
   issuedOn: "2026-11-20",
 };
 
@@ -28,6 +29,9 @@ describe("the certificate of participation (PDF)", () => {
     expect(text).toContain("Dilindungi sampai30/11/2026");
     expect(text).toContain("https://lindungikur.example/verifikasi/abcdefghij_abcdefghij-abcde");
     expect(text).toContain("3273********0001");
+    // The billing code and how to pay with it (issue #15).
+    expect(text).toContain("Kode bayar iuran8877 1234 5678 9010");
+    expect(text).toContain("Bayar iuran bulanan dengan kode bayar ini");
   });
 
   it("in English: English headings and status, no Indonesian label left", async () => {

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { PriceStepsText } from "@/components/review/coverage-summary";
 import { BillingInstruction } from "@/components/review/billing-instruction";
+import { SendToDebtor } from "@/components/payments/send-to-debtor";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/format";
@@ -126,7 +127,13 @@ export default async function EnrolmentPage({
       </section>
 
       {record.review.billingCode && record.review.coverage ? (
-        <BillingInstruction billingCode={record.review.billingCode} coverage={record.review.coverage} name={e.participant.fullName} kpj={e.kpj} />
+        <BillingInstruction
+          billingCode={record.review.billingCode}
+          coverage={record.review.coverage}
+          name={e.participant.fullName}
+          kpj={e.kpj}
+          actions={can(actor, "debtor:notify") ? <SendToDebtor enrolmentId={e.id} kind="BILLING" label={t("notify.ui.sendBilling")} /> : null}
+        />
       ) : null}
 
       <section aria-labelledby="iuran" className="rounded border border-slate-200 bg-white p-4" data-testid="contribution">

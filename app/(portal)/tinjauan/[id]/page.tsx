@@ -12,11 +12,12 @@ import { LikelyDuplicateList } from "@/components/enrolment/likely-duplicates";
 import { ChecklistView, DocumentGallery, ResubmissionChanges } from "@/components/review/checklist-view";
 import { consentTextKey } from "@/lib/enrolment/consent";
 import { recordReviewRead } from "@/lib/review/mutations";
+import { PaymentList } from "@/components/payments/payment-list";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/format";
 import { reviewDetail } from "@/lib/review/data";
 import type { NikCheck } from "@/lib/review/identity";
-import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
+import { formatDateId, formatRupiah } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("reviewTitle") };
@@ -139,23 +140,7 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           </p>
           <ContributionLinesTable lines={e.lines} />
           <h3 className="font-semibold">{t("review.payments")}</h3>
-          {e.payments.length ? (
-            <ul className="list-disc pl-5 text-sm" data-testid="payments">
-              {e.payments.map((p) => (
-                <li key={p.id}>
-                  {t("review.paymentLine", {
-                    paidOn: formatDateId(p.paidOn),
-                    amount: formatRupiah(p.amount),
-                    channel: t(`review.channels.${p.channel}`),
-                    reference: p.reference,
-                    months: p.months.map(formatMonthId).join(", "),
-                  })}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm">{t("review.noPayments")}</p>
-          )}
+          <PaymentList payments={e.payments} timeZone={tz} />
           <PaymentForm enrolmentId={e.id} today={e.today} />
         </section>
       ) : null}
