@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/data";
+import { db } from "@/lib/db";
+import { commitUpload, beginCommit, createUpload, validateUpload } from "@/lib/bulk/mutations";
+import { errorReportSource } from "@/lib/bulk/data";
+import { errorReport } from "@/lib/bulk/files";
+import { TEMPLATE_COLUMNS } from "@/lib/bulk/template";
+import { todayInZone } from "@/lib/rules";
+import { demoActors } from "../support/db";
+import { templateCsvFile, templateRow } from "../support/bulk";
+
+const NOW = new Date();
+let officerBri: Actor;
+let officerBni: Actor;
+let today: string;
+
+beforeAll(async () => {
+  ({ officerBri, officerBni } = await demoActors());
+  today = todayInZone(NOW, officerBri.timeZone);
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+const row = (o: Parameters<typeof templateRow>[2] = {}) => templateRow(today, "KC-BANDUNG-SUCI", o);
+
+async function uploadAndValidate(actor: Actor, bytes: Uint8Array, name = "unggah.csv") {
+  const id = await createUpload(actor, { name, bytes }, "id");
+  const summary = await validateUpload(id, NOW);
+  return { id, summary };
+}
+
+async function enrolmentsWithLoans(loans: string[]) {
+  return db().enrolment.count({ where: { loanNumber: { in: loans } } });
+}
+
+describe("bulk upload: validate every row as the e-form does, then commit the valid ones (issue #14)", () => {
+  it("reports bad rows with the e-form's own messages and writes nothing while validating", async () => {
+    const good = [row(), row()];
+    const badNik = row({ nik: "1234" });
+    // KUR kecil above Rp50 juta needs an NPWP (docs/regulation.md §1.4, checkNpwpRequired)
+    const noNpwp = row({ npwp: "", attestNpwpPresent: "Tidak" });
+    const badBranch = row({ kantorCabangId: "KC-TIDAK-ADA" });
+    const sameLoan = row({ loanNumber: good[0]!.loanNumber });
+    const file = templateCsvFile([...good, badNik, noNpwp, badBranch, sameLoan]);
+    const { id, summary } = await uploadAndValidate(officerBri, file);
+
+    expect(summary).toMatchObject({ rowCount: 6, validCount: 2, existingCount: 0, errorCount: 4, problem: null });
+    const errors = await db().bulkUploadRowError.findMany({ where: { uploadId: id }, orderBy: { rowNumber: "asc" } });
+    // Rows as a spreadsheet numbers them: the header is row 1.
+    expect(errors.map((e) => e.rowNumber)).toEqual([4, 5, 6, 7]);
+    expect(Object.keys(errors[0]!.errors as object)).toContain("nik");
+    expect(Object.keys(errors[1]!.errors as object)).toContain("npwp");
+    expect((errors[2]!.errors as Record<string, string[]>).kantorCabangId).toEqual(['Kode Kantor Cabang "KC-TIDAK-ADA" tidak dikenal.']);
+    expect((errors[3]!.errors as Record<string, string[]>).loanNumber).toEqual(["Nomor pinjaman ini sudah ada di baris 2 berkas ini."]);
+    expect(await enrolmentsWithLoans(good.map((g) => g.loanNumber))).toBe(0);
+
+    // The error report: the template's columns plus the error column, the bad rows only.
+    const source = await errorReportSource(officerBri, id);
+    const report = await errorReport(source!);
+    const lines = report.body.toString("utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]!.split(";")).toEqual([...TEMPLATE_COLUMNS.map((c) => c.header), "Kesalahan"]);
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain(badNik.loanNumber);
+    expect(lines[1]).toMatch(/Baris 4 — NIK: /);
+    // Another bank's officer cannot read the report.
+    expect(await errorReportSource(officerBni, id)).toBeNull();
+  });
+
+  it("commits the valid rows, each its own enrolment, and a re-upload of the same file creates none twice", async () => {
+    const rows = [row(), row({ scheme: "MIKRO", plafon: "40000000", npwp: "", attestNpwpPresent: "Tidak" }), row({ nik: "1" })];
+    const file = templateCsvFile(rows);
+    const first = await uploadAndValidate(officerBri, file);
+    expect(first.summary).toMatchObject({ validCount: 2, errorCount: 1 });
+    await beginCommit(officerBri, first.id);
+    const committed = await commitUpload(first.id, NOW);
+    expect(committed).toMatchObject({ createdCount: 2, existingCount: 0, errorCount: 1 });
+    const loans = rows.map((r) => r.loanNumber);
+    expect(await enrolmentsWithLoans(loans)).toBe(2);
+    const stored = await db().enrolment.findMany({
+      where: { loanNumber: { in: loans } },
+      select: { id: true, status: true, mandateStatus: true, officerId: true, scheme: true, mandateDecisions: { select: { occasion: true } } },
+      orderBy: { scheme: "asc" },
+    });
+    // KUR kecil is mandatory — Permenko 1/2023 Pasal 26 ayat (8); the decision is kept in its history.
+    expect(stored.map((s) => [s.scheme, s.status, s.mandateStatus, s.officerId, s.mandateDecisions.length])).toEqual([
+      ["MIKRO", "SUBMITTED", expect.any(String), officerBri.id, 1],
+      ["KECIL", "SUBMITTED", "MANDATORY", officerBri.id, 1],
+    ]);
+    expect(await db().auditEvent.count({ where: { action: "enrolment.submit", entityId: { in: stored.map((s) => s.id) } } })).toBe(2);
+
+    // The same file again: validated as already enrolled, committed as nothing new.
+    const again = await uploadAndValidate(officerBri, file);
+    expect(again.summary).toMatchObject({ validCount: 0, existingCount: 2, errorCount: 1 });
+    await expect(beginCommit(officerBri, again.id)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await enrolmentsWithLoans(loans)).toBe(2);
+
+    // Committing the first upload a second time (a retried job) writes nothing twice either.
+    const retried = await commitUpload(first.id, NOW);
+    expect(retried).toMatchObject({ createdCount: 0, existingCount: 2 });
+    expect(await enrolmentsWithLoans(loans)).toBe(2);
+  });
+
+  it("refuses a file that lacks a template column as a whole, naming the column", async () => {
+    const columns = TEMPLATE_COLUMNS.filter((c) => c.field !== "heirName");
+    const { summary } = await uploadAndValidate(officerBri, templateCsvFile([row()], columns));
+    expect(summary.problem).toEqual({ kind: "header", missing: ["Nama ahli waris"] });
+    expect(summary.rowCount).toBe(0);
+  });
+});
