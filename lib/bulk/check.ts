@@ -20,6 +20,7 @@ export interface Branch {
   id: string;
   code: string;
   provinceCode: string;
+  kanwilId: string;
   kanwilCode: string;
 }
 
@@ -32,7 +33,7 @@ export interface BatchLookups {
 }
 
 export type CheckedRow =
-  | { row: number; kind: "new"; input: EnrolmentInput; ctx: SubmitContext }
+  | { row: number; kind: "new"; input: EnrolmentInput; ctx: SubmitContext; kanwilId: string }
   | { row: number; kind: "existing"; enrolmentId: string }
   | { row: number; kind: "error"; errors: FieldErrors };
 
@@ -139,7 +140,7 @@ export function checkRow(
     decision,
     today,
   };
-  return { row: p.row, kind: "new", input, ctx };
+  return { row: p.row, kind: "new", input, ctx, kanwilId: branch.kanwilId };
 }
 
 /** A row's errors as one cell of the error report: "<column>: <message>" in the template's column order. */

@@ -42,10 +42,10 @@ export async function loadReference(penyalurOfficeId: string): Promise<Reference
     }),
     db().kantorCabang.findMany({
       where: { retiredAt: null },
-      select: { id: true, code: true, provinceCode: true, kanwil: { select: { code: true } } },
+      select: { id: true, code: true, provinceCode: true, kanwilId: true, kanwil: { select: { code: true } } },
     }),
   ]);
-  const list: Branch[] = branches.map((b) => ({ id: b.id, code: b.code, provinceCode: b.provinceCode, kanwilCode: b.kanwil.code }));
+  const list: Branch[] = branches.map((b) => ({ id: b.id, code: b.code, provinceCode: b.provinceCode, kanwilId: b.kanwilId, kanwilCode: b.kanwil.code }));
   return {
     office,
     branchesByCode: new Map(list.map((b) => [b.code.toUpperCase(), b])),

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/action/errors";
 import { db, Prisma } from "@/lib/db";
 import { loadActor, type Actor } from "@/lib/auth/data";
@@ -12,6 +12,7 @@ import { loadReference, uploadForJob } from "@/lib/bulk/data";
 import { checkedBatches, estimateRows, type FileProblem } from "@/lib/bulk/pipeline";
 import { sniffFormat } from "@/lib/bulk/read";
 import type { CheckedRow } from "@/lib/bulk/check";
+import { insertRows } from "@/lib/bulk/mutations/insert";
 
 /** Most bytes one file may have: 100 000 template rows are about 40 MB as CSV. */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
@@ -86,6 +87,7 @@ async function runChecked(
 
   const summary: CommitSummary = { rowCount: 0, validCount: 0, existingCount: 0, errorCount: 0, createdCount: 0, problem: null };
   const batches = checkedBatches(bytes, upload.format, ref, todayInZone(now, ref.office.timeZone), locale);
+  let writing: Promise<void> = Promise.resolve();
   for (;;) {
     const next = await batches.next();
     if (next.done) {
@@ -101,9 +103,19 @@ async function runChecked(
     }
     const errors = errorRows(uploadId, rows);
     if (errors.length) await db().bulkUploadRowError.createMany({ data: errors });
-    summary.createdCount += await onBatch(rows, actor);
-    await progress?.(summary.rowCount, total && total >= summary.rowCount ? total : null);
+    // The database writes batch N while this process reads and checks batch N+1 (two cores, two
+    // workers). Safe: a loan number twice in the file is caught by the file's own check, and a NIK
+    // new in both batches is written once (skipDuplicates).
+    await writing;
+    const done = summary.rowCount;
+    writing = onBatch(rows, actor).then(async (created) => {
+      summary.createdCount += created;
+      await progress?.(done, total && total >= done ? total : null);
+    });
+    // Awaited at the next batch or the end; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
   }
+  await writing;
   if (summary.problem) {
     const errors: FieldErrors = { submissionKey: [problemText(summary.problem, locale)] };
     await db().bulkUploadRowError.create({ data: { uploadId, rowNumber: FILE_ROW, errors: errors as Prisma.InputJsonValue } });
@@ -197,42 +209,54 @@ async function writeBatch(uploadId: string, rows: CheckedRow[], actor: Actor, no
   if (fresh.length === 0) return 0;
   return db().$transaction(
     async (tx) => {
-      const newParticipants = new Map<string, ReturnType<typeof participantColumns> & { nik: string }>();
+      const newParticipants = new Map<string, Record<string, unknown>>();
       for (const r of fresh) {
-        if (r.input.participant && !newParticipants.has(r.input.nik)) newParticipants.set(r.input.nik, { nik: r.input.nik, ...participantColumns(r.input.participant) });
+        if (r.input.participant && !newParticipants.has(r.input.nik)) {
+          newParticipants.set(r.input.nik, { id: randomUUID(), nik: r.input.nik, ...participantColumns(r.input.participant), updatedAt: now });
+        }
       }
-      if (newParticipants.size) await tx.participant.createMany({ data: [...newParticipants.values()], skipDuplicates: true });
+      await insertRows(tx, "Participant", [...newParticipants.values()], { skipDuplicates: true });
       const niks = [...new Set(fresh.map((r) => r.input.nik))];
       const participants = await tx.participant.findMany({ where: { nik: { in: niks } }, select: { id: true, nik: true } });
       const participantId = new Map(participants.map((p) => [p.nik, p.id]));
 
-      const created = await tx.enrolment.createManyAndReturn({
-        data: fresh.map((r) => ({
+      const created = await insertRows(
+        tx,
+        "Enrolment",
+        fresh.map((r) => ({
+          id: randomUUID(),
           submissionKey: r.input.submissionKey,
           participantId: participantId.get(r.input.nik)!,
           penyalurId: r.ctx.office.penyalurId,
           penyalurOfficeId: r.ctx.office.id,
           officerId: actor.id,
-          status: "SUBMITTED" as const,
+          status: "SUBMITTED",
           submittedAt: now,
+          updatedAt: now,
           ...enrolmentColumns(r.input, r.ctx, now),
         })),
-        skipDuplicates: true,
-        select: { id: true, submissionKey: true },
-      });
+        { skipDuplicates: true, returning: ["id", "submissionKey"] },
+      );
       const byKey = new Map(fresh.map((r) => [r.input.submissionKey, r]));
-      await tx.mandateDecisionRecord.createMany({
-        data: created.map((e) => {
+      await insertRows(
+        tx,
+        "MandateDecisionRecord",
+        created.map((e) => {
           const r = byKey.get(e.submissionKey)!;
-          return mandateDecisionRow(e.id, "SUBMISSION", r.ctx.decision, r.ctx.today, actor.id);
+          return { id: randomUUID(), ...mandateDecisionRow(e.id, "SUBMISSION", r.ctx.decision, r.ctx.today, actor.id) };
         }),
-      });
-      await tx.auditEvent.createMany({
-        data: created.map((e) => {
+      );
+      await insertRows(
+        tx,
+        "AuditEvent",
+        created.map((e) => {
           const r = byKey.get(e.submissionKey)!;
           const d = r.ctx.decision;
           return {
             actorId: actor.id,
+            // Given here, so the table's fill trigger has no look-up to make per row.
+            actorRole: actor.role,
+            kanwilId: r.kanwilId,
             action: "enrolment.submit",
             entityType: "Enrolment",
             entityId: e.id,
@@ -249,7 +273,7 @@ async function writeBatch(uploadId: string, rows: CheckedRow[], actor: Actor, no
             },
           };
         }),
-      });
+      );
       return created.length;
     },
     { timeout: 120_000, maxWait: 30_000 },
