@@ -17,7 +17,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
   typescript: { ignoreBuildErrors: false, ...(distDir === ".next-test" ? { tsconfigPath: "tsconfig.next-test.json" } : {}) },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A bank's bulk-upload file of 100 000 rows is about 40 MB (lib/bulk, MAX_FILE_BYTES): the
+    // server action and the proxy in front of it must let it through (defaults 1 MB and 10 MB).
+    serverActions: { bodySizeLimit: "64mb" },
+    proxyClientMaxBodySize: "64mb",
+  },
   async headers() {
     return [
       {

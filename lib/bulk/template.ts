@@ -148,8 +148,8 @@ export function textCell(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return isoOfUtc(cell);
   // A 16-digit NIK typed into a number cell may have lost its last digits: shown as the spreadsheet
-  // holds it ("9.4e+15"), so the NIK check refuses it rather than reading other digits.
-  if (typeof cell === "number") return Number.isSafeInteger(cell) ? cell.toFixed(0) : String(cell);
+  // shows it ("9.47101570885e+15"), so the NIK check refuses it rather than reading other digits.
+  if (typeof cell === "number") return Number.isSafeInteger(cell) ? cell.toFixed(0) : Number.isInteger(cell) ? cell.toExponential() : String(cell);
   // The portal's CSV files defuse a leading = + - @ with an apostrophe (docs/platform.md §8): an error
   // report uploaded again gives the cell back as it was typed ("+62812…", not "'+62812…").
   return String(cell).trim().replace(/^'(?=[=+\-@])/, "");

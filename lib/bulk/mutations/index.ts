@@ -34,11 +34,13 @@ export interface CommitSummary extends ValidationSummary {
 /** Row 0 of the row errors holds what is wrong with the file as a whole (no header, missing columns). */
 export const FILE_ROW = 0;
 
-/** Stores the file for the officer's own office; validation runs after, as a job (lib/bulk/jobs.ts). */
-export async function createUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, locale: Locale): Promise<string> {
+type Tx = Prisma.TransactionClient;
+
+/** Stores the file for the officer's own office; validation runs after, as a job (./start.ts). */
+export async function createUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, locale: Locale, tx?: Tx): Promise<string> {
   const own = penyalurOfficeOf(actor);
   if (!own) throw new AppError("FORBIDDEN");
-  const upload = await db().$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const row = await tx.bulkUpload.create({
       data: {
         penyalurOfficeId: own.penyalurOfficeId,
@@ -54,9 +56,9 @@ export async function createUpload(actor: Actor, file: { name: string; bytes: Ui
     await tx.auditEvent.create({
       data: { actorId: actor.id, action: "bulk.upload", entityType: "BulkUpload", entityId: row.id, after: { fileName: file.name, format: row.format, bytes: file.bytes.byteLength, sha256: row.sha256 } },
     });
-    return row;
-  });
-  return upload.id;
+    return row.id;
+  };
+  return tx ? write(tx) : db().$transaction(write);
 }
 
 /** The job's actor: the uploader as they are now (a deactivated or moved officer's file is not written). */
@@ -153,13 +155,13 @@ export async function validateUpload(uploadId: string, now: Date, progress?: Pro
 const COMMITTABLE = ["VALIDATED", "COMMITTING", "FAILED"] as const;
 
 /** Marks the upload as being committed (the action calls this before it starts the job). */
-export async function beginCommit(actor: Actor, uploadId: string): Promise<void> {
-  const upload = await db().bulkUpload.findUnique({ where: { id: uploadId }, select: { penyalurOfficeId: true, status: true, validCount: true, validatedAt: true } });
+export async function beginCommit(actor: Actor, uploadId: string, tx: Tx = db()): Promise<void> {
+  const upload = await tx.bulkUpload.findUnique({ where: { id: uploadId }, select: { penyalurOfficeId: true, status: true, validCount: true, validatedAt: true } });
   if (!upload || !can(actor, "enrolment:create", { penyalurOfficeId: upload.penyalurOfficeId })) throw new AppError("NOT_FOUND");
   if (!upload.validatedAt || !(COMMITTABLE as readonly string[]).includes(upload.status) || !upload.validCount) {
     throw new AppError("INVALID_STATE", { message: "bulkNotCommittable" });
   }
-  const changed = await db().bulkUpload.updateMany({ where: { id: uploadId, status: upload.status }, data: { status: "COMMITTING" } });
+  const changed = await tx.bulkUpload.updateMany({ where: { id: uploadId, status: upload.status }, data: { status: "COMMITTING" } });
   if (changed.count === 0) throw new AppError("CONFLICT");
 }
 
