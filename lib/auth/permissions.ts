@@ -46,6 +46,11 @@ export const ACTIONS = [
   "apiKey:manage",
   /** The audit trail: the manager's Kanwil (lib/auth/scope.ts auditWhere), all for head office and administrators. */
   "audit:read",
+  /**
+   * Upload a bank's disbursed-debtor list and read its reconciliation against the enrolments
+   * (lib/reconcile): head office for every Kanwil, a Kanwil manager for their own.
+   */
+  "reconciliation:run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +72,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "phaseRule:manage": ["ADMIN"],
   "apiKey:manage": ["ADMIN"],
   "audit:read": ["REGIONAL_MANAGER", "HEAD_OFFICE", "ADMIN"],
+  "reconciliation:run": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
 };
 
 /**

@@ -40,6 +40,8 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "apiKey:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
   // ADMIN reads every event, through auditWhere (the administrator's scope is not a place: see below).
   "audit:read": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "own" },
+  // A Kanwil manager's report holds their Kanwil's rows only (lib/reconcile/data).
+  "reconciliation:run": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "none" },
 };
 
 /** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */
