@@ -62,7 +62,7 @@ describe("reconciliation of a bank's disbursed-debtor list against the enrolment
       { penyalurCode: "BRI", officeCode: office.code, nik: uniqueNik(), loanNumber: uniqueLoanNumber("SUPER"), scheme: "SUPER_MIKRO", plafon: "8000000", disbursedOn: disbursed },
       // A BNI KUR super mikro is voluntary (Permenko 1/2023 Pasal 26): not enrolled, yet no gap.
       { penyalurCode: "BNI", officeCode: "BNI-KP", nik: uniqueNik(), loanNumber: uniqueLoanNumber("SUPER"), scheme: "SUPER_MIKRO", plafon: "8000000", disbursedOn: disbursed },
-      { penyalurCode: "XYZ", nik: uniqueNik(), loanNumber: "L-1", scheme: "KECIL", plafon: "1", disbursedOn: disbursed },
+      { penyalurCode: "XYZ", officeCode: "", nik: uniqueNik(), loanNumber: "L-1", scheme: "KECIL", plafon: "1", disbursedOn: disbursed },
     ];
     const result = await importDebtorList(headOffice, { name: "sikp.csv", bytes: listFile(rows) }, { from: today, to: addDays(today, 30) }, "id");
     expect(result).toMatchObject({ rowCount: 5, errorCount: 1 });
