@@ -37,6 +37,8 @@ const PUBLIC_FILES = [
   "lib/*/data.ts",
   "lib/*/data/index.ts",
   "lib/enrolment/lines.ts",
+  // A feature's job definitions, which the worker's registry (lib/jobs/registry.ts) lists.
+  "lib/*/jobs.ts",
 ];
 
 export default defineConfig([
@@ -146,7 +148,7 @@ export default defineConfig([
                 },
               },
               message:
-                "A feature imports another feature only through its public entry points: index, types, schema, *-schema, data (or data/index), enrolment/lines (docs/decisions/0004-layout.md).",
+                "A feature imports another feature only through its public entry points: index, types, schema, *-schema, data (or data/index), enrolment/lines, jobs (docs/decisions/0004-layout.md).",
             },
           ],
         },

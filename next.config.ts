@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   distDir,
   poweredByHeader: false,
   // pg and the Prisma adapter are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
   typescript: { ignoreBuildErrors: false, ...(distDir === ".next-test" ? { tsconfigPath: "tsconfig.next-test.json" } : {}) },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
   experimental: {

@@ -2,7 +2,7 @@
  * `npm run demo`: the whole portal on one machine. Starts the embedded PostgreSQL (or uses
  * DATABASE_URL), applies migrations, seeds reference and demo data (idempotent), reprices contribution
  * lines for the relief rules deployed (`db:reprice`, idempotent), builds the
- * production app and serves it on http://127.0.0.1:3000 (PORT overrides).
+ * production app and serves it, with the background-job worker (scripts/worker.ts) beside it, on http://127.0.0.1:3000 (PORT overrides).
  */
 import { DEMO_CLUSTER, resolveDatabase } from "./lib/database";
 import { say } from "./lib/log";
@@ -12,8 +12,10 @@ import { bin, localAuthSecret, run, start, stopChild } from "./lib/processes";
 const port = process.env.PORT ?? "3000";
 const database = await resolveDatabase(DEMO_CLUSTER, say);
 let server: ReturnType<typeof start> | undefined;
+let worker: ReturnType<typeof start> | undefined;
 const shutdown = async (code: number) => {
   await stopChild(server);
+  await stopChild(worker);
   await database.stop();
   process.exit(code);
 };
@@ -39,6 +41,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   server = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], env);
+  // Background jobs (imports, webhook deliveries, debtor notices): scripts/worker.ts, beside the server.
+  worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], env);
   say(`Portal berjalan di http://127.0.0.1:${port} — akun demo ada di README. Ctrl-C untuk berhenti.`);
   server.on("exit", (code) => void shutdown(code ?? 0));
 } catch (error) {

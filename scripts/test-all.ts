@@ -142,6 +142,8 @@ async function e2e(): Promise<void> {
     LINDUNGIKUR_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   });
+  // The background jobs (imports, deliveries, notices) run in their own process, as in production.
+  const worker = start(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...TEST_ENV, DATABASE_URL: url, NODE_ENV: "production", LINDUNGIKUR_DEMO: "1" });
   const out = path.join(RESULTS, "playwright.json");
   try {
     await waitForHttp(`http://127.0.0.1:${E2E_PORT}/masuk`);
@@ -155,6 +157,7 @@ async function e2e(): Promise<void> {
   } finally {
     await tally(out, "playwright");
     await stopChild(app);
+    await stopChild(worker);
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
+import { recordEvent } from "@/lib/events";
 import type { Actor } from "@/lib/auth/data";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { AppError, fieldError } from "@/lib/action/errors";
@@ -225,6 +226,7 @@ const REVIEW_SELECT = {
   sector: true,
   fundedByBudget: true,
   monthsInAdvance: true,
+  penyalurId: true,
   kantorCabang: { select: { timeZone: true } },
 } satisfies Prisma.EnrolmentSelect;
 
@@ -313,6 +315,12 @@ async function approveLoaded(actor: Actor, scope: Prisma.EnrolmentWhereInput, e:
         after: { status: "APPROVED", version: input.version + 1, kpj, coverStartMonth: coverStart, plannedMonths: planned },
       },
     });
+    await recordEvent(tx, {
+      type: "enrolment.approved",
+      penyalurId: e.penyalurId,
+      enrolmentId: e.id,
+      payload: { status: "APPROVED", kpj, billingCode: billingCodeFor(kpj), verificationCode, coverStartMonth: coverStart, plannedMonths: planned },
+    });
     return { enrolmentId: e.id, kpj, verificationCode };
   });
 }
@@ -339,6 +347,7 @@ export async function returnEnrolment(actor: Actor, input: ReturnInput, now: Dat
         after: { status: "RETURNED", version: input.version + 1, reason: input.reason },
       },
     });
+    await recordEvent(tx, { type: "enrolment.returned", penyalurId: e.penyalurId, enrolmentId: e.id, payload: { status: "RETURNED", reason: input.reason } });
   });
 }
 
@@ -364,6 +373,12 @@ export async function rejectEnrolment(actor: Actor, input: RejectInput, now: Dat
         before: { status: "SUBMITTED", version: input.version },
         after: { status: "REJECTED", version: input.version + 1, reason: input.reason, note: input.note },
       },
+    });
+    await recordEvent(tx, {
+      type: "enrolment.rejected",
+      penyalurId: e.penyalurId,
+      enrolmentId: e.id,
+      payload: { status: "REJECTED", reason: input.reason, note: input.note ?? null },
     });
   });
 }
@@ -485,6 +500,7 @@ export const PAYABLE_ENROLMENT_SELECT = {
   jht: true,
   sector: true,
   fundedByBudget: true,
+  penyalurId: true,
   kantorCabang: { select: { timeZone: true } },
 } satisfies Prisma.EnrolmentSelect;
 
@@ -598,6 +614,12 @@ export async function settlePayment(
         ...(settled.some((m) => m.credit) ? { creditUsed: settled.reduce((sum, m) => sum + (m.credit ?? 0), 0) } : {}),
       },
     },
+  });
+  await recordEvent(tx, {
+    type: "payment.settled",
+    penyalurId: e.penyalurId,
+    enrolmentId: e.id,
+    payload: { paymentId: payment.id, amount: input.amount, paidOn: input.paidOn, channel: input.channel, reference: input.reference, months: settled.map((m) => m.month) },
   });
   const upcoming = plan.payable.slice(settled.length, settled.length + 12).map((m) => ({ month: m.month, total: m.total }));
   return { paymentId: payment.id, months: settled.map((m) => m.month), creditSettled, resumed: plan.resumes, writtenOff: plan.writeOff, upcoming };

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { installJobQueue } from "./job-queue";
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
@@ -130,5 +131,7 @@ export async function applyMigrations(
     await client.query("select pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+  // The job queue's own schema, kept by pg-boss's migrations (idempotent).
+  if (dir === MIGRATIONS_DIR) await installJobQueue(url);
   return applied;
 }

@@ -70,5 +70,8 @@ export async function seedAll(url: string, log: (line: string) => void): Promise
   log(created ? `${created} pendaftaran demo dibuat.` : "Pendaftaran demo sudah ada.");
   const { seedDemoReview } = await import("../../prisma/seed/review");
   await seedDemoReview(log);
+  // The review queued its events' fan-out (lib/events); the producer's connections end with the seed.
+  const { closeJobProducer } = await import("../../lib/jobs");
+  await closeJobProducer();
   await db().$disconnect();
 }

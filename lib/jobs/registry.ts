@@ -1,0 +1,8 @@
+/**
+ * Every job the worker runs (scripts/worker.ts) and the tests can drain (tests/support/jobs.ts).
+ * A feature defines its jobs in lib/<feature>/jobs.ts and adds them here, one line each.
+ */
+import { dispatchEventJob } from "@/lib/events/jobs";
+import type { JobDefinition } from "./define";
+
+export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>];
