@@ -3,6 +3,11 @@
  * A feature defines its jobs in lib/<feature>/jobs.ts and adds them here, one line each.
  */
 import { dispatchEventJob } from "@/lib/events/jobs";
+import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
 import type { JobDefinition } from "./define";
 
-export const JOBS: readonly JobDefinition<never>[] = [dispatchEventJob as JobDefinition<never>];
+export const JOBS: readonly JobDefinition<never>[] = [
+  dispatchEventJob as JobDefinition<never>,
+  validateBulkUploadJob as JobDefinition<never>,
+  commitBulkUploadJob as JobDefinition<never>,
+];
