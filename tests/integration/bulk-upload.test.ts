@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
 import { commitUpload, beginCommit, createUpload, validateUpload } from "@/lib/bulk/mutations";
 import { errorReportSource } from "@/lib/bulk/data";
+import { startCommit, uploadAndValidate as uploadAndValidateJob } from "@/lib/bulk/mutations/start";
+import { runQueuedJobs } from "../support/jobs";
 import { errorReport } from "@/lib/bulk/files";
 import { TEMPLATE_COLUMNS } from "@/lib/bulk/template";
 import { todayInZone } from "@/lib/rules";
@@ -108,3 +110,32 @@ describe("bulk upload: validate every row as the e-form does, then commit the va
     expect(summary.rowCount).toBe(0);
   });
 });
+
+describe("bulk upload as tracked jobs (lib/jobs): a run per step, its progress kept on the run", () => {
+  it("validates and commits through the queue, the runs' results are the summaries, and a 10 000-row file with one bad row commits the other 9 999 as enrolments", async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      row({ loanNumber: `IT10K-${NOW.getTime().toString(36).toUpperCase()}-${i}`, scheme: "MIKRO", plafon: "40000000", npwp: "", attestNpwpPresent: "Tidak" }),
+    );
+    rows[17] = { ...rows[17]!, nik: "123" };
+    const id = await uploadAndValidate10k(rows);
+    const validated = await db().bulkUpload.findUniqueOrThrow({ where: { id }, select: { status: true, validCount: true, errorCount: true, validateRunId: true } });
+    expect(validated).toMatchObject({ status: "VALIDATED", validCount: 9_999, errorCount: 1 });
+    const run = await db().jobRun.findUniqueOrThrow({ where: { id: validated.validateRunId! } });
+    expect(run).toMatchObject({ status: "SUCCEEDED", done: 10_000, kind: "bulk.validate" });
+    expect(run.result).toMatchObject({ rowCount: 10_000, validCount: 9_999, errorCount: 1 });
+
+    await startCommit(officerBri, id, "id");
+    expect((await db().bulkUpload.findUniqueOrThrow({ where: { id } })).status).toBe("COMMITTING");
+    await runQueuedJobs({ names: ["bulk.commit"] });
+    const committed = await db().bulkUpload.findUniqueOrThrow({ where: { id }, select: { status: true, createdCount: true, commitRunId: true } });
+    expect(committed).toMatchObject({ status: "COMMITTED", createdCount: 9_999 });
+    expect(await db().enrolment.count({ where: { loanNumber: { startsWith: `IT10K-${NOW.getTime().toString(36).toUpperCase()}-` } } })).toBe(9_999);
+    expect((await db().jobRun.findUniqueOrThrow({ where: { id: committed.commitRunId! } })).status).toBe("SUCCEEDED");
+  }, 240_000);
+});
+
+async function uploadAndValidate10k(rows: ReturnType<typeof row>[]) {
+  const id = await uploadAndValidateJob(officerBri, { name: "sepuluh-ribu.csv", bytes: templateCsvFile(rows) }, "id");
+  await runQueuedJobs({ names: ["bulk.validate"] });
+  return id;
+}
