@@ -8,7 +8,10 @@ import { runQueuedJobs } from "../support/jobs";
 import { errorReport } from "@/lib/bulk/files";
 import { TEMPLATE_COLUMNS } from "@/lib/bulk/template";
 import { todayInZone } from "@/lib/rules";
-import { demoActors } from "../support/db";
+import { demoActors, uniqueNik } from "../support/db";
+import { eformFields } from "../support/eform";
+import { submitEnrolment } from "@/lib/enrolment/mutations";
+import { validateEnrolment } from "@/lib/enrolment/schema";
 import { templateCsvFile, templateRow } from "../support/bulk";
 
 const NOW = new Date();
@@ -108,6 +111,37 @@ describe("bulk upload: validate every row as the e-form does, then commit the va
     const { summary } = await uploadAndValidate(officerBri, templateCsvFile([row()], columns));
     expect(summary.problem).toEqual({ kind: "header", missing: ["Nama ahli waris"] });
     expect(summary.rowCount).toBe(0);
+  });
+});
+
+describe("a bulk enrolment is stored exactly as the e-form stores it (one set of column builders)", () => {
+  it("writes the same enrolment, participant and decision columns as submitEnrolment for the same input", async () => {
+    const nikA = uniqueNik();
+    const nikB = uniqueNik();
+    const viaFile = row({ nik: nikA, kantorCabangId: "KC-BANDUNG-SUCI" });
+    const { id } = await uploadAndValidate(officerBri, templateCsvFile([viaFile]));
+    await beginCommit(officerBri, id);
+    await commitUpload(id, NOW);
+
+    const kc = await db().kantorCabang.findUniqueOrThrow({ where: { code: "KC-BANDUNG-SUCI" }, select: { id: true } });
+    const form = eformFields(today, { nik: nikB, kantorCabangId: kc.id });
+    const checked = validateEnrolment(form, today);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    await submitEnrolment(officerBri, checked.data, NOW);
+
+    const pick = async (nik: string) => {
+      const e = await db().enrolment.findFirstOrThrow({
+        where: { participant: { nik } },
+        include: { participant: true, mandateDecisions: true },
+      });
+      const omit = <T extends object>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+      // What differs by nature: ids, keys, the loan number, the moments of writing.
+      const columns = omit(e, ["id", "submissionKey", "loanNumber", "participantId", "createdAt", "updatedAt", "consentAt", "submittedAt", "participant", "mandateDecisions"]);
+      const person = omit(e.participant, ["id", "nik", "createdAt", "updatedAt"]);
+      const decisions = e.mandateDecisions.map((d) => omit(d, ["id", "enrolmentId", "createdAt"]));
+      return { columns, person, decisions };
+    };
+    expect(await pick(nikA)).toEqual(await pick(nikB));
   });
 });
 

@@ -151,8 +151,11 @@ export async function validateUpload(uploadId: string, now: Date, progress?: Pro
   }
 }
 
-/** The statuses from which a commit may start: validated, or a commit that stopped half way (it resumes). */
-const COMMITTABLE = ["VALIDATED", "COMMITTING", "FAILED"] as const;
+/**
+ * The statuses from which a commit may start: validated, or a run that failed for good (it resumes).
+ * Not while one is running: a second click must not queue a second run (the queue retries a run).
+ */
+const COMMITTABLE = ["VALIDATED", "FAILED"] as const;
 
 /** Marks the upload as being committed (the action calls this before it starts the job). */
 export async function beginCommit(actor: Actor, uploadId: string, tx: Tx = db()): Promise<void> {
