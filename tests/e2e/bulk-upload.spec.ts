@@ -46,7 +46,8 @@ for (const device of [
       test.setTimeout(120_000);
       await asUser("officerBri");
       await page.getByRole("navigation", { name: /menu|navigasi/i }).getByRole("link", { name: "Unggah berkas (CSV/XLSX)" }).click();
-      await expect(page.getByRole("heading", { name: "Unggah berkas pendaftaran", level: 1 })).toBeVisible();
+      // Generous waits: uploads and jobs on the shared 2-core machine take seconds, not milliseconds.
+      await expect(page.getByRole("heading", { name: "Unggah berkas pendaftaran", level: 1 })).toBeVisible({ timeout: 30_000 });
       expect(await seriousViolations(page)).toEqual([]);
 
       const templateDownload = page.waitForEvent("download");
@@ -60,7 +61,7 @@ for (const device of [
       await page.getByRole("button", { name: "Unggah dan periksa" }).click();
 
       // The validation runs as a job; the page shows its progress and then the counts, also after a reload.
-      await expect(page).toHaveURL(/\/pendaftaran\/unggah\/[0-9a-f-]{36}$/);
+      await expect(page).toHaveURL(/\/pendaftaran\/unggah\/[0-9a-f-]{36}$/, { timeout: 60_000 });
       await page.reload();
       await expect(page.getByTestId("bulk-status")).toHaveText("Sudah diperiksa", { timeout: 60_000 });
       const counts = page.getByTestId("bulk-counts");
@@ -101,11 +102,12 @@ for (const device of [
       await page.screenshot({ path: testInfo.outputPath(`bulk-${device.name}.png`), fullPage: true });
 
       await page.getByRole("link", { name: "Lihat di daftar pendaftaran" }).click();
+      await expect(page.getByRole("heading", { name: "Pendaftaran", level: 1 })).toBeVisible({ timeout: 30_000 });
       // The workspace finds each of them by its loan number.
       for (const loan of [good[0]!.loan, bad.loan]) {
         await page.getByLabel("Cari NIK atau nama").fill(loan);
         await page.getByLabel("Cari NIK atau nama").press("Enter");
-        await expect(page.getByTestId("result-count")).toHaveText("1 pendaftaran ditemukan");
+        await expect(page.getByTestId("result-count")).toHaveText("1 pendaftaran ditemukan", { timeout: 30_000 });
       }
 
       const stored = await query<{ n: string }>(`select count(*)::text as n from "Enrolment" where "loanNumber" like $1`, [`${tag}-%`]);

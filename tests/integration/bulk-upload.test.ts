@@ -43,7 +43,7 @@ describe("bulk upload: validate every row as the e-form does, then commit the va
   it("reports bad rows with the e-form's own messages and writes nothing while validating", async () => {
     const good = [row(), row()];
     const badNik = row({ nik: "1234" });
-    // KUR kecil above Rp50 juta needs an NPWP (docs/regulation.md §1.4, checkNpwpRequired)
+    // Above Rp50 juta the debtor needs an NPWP (bank practice, docs/regulation.md §1.3; checkNpwpRequired)
     const noNpwp = row({ npwp: "", attestNpwpPresent: "Tidak" });
     const badBranch = row({ kantorCabangId: "KC-TIDAK-ADA" });
     const sameLoan = row({ loanNumber: good[0]!.loanNumber });
