@@ -17,9 +17,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "qrcode", "pino"],
   typescript: { ignoreBuildErrors: false, ...(distDir === ".next-test" ? { tsconfigPath: "tsconfig.next-test.json" } : {}) },
   // forbidden()/unauthorized() give real 403/401 pages (lib/auth/session.ts).
-  // A document upload (lib/documents/actions.ts) is one photo of at most 8 MB per server action
-  // (MAX_UPLOAD_BYTES) plus its form fields; the default 1 MB would refuse every phone photo.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "9mb" } },
+  experimental: {
+    authInterrupts: true,
+    // A bank's bulk-upload file of 100 000 rows is about 40 MB (lib/bulk, MAX_FILE_BYTES), a document
+    // upload one photo of at most 8 MB (lib/documents): the server action and the proxy in front of it
+    // must let them through (defaults 1 MB and 10 MB).
+    serverActions: { bodySizeLimit: "64mb" },
+    proxyClientMaxBodySize: "64mb",
+  },
   async headers() {
     return [
       {

@@ -43,6 +43,9 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "enrolment:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/celah-perlindungan">{t("h2h.gaps.nav")}</Link></li>
             ) : null}
+            {can(actor, "enrolment:create") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/unggah">{t("bulk.link")}</Link></li>
+            ) : null}
             {can(actor, "enrolment:review") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}</Link></li>
             ) : null}
@@ -54,6 +57,9 @@ export default async function PortalLayout({ children }: { children: React.React
             ) : null}
             {can(actor, "settlement:import") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/settlement">{t("settlement.nav")}</Link></li>
+            ) : null}
+            {can(actor, "reconciliation:run") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/rekonsiliasi">{t("reconcile.link")}</Link></li>
             ) : null}
             {can(actor, "target:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/target">{t("nav.targets")}</Link></li>

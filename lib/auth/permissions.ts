@@ -62,6 +62,11 @@ export const ACTIONS = [
   "debtor:notify",
   /** Import a payment channel's settlement file and read its reconciliation: head office (channels settle nationally). */
   "settlement:import",
+  /**
+   * Upload a bank's disbursed-debtor list and read its reconciliation against the enrolments
+   * (lib/reconcile): head office for every Kanwil, a Kanwil manager for their own.
+   */
+  "reconciliation:run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +93,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "document:read": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "debtor:notify": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "settlement:import": ["HEAD_OFFICE"],
+  "reconciliation:run": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
 };
 
 /**

@@ -6,6 +6,7 @@ import { dispatchEventJob } from "@/lib/events/jobs";
 import { deliverWebhookJob } from "@/lib/webhooks/jobs";
 import { deliverDebtorMessageJob } from "@/lib/notify";
 import { settlementImportJob } from "@/lib/payments";
+import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
 import type { JobDefinition } from "./define";
 
 export const JOBS: readonly JobDefinition<never>[] = [
@@ -13,4 +14,6 @@ export const JOBS: readonly JobDefinition<never>[] = [
   deliverWebhookJob as JobDefinition<never>,
   deliverDebtorMessageJob as JobDefinition<never>,
   settlementImportJob as JobDefinition<never>,
+  validateBulkUploadJob as JobDefinition<never>,
+  commitBulkUploadJob as JobDefinition<never>,
 ];

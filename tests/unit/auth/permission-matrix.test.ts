@@ -46,6 +46,8 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "document:attach": { BANK_OFFICER: "own", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
   // A KTP photo shows the full NIK: only the roles whose view has it (the officer) or must check it (the reviewer).
   "document:read": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
+  // A Kanwil manager's report holds their Kanwil's rows only (lib/reconcile/data).
+  "reconciliation:run": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "none" },
 };
 
 /** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */
