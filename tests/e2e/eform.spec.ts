@@ -38,7 +38,7 @@ test("a NIK registered through another penyalur is reused unseen: the bank learn
   await expect(page.getByTestId("name-confirm-status")).toHaveText("Nama cocok dengan data peserta.");
 
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEDI.name);
   // Which other bank lends to the debtor is not the bank's to learn; BPJS's reviewer sees it.
   await expect(page.getByTestId("other-penyalur")).toHaveCount(0);
@@ -65,7 +65,7 @@ test("the same loan number submitted again at the same penyalur returns the exis
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, loanNumber });
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   const first = page.url();
 
   // A fresh form (new submission key), as after the back button and a reload: same loan, same debtor.
@@ -108,7 +108,7 @@ test("a draft is saved as typed, resumed from the workspace, completed and submi
   await fillDebtor(page, { nik, fullName: "Dadang Draf" });
   await fillLoanAndCover(page, { nik, scheme: "MIKRO", plafon: "30.000.000" });
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dadang Draf");
   expect(await query(`select 1 from "EnrolmentDraft" d join "Enrolment" e on e."submissionKey" = d."submissionKey"`)).toHaveLength(0);
   expect((await page.goto(draftUrl))?.status()).toBe(404);

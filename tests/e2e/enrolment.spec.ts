@@ -31,7 +31,7 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
 
     // A double click must not create two enrolments.
     await page.getByRole("button", { name: "Kirim pendaftaran" }).dblclick();
-    await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
 
     await expect(page.getByTestId("decision")).toContainText("Wajib — Permenko 1/2023 Pasal 26 ayat (8)");
     const contribution = page.getByTestId("contribution");
@@ -105,7 +105,7 @@ test("a debtor who employs workers must have JHT, and a NIK district that never 
   const npwp = page.getByLabel(/NPWP debitur ada/);
   if ((await npwp.count()) && !(await npwp.isChecked())) await npwp.check();
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByTestId("employer")).toContainText("3 pekerja");
   await expect(page.getByTestId("employer")).toContainText("JHT wajib: debitur pemberi kerja (Permenaker 5/2021)");
 });
@@ -117,7 +117,7 @@ test("a super mikro debtor outside any phase rule is voluntary and the loan may 
   await fillEform(page, { nik, fullName: "Nining Suryani", sex: "P", scheme: "SUPER_MIKRO", plafon: "5.000.000", income: "900.000" });
   await expect(page.getByTestId("preview")).toContainText("Sukarela");
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByTestId("decision")).toContainText("Sukarela");
   await expect(page.getByTestId("clearance")).toContainText("Boleh dicairkan");
 });

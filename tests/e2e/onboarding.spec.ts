@@ -37,7 +37,7 @@ test("an administrator onboards a new bank office and its officer, who enrols a 
   await p.goto("/pendaftaran/baru");
   await fillEform(p, { nik });
   await p.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   const [enrolment] = await query<{ email: string; penyalur: string; office: string; kc: string; status: string }>(
     `select u.email, py.code as penyalur, o.name as office, k.code as kc, e.status::text as status
        from "Enrolment" e join "Participant" pt on pt.id = e."participantId" join "User" u on u.id = e."officerId"

@@ -69,7 +69,7 @@ test.describe("people and access on a 360 × 740 phone", () => {
     await p.goto("/pendaftaran/baru");
     await fillEform(p, { nik });
     await p.getByRole("button", { name: "Kirim pendaftaran" }).click();
-    await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+    await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
     const [enrolment] = await query<{ email: string; code: string }>(
       `select u.email, o.code from "Enrolment" e join "Participant" p on p.id = e."participantId" join "User" u on u.id = e."officerId"
        join "PenyalurOffice" o on o.id = e."penyalurOfficeId" where p.nik = $1`,

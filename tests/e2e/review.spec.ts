@@ -12,7 +12,7 @@ async function submitKecil(page: Page, fullName: string): Promise<{ id: string; 
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, fullName, plafon: "175.000.000", income: "2.000.000" });
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
 }
 

@@ -63,7 +63,12 @@ export default async function EnrolmentPage({
         <p className="text-sm text-slate-600">
           {t("detail.title")} · {t(`enums.scheme.${e.scheme}`)} · {t(`enums.status.${e.status}`)}
         </p>
+        <p className="text-sm">
+          {t("officerJourney.reference")}: <span className="font-mono font-semibold" data-testid="reference">{e.reference}</span>
+        </p>
       </header>
+
+      {notice.terkirim === "1" ? <SentConfirmation reference={e.reference} branch={e.kantorCabang.name} /> : null}
 
       {notice["sudah-ada"] === "nomor-pinjaman" ? (
         <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm" data-testid="notice">{t("detail.record.alreadyEnrolled")}</p>
@@ -286,5 +291,22 @@ export default async function EnrolmentPage({
       {/* Review (#5): cover and protected-until, certificate link, status history. */}
       <EnrolmentReviewPanel enrolmentId={e.id} review={record.review} history={record.history} timeZone={actor.timeZone} />
     </article>
+  );
+}
+
+/** Right after the e-form's submit: the reference to quote and what happens next (issue #13). */
+async function SentConfirmation({ reference, branch }: { reference: string; branch: string }) {
+  const t = await getTranslations("officerJourney.sent");
+  return (
+    <section role="status" aria-labelledby="terkirim" className="rounded border-l-4 border-green-700 bg-green-50 p-4 text-green-950" data-testid="sent-confirmation">
+      <h2 id="terkirim" className="text-lg font-semibold">{t("title", { reference })}</h2>
+      <p className="text-sm">{t("keep")}</p>
+      <h3 className="mt-2 text-sm font-semibold">{t("nextTitle")}</h3>
+      <ol className="list-decimal space-y-1 pl-5 text-sm">
+        <li>{t("nextReview", { branch })}</li>
+        <li>{t("nextReturn")}</li>
+        <li>{t("nextPay")}</li>
+      </ol>
+    </section>
   );
 }
