@@ -93,7 +93,7 @@ describe("the database killed during a burst of submits", () => {
     for (const { i, url } of acknowledged) {
       expect(url).toMatch(/^\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
       const { rows } = await real.query<{ id: string }>(`select id from "Enrolment" where "submissionKey" = $1`, [forms[i]!.submissionKey]);
-      expect(rows.map((r) => `/pendaftaran/${r.id}`)).toEqual([url]);
+      expect(rows.map((r) => `/pendaftaran/${r.id}?terkirim=1`)).toEqual([url]);
     }
     for (const { i, state } of refused) {
       expect(state.code).toBe("UNAVAILABLE");
