@@ -36,6 +36,7 @@ import {
   formatRupiah,
   interestRateFor,
   isFourAccessProductionKbli,
+  isIsoDate,
   isKurScheme,
   mikroAccessCap,
   monthOf,
@@ -95,18 +96,34 @@ function TextField({
   defaultValue: string;
   onChange?: (value: string) => void;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "maxLength" | "min" | "max">) {
+  // A date input draws its digits in the browser's locale (mm/dd/yyyy in an English Chromium), so the
+  // chosen day is also said with the month named, whatever the locale.
+  const [day, setDay] = useState(defaultValue);
+  const format = useFormatter();
+  const isDate = input.type === "date";
+  const said = isDate && isIsoDate(day) ? format.dateTime(new Date(`${day}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
   return (
     <Field name={name} label={label} hint={hint} errors={errors}>
       {(p) => (
-        <input
-          {...p}
-          {...input}
-          name={name}
-          autoComplete="off"
-          defaultValue={defaultValue}
-          onChange={onChange ? (ev) => onChange(ev.target.value) : undefined}
-          className={inputClass}
-        />
+        <>
+          <input
+            {...p}
+            {...input}
+            name={name}
+            autoComplete="off"
+            defaultValue={defaultValue}
+            onChange={(ev) => {
+              if (isDate) setDay(ev.target.value);
+              onChange?.(ev.target.value);
+            }}
+            className={inputClass}
+          />
+          {isDate ? (
+            <p className="text-sm text-slate-700" aria-live="polite" data-testid={`said-${name}`} data-check-skip>
+              {said}
+            </p>
+          ) : null}
+        </>
       )}
     </Field>
   );
