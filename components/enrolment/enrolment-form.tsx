@@ -15,7 +15,7 @@ import { NameConfirm } from "@/components/enrolment/name-confirm";
 import { ATTESTATIONS, invalidatedAttestations, type Attestation } from "@/components/enrolment/attestation-basis";
 import { CheckAnswers, readAnswers, type AnswerSection } from "@/components/enrolment/check-answers";
 import { DecisionBar } from "@/components/enrolment/decision-bar";
-import { forgetKept, formValues, readKept, writeKept, type KeptInput } from "@/components/enrolment/kept-input";
+import { forgetKept, formValues, readKept, scheduleKept, writeKept, type KeptInput } from "@/components/enrolment/kept-input";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import { PriceStepsText } from "@/components/review/coverage-summary";
@@ -266,7 +266,6 @@ function EnrolmentFormBody({
   const formRef = useRef<HTMLFormElement>(null);
   /** Typed since the page opened (or restored and not sent): leaving warns. */
   const dirty = useRef(Boolean(restored) || Boolean(state.values));
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [step, setStep] = useState<"edit" | "check">("edit");
   const [answers, setAnswers] = useState<AnswerSection[]>([]);
   const focusAfterStep = useRef<string | null>(null);
@@ -333,7 +332,6 @@ function EnrolmentFormBody({
     return () => {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", onClick, true);
-      if (saveTimer.current) clearTimeout(saveTimer.current);
     };
   }, [j]);
 
@@ -341,8 +339,7 @@ function EnrolmentFormBody({
   function onFormInput(ev: FormEvent<HTMLFormElement>) {
     const form = ev.currentTarget;
     dirty.current = true;
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => writeKept(keepKey, formValues(form)), 300);
+    scheduleKept(keepKey, () => formValues(form));
     if (correction && storedValues) untickChanged(form);
   }
 

@@ -53,7 +53,23 @@ export function writeKept(key: string, values: Record<string, string>): void {
   }
 }
 
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Keeps `values` shortly after the last change (typing fires many events). */
+export function scheduleKept(key: string, values: () => Record<string, string>, delayMs = 300): void {
+  const before = pending.get(key);
+  if (before) clearTimeout(before);
+  pending.set(key, setTimeout(() => {
+    pending.delete(key);
+    writeKept(key, values());
+  }, delayMs));
+}
+
+/** Removes the kept copy, and a write still waiting for its delay (which would otherwise bring it back after a successful send). */
 export function forgetKept(key: string): void {
+  const before = pending.get(key);
+  if (before) clearTimeout(before);
+  pending.delete(key);
   storage()?.removeItem(PREFIX + key);
 }
 
