@@ -13,6 +13,7 @@
  * `npm run demo` serving .next from the same checkout keeps running.
  */
 import { existsSync } from "node:fs";
+import http from "node:http";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TEST_CLUSTER, embeddedUrl, recreateDatabase, startEmbedded, withDatabase, type RunningDatabase } from "./lib/database";
@@ -21,6 +22,7 @@ import { applyMigrations } from "./lib/migrate";
 import { bin, run, start, stopChild, waitForHttp } from "./lib/processes";
 import { cloneDatabase, dropDatabases, dropDatabasesOfDeadRuns, runDatabases } from "./lib/test-databases";
 import { TEST_LOG_LEVEL, TEST_TIME_ZONE } from "./lib/test-env";
+import { outageRelay } from "../tests/support/db-outage";
 
 const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
@@ -135,11 +137,29 @@ async function e2e(): Promise<void> {
   const mailPorts = { smtp: String(Number(E2E_PORT) + 20000), web: String(Number(E2E_PORT) + 20001) };
   const mailCatcher = start(bin("maildev"), ["-s", mailPorts.smtp, "-w", mailPorts.web, "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"], {});
   const mailEnv = { SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`, PUBLIC_BASE_URL: `http://127.0.0.1:${E2E_PORT}` };
+  // The server reaches its database through a relay the journeys can switch off and on
+  // (E2E_DB_SWITCH_URL + "/down" | "/up"), as a database outage during a submit
+  // (tests/e2e/eform-outage.spec.ts); the journeys' own checks go to the database directly.
+  const relay = await outageRelay(url);
+  let dbDown = false;
+  const dbSwitch = http.createServer((req, res) => {
+    if (req.url !== "/down" && req.url !== "/up") return void res.writeHead(404).end();
+    // Idempotent: "up" when it is up (a journey's afterEach) changes nothing.
+    const down = req.url === "/down";
+    const act = down === dbDown ? async () => undefined : down ? relay.down : relay.up;
+    dbDown = down;
+    act().then(
+      () => res.end(req.url),
+      (e: unknown) => res.writeHead(500).end(String(e)),
+    );
+  });
+  await new Promise<void>((resolve) => dbSwitch.listen(0, "127.0.0.1", resolve));
+  const dbSwitchUrl = `http://127.0.0.1:${(dbSwitch.address() as import("node:net").AddressInfo).port}`;
   const app = start(bin("next"), ["start", "-H", "127.0.0.1", "-p", E2E_PORT], {
     ...TEST_ENV,
     ...mailEnv,
     NEXT_DIST_DIR: TEST_DIST_DIR,
-    DATABASE_URL: url,
+    DATABASE_URL: relay.url,
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production",
@@ -156,6 +176,7 @@ async function e2e(): Promise<void> {
       ...TEST_ENV,
       E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}`,
       DATABASE_URL: url,
+      E2E_DB_SWITCH_URL: dbSwitchUrl,
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       E2E_MAILDEV_URL: `http://127.0.0.1:${mailPorts.web}`,
@@ -165,6 +186,8 @@ async function e2e(): Promise<void> {
     await stopChild(app);
     await stopChild(worker);
     await stopChild(mailCatcher);
+    await relay.close();
+    await new Promise<void>((resolve) => dbSwitch.close(() => resolve()));
   }
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LogoutButton } from "@/components/enrolment/logout-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { logoutAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
@@ -27,7 +28,7 @@ export default async function PortalLayout({ children }: { children: React.React
             </span>
             <LanguageSwitch locale={locale} label={t("nav.language")} />
             <form action={logoutAction}>
-              <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">{t("nav.logout")}</button>
+              <LogoutButton label={t("nav.logout")} />
             </form>
           </div>
         </div>

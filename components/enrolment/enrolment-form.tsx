@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type InputHTMLAttributes } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { ruleMessage } from "@/lib/i18n/rules";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
 import {
@@ -15,6 +15,10 @@ import { NameConfirm } from "@/components/enrolment/name-confirm";
 import { DocumentsField } from "@/components/enrolment/documents-field";
 import { DuplicateWarning } from "@/components/enrolment/likely-duplicates";
 import type { DocumentDto } from "@/lib/documents/schema";
+import { ATTESTATIONS, invalidatedAttestations, type Attestation } from "@/components/enrolment/attestation-basis";
+import { CheckAnswers, readAnswers, type AnswerSection } from "@/components/enrolment/check-answers";
+import { DecisionBar } from "@/components/enrolment/decision-bar";
+import { forgetKept, formValues, readKept, scheduleKept, writeKept, type KeptInput } from "@/components/enrolment/kept-input";
 import type { EnrolmentFormOptions, NikLookup, StoredParticipant } from "@/lib/enrolment/data";
 import { advanceContributions } from "@/lib/enrolment/pricing";
 import { PriceStepsText } from "@/components/review/coverage-summary";
@@ -35,6 +39,7 @@ import {
   formatRupiah,
   interestRateFor,
   isFourAccessProductionKbli,
+  isIsoDate,
   isKurScheme,
   mikroAccessCap,
   monthOf,
@@ -63,6 +68,11 @@ export interface CorrectionProps {
 
 interface FormProps {
   options: EnrolmentFormOptions;
+  /**
+   * Names this form's input kept in the browser (components/enrolment/kept-input.ts): the signed-in
+   * user and the form, e.g. `<userId>:new`, `<userId>:draft:<id>`, `<userId>:correction:<id>`.
+   */
+  keepKey: string;
   submissionKey: string;
   today: string;
   /** A resumed draft's or a correction's values. */
@@ -94,18 +104,34 @@ function TextField({
   defaultValue: string;
   onChange?: (value: string) => void;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "maxLength" | "min" | "max">) {
+  // A date input draws its digits in the browser's locale (mm/dd/yyyy in an English Chromium), so the
+  // chosen day is also said with the month named, whatever the locale.
+  const [day, setDay] = useState(defaultValue);
+  const format = useFormatter();
+  const isDate = input.type === "date";
+  const said = isDate && isIsoDate(day) ? format.dateTime(new Date(`${day}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
   return (
     <Field name={name} label={label} hint={hint} errors={errors}>
       {(p) => (
-        <input
-          {...p}
-          {...input}
-          name={name}
-          autoComplete="off"
-          defaultValue={defaultValue}
-          onChange={onChange ? (ev) => onChange(ev.target.value) : undefined}
-          className={inputClass}
-        />
+        <>
+          <input
+            {...p}
+            {...input}
+            name={name}
+            autoComplete="off"
+            defaultValue={defaultValue}
+            onChange={(ev) => {
+              if (isDate) setDay(ev.target.value);
+              onChange?.(ev.target.value);
+            }}
+            className={inputClass}
+          />
+          {isDate ? (
+            <p className="text-sm text-slate-700" aria-live="polite" data-testid={`said-${name}`} data-check-skip>
+              {said}
+            </p>
+          ) : null}
+        </>
       )}
     </Field>
   );
@@ -145,34 +171,119 @@ function SelectField({
   );
 }
 
-export function EnrolmentForm(props: FormProps) {
-  const [state, action, pending] = useActionState<EnrolmentFormState, FormData>(
-    props.correction ? resubmitEnrolmentAction : enrolmentFormAction,
-    {},
+const primaryButton = "w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto";
+const secondaryButton = "w-full rounded border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60 sm:w-auto";
+
+/** A submit button that says which of the form's two actions it asks for (see enrolmentFormAction). */
+function IntentButton({ intent, onIntent, pending, className, children }: { intent: "submit" | "draft"; onIntent: (i: "submit" | "draft") => void; pending: boolean; className: string; children: ReactNode }) {
+  return (
+    <button type="submit" name="intent" value={intent} onClick={() => onIntent(intent)} disabled={pending} aria-disabled={pending} className={className}>
+      {children}
+    </button>
   );
+}
+
+/** A navigation Next signals by throwing (redirect, notFound): not a failure of the request. */
+function isNavigation(error: unknown): error is { digest: string } {
+  return typeof (error as { digest?: unknown })?.digest === "string" && (error as { digest: string }).digest.startsWith("NEXT_");
+}
+
+type BodyState = EnrolmentFormState & { notSent?: boolean };
+
+export function EnrolmentForm(props: FormProps) {
+  const j = useTranslations("officerJourney");
+  const server = props.correction ? resubmitEnrolmentAction : enrolmentFormAction;
+  const [state, action, pending] = useActionState<BodyState, FormData>(async (prev, formData) => {
+    try {
+      return await server(prev, formData);
+    } catch (error) {
+      if (isNavigation(error)) {
+        // A redirect is the server's "saved": the kept copy has done its job.
+        if (error.digest.startsWith("NEXT_REDIRECT")) forgetKept(props.keepKey);
+        throw error;
+      }
+      // No answer (connection lost, server down or crashed): React would replace the form with the
+      // error page; instead the form stays with everything typed, kept in the browser, and says so.
+      const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+      return {
+        code: "UNAVAILABLE",
+        notSent: true,
+        message: j(offline ? "notSent.offline" : "notSent.noAnswer"),
+        values: { ...formValues(formData), intent: String(formData.get("intent") ?? "submit") },
+        attempt: (prev.attempt ?? 0) + 1,
+      };
+    }
+  }, {});
+  // Input kept in this browser from an earlier visit that never reached the server (a reload, a
+  // crashed tab, the error page), read after hydration: the server render cannot see it.
+  const [restored, setRestored] = useState<KeptInput | null>(null);
+  useEffect(() => {
+    const kept = readKept(props.keepKey);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
+    if (kept) setRestored(kept);
+  }, [props.keepKey]);
+  const discard = () => {
+    forgetKept(props.keepKey);
+    setRestored(null);
+  };
   // The attached documents outlive the re-mount below: they are stored already, not part of the post.
   const [documents, setDocuments] = useState(props.documents?.initial ?? []);
   const documentsOf = { submissionKey: props.documents?.submissionKey ?? props.submissionKey, initial: documents, onChange: setDocuments };
-  // Re-mounted after each failed submit so every control starts from the kept input (see attempt).
-  return <EnrolmentFormBody key={state.attempt ?? 0} {...props} documents={documentsOf} state={state} action={action} pending={pending} />;
+  // Re-mounted after each failed submit (see attempt) and on a restore, so every control starts from the kept input.
+  return (
+    <EnrolmentFormBody
+      key={`${state.attempt ?? 0}:${restored?.savedAt ?? ""}`}
+      {...props}
+      documents={documentsOf}
+      initialValues={restored?.values ?? props.initialValues}
+      storedValues={props.initialValues}
+      restored={state.attempt ? null : restored}
+      onDiscard={discard}
+      state={state}
+      action={action}
+      pending={pending}
+    />
+  );
 }
 
 function EnrolmentFormBody({
   options,
+  keepKey,
   submissionKey,
   today,
   initialValues,
+  storedValues,
+  restored,
+  onDiscard,
   initialLookup,
   correction,
   documents,
   state,
   action,
   pending,
-}: FormProps & { state: EnrolmentFormState; action: (formData: FormData) => void; pending: boolean }) {
+}: FormProps & {
+  /** The values the page was opened with (a draft's, a correction's), before any kept input. */
+  storedValues?: Record<string, string>;
+  restored: KeptInput | null;
+  onDiscard: () => void;
+  state: BodyState;
+  action: (formData: FormData) => void;
+  pending: boolean;
+}) {
   const t = useTranslations("form");
   const e = useTranslations("eform");
+  const j = useTranslations("officerJourney");
   const enums = useTranslations("enums");
+  const format = useFormatter();
   const [intent, setIntent] = useState<"submit" | "draft">("submit");
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Typed since the page opened (or restored and not sent): leaving warns. */
+  const dirty = useRef(Boolean(restored) || Boolean(state.values));
+  const [step, setStep] = useState<"edit" | "check">("edit");
+  const [answers, setAnswers] = useState<AnswerSection[]>([]);
+  const focusAfterStep = useRef<string | null>(null);
+  /** On a correction: the attestations whose data changed, with the changed fields' labels. */
+  const [retick, setRetick] = useState<Partial<Record<Attestation, string[]>>>({});
   const saving = pending && intent === "draft";
   const values = state.values ?? initialValues ?? {};
   const errors = state.errors ?? {};
@@ -202,6 +313,83 @@ function EnrolmentFormBody({
   const [lookedNik, setLookedNik] = useState(v("nik"));
 
   const existing = correction ? (correction.participantEditable ? null : correction.participant) : (lookup?.participant ?? null);
+
+  useEffect(() => {
+    const target = focusAfterStep.current;
+    if (!target) return;
+    focusAfterStep.current = null;
+    document.getElementById(target)?.focus();
+  }, [step]);
+
+  // Leaving with input the server does not have yet asks first: a reload or closed tab through the
+  // browser's own prompt, a link inside the portal through a confirm.
+  useEffect(() => {
+    const beforeUnload = (ev: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      ev.preventDefault();
+      ev.returnValue = "";
+    };
+    const onClick = (ev: MouseEvent) => {
+      if (!dirty.current || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
+      const link = (ev.target as Element | null)?.closest?.("a[href]");
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.hash)) return;
+      if (!window.confirm(j("leave"))) {
+        ev.preventDefault();
+        ev.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [j]);
+
+  /** Every change is kept in the browser (shortly after typing stops) and, on a correction, checked against the attestations. */
+  function onFormInput(ev: FormEvent<HTMLFormElement>) {
+    const form = ev.currentTarget;
+    dirty.current = true;
+    scheduleKept(keepKey, () => formValues(form));
+    if (correction && storedValues) untickChanged(form);
+  }
+
+  function untickChanged(form: HTMLFormElement) {
+    const changed = invalidatedAttestations(storedValues ?? {}, formValues(form));
+    const next = { ...retick };
+    let grew = false;
+    for (const a of ATTESTATIONS) {
+      const fields = changed[a];
+      if (!fields || storedValues?.[a] !== "on") continue;
+      const labels = fields.map((f) => form.querySelector(`label[for="f-${f}"]`)?.textContent?.trim() ?? f);
+      if (next[a]?.join() === labels.join()) continue;
+      // Taken off once, when its data first changes; the officer ticks it again after checking.
+      if (!next[a]) {
+        const box = form.elements.namedItem(a);
+        if (box instanceof HTMLInputElement) box.checked = false;
+      }
+      next[a] = labels;
+      grew = true;
+    }
+    if (grew) setRetick(next);
+  }
+
+  function goCheck() {
+    const form = formRef.current;
+    if (!form) return;
+    writeKept(keepKey, formValues(form));
+    setAnswers(readAnswers(form, j("check.yes"), j("check.no")));
+    focusAfterStep.current = "check-title";
+    setStep("check");
+    window.scrollTo({ top: 0 });
+  }
+
+  function backToEdit(fieldId: string) {
+    focusAfterStep.current = fieldId;
+    setStep("edit");
+  }
 
   useEffect(() => {
     if (!state.errors && !state.message) return;
@@ -237,6 +425,15 @@ function EnrolmentFormBody({
       if (found?.addressProvinceCode) suggestBranch(found.addressProvinceCode);
     });
   }
+
+  // A restored NIK is looked up again, as if typed, so a registered participant shows as such.
+  useEffect(() => {
+    if (restored && !lookup && /^\d{16}$/.test(v("nik").replace(/\s+/g, ""))) checkNik(v("nik"));
+    // Once, on the restoring mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const plafonIssue = isKurScheme(scheme) && asAmount(plafon) !== null ? checkPlafon(scheme, asAmount(plafon)!) : null;
 
   const preview = useMemo(() => {
     if (!isKurScheme(scheme)) return null;
@@ -280,9 +477,20 @@ function EnrolmentFormBody({
   const registeredElsewhere = !correction && Boolean(lookup?.registered) && !existing;
   const provinceOptions = options.provinces.map((pr) => [pr.code, pr.name] as const);
 
+  const notSent = state.code === "UNAVAILABLE";
+  const retryIntent = state.values?.intent === "draft" ? "draft" : "submit";
+
   return (
-    <form action={action} noValidate className="space-y-6">
-      <input type="hidden" name="submissionKey" value={submissionKey} />
+    <form
+      ref={formRef}
+      action={action}
+      noValidate
+      onInput={onFormInput}
+      onChange={onFormInput}
+      onSubmit={(ev) => writeKept(keepKey, formValues(ev.currentTarget))}
+      className="space-y-6 pb-24 sm:pb-0"
+    >
+      <input type="hidden" name="submissionKey" value={values.submissionKey || submissionKey} />
       <input type="hidden" name="consentTextVersion" value={CONSENT_TEXT_VERSION} />
       {(existing || registeredElsewhere) && !correction ? <input type="hidden" name="existingParticipant" value="1" /> : null}
       {correction ? (
@@ -292,7 +500,32 @@ function EnrolmentFormBody({
         </>
       ) : null}
 
-      {state.message ? (
+      {restored ? (
+        <div role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-4 text-sm" data-testid="restored">
+          <p className="font-semibold">{j("restored.title")}</p>
+          <p>{j("restored.body", { time: format.dateTime(new Date(restored.savedAt), "withTime") })}</p>
+          <button type="button" onClick={onDiscard} className="mt-2 min-h-6 rounded border border-brand-700 bg-white px-3 py-1 font-medium text-brand-800 hover:bg-brand-50">
+            {j("restored.discard")}
+          </button>
+        </div>
+      ) : null}
+
+      {notSent ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 p-4 text-sm text-amber-950" data-testid="not-sent">
+          <p className="font-semibold">{j("notSent.title")}</p>
+          <p>{state.message}</p>
+          <button
+            type="submit"
+            name="intent"
+            value={retryIntent}
+            onClick={() => setIntent(retryIntent)}
+            disabled={pending}
+            className="mt-2 min-h-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {pending ? t("submitting") : j(retryIntent === "draft" ? "notSent.retryDraft" : "notSent.retry")}
+          </button>
+        </div>
+      ) : state.message ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">{t("errorsTitle")}</p>
           <p>{state.message}</p>
@@ -308,6 +541,10 @@ function EnrolmentFormBody({
         </div>
       ) : null}
 
+      {step === "check" ? <CheckAnswers sections={answers} onChange={backToEdit} /> : null}
+
+      {/* Hidden, not unmounted, while the answers are checked: the form posts what the fields hold. */}
+      <div hidden={step === "check"} className="space-y-6">
       <fieldset className={fieldset}>
         <legend className={legend}>{t("debtor")}</legend>
         <Field name="nik" label={t("nik")} hint={t("nikHint")} errors={err("nik")}>
@@ -542,6 +779,17 @@ function EnrolmentFormBody({
 
       <fieldset className={fieldset}>
         <legend className={legend}>{e("attestations")}</legend>
+        {correction ? <p className="text-sm text-slate-700">{j("attest.kept")}</p> : null}
+        {Object.keys(retick).length ? (
+          <div role="status" className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950" data-testid="retick">
+            <p className="font-semibold">{j("attest.retickTitle")}</p>
+            <ul className="list-disc pl-5">
+              {ATTESTATIONS.filter((a) => retick[a]).map((a) => (
+                <li key={a}>{j("attest.retick", { attestation: e(a), fields: retick[a]!.join(", ") })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <CheckboxField name="attestNikChecked" label={e("attestNikChecked")} errors={err("attestNikChecked")} defaultChecked={values.attestNikChecked === "on"} />
         <CheckboxField name="attestSlikChecked" label={e("attestSlikChecked")} errors={err("attestSlikChecked")} defaultChecked={values.attestSlikChecked === "on"} />
         <CheckboxField name="attestNoOtherKur" label={e("attestNoOtherKur")} errors={err("attestNoOtherKur")} defaultChecked={values.attestNoOtherKur === "on"} />
@@ -557,6 +805,7 @@ function EnrolmentFormBody({
           </div>
         </div>
       </fieldset>
+      </div>
 
       <section aria-labelledby="preview-title" aria-live="polite" className="rounded border border-brand-600 bg-brand-50 p-4">
         <h2 id="preview-title" className="font-semibold">{t("preview")}</h2>
@@ -586,6 +835,8 @@ function EnrolmentFormBody({
             ) : null}
             <p>{e("interest", { rate: String(preview.rate.ratePercent) })}</p>
           </div>
+        ) : plafonIssue ? (
+          <p className="mt-1 text-sm font-medium text-red-800" data-testid="preview-plafon">{ruleMessage(tRules, plafonIssue)}</p>
         ) : (
           <p className="mt-1 text-sm text-slate-600">—</p>
         )}
@@ -594,31 +845,42 @@ function EnrolmentFormBody({
       </section>
 
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button
-          type="submit"
-          name="intent"
-          value="submit"
-          onClick={() => setIntent("submit")}
-          disabled={pending}
-          aria-disabled={pending}
-          className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
-        >
-          {pending && !saving ? t("submitting") : correction ? e("resubmit") : t("submit")}
-        </button>
-        {correction ? null : (
+        {step === "check" ? (
+          <>
+            <IntentButton intent="submit" onIntent={setIntent} pending={pending} className={primaryButton}>
+              {pending && !saving ? t("submitting") : correction ? e("resubmit") : t("submit")}
+            </IntentButton>
+            <button
+              type="button"
+              onClick={() => backToEdit("f-nik")}
+              className={secondaryButton}
+            >
+              {j("check.back")}
+            </button>
+          </>
+        ) : (
           <button
-            type="submit"
-            name="intent"
-            value="draft"
-            onClick={() => setIntent("draft")}
+            type="button"
+            onClick={goCheck}
             disabled={pending}
-            aria-disabled={pending}
-            className="w-full rounded border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60 sm:w-auto"
+            className={primaryButton}
           >
-            {saving ? e("savingDraft") : e("saveDraft")}
+            {j("check.review")}
           </button>
         )}
+        {correction || step === "check" ? null : (
+          <IntentButton intent="draft" onIntent={setIntent} pending={pending} className={secondaryButton}>
+            {saving ? e("savingDraft") : e("saveDraft")}
+          </IntentButton>
+        )}
       </div>
+      {step === "edit" ? (
+        <DecisionBar
+          status={preview ? enums(`mandate.${preview.decision.status}`) : null}
+          amount={preview?.quote ? `${formatRupiah(preview.quote.lines[0]!.total)} ${t("perMonth")}` : null}
+          problem={!preview && plafonIssue ? ruleMessage(tRules, plafonIssue) : null}
+        />
+      ) : null}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useId } from "react";
+import { DataTable, cellLink, type DataColumn } from "@/components/ui/data-table";
 import type { EnrolmentListItem } from "@/lib/enrolment/data";
 import type { ListSort, SortDirection } from "@/lib/enrolment/list-schema";
 import { formatInstant } from "@/lib/format";
@@ -28,32 +28,16 @@ function StatusCell({ status, returnReason }: { status: EnrolmentListItem["statu
   );
 }
 
-function HeaderCell({
-  column,
-  label,
-  sorting,
-  className = "",
-}: {
-  column?: ListSort;
-  label: string;
-  sorting?: TableSorting;
-  className?: string;
-}) {
-  const cls = `px-3 py-2 whitespace-nowrap ${className}`;
-  if (!column || !sorting) {
-    return <th scope="col" className={cls}>{label}</th>;
-  }
+/** A sortable header: the link's name stays the column's name (screen readers repeat it with every cell); aria-sort says the order. */
+function SortHeader({ column, label, sorting }: { column: ListSort; label: string; sorting?: TableSorting }) {
+  if (!sorting) return <>{label}</>;
   const active = sorting.column === column;
   const arrow = active ? (sorting.dir === "asc" ? "▲" : "▼") : "↕";
-  // aria-sort on the sorted column only (WAI-ARIA: at most one per table) says the order; the link's
-  // name stays the column's name, because screen readers repeat a header's text with every cell.
   return (
-    <th scope="col" className={cls} aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={sorting.hrefs[column]} scroll={false} className="inline-flex items-center gap-1 underline underline-offset-2 hover:text-slate-900">
-        {label}
-        <span aria-hidden="true">{arrow}</span>
-      </Link>
-    </th>
+    <Link href={sorting.hrefs[column]} scroll={false} className="inline-flex min-h-6 items-center gap-1 underline underline-offset-2 hover:text-slate-900">
+      {label}
+      <span aria-hidden="true">{arrow}</span>
+    </Link>
   );
 }
 
@@ -73,50 +57,48 @@ export function EnrolmentTable({
 }) {
   const t = useTranslations("list");
   const enums = useTranslations("enums");
-  const captionId = useId();
+  const sortOf = (column: ListSort) => (sorting?.column === column ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined);
+  const columns: DataColumn<EnrolmentListItem>[] = [
+    {
+      key: "name",
+      header: <SortHeader column="name" label={t("name")} sorting={sorting} />,
+      sortable: Boolean(sorting),
+      sort: sortOf("name"),
+      primary: true,
+      cell: (r) => <Link href={`/pendaftaran/${r.id}`} className={cellLink}>{r.fullName}</Link>,
+    },
+    { key: "status", header: t("status"), cell: (r) => <StatusCell status={r.status} returnReason={r.returnReason} /> },
+    { key: "nik", header: t("nik"), nowrap: true, cell: (r) => <span className="font-mono">{r.nikMasked}</span> },
+    { key: "scheme", header: t("scheme"), nowrap: true, cell: (r) => enums(`scheme.${r.scheme}`) },
+    {
+      key: "plafon",
+      header: <SortHeader column="plafon" label={t("plafon")} sorting={sorting} />,
+      label: t("plafon"),
+      sortable: Boolean(sorting),
+      sort: sortOf("plafon"),
+      align: "right",
+      nowrap: true,
+      cell: (r) => formatRupiah(r.plafon),
+    },
+    { key: "mandate", header: t("mandate"), cell: (r) => enums(`mandate.${r.mandateStatus}`) },
+    {
+      key: "submitted",
+      header: <SortHeader column="submitted" label={t("submittedAt")} sorting={sorting} />,
+      label: t("submittedAt"),
+      sortable: Boolean(sorting),
+      sort: sortOf("submitted"),
+      nowrap: true,
+      cell: (r) => (r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—"),
+    },
+    ...(showOffice ? [{ key: "office", header: t("office"), cell: (r: EnrolmentListItem) => r.officeName }] : []),
+  ];
   return (
-    // Focusable so that keyboard users can scroll the table sideways on a narrow screen.
-    <div
-      role="region"
-      aria-labelledby={captionId}
-      tabIndex={0}
-      className="overflow-x-auto rounded border border-slate-200 bg-white"
-    >
-      <table className="min-w-full text-left text-sm">
-        <caption id={captionId} className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700">
-          <tr>
-            <HeaderCell column="name" label={t("name")} sorting={sorting} />
-            <HeaderCell label={t("status")} />
-            <HeaderCell label={t("nik")} />
-            <HeaderCell label={t("scheme")} />
-            <HeaderCell column="plafon" label={t("plafon")} sorting={sorting} className="text-right" />
-            <HeaderCell label={t("mandate")} />
-            <HeaderCell column="submitted" label={t("submittedAt")} sorting={sorting} />
-            {showOffice ? <HeaderCell label={t("office")} /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={`border-t border-slate-200 ${r.status === "RETURNED" ? "bg-amber-50" : ""}`}>
-              <td className="px-3 py-2">
-                <Link href={`/pendaftaran/${r.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-                  {r.fullName}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                <StatusCell status={r.status} returnReason={r.returnReason} />
-              </td>
-              <td className="px-3 py-2 font-mono whitespace-nowrap">{r.nikMasked}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{enums(`scheme.${r.scheme}`)}</td>
-              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{formatRupiah(r.plafon)}</td>
-              <td className="px-3 py-2">{enums(`mandate.${r.mandateStatus}`)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—"}</td>
-              {showOffice ? <td className="px-3 py-2">{r.officeName}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowClassName={(r) => (r.status === "RETURNED" ? "bg-amber-50 sm:bg-amber-50" : "")}
+    />
   );
 }

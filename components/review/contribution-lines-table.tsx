@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { formatDateId, formatMonthId, formatRupiah, type LineState } from "@/lib/rules";
 
 /**
@@ -21,7 +22,7 @@ export interface ContributionLineRow {
 
 const STATUS_KEY = { DUE: "due", PAID: "paid", WRITTEN_OFF: "writtenOff", PLANNED: "planned" } as const;
 
-/** The contribution lines of an enrolment, month by month. Captioned, with column headers. */
+/** The contribution lines of an enrolment, month by month: a table on a desk, one card per month on a phone. */
 export function ContributionLinesTable({
   lines,
   captionHidden = false,
@@ -32,44 +33,43 @@ export function ContributionLinesTable({
   className?: string;
 }) {
   const t = useTranslations("detail");
-  const th = "px-2 py-1";
-  const num = "px-2 py-1 text-right tabular-nums";
+  const money = (key: string, header: string, value: (l: ContributionLineRow) => number, sign = "") => ({
+    key,
+    header,
+    align: "right" as const,
+    nowrap: true,
+    cell: (l: ContributionLineRow) => (value(l) || key === "jht" || key === "jkk" || key === "jkm" ? `${sign}${formatRupiah(value(l))}` : "—"),
+  });
+  const columns: DataColumn<ContributionLineRow>[] = [
+    { key: "month", header: t("month"), primary: true, cell: (l) => <span className="font-semibold sm:font-normal">{formatMonthId(l.month)}</span> },
+    money("jkk", "JKK", (l) => l.jkkGross),
+    money("jkm", "JKM", (l) => l.jkmGross),
+    money("jht", "JHT", (l) => l.jhtGross),
+    money("relief", t("reliefApplied"), (l) => l.discount, "−"),
+    { key: "total", header: t("total"), align: "right", nowrap: true, cell: (l) => <span className="font-semibold">{formatRupiah(l.total)}</span> },
+    { key: "due", header: t("dueDate"), nowrap: true, cell: (l) => formatDateId(l.dueDate) },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (l) => (
+        <>
+          {t(STATUS_KEY[l.status])}
+          {l.reliefCredit ? <span className="block text-xs">{t("credited", { amount: formatRupiah(l.reliefCredit) })}</span> : null}
+          {l.creditUsed ? <span className="block text-xs">{t("creditUsed", { amount: formatRupiah(l.creditUsed) })}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
-    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too (axe scrollable-region-focusable).
-    <div role="region" aria-label={t("contribution")} tabIndex={0} className={`overflow-x-auto ${className}`}>
-      <table className="min-w-full text-sm" data-testid="contribution-lines">
-        <caption className={captionHidden ? "sr-only" : "text-left font-medium"}>{t("contribution")}</caption>
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-          <tr>
-            <th scope="col" className={th}>{t("month")}</th>
-            <th scope="col" className={`${th} text-right`}>JKK</th>
-            <th scope="col" className={`${th} text-right`}>JKM</th>
-            <th scope="col" className={`${th} text-right`}>JHT</th>
-            <th scope="col" className={`${th} text-right`}>{t("reliefApplied")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("total")}</th>
-            <th scope="col" className={th}>{t("dueDate")}</th>
-            <th scope="col" className={th}>{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.month} className={`border-t border-slate-200 ${l.status === "WRITTEN_OFF" ? "text-slate-500 line-through decoration-slate-400" : ""}`}>
-              <td className="px-2 py-1">{formatMonthId(l.month)}</td>
-              <td className={num}>{formatRupiah(l.jkkGross)}</td>
-              <td className={num}>{formatRupiah(l.jkmGross)}</td>
-              <td className={num}>{formatRupiah(l.jhtGross)}</td>
-              <td className={num}>{l.discount ? `−${formatRupiah(l.discount)}` : "—"}</td>
-              <td className={`${num} font-semibold`}>{formatRupiah(l.total)}</td>
-              <td className="px-2 py-1">{formatDateId(l.dueDate)}</td>
-              <td className="px-2 py-1">
-                {t(STATUS_KEY[l.status])}
-                {l.reliefCredit ? <span className="block text-xs">{t("credited", { amount: formatRupiah(l.reliefCredit) })}</span> : null}
-                {l.creditUsed ? <span className="block text-xs">{t("creditUsed", { amount: formatRupiah(l.creditUsed) })}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("contribution")}
+      captionVisible={!captionHidden}
+      className={className}
+      columns={columns}
+      rows={lines}
+      rowKey={(l) => l.month}
+      rowClassName={(l) => (l.status === "WRITTEN_OFF" ? "text-slate-500 line-through decoration-slate-400" : "")}
+      testId="contribution-lines"
+    />
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmSubmit, type Confirmation } from "@/components/ui/confirm-submit";
+import { DataTable, cellLink } from "@/components/ui/data-table";
 import type { FormState } from "@/lib/action/result";
 import { bulkApproveAction, type BulkApproveResult } from "@/lib/review/actions";
 import type { QueueRow } from "@/lib/review/data";
@@ -41,62 +42,60 @@ export function QueueTable({ rows, timeZone }: { rows: QueueRow[]; timeZone: str
   };
   return (
     <form action={action} className="space-y-3">
-      <div role="region" aria-label={t("review.queueCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="review-queue">
-          <caption className="sr-only">{t("review.queueCaption")}</caption>
-          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("review.select")}</span></th>
-              <th scope="col" className="px-3 py-2">{t("list.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("review.penyalur")}</th>
-              <th scope="col" className="px-3 py-2">{t("list.scheme")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("list.plafon")}</th>
-              <th scope="col" className="px-3 py-2">{t("list.mandate")}</th>
-              <th scope="col" className="px-3 py-2">{t("list.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("list.submittedAt")}</th>
-              <th scope="col" className="px-3 py-2">{t("review.age")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={`border-t border-slate-200 ${r.overdue ? "bg-amber-50" : ""}`} data-testid="queue-row">
-                <td className="px-3 py-2">
-                  {r.status === "SUBMITTED" ? (
-                    <>
-                      <input
-                        type="checkbox"
-                        name="items"
-                        value={`${r.id}:${r.version}`}
-                        aria-label={t("review.selectRow", { name: r.fullName })}
-                        className="h-5 w-5"
-                      />
-                      <input type="hidden" name={`label:${r.id}`} value={r.fullName} />
-                    </>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`/tinjauan/${r.id}`} className="font-medium text-brand-700 underline">{r.fullName}</Link>
-                  <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
-                </td>
-                <td className="px-3 py-2">{r.penyalurName}<div className="text-xs text-slate-600">{r.officeName}</div></td>
-                <td className="px-3 py-2">{t(`enums.scheme.${r.scheme}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatRupiah(r.plafon)}</td>
-                <td className="px-3 py-2">{t(`enums.mandate.${r.mandateStatus}`)}</td>
-                <td className="px-3 py-2">{t(`enums.status.${r.status}`)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {r.ageWorkingDays === null ? "—" : t("review.ageDays", { days: r.ageWorkingDays })}
-                  {r.overdue ? (
-                    <span className="ml-1 inline-block rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="overdue">
-                      {t("review.overdue")}
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("review.queueCaption")}
+        testId="review-queue"
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.overdue ? "bg-amber-50" : "")}
+        rowProps={() => ({ "data-testid": "queue-row" })}
+        columns={[
+          {
+            key: "select",
+            header: <span className="sr-only">{t("review.select")}</span>,
+            control: true,
+            cell: (r) =>
+              r.status === "SUBMITTED" ? (
+                <>
+                  <input type="checkbox" name="items" value={`${r.id}:${r.version}`} aria-label={t("review.selectRow", { name: r.fullName })} className="h-6 w-6" />
+                  <input type="hidden" name={`label:${r.id}`} value={r.fullName} />
+                </>
+              ) : null,
+          },
+          {
+            key: "name",
+            header: t("list.name"),
+            primary: true,
+            cell: (r) => (
+              <>
+                <Link href={`/tinjauan/${r.id}`} className={cellLink}>{r.fullName}</Link>
+                <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
+              </>
+            ),
+          },
+          { key: "penyalur", header: t("review.penyalur"), cell: (r) => <>{r.penyalurName}<div className="text-xs text-slate-600">{r.officeName}</div></> },
+          { key: "scheme", header: t("list.scheme"), cell: (r) => t(`enums.scheme.${r.scheme}`) },
+          { key: "plafon", header: t("list.plafon"), align: "right", nowrap: true, cell: (r) => formatRupiah(r.plafon) },
+          { key: "mandate", header: t("list.mandate"), cell: (r) => t(`enums.mandate.${r.mandateStatus}`) },
+          { key: "status", header: t("list.status"), cell: (r) => t(`enums.status.${r.status}`) },
+          { key: "submitted", header: t("list.submittedAt"), nowrap: true, cell: (r) => (r.submittedAt ? formatInstant(r.submittedAt, timeZone) : "—") },
+          {
+            key: "age",
+            header: t("review.age"),
+            nowrap: true,
+            cell: (r) => (
+              <>
+                {r.ageWorkingDays === null ? "—" : t("review.ageDays", { days: r.ageWorkingDays })}
+                {r.overdue ? (
+                  <span className="ml-1 inline-block rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="overdue">
+                    {t("review.overdue")}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {selectable ? (
         <ConfirmSubmit
           confirmation={confirmation}

@@ -76,7 +76,7 @@ const submitEnrolmentSafe = clientFor("enrolment:create")
     let target: string;
     try {
       const result = await submitEnrolment(actor, validation.data, new Date(), locale);
-      target = `/pendaftaran/${result.enrolmentId}${result.duplicate === "loanNumber" ? "?sudah-ada=nomor-pinjaman" : ""}`;
+      target = `/pendaftaran/${result.enrolmentId}${result.duplicate === "loanNumber" ? "?sudah-ada=nomor-pinjaman" : "?terkirim=1"}`;
     } catch (error) {
       // Registered by someone else meanwhile: the stored data is never overwritten; the form shows it.
       if (error instanceof AppError && error.options.message === "participantRegistered") {

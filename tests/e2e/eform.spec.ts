@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { fillDebtor, fillEform, fillLoanAndCover, uniqueLoanNumber } from "./eform";
+import { fillDebtor, fillEform, fillLoanAndCover, sendEform, uniqueLoanNumber } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 
 /** Seeded (prisma/seed/demo.ts): Dedi Kurniawan, enrolled by BNI, status SUBMITTED. */
@@ -15,7 +15,7 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-const submit = (page: Page) => page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+const submit = (page: Page) => sendEform(page);
 
 test("a NIK registered through another penyalur is reused unseen: the bank learns it exists and confirms the debtor's name, nothing more (docs/decisions/0012-nik-lookup-disclosure.md)", async ({ page, asUser }) => {
   const [before] = await query<{ updatedAt: Date; phone: string }>(`select "updatedAt", phone from "Participant" where nik = $1`, [DEDI.nik]);
@@ -38,7 +38,7 @@ test("a NIK registered through another penyalur is reused unseen: the bank learn
   await expect(page.getByTestId("name-confirm-status")).toHaveText("Nama cocok dengan data peserta.");
 
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEDI.name);
   // Which other bank lends to the debtor is not the bank's to learn; BPJS's reviewer sees it.
   await expect(page.getByTestId("other-penyalur")).toHaveCount(0);
@@ -65,8 +65,8 @@ test("the same loan number submitted again at the same penyalur returns the exis
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, loanNumber });
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
-  const first = page.url();
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
+  const first = page.url().split("?")[0];
 
   // A fresh form (new submission key), as after the back button and a reload: same loan, same debtor.
   await page.goto("/pendaftaran/baru");
@@ -108,7 +108,7 @@ test("a draft is saved as typed, resumed from the workspace, completed and submi
   await fillDebtor(page, { nik, fullName: "Dadang Draf" });
   await fillLoanAndCover(page, { nik, scheme: "MIKRO", plafon: "30.000.000" });
   await submit(page);
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dadang Draf");
   expect(await query(`select 1 from "EnrolmentDraft" d join "Enrolment" e on e."submissionKey" = d."submissionKey"`)).toHaveLength(0);
   expect((await page.goto(draftUrl))?.status()).toBe(404);
@@ -160,12 +160,18 @@ test("a returned enrolment shows the reviewer's reason, and the owning officer c
   await expect(page.getByLabel("Penghasilan per bulan (Rp)")).toHaveValue("5.500.000");
   await expect(page.getByLabel("Nama usaha")).toHaveValue("Katering Rina");
   await page.getByLabel("Penghasilan per bulan (Rp)").fill("4.000.000");
-  await page.getByLabel("NIK sudah dicocokkan dengan KTP asli debitur").check();
-  await page.getByLabel(/SLIK OJK sudah diperiksa/).check();
-  await page.getByLabel("Debitur tidak sedang menerima KUR di penyalur lain").check();
+  // The attestations given at the first submission still hold: the income is not what they vouch for.
+  for (const attestation of ["NIK sudah dicocokkan dengan KTP asli debitur", /SLIK OJK sudah diperiksa/, "Debitur tidak sedang menerima KUR di penyalur lain", /NPWP debitur ada/, "Debitur menyetujui teks di atas"]) {
+    await expect(page.getByLabel(attestation)).toBeChecked();
+  }
+  await expect(page.getByTestId("retick")).toHaveCount(0);
+  // A corrected NPWP takes the NPWP attestation off, and only that one, and names it with the field.
+  await page.getByLabel("NPWP", { exact: true }).fill("09.254.294.3-407.000");
+  await expect(page.getByLabel(/NPWP debitur ada/)).not.toBeChecked();
+  await expect(page.getByTestId("retick")).toContainText(/NPWP debitur ada.*karena berubah: NPWP/);
+  await expect(page.getByLabel(/SLIK OJK sudah diperiksa/)).toBeChecked();
   await page.getByLabel(/NPWP debitur ada/).check();
-  await page.getByLabel("Debitur menyetujui teks di atas").check();
-  await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+  await sendEform(page, "Kirim perbaikan");
 
   await expect(page).toHaveURL(new RegExp(`/pendaftaran/${row!.id}\\?diperbaiki=1$`));
   await expect(page.getByTestId("notice")).toContainText("Perbaikan terkirim");
@@ -187,6 +193,7 @@ test("with the UI in English the e-form's validation messages are English, each 
   await expect(page.getByRole("button", { name: "Bahasa Indonesia" })).toBeVisible();
   await page.goto("/pendaftaran/baru");
   await page.getByLabel("Credit limit (Rp)").fill("abc");
+  await page.getByRole("button", { name: "Check answers" }).click();
   await page.getByRole("button", { name: "Submit enrolment" }).click();
   await expect(page.getByText("The enrolment was not submitted")).toBeVisible();
   await expect(page.locator("#f-nik-error")).toHaveText("NIK is required.");

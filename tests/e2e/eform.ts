@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** What the officer types; anything left out gets a valid default (a KUR kecil of Rp200.000.000). */
 export interface EformEntry {
@@ -97,4 +97,14 @@ export async function fillEform(page: Page, entry: EformEntry): Promise<void> {
     await fillDebtor(page, entry);
   }
   await fillLoanAndCover(page, entry);
+}
+
+/**
+ * Sends the filled e-form the way an officer does: "Periksa isian" shows every answer, then the
+ * send button there (`button`: "Kirim pendaftaran", or "Kirim perbaikan" on a correction).
+ */
+export async function sendEform(page: Page, button = "Kirim pendaftaran", how: "click" | "dblclick" = "click"): Promise<void> {
+  await page.getByRole("button", { name: "Periksa isian" }).click();
+  await expect(page.getByRole("heading", { name: "Periksa isian Anda" })).toBeFocused();
+  await page.getByRole("button", { name: button })[how]();
 }

@@ -1,6 +1,6 @@
 import { advanceContributions, priceSteps } from "../../lib/enrolment/pricing";
 import { formatMonthId, formatRupiah, monthOf, todayInZone } from "../../lib/rules";
-import { fillEform, uniqueLoanNumber } from "./eform";
+import { fillEform, sendEform, uniqueLoanNumber } from "./eform";
 import { ACCOUNTS, expect, freshNik, query, test } from "./fixtures";
 import { signInWithForm, throwawayUser } from "./people";
 
@@ -30,8 +30,8 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // A double click must not create two enrolments.
-    await page.getByRole("button", { name: "Kirim pendaftaran" }).dblclick();
-    await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+    await sendEform(page, "Kirim pendaftaran", "dblclick");
+    await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
 
     await expect(page.getByTestId("decision")).toContainText("Wajib — Permenko 1/2023 Pasal 26 ayat (8)");
     const contribution = page.getByTestId("contribution");
@@ -56,7 +56,7 @@ test.describe("a bank officer enrols a KUR kecil debtor on a 360 × 740 phone (P
     await asUser("officerBri");
     await page.goto("/pendaftaran/baru");
     await fillEform(page, { nik, birthDate: "1984-06-22", jht: true, monthsInAdvance: "2" });
-    await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+    await sendEform(page);
 
     const birthDate = page.getByLabel("Tanggal lahir", { exact: true });
     await expect(page.getByText(/Tanggal lahir tidak sesuai dengan NIK/).first()).toBeVisible();
@@ -85,7 +85,7 @@ test("a debtor who employs workers must have JHT, and a NIK district that never 
   await page.getByLabel("NIK", { exact: true }).fill(badNik);
   // The form says why before anything is sent.
   await expect(page.getByTestId("jht-employer")).toContainText("JHT wajib dipilih");
-  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+  await sendEform(page);
 
   await expect(page.locator("#f-nik-error")).toHaveText("Kode kecamatan NIK (digit 5–6: 99) tidak ada di kabupaten/kota 32.73 menurut data wilayah Kemendagri.");
   await expect(page.locator("#f-jht-error")).toContainText("JHT wajib dipilih: usaha debitur mempekerjakan pekerja (3 orang)");
@@ -104,8 +104,8 @@ test("a debtor who employs workers must have JHT, and a NIK district that never 
   }
   const npwp = page.getByLabel(/NPWP debitur ada/);
   if ((await npwp.count()) && !(await npwp.isChecked())) await npwp.check();
-  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await sendEform(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByTestId("employer")).toContainText("3 pekerja");
   await expect(page.getByTestId("employer")).toContainText("JHT wajib: debitur pemberi kerja (Permenaker 5/2021)");
 });
@@ -116,8 +116,8 @@ test("a super mikro debtor outside any phase rule is voluntary and the loan may 
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, fullName: "Nining Suryani", sex: "P", scheme: "SUPER_MIKRO", plafon: "5.000.000", income: "900.000" });
   await expect(page.getByTestId("preview")).toContainText("Sukarela");
-  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await sendEform(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   await expect(page.getByTestId("decision")).toContainText("Sukarela");
   await expect(page.getByTestId("clearance")).toContainText("Boleh dicairkan");
 });

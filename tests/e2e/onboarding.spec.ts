@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { onboardBankOffice } from "./admin-data";
-import { fillEform } from "./eform";
+import { fillEform, sendEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 import { NEW_PASSWORD, choosePassword, inviteOfficer, signInWithForm } from "./people";
 
@@ -36,8 +36,8 @@ test("an administrator onboards a new bank office and its officer, who enrols a 
   const nik = freshNik("1990-06-21");
   await p.goto("/pendaftaran/baru");
   await fillEform(p, { nik });
-  await p.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await sendEform(p);
+  await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   const [enrolment] = await query<{ email: string; penyalur: string; office: string; kc: string; status: string }>(
     `select u.email, py.code as penyalur, o.name as office, k.code as kc, e.status::text as status
        from "Enrolment" e join "Participant" pt on pt.id = e."participantId" join "User" u on u.id = e."officerId"

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { generate } from "otplib";
 import { randomUUID } from "node:crypto";
-import { fillEform } from "./eform";
+import { fillEform, sendEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 import { NEW_PASSWORD, choosePassword, expectSignedOut, inviteOfficer, signInWithForm, throwawayUser } from "./people";
 
@@ -68,8 +68,8 @@ test.describe("people and access on a 360 × 740 phone", () => {
     const nik = freshNik("1988-02-14");
     await p.goto("/pendaftaran/baru");
     await fillEform(p, { nik });
-    await p.getByRole("button", { name: "Kirim pendaftaran" }).click();
-    await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+    await sendEform(p);
+    await expect(p).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
     const [enrolment] = await query<{ email: string; code: string }>(
       `select u.email, o.code from "Enrolment" e join "Participant" p on p.id = e."participantId" join "User" u on u.id = e."officerId"
        join "PenyalurOffice" o on o.id = e."penyalurOfficeId" where p.nik = $1`,

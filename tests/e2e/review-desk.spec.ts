@@ -7,7 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { fillEform } from "./eform";
+import { fillEform, sendEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 
 async function axe(page: Page, what: string) {
@@ -51,8 +51,8 @@ for (const { name, viewport } of VIEWPORTS) {
       await documents.getByTestId("document-file").setInputFiles({ name: "npwp.jpg", mimeType: "image/jpeg", buffer: Buffer.from("bukan gambar") });
       await expect(documents.getByTestId("document-error")).toContainText("bukan gambar (JPEG, PNG, WebP) atau PDF menurut isinya");
       await axe(page, "e-form with a document");
-      await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-      await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+      await sendEform(page);
+      await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
       const id = new URL(page.url()).pathname.split("/").pop()!;
 
       // The reviewer sees every field in checklist order, the NIK checks beside them, the photo inline.
@@ -89,7 +89,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await page.getByLabel(/NPWP debitur ada/).check();
       await page.getByLabel("Debitur menyetujui teks di atas").check();
       await axe(page, "correction form");
-      await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+      await sendEform(page, "Kirim perbaikan");
       await expect(page).toHaveURL(new RegExp(`/pendaftaran/${id}\\?diperbaiki=1$`));
 
       // The reviewer sees the reason beside what changed and the new document, then approves after confirming.

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { pdfText } from "../unit/review/pdf-text";
-import { fillEform } from "./eform";
+import { fillEform, sendEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 
 /** The officer fills the full e-form for a KUR kecil debtor (mandatory: Permenko 1/2023 Pasal 26 ayat (8)). */
@@ -11,8 +11,8 @@ async function submitKecil(page: Page, fullName: string): Promise<{ id: string; 
   const nik = freshNik("1979-04-23");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik, fullName, plafon: "175.000.000", income: "2.000.000" });
-  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
-  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}$/);
+  await sendEform(page);
+  await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   return { id: new URL(page.url()).pathname.split("/").pop()!, nik };
 }
 
@@ -55,7 +55,7 @@ test("submit → return → correct → approve → payment → the bank may dis
   await page.getByLabel("Debitur tidak sedang menerima KUR di penyalur lain").check();
   await page.getByLabel(/NPWP debitur ada/).check();
   await page.getByLabel("Debitur menyetujui teks di atas").check();
-  await page.getByRole("button", { name: "Kirim perbaikan" }).click();
+  await sendEform(page, "Kirim perbaikan");
   await expect(page).toHaveURL(new RegExp(`/pendaftaran/${id}\\?diperbaiki=1$`));
 
   // The reviewer approves: the KPJ is issued.

@@ -91,9 +91,9 @@ describe("the database killed during a burst of submits", () => {
     expect(refused.length).toBeGreaterThan(0);
 
     for (const { i, url } of acknowledged) {
-      expect(url).toMatch(/^\/pendaftaran\/[0-9a-f-]{36}$/);
+      expect(url).toMatch(/^\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
       const { rows } = await real.query<{ id: string }>(`select id from "Enrolment" where "submissionKey" = $1`, [forms[i]!.submissionKey]);
-      expect(rows.map((r) => `/pendaftaran/${r.id}`)).toEqual([url]);
+      expect(rows.map((r) => `/pendaftaran/${r.id}?terkirim=1`)).toEqual([url]);
     }
     for (const { i, state } of refused) {
       expect(state.code).toBe("UNAVAILABLE");
@@ -112,7 +112,7 @@ describe("the database killed during a burst of submits", () => {
     // recorded exactly once (or found, when its commit had landed before the answer was lost).
     for (const { i } of refused) {
       const again = await submit(forms[i]!);
-      expect(again.redirect?.url).toMatch(/^\/pendaftaran\/[0-9a-f-]{36}$/);
+      expect(again.redirect?.url).toMatch(/^\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
       expect(await storedCount(forms[i]!.submissionKey!)).toBe(1);
     }
     for (const fields of forms) expect(await storedCount(fields.submissionKey!)).toBe(1);

@@ -68,7 +68,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
     const raw = form();
     const error = await actions.submitEnrolmentAction({}, formData(raw)).catch((e: unknown) => e);
     const enrolment = await db().enrolment.findFirstOrThrow({ where: { submissionKey: raw.submissionKey }, select: { id: true } });
-    expect(error).toEqual(redirectTo(`/pendaftaran/${enrolment.id}`));
+    expect(error).toEqual(redirectTo(`/pendaftaran/${enrolment.id}?terkirim=1`));
   });
 
   it("the same form sent again (its NIK now registered, as the form then shows) redirects to the enrolment it made; no second one", async () => {
@@ -76,7 +76,7 @@ describe("submitting the e-form (enrolment.submit)", () => {
     await actions.submitEnrolmentAction({}, formData(raw)).catch(() => undefined);
     const again = await actions.submitEnrolmentAction({}, formData({ ...raw, existingParticipant: "1" })).catch((e: unknown) => e);
     const enrolment = await db().enrolment.findFirstOrThrow({ where: { submissionKey: raw.submissionKey }, select: { id: true } });
-    expect(again).toEqual(redirectTo(`/pendaftaran/${enrolment.id}`));
+    expect(again).toEqual(redirectTo(`/pendaftaran/${enrolment.id}?terkirim=1`));
     expect(await enrolmentsOf(raw.nik!)).toBe(1);
   });
 

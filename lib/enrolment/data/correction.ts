@@ -1,4 +1,5 @@
 import "server-only";
+import { CONSENT_TEXT_VERSION } from "@/lib/enrolment/consent";
 import type { Actor } from "@/lib/auth/data";
 import { penyalurOfficeOf } from "@/lib/auth/scope";
 import { detailRow, type EnrolmentDetail } from "@/lib/enrolment/data/detail";
@@ -55,8 +56,19 @@ export async function correctionForActor(actor: Actor, id: string): Promise<Corr
     heirName: e.heirName ?? "",
     heirRelationship: e.heirRelationship ?? "",
     heirPhone: e.heirPhone ?? "",
-    // Attestations and consent are given again for the corrected data: left unticked.
   };
+  // The attestations given at the first submission stay ticked: the form takes a tick off, and says
+  // which, when the officer changes the data it vouches for (components/enrolment/attestation-basis.ts).
+  // Consent stays when the debtor accepted the text the form shows now.
+  for (const [field, given] of [
+    ["attestNikChecked", e.attestNikChecked],
+    ["attestSlikChecked", e.attestSlikChecked],
+    ["attestNoOtherKur", e.attestNoOtherKur],
+    ["attestNpwpPresent", e.attestNpwpPresent],
+  ] as const) {
+    if (given) values[field] = "on";
+  }
+  if (e.consentAt && e.consentTextVersion === CONSENT_TEXT_VERSION) values.consent = "on";
   if (e.jht) values.jht = "on";
   if (e.employsWorkers) values.employsWorkers = "on";
   if (editable) {

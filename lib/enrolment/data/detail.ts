@@ -1,4 +1,5 @@
 import "server-only";
+import { formatEnrolmentReference } from "@/lib/enrolment/reference";
 import { isUuid } from "@/lib/search-params";
 import { db, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
@@ -41,6 +42,8 @@ export interface StoredMandate {
 
 export interface EnrolmentDetail {
   id: string;
+  /** The short reference people quote ("LK-000123-0", lib/enrolment/reference.ts). */
+  reference: string;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "REJECTED";
   version: number;
   scheme: KurScheme;
@@ -141,6 +144,7 @@ export function storedMandateOf(e: {
 
 const DETAIL_SELECT = {
   id: true,
+  referenceNo: true,
   status: true,
   version: true,
   scheme: true,
@@ -250,6 +254,7 @@ export async function enrolmentForActor(actor: Actor, id: string): Promise<Enrol
   const otherPenyalurActive = await otherPenyalurActiveFor(actor, e.participantId, e.penyalurId);
   return {
     id: e.id,
+    reference: formatEnrolmentReference(e.referenceNo),
     status: e.status,
     version: e.version,
     scheme: e.scheme,

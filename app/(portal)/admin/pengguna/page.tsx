@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { inputClass } from "@/components/ui/field";
 import { listPeople } from "@/lib/admin/people/data";
 import { PEOPLE_PAGE_SIZE, PERSON_STATUSES, parsePeopleQuery, peopleParams } from "@/lib/admin/people/schema";
+import { DataTable, cellLink } from "@/components/ui/data-table";
 import { PEOPLE_COLUMNS, peopleCells, peopleHeadings } from "@/lib/admin/people/table";
 import { ROLES } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
@@ -66,61 +67,29 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </fieldset>
       </form>
 
-      {/* On a phone: one card per person (a seven-column table does not fit 360 px). */}
-      <section aria-label={t("caption", { total })} className="space-y-2 sm:hidden">
-        <p className="text-sm font-medium">{t("caption", { total })}</p>
-        {rows.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : null}
-        <ul className="space-y-2">
-          {rows.map((row) => {
-            const cells = peopleCells(all, row, actor.timeZone);
-            return (
-              <li key={row.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-                <Link href={`/admin/pengguna/${row.id}`} className="font-medium text-brand-700 underline">{cells.name}</Link>
-                <p className="break-all text-slate-700">{cells.email}</p>
-                <p>{cells.role} · {cells.place}</p>
-                <p>
-                  <span className="font-medium">{headings.status}:</span> {cells.status} · <span className="font-medium">{headings.secondFactor}:</span> {cells.secondFactor}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white sm:block">
-        <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("caption", { total })}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              {PEOPLE_COLUMNS.map((c) => <th key={c} scope="col" className="px-3 py-2 whitespace-nowrap">{headings[c]}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr><td colSpan={PEOPLE_COLUMNS.length} className="px-3 py-2 text-slate-600">{t("none")}</td></tr>
+      <p className="text-sm font-medium">{t("caption", { total })}</p>
+      <DataTable
+        caption={t("caption", { total })}
+        rows={rows.map((row) => ({ row, cells: peopleCells(all, row, actor.timeZone) }))}
+        rowKey={({ row }) => row.id}
+        empty={<p className="text-sm text-slate-600">{t("none")}</p>}
+        columns={PEOPLE_COLUMNS.map((c) => ({
+          key: c,
+          header: headings[c],
+          primary: c === "name",
+          nowrap: c === "createdAt",
+          cell: ({ row, cells }) =>
+            c === "name" ? (
+              <Link href={`/admin/pengguna/${row.id}`} className={cellLink}>{cells.name}</Link>
+            ) : c === "status" ? (
+              <span className={row.status === "active" ? "text-emerald-800" : row.status === "inactive" ? "text-red-800" : "text-amber-800"}>{cells.status}</span>
+            ) : c === "email" ? (
+              <span className="break-all">{cells.email}</span>
             ) : (
-              rows.map((row) => {
-                const cells = peopleCells(all, row, actor.timeZone);
-                return (
-                  <tr key={row.id} className="border-t border-slate-200 align-top">
-                    <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                      <Link href={`/admin/pengguna/${row.id}`} className="font-medium text-brand-700 underline">{cells.name}</Link>
-                    </th>
-                    <td className="px-3 py-1.5 break-all">{cells.email}</td>
-                    <td className="px-3 py-1.5">{cells.role}</td>
-                    <td className="px-3 py-1.5">{cells.place}</td>
-                    <td className="px-3 py-1.5">
-                      <span className={row.status === "active" ? "text-emerald-800" : row.status === "inactive" ? "text-red-800" : "text-amber-800"}>{cells.status}</span>
-                    </td>
-                    <td className="px-3 py-1.5">{cells.secondFactor}</td>
-                    <td className="px-3 py-1.5 whitespace-nowrap">{cells.createdAt}</td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+              cells[c]
+            ),
+        }))}
+      />
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm">
           {query.page > 1 ? <Link className="text-brand-700 underline" href={pageHref(query.page - 1)}>{t("previous")}</Link> : null}

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ruleMessage, storedMandateText } from "@/lib/i18n/rules";
 import { requirePermission } from "@/lib/auth/session";
+import { DevDetails } from "@/components/ui/dev-details";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { PriceStepsText } from "@/components/review/coverage-summary";
 import { BillingInstruction } from "@/components/review/billing-instruction";
 import { SendToDebtor } from "@/components/payments/send-to-debtor";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
-import { formatInstant } from "@/lib/format";
+import { formatInstant, formatNpwp, formatPhoneId } from "@/lib/format";
 import { enrolmentRecord } from "@/lib/review/data";
 import { clearanceMandate } from "@/lib/enrolment/mutations";
 import { disbursementClearance, formatDateId, formatRupiah } from "@/lib/rules";
@@ -64,7 +65,12 @@ export default async function EnrolmentPage({
         <p className="text-sm text-slate-600">
           {t("detail.title")} · {t(`enums.scheme.${e.scheme}`)} · {t(`enums.status.${e.status}`)}
         </p>
+        <p className="text-sm">
+          {t("officerJourney.reference")}: <span className="font-mono font-semibold" data-testid="reference">{e.reference}</span>
+        </p>
       </header>
+
+      {notice.terkirim === "1" ? <SentConfirmation reference={e.reference} branch={e.kantorCabang.name} /> : null}
 
       {notice["sudah-ada"] === "nomor-pinjaman" ? (
         <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm" data-testid="notice">{t("detail.record.alreadyEnrolled")}</p>
@@ -95,8 +101,9 @@ export default async function EnrolmentPage({
         <h2 id="pencairan" className="text-sm font-medium uppercase tracking-wide">{t("detail.clearance")}</h2>
         <p className="text-lg font-bold">{ruleMessage(tRules, clearance.headline)}</p>
         <div className="mt-1 text-xs" data-testid="clearance-decided">
-          {t("detail.clearanceDecided", { date: formatDateId(cleared.decidedOn), rule: `${cleared.ruleId} @ ${cleared.ruleVersion}` })}
+          {t("officerJourney.decidedToday", { date: formatDateId(cleared.decidedOn) })}
         </div>
+        <DevDetails summary={t("officerJourney.details")}>{t("officerJourney.ruleCode", { rule: `${cleared.ruleId} @ ${cleared.ruleVersion}` })}</DevDetails>
         {cleared.changed && cleared.previousStatus && (cleared.status === "MANDATORY" || cleared.status === "PHASED_REQUIRED") ? (
           <div role="status" className="mt-2 rounded border border-current p-2 text-sm font-medium" data-testid="mandate-changed">
             {t("detail.mandateChanged", {
@@ -114,16 +121,14 @@ export default async function EnrolmentPage({
           {t(`enums.mandate.${e.mandate.status}`)} — {mandateText.legalBasis}
         </p>
         <p className="mt-1">{mandateText.explanation}</p>
-        <dl className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-[auto_1fr]">
-          <dt>{t("detail.rule")}</dt>
-          <dd className="font-mono">{e.mandate.ruleId} @ {e.mandate.ruleVersion}</dd>
-          {e.mandate.requiredFrom ? (
-            <>
-              <dt>{t("review.requiredFrom")}</dt>
-              <dd>{formatDateId(e.mandate.requiredFrom)}</dd>
-            </>
-          ) : null}
-        </dl>
+        {e.mandate.requiredFrom ? (
+          <p className="mt-2 text-sm">
+            {t("review.requiredFrom")}: {formatDateId(e.mandate.requiredFrom)}
+          </p>
+        ) : null}
+        <DevDetails summary={t("officerJourney.details")} testId="decision-rule">
+          {t("detail.rule")}: {e.mandate.ruleId} @ {e.mandate.ruleVersion}
+        </DevDetails>
       </section>
 
       {record.review.billingCode && record.review.coverage ? (
@@ -144,8 +149,9 @@ export default async function EnrolmentPage({
           <>
             <p className="mt-1 text-xl font-bold" data-testid="contribution-amount"><PriceStepsText months={plan} /> {t("form.perMonth")}</p>
             <p className="text-sm text-slate-600">
-              {t("detail.tier")}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
+              {t("detail.tier")}: {formatRupiah(e.tierBasis)}
             </p>
+            <DevDetails summary={t("officerJourney.details")}>{t("officerJourney.tariffCode", { version: e.tierTableVersion })}</DevDetails>
             <p className="mt-1 text-sm" data-testid="plan-note">{t("detail.planNote", { count: plan.length })}</p>
             <ContributionLinesTable lines={plan} captionHidden className="mt-3" />
           </>
@@ -155,8 +161,9 @@ export default async function EnrolmentPage({
               {record.review.coverage?.next ? <PriceStepsText months={record.review.coverage.upcoming} /> : formatRupiah(first.total)} {t("form.perMonth")}
             </p>
             <p className="text-sm text-slate-600">
-              {t("detail.tier")}: {formatRupiah(e.tierBasis)} ({e.tierTableVersion})
+              {t("detail.tier")}: {formatRupiah(e.tierBasis)}
             </p>
+            <DevDetails summary={t("officerJourney.details")}>{t("officerJourney.tariffCode", { version: e.tierTableVersion })}</DevDetails>
             <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="contribution-totals">
               {/* What is overdue, as the next payment would settle it (lib/review/data/shared.ts coverageFrom). */}
               <dt className="font-medium">{t("detail.record.contributionsDue")}</dt>
@@ -236,7 +243,7 @@ export default async function EnrolmentPage({
             </>
           )}
           <dt className="font-medium">{t("detail.record.npwp")}</dt>
-          <dd className="font-mono">{e.loan.npwp ?? "—"}</dd>
+          <dd className="font-mono">{e.loan.npwp ? formatNpwp(e.loan.npwp) : "—"}</dd>
           <dt className="font-medium">{t("detail.record.businessName")}</dt>
           <dd>{e.business.name ?? "—"}</dd>
           <dt className="font-medium">{t("detail.record.kbli")}</dt>
@@ -274,7 +281,7 @@ export default async function EnrolmentPage({
             {e.coverage.heirRelationship ? ` (${t(`detail.record.heirRelationship.${e.coverage.heirRelationship}`)})` : ""}
           </dd>
           <dt className="font-medium">{t("detail.record.heirPhone")}</dt>
-          <dd>{e.coverage.heirPhone ?? "—"}</dd>
+          <dd>{e.coverage.heirPhone ? formatPhoneId(e.coverage.heirPhone) : "—"}</dd>
           <dt className="font-medium">{t("detail.record.attestNikChecked")}</dt>
           <dd>{yesNo(e.attestations.nikChecked)}</dd>
           <dt className="font-medium">{t("detail.record.attestSlikChecked")}</dt>
@@ -293,5 +300,22 @@ export default async function EnrolmentPage({
       {/* Review (#5): cover and protected-until, certificate link, status history. */}
       <EnrolmentReviewPanel enrolmentId={e.id} review={record.review} history={record.history} timeZone={actor.timeZone} />
     </article>
+  );
+}
+
+/** Right after the e-form's submit: the reference to quote and what happens next (issue #13). */
+async function SentConfirmation({ reference, branch }: { reference: string; branch: string }) {
+  const t = await getTranslations("officerJourney.sent");
+  return (
+    <section role="status" aria-labelledby="terkirim" className="rounded border-l-4 border-green-700 bg-green-50 p-4 text-green-950" data-testid="sent-confirmation">
+      <h2 id="terkirim" className="text-lg font-semibold">{t("title", { reference })}</h2>
+      <p className="text-sm">{t("keep")}</p>
+      <h3 className="mt-2 text-sm font-semibold">{t("nextTitle")}</h3>
+      <ol className="list-decimal space-y-1 pl-5 text-sm">
+        <li>{t("nextReview", { branch })}</li>
+        <li>{t("nextReturn")}</li>
+        <li>{t("nextPay")}</li>
+      </ol>
+    </section>
   );
 }

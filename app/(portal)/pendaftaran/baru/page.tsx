@@ -23,7 +23,7 @@ export default async function NewEnrolmentPage() {
         <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
       </div>
       {/* A fresh key per rendered form: resubmitting this form finds the same enrolment. */}
-      <EnrolmentForm options={options} submissionKey={randomUUID()} today={todayInZone(new Date(), actor.timeZone)} />
+      <EnrolmentForm options={options} keepKey={`${actor.id}:new`} submissionKey={randomUUID()} today={todayInZone(new Date(), actor.timeZone)} />
     </div>
   );
 }

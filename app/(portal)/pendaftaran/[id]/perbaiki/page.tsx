@@ -35,6 +35,7 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
       {/* The submission key is not used on resubmit: the enrolment id and its version identify the write. */}
       <EnrolmentForm
         options={options}
+        keepKey={`${actor.id}:correction:${correction.id}`}
         submissionKey={randomUUID()}
         today={todayInZone(new Date(), actor.timeZone)}
         initialValues={correction.values}

@@ -43,6 +43,7 @@ export default async function DraftPage({
       {/* The draft's own submission key: submitting it deletes the draft in the same transaction. */}
       <EnrolmentForm
         options={options}
+        keepKey={`${actor.id}:draft:${draft.submissionKey}`}
         submissionKey={draft.submissionKey}
         today={todayInZone(new Date(), actor.timeZone)}
         initialValues={draft.values}

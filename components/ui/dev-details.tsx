@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+
+/**
+ * Developer codes (rule ids and versions, tariff table versions) behind a "details" disclosure: the
+ * page says what was decided in words; the codes stay one tap away for support and audit.
+ */
+export function DevDetails({ summary, children, testId }: { summary: string; children: ReactNode; testId?: string }) {
+  return (
+    <details className="mt-2 text-xs text-slate-600" data-testid={testId}>
+      <summary className="inline-flex min-h-6 cursor-pointer items-center underline underline-offset-2">{summary}</summary>
+      <div className="mt-1 font-mono">{children}</div>
+    </details>
+  );
+}
