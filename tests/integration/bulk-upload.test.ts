@@ -135,8 +135,8 @@ describe("a bulk enrolment is stored exactly as the e-form stores it (one set of
         include: { participant: true, mandateDecisions: true },
       });
       const omit = <T extends object>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-      // What differs by nature: ids, keys, the loan number, the moments of writing.
-      const columns = omit(e, ["id", "submissionKey", "loanNumber", "participantId", "createdAt", "updatedAt", "consentAt", "submittedAt", "participant", "mandateDecisions"]);
+      // What differs by nature: ids, keys, the reference number (a sequence), the loan number, the moments of writing.
+      const columns = omit(e, ["id", "submissionKey", "referenceNo", "loanNumber", "participantId", "createdAt", "updatedAt", "consentAt", "submittedAt", "participant", "mandateDecisions"]);
       const person = omit(e.participant, ["id", "nik", "createdAt", "updatedAt"]);
       const decisions = e.mandateDecisions.map((d) => omit(d, ["id", "enrolmentId", "createdAt"]));
       return { columns, person, decisions };

@@ -6,7 +6,11 @@ import { eformFields } from "./eform";
 
 /** One row of the bulk template from a valid e-form (eformFields), as a bank would type it. */
 export function templateRow(today: string, kantorCabangCode: string, overrides: Partial<Record<TemplateField, string>> = {}): Record<TemplateField, string> {
-  const form = eformFields(today, { nik: uniqueNik() });
+  // A birth date of its own for each row: a 10,000-row file on one birth date would use up the NIK
+  // serials other tests draw from for that date (uniqueNik's default), and their debtors would collide.
+  // (A row whose NIK the caller gives keeps the e-form fixture's birth date, which uniqueNik's default matches.)
+  const birthDate = `19${60 + Math.floor(Math.random() * 40)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, "0")}`;
+  const form = overrides.nik ? eformFields(today, { nik: overrides.nik }) : eformFields(today, { nik: uniqueNik(birthDate), birthDate });
   const row = {} as Record<TemplateField, string>;
   for (const c of TEMPLATE_COLUMNS) {
     let v = form[c.field] ?? "";

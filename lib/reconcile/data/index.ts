@@ -132,7 +132,8 @@ export async function reconciliationReport(actor: Actor, listId: string, by: Rep
       SELECT e.id::text AS id, e."loanNumber" AS "loanNumber", e.scheme::text AS scheme, e.status::text AS status, o.name AS office
       FROM "Enrolment" e JOIN "KantorCabang" kc ON kc.id = e."kantorCabangId" JOIN "PenyalurOffice" o ON o.id = e."penyalurOfficeId"
       WHERE ${unmatchedWhere}
-      ORDER BY e."submittedAt" NULLS LAST, e.id
+      -- The newest first: the ones the bank office can still correct before their loans are disbursed.
+      ORDER BY e."submittedAt" DESC NULLS LAST, e.id
       LIMIT 200`,
   ]);
 
