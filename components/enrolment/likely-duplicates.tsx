@@ -49,9 +49,16 @@ export function DuplicateWarning({ excludeEnrolmentId }: { excludeEnrolmentId?: 
       const key = JSON.stringify(probe);
       if (key === last.current || (probe.fullName.trim().length < 3 && !probe.phone)) return;
       last.current = key;
-      void likelyDuplicatesAction(probe).then((answer) => {
-        if (answer?.data) setItems(answer.data);
-      });
+      likelyDuplicatesAction(probe).then(
+        (answer) => {
+          if (answer?.data) setItems(answer.data);
+        },
+        () => {
+          // A warning, not a gate: offline or the server down, it is simply not shown (and asked again
+          // at the next change). Never an uncaught error on the officer's page.
+          last.current = "";
+        },
+      );
     };
     form.addEventListener("focusout", check);
     form.addEventListener("change", check);

@@ -27,6 +27,8 @@ function fileFrom(template: string, loans: { loan: string; nik: string }[]): str
   const lines = loans.map(({ loan, nik }) => {
     const cells = example!.split(";");
     cells[at("NIK")] = nik;
+    // Not the example's "Siti Aminah": other journeys search the workspace for her by name.
+    cells[at("Nama lengkap sesuai KTP")] = "Rina Unggahan";
     cells[at("Jenis kelamin (L/P)")] = "L";
     cells[at("Nomor permohonan pinjaman")] = loan;
     cells[at("Rencana tanggal pencairan")] = dmyInDays(7);

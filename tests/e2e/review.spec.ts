@@ -25,6 +25,8 @@ test("submit → return → correct → approve → payment → the bank may dis
   await asUser("reviewerBandung");
   await page.getByRole("link", { name: "Tinjauan" }).click();
   await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
+  // The queue is oldest first: the newest submission is on its last page (other journeys' wait before it).
+  await page.goto("/tinjauan?page=9999");
   const row = page.getByTestId("queue-row").filter({ hasText: "Asep Sunandar" });
   await expect(row).toContainText("0 hari kerja");
   await row.getByRole("link", { name: "Asep Sunandar" }).click();
@@ -126,7 +128,8 @@ test("bulk approval from the queue reports one result per ticked row", async ({ 
   await asUser("officerBri");
   const { id } = await submitKecil(page, "Cecep Gunawan");
   await asUser("reviewerBandung");
-  await page.goto("/tinjauan");
+  // The newest submission is on the last page of the oldest-first queue.
+  await page.goto("/tinjauan?page=9999");
   await page.getByLabel("Pilih Cecep Gunawan").check();
   await page.getByRole("button", { name: "Setujui yang dipilih" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Setujui 1 pendaftaran?" });
