@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, fieldError } from "@/lib/action/errors";
+import { isDatabaseUnavailable } from "@/lib/action/faults";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/events";
 import type { Actor } from "@/lib/auth/data";
@@ -40,6 +41,21 @@ export async function submitEnrolment(
   locale: Locale = "id",
   origin: SubmitOrigin = { channel: "EFORM" },
 ): Promise<SubmitResult> {
+  try {
+    return await submitOnce(actor, input, now, locale, origin);
+  } catch (error) {
+    // A connection the pool handed out had died with the database (a restart, a failover): tried once
+    // more on a fresh one. Safe by the submission key: if the lost attempt had committed, the retry
+    // finds that enrolment instead of writing another. Still unreachable: the fault goes to the caller.
+    if (!isDatabaseUnavailable(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    return submitOnce(actor, input, now, locale, origin);
+  }
+}
+
+const RETRY_AFTER_MS = 250;
+
+async function submitOnce(actor: Actor, input: EnrolmentInput, now: Date, locale: Locale, origin: SubmitOrigin): Promise<SubmitResult> {
   const scope = officerScope(actor);
   const resent = await findBySubmissionKey(db(), actor, input.submissionKey);
   if (resent) return resent;
