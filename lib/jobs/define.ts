@@ -55,3 +55,12 @@ export function defineJob<T>(name: string, handler: (data: T, ctx: JobContext) =
     options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60, concurrency: 1, ...options },
   };
 }
+
+/**
+ * A failure the job expects and pg-boss should retry with its backoff (a receiver that is down, a
+ * gateway that answered 5xx): logged as a warning with the attempt, not as an unexpected error with
+ * an id for support. Anything else a handler throws is unexpected.
+ */
+export class RetryLater extends Error {
+  override name = "RetryLater";
+}

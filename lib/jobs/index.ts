@@ -4,7 +4,7 @@
  * `defineJob`, add it to lib/jobs/registry.ts, send it with `enqueue` (inside your transaction with
  * `{ tx }`) or `startTrackedJob` when a person watches it.
  */
-export { defineJob, type JobContext, type JobDefinition, type JobOptions } from "./define";
+export { defineJob, RetryLater, type JobContext, type JobDefinition, type JobOptions } from "./define";
 export { closeJobProducer } from "./boss";
 export { enqueue, startTrackedJob, executeJob, type EnqueueOptions, type TrackedJobOptions, type ClaimedJob } from "./mutations";
 export { jobRunFor, jobRunResultFor, recentJobRuns, type JobRunView } from "./data";

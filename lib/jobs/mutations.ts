@@ -3,9 +3,9 @@
  */
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { logUnexpected } from "@/lib/log";
+import { logger, logUnexpected } from "@/lib/log";
 import { ensureQueue, producer, queuePolicy } from "./boss";
-import type { JobContext, JobDefinition, JobEnvelope } from "./define";
+import { RetryLater, type JobContext, type JobDefinition, type JobEnvelope } from "./define";
 
 /** A Prisma interactive transaction, for enqueueing inside it. */
 type JobTransaction = Prisma.TransactionClient;
@@ -101,7 +101,9 @@ export async function executeJob<T>(def: JobDefinition<T>, job: ClaimedJob<T>): 
     if (runId) await db().jobRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", result: asJson(result), finishedAt: new Date() } });
     return result;
   } catch (error) {
-    const errorId = logUnexpected(error, { job: def.name, jobId: job.id, attempt: retryCount + 1 });
+    const context = { job: def.name, jobId: job.id, attempt: retryCount + 1 };
+    const errorId = error instanceof RetryLater ? null : logUnexpected(error, context);
+    if (error instanceof RetryLater) logger.warn({ ...context, reason: error.message, finalAttempt }, "job will be retried");
     if (runId) {
       await db()
         .jobRun.update({ where: { id: runId }, data: finalAttempt ? { status: "FAILED", errorId, finishedAt: new Date() } : { status: "QUEUED", errorId } })
