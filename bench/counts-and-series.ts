@@ -3,7 +3,8 @@
  * changes, before and after in the same run, interleaved, on the scale data (npm run seed:scale):
  * the list counts and filter options as they were (over Enrolment) and as they are (DashListCountCell),
  * the national weekly / active / contribution / decision reads as they were (per-branch cells) and as
- * they are (national series). Also a cold cache: the scale cluster restarted (its shared buffers
+ * they are (national series); the arrears list's page query as it was (lines counted) and as it is
+ * (the facts' first open month). Also a cold cache: the scale cluster restarted (its shared buffers
  * emptied; the OS page cache stays warm), then each query once. Prints Markdown. See bench/README.md.
  */
 import pg from "pg";
@@ -30,6 +31,12 @@ const from = (() => {
 })();
 const to = `${month}-01`;
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+// The last month past due (the 15th, without the holiday shift: close enough for a bench).
+const lastDue = Number(today.slice(8, 10)) > 15 ? `${month}-01` : (() => {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 10);
+})();
 
 const sample = (
   await client.query<{ loan: string; name: string }>(
@@ -74,6 +81,44 @@ const pairs: { name: string; before: string; after: string }[] = [
     name: "pilihan penyalur antrean KC terbesar",
     before: `select p.id, p.name from "Penyalur" p where exists (select 1 from "Enrolment" e where e."penyalurId" = p.id and e."kantorCabangId" = '${kc}') order by p.name`,
     after: `select p.id, p.name from "Penyalur" p where p.id in (select "penyalurId" from "DashListCountCell" where "kantorCabangId" = '${kc}' and enrolments > 0) order by p.name`,
+  },
+  {
+    // The arrears list's page query (lib/review/data/arrears.ts), as it was (the lines of every
+    // approved enrolment of the branch counted) and as it is (the facts' first open month).
+    name: "daftar tunggakan KC terbesar (halaman 1)",
+    before: `with due as (
+      select e.id, e."createdAt",
+             ((extract(year from '${lastDue}'::date) - extract(year from e."coverStartMonth")) * 12
+               + extract(month from '${lastDue}'::date) - extract(month from e."coverStartMonth") + 1)::int as months_due,
+             (select count(*) from "ContributionLine" l
+               where l."enrolmentId" = e.id and l.month <= '${lastDue}'::date
+                 and (l.status::text in ('PAID', 'WRITTEN_OFF')
+                      or (l.month = e."coverStartMonth" and l."dueDate" >= '${today}'::date)))::int as paid_due
+      from "Enrolment" e
+      where e."kantorCabangId" = '${kc}' and e.status = 'APPROVED'
+        and e."coverStartMonth" is not null and e."coverStartMonth" <= '${lastDue}'::date
+    )
+    select id::text, (months_due - paid_due) as unpaid, count(*) over () as total
+    from due where paid_due < months_due order by unpaid desc, "createdAt" asc, id limit 20`,
+    after: `with due as (
+      select f."enrolmentId" as id, f."submittedDay",
+             case when f."settledBeyond" = 0 then
+               ((extract(year from '${lastDue}'::date) - extract(year from f."firstOpenMonth")) * 12
+                 + extract(month from '${lastDue}'::date) - extract(month from f."firstOpenMonth") + 1)::int
+               - (f."firstOpenMonth" = f."coverStartMonth" and f."firstOpenDueDate" >= '${today}'::date)::int
+             else
+               ((extract(year from '${lastDue}'::date) - extract(year from f."coverStartMonth")) * 12
+                 + extract(month from '${lastDue}'::date) - extract(month from f."coverStartMonth") + 1)::int
+               - (select count(*) from "ContributionLine" l
+                   where l."enrolmentId" = f."enrolmentId" and l.month <= '${lastDue}'::date
+                     and (l.status::text in ('PAID', 'WRITTEN_OFF')
+                          or (l.month = f."coverStartMonth" and l."dueDate" >= '${today}'::date)))::int
+             end as unpaid
+      from "DashEnrolmentFact" f
+      where f."kantorCabangId" = '${kc}' and f.status = 'APPROVED' and f."firstOpenMonth" <= '${lastDue}'::date
+    )
+    select id::text, unpaid, count(*) over () as total
+    from due where unpaid > 0 order by unpaid desc, "submittedDay" asc, id limit 20`,
   },
   {
     name: "tren mingguan nasional, 12 bln",
@@ -127,7 +172,7 @@ for (const p of pairs) {
 // Cold: restart the cluster (shared buffers empty), then each query once, before and after alternately.
 const cold: (string | number)[][] = [];
 if (server) {
-  for (const p of pairs.slice(0, 6)) {
+  for (const p of pairs.slice(0, 7)) {
     const once: number[] = [];
     for (const sql of [p.before, p.after]) {
       await client.end();

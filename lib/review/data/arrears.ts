@@ -8,19 +8,19 @@ import { REVIEW_PAGE_SIZE } from "@/lib/review/schema";
 import { LINE_SELECT, coverageFrom, isoMonth, toLineDto, type CoverageSummary } from "@/lib/review/data/shared";
 
 /**
- * The scope filter of lib/auth/scope.ts as SQL for the arrears query, which pages in the database
- * with a raw query. Only the shapes `enrolmentWhere` returns are translated; anything else is refused
- * (null), so a new scope shape cannot silently widen the list.
+ * The scope filter of lib/auth/scope.ts as SQL over the enrolments' dashboard facts, which carry
+ * the same office columns. Only the shapes `enrolmentWhere` returns are translated; anything else
+ * is refused (null), so a new scope shape cannot silently widen the list.
  */
 function scopeSql(where: Prisma.EnrolmentWhereInput): Prisma.Sql | null {
   const keys = Object.keys(where);
   if (keys.length === 0) return Prisma.sql`true`;
   if (keys.length !== 1) return null;
-  if (typeof where.kantorCabangId === "string") return Prisma.sql`e."kantorCabangId" = ${where.kantorCabangId}::uuid`;
-  if (typeof where.penyalurOfficeId === "string") return Prisma.sql`e."penyalurOfficeId" = ${where.penyalurOfficeId}::uuid`;
+  if (typeof where.kantorCabangId === "string") return Prisma.sql`f."kantorCabangId" = ${where.kantorCabangId}::uuid`;
+  if (typeof where.penyalurOfficeId === "string") return Prisma.sql`f."penyalurOfficeId" = ${where.penyalurOfficeId}::uuid`;
   const kanwilId = (where.kantorCabang as { kanwilId?: unknown } | undefined)?.kanwilId;
   if (typeof kanwilId === "string" && Object.keys(where.kantorCabang ?? {}).length === 1) {
-    return Prisma.sql`e."kantorCabangId" in (select id from "KantorCabang" where "kanwilId" = ${kanwilId}::uuid)`;
+    return Prisma.sql`f."kanwilId" = ${kanwilId}::uuid`;
   }
   return null;
 }
@@ -31,6 +31,8 @@ export interface ArrearsRow {
   nikMasked: string;
   kpj: string | null;
   penyalurName: string;
+  /** Due months not settled, as the database counted them to order the list (LAPSED rows included). */
+  monthsUnpaid: number;
   coverage: CoverageSummary;
 }
 
@@ -44,8 +46,9 @@ export interface ArrearsPage {
 
 /**
  * Approved enrolments of the reviewer's Kantor Cabang with at least one due month unpaid (ARREARS,
- * and LAPSED ones so the branch can follow up: a payment resumes them), most months unpaid first. The database finds and
- * pages them by counting paid lines among the months due; each row's status, months and amount
+ * and LAPSED ones so the branch can follow up: a payment resumes them), most months unpaid first,
+ * then oldest submission. The database finds and pages them from the enrolments' dashboard facts
+ * (the first open month, kept by the aggregates' triggers); each row's status, months and amount
  * owed then come from lib/rules/coverage.
  */
 export async function arrearsList(actor: Actor, pageAsked: number, now: Date): Promise<ArrearsPage | null> {
@@ -57,24 +60,33 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
   // The last month that is past due today (docs/regulation.md §3): today's month only after its due date.
   const lastDueDate = `${isMonthDue(current, today) ? current : addMonths(current, -1)}-01`;
 
+  // Each approved enrolment's dashboard fact keeps its first open month (the cover start plus the
+  // months settled without a gap), so only the enrolments whose open month is due are read, from
+  // one index. For them, the months owed are the months from the open month to the last due one —
+  // less a first month still within its own due date (approval after the 15th) — unless a settled
+  // month lies beyond the open one (a reversal's hole: settledBeyond > 0), where the lines are
+  // counted as before. Paid and written-off months (a lapse, docs/regulation.md §3.6) are not owed.
   const counted = await staleReadDb().$queryRaw<{ id: string; unpaid: number; total: bigint }[]>`
     with due as (
-      select e.id, e."createdAt",
-             ((extract(year from ${lastDueDate}::date) - extract(year from e."coverStartMonth")) * 12
-               + extract(month from ${lastDueDate}::date) - extract(month from e."coverStartMonth") + 1)::int as months_due,
-             -- Paid and written-off months (a lapse, docs/regulation.md §3.6) are not owed; nor is a first
-             -- month whose own due date (approval after the 15th) has not passed.
-             (select count(*) from "ContributionLine" l
-               where l."enrolmentId" = e.id and l.month <= ${lastDueDate}::date
-                 and (l.status::text in ('PAID', 'WRITTEN_OFF')
-                      or (l.month = e."coverStartMonth" and l."dueDate" >= ${today}::date)))::int as paid_due
-      from "Enrolment" e
-      where ${inScope} and e.status = 'APPROVED'
-        and e."coverStartMonth" is not null and e."coverStartMonth" <= ${lastDueDate}::date
+      select f."enrolmentId" as id, f."submittedDay",
+             case when f."settledBeyond" = 0 then
+               ((extract(year from ${lastDueDate}::date) - extract(year from f."firstOpenMonth")) * 12
+                 + extract(month from ${lastDueDate}::date) - extract(month from f."firstOpenMonth") + 1)::int
+               - (f."firstOpenMonth" = f."coverStartMonth" and f."firstOpenDueDate" >= ${today}::date)::int
+             else
+               ((extract(year from ${lastDueDate}::date) - extract(year from f."coverStartMonth")) * 12
+                 + extract(month from ${lastDueDate}::date) - extract(month from f."coverStartMonth") + 1)::int
+               - (select count(*) from "ContributionLine" l
+                   where l."enrolmentId" = f."enrolmentId" and l.month <= ${lastDueDate}::date
+                     and (l.status::text in ('PAID', 'WRITTEN_OFF')
+                          or (l.month = f."coverStartMonth" and l."dueDate" >= ${today}::date)))::int
+             end as unpaid
+      from "DashEnrolmentFact" f
+      where ${inScope} and f.status = 'APPROVED' and f."firstOpenMonth" <= ${lastDueDate}::date
     )
-    select id::text, (months_due - paid_due) as unpaid, count(*) over () as total
-    from due where paid_due < months_due
-    order by unpaid desc, "createdAt" asc, id
+    select id::text, unpaid, count(*) over () as total
+    from due where unpaid > 0
+    order by unpaid desc, "submittedDay" asc, id
     limit ${REVIEW_PAGE_SIZE} offset ${(Math.max(1, pageAsked) - 1) * REVIEW_PAGE_SIZE}`;
   const total = Number(counted[0]?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
@@ -109,6 +121,7 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
           nikMasked: presentIdentifier(actor, r.participant.nik),
           kpj: r.kpj,
           penyalurName: r.penyalur.name,
+          monthsUnpaid: c.unpaid,
           coverage: coverageFrom(isoMonth(r.coverStartMonth), lines, today, r),
         },
       ];
