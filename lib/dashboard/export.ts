@@ -65,6 +65,28 @@ function xlsxValue(value: CellValue, kind: Column["kind"]): ExcelJS.CellValue {
   return String(value);
 }
 
+const BACKLOG_LIMIT = 8 * 1024 * 1024;
+
+type Queued = { _writableState?: { length?: number }; _readableState?: { length?: number } };
+const queued = (stream: Queued | undefined) => (stream?._writableState?.length ?? 0) + (stream?._readableState?.length ?? 0);
+
+/**
+ * Bytes the workbook writer holds that the reader has not taken: the sheet XML exceljs has written
+ * but the zip has not compressed (what its sheet stream, exceljs's StreamBuf, still buffers, plus
+ * the queues of archiver's entry stream it pipes into), and the compressed bytes archiver has
+ * produced but `out` has not accepted. Neither StreamBuf nor archiver waits for its reader, so the
+ * export measures their queues from internal fields (`buffers`, `bufSize`, `pipes`, the streams'
+ * `_writableState`/`_readableState`; exceljs 4.4.0 with archiver 5.3.2, pinned):
+ * tests/unit/dashboard/xlsx-backpressure.test.ts fails if an upgrade renames them, rather than
+ * letting the export's memory grow again unnoticed.
+ */
+export function zipBacklog(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet | null): number {
+  const zip = (workbook as unknown as { zip?: Queued }).zip;
+  const stream = (sheet as unknown as { _stream?: { buffers?: unknown[]; bufSize?: number; pipes?: Queued[] } } | null)?._stream;
+  const own = stream ? (stream.buffers?.length ?? 0) * (stream.bufSize ?? 0) : 0;
+  return queued(zip) + own + (stream?.pipes ?? []).reduce((sum, pipe) => sum + queued(pipe), 0);
+}
+
 /**
  * Writes an XLSX workbook into `out` with exceljs's streaming WorkbookWriter. When a sheet is full
  * (`rowsPerSheet` data rows, by default the format's limit) the rows continue on a new sheet
@@ -112,7 +134,10 @@ export async function writeXlsx(
     // Let the zip writer compress what it holds (zlib works off the event loop) and the reader catch
     // up: without a real turn of the event loop here, rows pile up in the zip stream's queue.
     await new Promise((resolve) => setImmediate(resolve));
-    while (out.readableLength > 8 * 1024 * 1024 && !options.isCancelled?.()) {
+    // Back-pressure from the zip writer, not only from the reader: the sheet's XML is written into
+    // the zip's deflate stream without regard to its buffer, so with a slow reader the output stays
+    // small while the deflate queue grows (829 MiB peak for 1M rows at 1 MiB/s before this wait).
+    while ((out.readableLength > BACKLOG_LIMIT || zipBacklog(workbook, sheet) > BACKLOG_LIMIT) && !options.isCancelled?.()) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
