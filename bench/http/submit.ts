@@ -12,7 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { chromium } from "@playwright/test";
-import { fillEform } from "../../tests/e2e/eform";
+import { fillEform, sendEform } from "../../tests/e2e/eform";
 
 export const HTTP_LOAN_PREFIX = "BENCH-HTTP-";
 export const ANCHOR_LOAN_PREFIX = "BENCH-PGB-";
@@ -59,15 +59,10 @@ export async function captureSubmit(base: string, cookie: string): Promise<Captu
     page.on("request", (r) => {
       if (r.method() === "POST" && r.headers()["next-action"]) posted.push(r);
     });
-    const button = page.getByRole("button", { name: "Kirim pendaftaran" });
-    await button.click();
-    // A check-your-answers step, where the form has one, asks for the same button (or a confirm) again.
+    // Through the check-your-answers step, as the officer sends it (the e2e journeys' own helper).
     const landed = page.waitForURL(/\/pendaftaran\/[0-9a-f-]{36}/, { timeout: 60_000 });
-    const early = await Promise.race([landed.then(() => true), page.waitForTimeout(4000).then(() => false)]);
-    if (!early) {
-      await page.getByRole("button", { name: /Kirim/ }).last().click();
-      await landed;
-    }
+    await sendEform(page);
+    await landed;
     let captured: import("@playwright/test").Request | undefined;
     for (const r of posted) {
       const res = await r.response();
@@ -120,6 +115,13 @@ export async function deleteBenchRows(client: pg.Client): Promise<number> {
   await client.query("set local session_replication_role = replica");
   await client.query(`delete from "AuditEvent" where "entityType" = 'Enrolment' and "entityId" = any($1)`, [ids]);
   await client.query("set local session_replication_role = origin");
+  // Their events (the submits' own and the anchor's) and the fan-out jobs no worker ran here.
+  await client.query(
+    `delete from pgboss.job where name = 'events.dispatch'
+       and data->>'eventId' in (select id::text from "OutboxEvent" where "enrolmentId" = any($1::uuid[]))`,
+    [ids],
+  );
+  await client.query(`delete from "OutboxEvent" where "enrolmentId" = any($1::uuid[])`, [ids]);
   await client.query(`delete from "Enrolment" where id = any($1::uuid[])`, [ids]);
   await client.query(
     `delete from "Participant" p where p.id = any($1::uuid[]) and not exists (select 1 from "Enrolment" e where e."participantId" = p.id)`,
@@ -172,10 +174,13 @@ export async function pgbenchAnchor(client: pg.Client, url: string, templateId: 
     `select nextval('bench_anchor_seq') as n \\gset`,
     `begin;`,
     insert("Participant", await cols("Participant"), "participant", `'id', md5('p' || :n)::uuid, 'nik', '${ANCHOR_NIK_PREFIX}' || lpad(:n::text, 14, '0'), 'createdAt', now(), 'updatedAt', now()`),
-    insert("Enrolment", await cols("Enrolment"), "enrolment", `'id', md5('e' || :n)::uuid, 'participantId', md5('p' || :n)::uuid, 'loanNumber', '${ANCHOR_LOAN_PREFIX}' || :n, 'submissionKey', gen_random_uuid(), 'createdAt', now(), 'updatedAt', now(), 'submittedAt', now()`),
+    insert("Enrolment", await cols("Enrolment"), "enrolment", `'id', md5('e' || :n)::uuid, 'participantId', md5('p' || :n)::uuid, 'loanNumber', '${ANCHOR_LOAN_PREFIX}' || :n, 'submissionKey', gen_random_uuid(), 'referenceNo', nextval('"Enrolment_referenceNo_seq"'), 'createdAt', now(), 'updatedAt', now(), 'submittedAt', now()`),
     insert("MandateDecisionRecord", await cols("MandateDecisionRecord"), "decision", `'id', gen_random_uuid(), 'enrolmentId', md5('e' || :n)::uuid`),
     `delete from "EnrolmentDraft" where "submissionKey" = gen_random_uuid()::text;`,
     insert("AuditEvent", await cols("AuditEvent"), "audit", `'id', gen_random_uuid(), 'entityId', md5('e' || :n)::uuid, 'createdAt', now()`),
+    // The outbox row and its fan-out job, as recordEvent writes them in the submit's transaction.
+    `insert into "OutboxEvent" (id, type, "penyalurId", "enrolmentId", payload) select md5('o' || :n)::uuid, 'enrolment.submitted', (row->>'penyalurId')::uuid, md5('e' || :n)::uuid, '{"status":"SUBMITTED"}'::jsonb from bench_anchor_template where name = 'enrolment';`,
+    `insert into pgboss.job (name, data) values ('events.dispatch', jsonb_build_object('eventId', md5('o' || :n)::uuid));`,
     `commit;`,
   ].join("\n");
   const dir = await mkdtemp(path.join(tmpdir(), "bench-anchor-"));
