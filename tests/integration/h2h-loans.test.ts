@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/loans/events/route";
 import { createApiKey } from "@/lib/api/mutations";
 import { db } from "@/lib/db";
-import { coverageGapSummary, coverageGaps, gapsCsv } from "@/lib/loans";
+import { coverageGapSummary, coverageGaps, gapsCsv, parseGapFilter, type GapFilter } from "@/lib/loans";
 import { translator } from "@/lib/i18n/translator";
 import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
 import { addMonths, contributionForMonth, monthOf, todayInZone } from "@/lib/rules";
@@ -131,6 +131,43 @@ describe("coverage gaps on generated loans (docs/regulation.md §2.2: disbursed 
     expect(csv.split("\r\n")[0]).toBe("\uFEFFNomor pinjaman;Penyalur;Kantor penyalur;Kantor Cabang;Kanwil;Skema;Keputusan;Status;Tanggal cair;Jumlah cair;Disetujui");
     expect(csv).toContain(`${await loanNumberOf(pending[0]!.id)};BRI;Kantor Cabang Bandung Asia Afrika;KC Bandung Suci;Kanwil Jawa Barat;`);
     expect(csv).not.toContain(await loanNumberOf(covered[0]!.id));
+  });
+});
+
+describe("the gap count obeys the dashboard's filters, and matches the gaps listed under them (docs/decisions/0019 §4)", () => {
+  it("a count narrowed by penyalur, Kantor Cabang, Kanwil, scheme or disbursement period is the number of gaps the same filter lists, within the reader's scope", async () => {
+    // Three gaps — KUR kecil is mandatory (Permenko 1/2023 Pasal 26 ayat (8)), disbursed unapproved:
+    // BRI in Bandung this month, BRI in Semarang two months ago, BNI in Bandung this month.
+    const earlier = `${addMonths(monthOf(TODAY), -2)}-15`;
+    const briBandung = await submittedEnrolment(actors.officerBri);
+    const briSemarang = await submittedEnrolment(actors.officerBri, { kantorCabangCode: "KC-SEMARANG" });
+    const bniBandung = await submittedEnrolment(actors.officerBni);
+    expect((await report(disbursed(await loanNumberOf(briBandung.id)))).status).toBe(201);
+    expect((await report(disbursed(await loanNumberOf(briSemarang.id), { occurredOn: earlier }))).status).toBe(201);
+    expect((await report(disbursed(await loanNumberOf(bniBandung.id)), bniKey)).status).toBe(201);
+    const mine = [briBandung.id, briSemarang.id, bniBandung.id];
+
+    const all = await coverageGapSummary(actors.headOffice);
+    const check = async (filter: GapFilter, expected: string[], actor = actors.headOffice) => {
+      const summary = await coverageGapSummary(actor, filter);
+      const listed = await coverageGaps(actor, { filter });
+      expect(summary.total, JSON.stringify(filter)).toBe(listed.length);
+      expect(listed.map((g) => g.enrolmentId).filter((id) => mine.includes(id)).sort(), JSON.stringify(filter)).toEqual([...expected].sort());
+      return summary.total;
+    };
+    expect(await check({ penyalur: "BNI" }, [bniBandung.id])).toBeLessThan(all.total);
+    expect(await check({ penyalur: "BRI", kc: "KC-BANDUNG-SUCI" }, [briBandung.id])).toBeLessThan(all.total);
+    expect(await check({ kanwil: "JATENG_DIY" }, [briSemarang.id])).toBeLessThan(all.total);
+    expect(await check({ from: monthOf(earlier), to: monthOf(earlier) }, [briSemarang.id])).toBeLessThan(all.total);
+    await check({ scheme: "KECIL", from: monthOf(TODAY), to: monthOf(TODAY) }, [briBandung.id, bniBandung.id]);
+    await check({ scheme: "KHUSUS" }, []);
+    await check({}, mine);
+    // Scoped: a filter never widens the reader's scope. Jawa Barat's manager asking for Jawa Tengah
+    // gets nothing; the BNI office asking for BRI gets nothing.
+    expect(await check({ kanwil: "JATENG_DIY" }, [], actors.managerJabar)).toBe(0);
+    expect(await check({ penyalur: "BRI" }, [], actors.officerBni)).toBe(0);
+    // The dashboard's URL parameters, as the link carries them (malformed ones dropped).
+    expect(parseGapFilter(new URLSearchParams("kanwil=JAWA_BARAT&scheme=KECIL&from=2026-13&penyalur=bri"))).toEqual({ kanwil: "JAWA_BARAT", scheme: "KECIL" });
   });
 });
 
