@@ -72,6 +72,49 @@ describe("loan events: cover aligned to the loan (docs/decisions/0019 §3)", () 
     expect(await db().auditEvent.count({ where: { entityId: e.id, action: { startsWith: "loan." } } })).toBe(3);
   });
 
+  it("rule expectedCoverEnd (docs/decisions/0019 §3; cover required by Permenko 1/2023 Pasal 26 ayat (8) for KUR kecil): a restructuring shortens or extends the end, a write-off ends the obligation that month, and the months still billed beyond the end are recomputed and audited", async () => {
+    const e = await submittedEnrolment(actors.officerBri, { monthsInAdvance: 6 });
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, NOW);
+    const start = monthOf(TODAY);
+    const planned = [0, 1, 2, 3, 4, 5].map((n) => addMonths(start, n));
+    const lines = await db().contributionLine.findMany({ where: { enrolmentId: e.id, status: "DUE" }, select: { month: true }, orderBy: { month: "asc" } });
+    expect(lines.map((l) => l.month.toISOString().slice(0, 7))).toEqual(planned);
+    const loanNumber = await loanNumberOf(e.id);
+    const audit = async () =>
+      (await db().auditEvent.findMany({ where: { entityId: e.id, action: { startsWith: "loan." } }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } })).at(-1)!;
+
+    expect((await report(disbursed(loanNumber, { tenorMonths: 12 }))).body.loan).toMatchObject({ expectedCoverEndMonth: addMonths(start, 11) });
+    expect((await audit()).after).toMatchObject({ dueMonthsBeyondCoverEnd: [] });
+
+    // Restructured to 3 months from disbursement: the end moves back; three billed months lie beyond it.
+    const shorter = await report({ loanNumber, reference: `R-${randomUUID()}`, kind: "RESTRUCTURED", occurredOn: TODAY, tenorMonths: 3 });
+    expect(shorter.status).toBe(201);
+    expect(shorter.body.loan).toMatchObject({ tenorMonths: 3, expectedCoverEndMonth: addMonths(start, 2) });
+    expect(await audit()).toMatchObject({
+      action: "loan.restructured",
+      before: { expectedCoverEndMonth: addMonths(start, 11), dueMonthsBeyondCoverEnd: [] },
+      after: { expectedCoverEndMonth: addMonths(start, 2), dueMonthsBeyondCoverEnd: planned.slice(3) },
+    });
+    const stored = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { expectedCoverEndMonth: true, loanTenorMonths: true } });
+    expect([stored.expectedCoverEndMonth!.toISOString().slice(0, 7), stored.loanTenorMonths]).toEqual([addMonths(start, 2), 3]);
+
+    // Restructured longer again: nothing billed lies beyond the end.
+    const longer = await report({ loanNumber, reference: `R-${randomUUID()}`, kind: "RESTRUCTURED", occurredOn: TODAY, tenorMonths: 18 });
+    expect(longer.body.loan).toMatchObject({ tenorMonths: 18, expectedCoverEndMonth: addMonths(start, 17) });
+    expect((await audit()).after).toMatchObject({ dueMonthsBeyondCoverEnd: [] });
+
+    // Written off: the obligation ends today, the end is this month, five billed months lie beyond it.
+    const w = await report({ loanNumber, reference: `W-${randomUUID()}`, kind: "WRITE_OFF", occurredOn: TODAY });
+    expect(w.status).toBe(201);
+    expect(w.body.loan).toMatchObject({ obligationEndedOn: TODAY, obligationEndReason: "WRITE_OFF", expectedCoverEndMonth: start });
+    expect((await audit()).after).toMatchObject({ obligationEndReason: "WRITE_OFF", dueMonthsBeyondCoverEnd: planned.slice(1) });
+    // The bank hears it with the same recomputed months.
+    const event = await db().outboxEvent.findFirstOrThrow({ where: { enrolmentId: e.id, type: "loan.written-off" }, select: { payload: true } });
+    expect(event.payload).toMatchObject({ obligationEndReason: "WRITE_OFF", expectedCoverEndMonth: start, dueMonthsBeyondCoverEnd: planned.slice(1) });
+    // The lines are the debtor's BPU membership: not written off with the loan (docs/decisions/0019 §3).
+    expect(await db().contributionLine.count({ where: { enrolmentId: e.id, status: "DUE" } })).toBe(6);
+  });
+
   it("the same reference and body is recorded once (200 replayed); the same reference with another body is 409", async () => {
     const loanNumber = await loanNumberOf((await submittedEnrolment(actors.officerBri)).id);
     const body = disbursed(loanNumber);
