@@ -62,7 +62,7 @@ export default async function WebhookPage() {
         columns={deliveryColumns}
         rows={view.deliveries}
         rowKey={(d) => d.id}
-        rowProps={(d) => ({ "data-status": d.status })}
+        rowProps={(d) => ({ "data-status": d.status, "data-event-id": d.eventId })}
         testId="webhook-deliveries"
         empty={<p className="text-slate-600">{t("noDeliveries")}</p>}
       />
