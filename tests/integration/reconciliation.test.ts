@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
 import { CSV_BOM, csvDialect, csvRow, csvText } from "@/lib/csv";
@@ -12,6 +13,14 @@ import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
 import { contributionForMonth, monthOf } from "@/lib/rules";
 import { runQueuedJobs } from "../support/jobs";
 import { submittedEnrolment } from "../support/review";
+import { GET as exportReconciliation } from "@/app/(portal)/rekonsiliasi/[id]/ekspor/route";
+import { signInAs } from "../support/actions";
+import { DEMO_ACCOUNTS } from "../support/db";
+
+vi.mock("@/lib/auth/session", () => import("../support/actions").then((m) => m.sessionStub()));
+vi.mock("next/headers", () => import("../support/actions").then((m) => m.headersStub()));
+vi.mock("next-intl/server", () => import("../support/actions").then((m) => m.intlStub()));
+vi.mock("next/cache", () => import("../support/actions").then((m) => m.cacheStub()));
 import { submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment } from "@/lib/enrolment/schema";
 import { addDays, todayInZone } from "@/lib/rules";
@@ -169,5 +178,34 @@ describe("reconciliation of a bank's disbursed-debtor list against the enrolment
     expect(loansCsv).not.toContain(strangerNik);
     const enCsv = unmatchedEnrolmentsCsv(translator("en"), data.unmatchedEnrolments, "en");
     expect(enCsv.split("\r\n")[0]).toBe("\uFEFFLoan number,Office,Scheme,Status");
+  });
+
+  it("the export route answers the reader's scope: head office every Kanwil, a Kanwil manager their own, a bank officer 403, another list or table 404", async () => {
+    const bri = { penyalurCode: "BRI", officeCode: "BRI-BDG-AA", nik: uniqueNik(), loanNumber: uniqueLoanNumber("EXP-BRI"), scheme: "KECIL", plafon: "150000000", disbursedOn: dmy(today) };
+    const bni = { penyalurCode: "BNI", officeCode: "BNI-KP", nik: uniqueNik(), loanNumber: uniqueLoanNumber("EXP-BNI"), scheme: "KECIL", plafon: "150000000", disbursedOn: dmy(today) };
+    const { listId } = await importDebtorList(headOffice, { name: "ekspor.csv", bytes: listFile([bri, bni]) }, { from: today, to: today }, "id");
+    const get = (query: string, id = listId) => exportReconciliation(new Request(`http://127.0.0.1/rekonsiliasi/${id}/ekspor?${query}`), { params: Promise.resolve({ id }) });
+
+    await signInAs(DEMO_ACCOUNTS.headOffice);
+    const all = await get("tabel=pinjaman-tanpa-pendaftaran");
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const allText = await all.text();
+    expect(allText).toContain(bri.loanNumber);
+    expect(allText).toContain(bni.loanNumber);
+    expect((await (await get("tabel=laporan&menurut=kanwil")).text()).split("\r\n").filter(Boolean)).toHaveLength(4);
+
+    await signInAs(DEMO_ACCOUNTS.managerJabar);
+    const own = await (await get("tabel=pinjaman-tanpa-pendaftaran")).text();
+    expect(own).toContain(bri.loanNumber);
+    expect(own).not.toContain(bni.loanNumber);
+    const ownReport = await (await get("tabel=laporan&menurut=kanwil")).text();
+    expect(ownReport).toContain("Kanwil Jawa Barat;1;0;0,0;0;0;1;1;");
+    expect(ownReport).not.toContain("DKI");
+
+    expect((await get("tabel=rahasia")).status).toBe(404);
+    expect((await get("tabel=laporan", randomUUID())).status).toBe(404);
+    await signInAs(DEMO_ACCOUNTS.officerBri);
+    expect((await get("tabel=laporan")).status).toBe(403);
   });
 });
