@@ -3,7 +3,7 @@
  * generated through the portal's own submit, approval and payment, then reported disbursed.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/loans/events/route";
 import { createApiKey } from "@/lib/api/mutations";
 import { db } from "@/lib/db";
@@ -12,9 +12,16 @@ import { translator } from "@/lib/i18n/translator";
 import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
 import { addMonths, contributionForMonth, monthOf, todayInZone } from "@/lib/rules";
 import { DEMO_API_KEY } from "../../prisma/seed/api-keys";
-import { demoActors, type DemoActors } from "../support/db";
+import { DEMO_ACCOUNTS, demoActors, type DemoActors } from "../support/db";
 import { submittedEnrolment } from "../support/review";
 import { eformFields } from "../support/eform";
+import { GET as exportGaps } from "@/app/(portal)/celah-perlindungan/ekspor/route";
+import { signInAs } from "../support/actions";
+
+vi.mock("@/lib/auth/session", () => import("../support/actions").then((m) => m.sessionStub()));
+vi.mock("next/headers", () => import("../support/actions").then((m) => m.headersStub()));
+vi.mock("next-intl/server", () => import("../support/actions").then((m) => m.intlStub()));
+vi.mock("next/cache", () => import("../support/actions").then((m) => m.cacheStub()));
 
 const NOW = new Date();
 const TODAY = todayInZone(NOW, "Asia/Jakarta");
@@ -209,6 +216,16 @@ describe("the gap count obeys the dashboard's filters, and matches the gaps list
     // gets nothing; the BNI office asking for BRI gets nothing.
     expect(await check({ kanwil: "JATENG_DIY" }, [], actors.managerJabar)).toBe(0);
     expect(await check({ penyalur: "BRI" }, [], actors.officerBni)).toBe(0);
+    // The export route reads the same parameters and the reader's scope.
+    const csvFor = async (account: string, query: string) => {
+      await signInAs(account);
+      return (await exportGaps(new Request(`http://127.0.0.1/celah-perlindungan/ekspor?${query}`))).text();
+    };
+    const loans = await Promise.all(mine.map(loanNumberOf));
+    const bniOnly = await csvFor(DEMO_ACCOUNTS.headOffice, "penyalur=BNI");
+    expect([bniOnly.includes(loans[0]!), bniOnly.includes(loans[1]!), bniOnly.includes(loans[2]!)]).toEqual([false, false, true]);
+    const jatengForJabar = await csvFor(DEMO_ACCOUNTS.managerJabar, "kanwil=JATENG_DIY");
+    expect(loans.some((l) => jatengForJabar.includes(l))).toBe(false);
     // The dashboard's URL parameters, as the link carries them (malformed ones dropped).
     expect(parseGapFilter(new URLSearchParams("kanwil=JAWA_BARAT&scheme=KECIL&from=2026-13&penyalur=bri"))).toEqual({ kanwil: "JAWA_BARAT", scheme: "KECIL" });
   });
