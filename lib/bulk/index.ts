@@ -6,3 +6,4 @@
 export { readRows, sniffFormat, type FileFormat, type RawRow } from "@/lib/bulk/read";
 export { dateCell, textCell, type Cell } from "@/lib/bulk/template";
 export { insertRows } from "@/lib/bulk/mutations/insert";
+export { estimateRows } from "@/lib/bulk/pipeline";

@@ -4,6 +4,6 @@
  * `eventsSince`.
  */
 export { EVENT_TYPES, type DomainEvent, type EventPayload, type EventSubscriber, type EventType, type NewEvent } from "./types";
-export { recordEvent } from "./mutations";
+export { recordEvent, recordEvents } from "./mutations";
 export { eventById, eventsSince } from "./data";
 export { dispatchEventJob } from "./jobs";

@@ -6,5 +6,5 @@
  */
 export { defineJob, RetryLater, type JobContext, type JobDefinition, type JobOptions } from "./define";
 export { closeJobProducer } from "./boss";
-export { enqueue, startTrackedJob, executeJob, type EnqueueOptions, type TrackedJobOptions, type ClaimedJob } from "./mutations";
+export { enqueue, enqueueMany, startTrackedJob, executeJob, type EnqueueOptions, type TrackedJobOptions, type ClaimedJob } from "./mutations";
 export { jobRunFor, jobRunResultFor, recentJobRuns, type JobRunView } from "./data";

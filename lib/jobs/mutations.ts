@@ -41,6 +41,19 @@ export async function enqueue<T>(def: JobDefinition<T>, data: T, opts: EnqueueOp
   return send(def, { input: data }, opts);
 }
 
+/**
+ * Queues many jobs of one kind in one statement (pg-boss `insert`), in `tx` when given: a bulk
+ * change that records hundreds of events queues their fan-outs without a round trip each.
+ */
+export async function enqueueMany<T>(def: JobDefinition<T>, data: readonly T[], opts: { tx?: JobTransaction } = {}): Promise<void> {
+  if (data.length === 0) return;
+  const boss = await producer();
+  await ensureQueue(boss, def);
+  const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = queuePolicy(def);
+  const jobs = data.map((input) => ({ name: def.name, data: { input } as JobEnvelope<T> as unknown as object, retryLimit, retryDelay, retryBackoff, expireInSeconds }));
+  await boss.insert(jobs, opts.tx ? { db: inTransaction(opts.tx) } : {});
+}
+
 export interface TrackedJobOptions {
   ownerUserId: string;
   /** What the person sees, e.g. "Validasi berkas debitur.csv". */

@@ -7,6 +7,7 @@ import { deliverWebhookJob } from "@/lib/webhooks/jobs";
 import { deliverDebtorMessageJob } from "@/lib/notify";
 import { settlementImportJob } from "@/lib/payments";
 import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
+import { importDebtorListJob } from "@/lib/reconcile/jobs";
 import type { JobDefinition } from "./define";
 
 export const JOBS: readonly JobDefinition<never>[] = [
@@ -16,4 +17,5 @@ export const JOBS: readonly JobDefinition<never>[] = [
   settlementImportJob as JobDefinition<never>,
   validateBulkUploadJob as JobDefinition<never>,
   commitBulkUploadJob as JobDefinition<never>,
+  importDebtorListJob as JobDefinition<never>,
 ];

@@ -59,6 +59,19 @@ export function applyLoanEvent(state: LoanState, event: LoanEventInput): LoanSte
   return { ok: true, state: { ...state, obligationEndedOn: event.occurredOn, obligationEndReason: event.kind, expectedCoverEndMonth: monthOf(event.occurredOn) } };
 }
 
+/**
+ * What the expected cover end decides downstream: the enrolment's contribution months still due
+ * after it, i.e. the months the debtor was billed (planned at approval, `monthsInAdvance`) that the
+ * loan no longer requires once it ended early, was written off or was restructured shorter. Recomputed
+ * on every loan event and recorded (audit, event payload); the lines themselves are not written off:
+ * cover is the debtor's own BPU membership and docs/regulation.md sets no rule that ends it with the
+ * loan (docs/decisions/0019 §3). Sorted, YYYY-MM.
+ */
+export function monthsBeyondCoverEnd(expectedCoverEndMonth: string | null, dueMonths: readonly string[]): string[] {
+  if (expectedCoverEndMonth === null) return [];
+  return dueMonths.filter((m) => m > expectedCoverEndMonth).sort();
+}
+
 /** What the gap rule needs of an enrolment on its disbursement day. */
 export interface GapInput {
   mandateStatus: "MANDATORY" | "PHASED_REQUIRED" | "VOLUNTARY" | "OUT_OF_SCOPE";

@@ -2,6 +2,8 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { enrolmentWhere } from "@/lib/auth/scope";
+import { addMonths } from "@/lib/rules";
+import type { GapFilter } from "@/lib/loans/filter";
 
 /**
  * Coverage gaps (docs/decisions/0019 §4): loans reported disbursed whose mandatory cover was not
@@ -37,14 +39,28 @@ export interface GapSummary {
   byKanwil: GapCount[];
 }
 
-function gapWhere(actor: Actor): Prisma.EnrolmentWhereInput | null {
+/**
+ * The actor's scope AND the gap flag AND the filter. The filter only narrows: a Kanwil or branch code
+ * outside the scope matches nothing (the scope condition stays), so a crafted URL shows no one else's.
+ * The list, the counts and the export all use this one condition, so a filtered count is the number
+ * of gaps the filtered list holds.
+ */
+function gapWhere(actor: Actor, filter: GapFilter = {}): Prisma.EnrolmentWhereInput | null {
   const scope = enrolmentWhere(actor, "enrolment:read");
-  return scope ? { AND: [scope, { coverageGap: true }] } : null;
+  if (!scope) return null;
+  const and: Prisma.EnrolmentWhereInput[] = [scope, { coverageGap: true }];
+  if (filter.kanwil) and.push({ kantorCabang: { kanwil: { code: filter.kanwil } } });
+  if (filter.kc) and.push({ kantorCabang: { code: filter.kc } });
+  if (filter.penyalur) and.push({ penyalur: { code: filter.penyalur } });
+  if (filter.scheme) and.push({ scheme: filter.scheme });
+  if (filter.from) and.push({ disbursedOn: { gte: new Date(`${filter.from}-01T00:00:00Z`) } });
+  if (filter.to) and.push({ disbursedOn: { lt: new Date(`${addMonths(filter.to, 1)}-01T00:00:00Z`) } });
+  return { AND: and };
 }
 
 /** The gaps in the actor's scope, newest disbursement first; `limit` rows (the export passes none). */
-export async function coverageGaps(actor: Actor, options: { limit?: number } = {}): Promise<GapRow[]> {
-  const where = gapWhere(actor);
+export async function coverageGaps(actor: Actor, options: { limit?: number; filter?: GapFilter } = {}): Promise<GapRow[]> {
+  const where = gapWhere(actor, options.filter);
   if (!where) return [];
   const rows = await db().enrolment.findMany({
     where,
@@ -81,11 +97,11 @@ export async function coverageGaps(actor: Actor, options: { limit?: number } = {
 }
 
 /**
- * Gap counts in the actor's scope, per bank office, Kantor Cabang and Kanwil: three grouped counts
+ * Gap counts in the actor's scope and the filter (the dashboard's), per bank office, Kantor Cabang and Kanwil: three grouped counts
  * over the (coverageGap, kantorCabangId) index, not a scan of all enrolments.
  */
-export async function coverageGapSummary(actor: Actor): Promise<GapSummary> {
-  const where = gapWhere(actor);
+export async function coverageGapSummary(actor: Actor, filter: GapFilter = {}): Promise<GapSummary> {
+  const where = gapWhere(actor, filter);
   if (!where) return { total: 0, byOffice: [], byKantorCabang: [], byKanwil: [] };
   const [byOffice, byKc] = await Promise.all([
     db().enrolment.groupBy({ by: ["penyalurOfficeId"], where, _count: { _all: true } }),

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/action/errors";
 import { db, Prisma } from "@/lib/db";
 import { recordEvent, type EventType } from "@/lib/events";
 import { todayInZone } from "@/lib/rules";
-import { applyLoanEvent, isCoverageGap, type LoanState } from "@/lib/loans/cover";
+import { applyLoanEvent, isCoverageGap, monthsBeyondCoverEnd, type LoanState } from "@/lib/loans/cover";
 import type { LoanEventRecorded, LoanEventRequest } from "@/lib/loans/schema";
 
 /**
@@ -83,6 +83,12 @@ export async function recordLoanEvent(
         });
       }
 
+      // What depends on the expected cover end, recomputed for the audit row and the bank's event:
+      // the months still billed beyond it (lib/loans/cover.ts monthsBeyondCoverEnd).
+      const dueMonths = (await tx.contributionLine.findMany({ where: { enrolmentId: e.id, status: "DUE" }, select: { month: true } })).map((l) => day(l.month)!.slice(0, 7));
+      const beyondBefore = monthsBeyondCoverEnd(before.expectedCoverEndMonth, dueMonths);
+      const beyondAfter = monthsBeyondCoverEnd(after.expectedCoverEndMonth, dueMonths);
+
       await tx.loanEvent.create({
         data: {
           enrolmentId: e.id,
@@ -114,8 +120,8 @@ export async function recordLoanEvent(
           action: `loan.${input.kind.toLowerCase()}`,
           entityType: "Enrolment",
           entityId: e.id,
-          before: { ...before, coverageGap: e.coverageGap },
-          after: { ...after, coverageGap, reference: input.reference, apiKeyId: caller.apiKeyId },
+          before: { ...before, coverageGap: e.coverageGap, dueMonthsBeyondCoverEnd: beyondBefore },
+          after: { ...after, coverageGap, dueMonthsBeyondCoverEnd: beyondAfter, reference: input.reference, apiKeyId: caller.apiKeyId },
         },
       });
       const recorded: LoanEventRecorded = { enrolmentId: e.id, reference: input.reference, kind: input.kind, replayed: false, loan: { ...after, coverageGap } };
@@ -123,7 +129,7 @@ export async function recordLoanEvent(
         type: EVENT_TYPE[input.kind],
         penyalurId: caller.penyalurId,
         enrolmentId: e.id,
-        payload: { reference: input.reference, occurredOn: input.occurredOn, ...after, coverageGap },
+        payload: { reference: input.reference, occurredOn: input.occurredOn, ...after, coverageGap, dueMonthsBeyondCoverEnd: beyondAfter },
       });
       return recorded;
     });

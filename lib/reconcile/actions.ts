@@ -7,11 +7,12 @@ import { z } from "zod";
 import { clientFor, formAction } from "@/lib/action/client";
 import { fieldError } from "@/lib/action/errors";
 import { isIsoDate } from "@/lib/rules";
-import { importDebtorList } from "@/lib/reconcile/mutations";
+import { MAX_LIST_BYTES } from "@/lib/reconcile/mutations";
+import { uploadDebtorList } from "@/lib/reconcile/mutations/start";
 
-const MAX_MB = 60;
+const MAX_MB = MAX_LIST_BYTES / (1024 * 1024);
 
-/** Uploads a bank's disbursed-debtor list for a period and opens its reconciliation report. */
+/** Uploads a bank's disbursed-debtor list for a period, queues its import and opens its report (which shows the import's progress). */
 const uploadListSafe = clientFor("reconciliation:run")
   .metadata({ actionName: "reconciliation.upload" })
   .inputSchema(z.custom<FormData>((v) => v instanceof FormData))
@@ -26,7 +27,7 @@ const uploadListSafe = clientFor("reconciliation:run")
     else if (file.size > MAX_MB * 1024 * 1024) errors.file = [t("fileTooLarge", { mb: MAX_MB })];
     if (!isIsoDate(from) || !isIsoDate(to) || to < from) errors.periodFrom = [t("period")];
     if (Object.keys(errors).length || !(file instanceof File)) throw fieldError(errors);
-    const { listId } = await importDebtorList(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { from, to }, locale);
+    const listId = await uploadDebtorList(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { from, to }, locale);
     revalidatePath("/rekonsiliasi");
     redirect(`/rekonsiliasi/${listId}`);
   });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { commitUpload, beginCommit, createUpload, validateUpload } from "@/lib/bulk/mutations";
 import { errorReportSource } from "@/lib/bulk/data";
 import { startCommit, uploadAndValidate as uploadAndValidateJob } from "@/lib/bulk/mutations/start";
-import { runQueuedJobs } from "../support/jobs";
+import { queuedJobs, runQueuedJobs } from "../support/jobs";
 import { errorReport } from "@/lib/bulk/files";
 import { TEMPLATE_COLUMNS } from "@/lib/bulk/template";
 import { todayInZone } from "@/lib/rules";
@@ -173,3 +173,56 @@ async function uploadAndValidate10k(rows: ReturnType<typeof row>[]) {
   await runQueuedJobs({ names: ["bulk.validate"] });
   return id;
 }
+
+describe("a bulk commit tells the bank's systems, as the e-form and the API do (lib/events, issue #14)", () => {
+  const submittedEvents = (enrolmentIds: string[]) =>
+    db().outboxEvent.findMany({ where: { type: "enrolment.submitted", enrolmentId: { in: enrolmentIds } }, select: { enrolmentId: true, payload: true } });
+
+  it("records one enrolment.submitted event per created enrolment, each with its fan-out queued, and none for a re-upload's duplicates", async () => {
+    const rows = [row(), row(), row({ nik: "1" })];
+    const file = templateCsvFile(rows);
+    const first = await uploadAndValidate(officerBri, file);
+    await beginCommit(officerBri, first.id);
+    const dispatchBefore = (await queuedJobs("events.dispatch")).length;
+    expect(await commitUpload(first.id, NOW)).toMatchObject({ createdCount: 2 });
+    const created = await db().enrolment.findMany({ where: { loanNumber: { in: rows.map((r) => r.loanNumber) } }, select: { id: true, loanNumber: true } });
+    expect(created).toHaveLength(2);
+    const events = await submittedEvents(created.map((e) => e.id));
+    expect(events.map((e) => e.enrolmentId).sort()).toEqual(created.map((e) => e.id).sort());
+    expect(events[0]!.payload).toMatchObject({ status: "SUBMITTED", channel: "BULK" });
+    // One fan-out job per event, queued in the batch's transaction (webhooks fire for these enrolments).
+    const dispatch = await queuedJobs("events.dispatch");
+    expect(dispatch.length - dispatchBefore).toBe(2);
+
+    // The same file again, and the first upload's commit retried: no enrolment and no event twice.
+    const again = await uploadAndValidate(officerBri, file);
+    expect(again.summary).toMatchObject({ validCount: 0, existingCount: 2 });
+    expect(await commitUpload(first.id, NOW)).toMatchObject({ createdCount: 0 });
+    expect(await submittedEvents(created.map((e) => e.id))).toHaveLength(2);
+    expect((await queuedJobs("events.dispatch")).length - dispatchBefore).toBe(2);
+  });
+
+  it("a batch that rolls back leaves neither its enrolments nor their events nor their fan-outs", async () => {
+    const rows = [row(), row()];
+    const poisoned = rows[1]!.loanNumber;
+    const first = await uploadAndValidate(officerBri, templateCsvFile(rows));
+    await beginCommit(officerBri, first.id);
+    const dispatchBefore = (await queuedJobs("events.dispatch")).length;
+    const eventsBefore = await db().outboxEvent.count();
+    // A real failure inside the batch's transaction, after the enrolments and before the commit: the
+    // outbox refuses the second row's event.
+    await db().$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.payload->>'loanNumber' = '${poisoned}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_event BEFORE INSERT ON "OutboxEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_event()`);
+    try {
+      await expect(commitUpload(first.id, NOW)).rejects.toThrow(/refused by the test/);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER test_refuse_event ON "OutboxEvent"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION test_refuse_event()`);
+    }
+    expect(await enrolmentsWithLoans(rows.map((r) => r.loanNumber))).toBe(0);
+    expect(await db().outboxEvent.count()).toBe(eventsBefore);
+    expect((await queuedJobs("events.dispatch")).length).toBe(dispatchBefore);
+  });
+});

@@ -7,7 +7,7 @@ import { BarFigure, LineFigure } from "@/components/dashboard/charts";
 import { FigureTable } from "@/components/dashboard/figure-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/session";
-import { coverageGapSummary } from "@/lib/loans";
+import { GAPS_PATH, coverageGapSummary, gapFilterQuery } from "@/lib/loans";
 import { dashboardFigures, dashboardFilterOptions, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { formatDuration } from "@/lib/dashboard/median";
 import { DASHBOARD_PATH, DASHBOARD_SCHEMES, dashboardHref, exportHref, parseDashboardQuery } from "@/lib/dashboard/schema";
@@ -43,8 +43,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     dashboardFilterOptions(filter),
   ]);
 
-  // Coverage gaps in the reader's whole scope (docs/decisions/0019 §4): a count, its list one click away.
-  const [gaps, tGaps] = await Promise.all([coverageGapSummary(actor), getTranslations("h2h.gaps")]);
+  // Coverage gaps in the reader's scope under the dashboard's own filters (docs/decisions/0019 §4):
+  // a count, and the list of exactly those gaps one click away.
+  const [gaps, tGaps] = await Promise.all([coverageGapSummary(actor, view), getTranslations("h2h.gaps")]);
 
   const place = filter.kc?.name ?? filter.kanwil?.name ?? x("national");
   const narrowing = [filter.penyalur?.name, filter.scheme ? schemeLabel(filter.scheme, locale) : null].filter(Boolean).join(", ");
@@ -75,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {gaps.total > 0 ? (
           <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-2 text-sm" data-testid="dashboard-gaps">
             {tGaps("dashboardCard", { count: gaps.total })}{" "}
-            <Link href="/celah-perlindungan" className="text-brand-700 underline">{tGaps("dashboardLink")}</Link>
+            <Link href={`${GAPS_PATH}${gapFilterQuery(view)}`} className="text-brand-700 underline">{tGaps("dashboardLink")}</Link>
           </p>
         ) : null}
         <nav aria-label={x("breadcrumb")}>

@@ -13,6 +13,7 @@ import { checkedBatches, estimateRows, type FileProblem } from "@/lib/bulk/pipel
 import { sniffFormat } from "@/lib/bulk/read";
 import type { CheckedRow } from "@/lib/bulk/check";
 import { insertRows } from "@/lib/bulk/mutations/insert";
+import { recordEvents } from "@/lib/events";
 
 /** Most bytes one file may have: 100 000 template rows are about 40 MB as CSV. */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
@@ -276,6 +277,20 @@ async function writeBatch(uploadId: string, rows: CheckedRow[], actor: Actor, no
               consentTextVersion: r.input.consentTextVersion,
               bulkUpload: { id: uploadId, row: r.row },
             },
+          };
+        }),
+      );
+      // As the e-form's and the API's submit do: the bank's systems hear of each enrolment (webhook,
+      // change feed) only if this batch commits; a row another writer enrolled first is theirs to tell.
+      await recordEvents(
+        tx,
+        created.map((e) => {
+          const r = byKey.get(e.submissionKey)!;
+          return {
+            type: "enrolment.submitted" as const,
+            penyalurId: r.ctx.office.penyalurId,
+            enrolmentId: e.id,
+            payload: { status: "SUBMITTED", loanNumber: r.input.loanNumber, mandate: r.ctx.decision.status, channel: "BULK" },
           };
         }),
       );

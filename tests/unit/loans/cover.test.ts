@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyLoanEvent, expectedCoverEnd, isCoverageGap, type LoanState } from "@/lib/loans/cover";
+import { applyLoanEvent, expectedCoverEnd, isCoverageGap, monthsBeyondCoverEnd, type LoanState } from "@/lib/loans/cover";
 
 const FRESH: LoanState = { disbursedOn: null, disbursedAmount: null, tenorMonths: null, expectedCoverEndMonth: null, obligationEndedOn: null, obligationEndReason: null };
 const ev = (kind: "DISBURSED" | "EARLY_REPAYMENT" | "WRITE_OFF" | "RESTRUCTURED", occurredOn: string, tenorMonths: number | null = null, amount: number | null = null) => ({ kind, occurredOn, tenorMonths, amount });
@@ -23,6 +23,12 @@ describe("cover follows the loan (docs/decisions/0019 §3)", () => {
     expect(paid.ok && paid.state).toMatchObject({ obligationEndedOn: "2026-09-20", obligationEndReason: "EARLY_REPAYMENT", expectedCoverEndMonth: "2026-09" });
     if (!paid.ok) throw new Error();
     expect(applyLoanEvent(paid.state, ev("WRITE_OFF", "2026-10-01"))).toEqual({ ok: false, reason: "obligationEnded" });
+  });
+
+  it("the months still billed beyond the expected cover end are what an earlier end leaves over (docs/decisions/0019 §3)", () => {
+    expect(monthsBeyondCoverEnd("2026-09", ["2026-12", "2026-08", "2026-09", "2026-10"])).toEqual(["2026-10", "2026-12"]);
+    expect(monthsBeyondCoverEnd("2027-12", ["2026-10"])).toEqual([]);
+    expect(monthsBeyondCoverEnd(null, ["2026-10"])).toEqual([]);
   });
 
   it("nothing but a disbursement before the loan is disbursed, and no event dated before it", () => {
