@@ -176,7 +176,7 @@ export async function pgbenchAnchor(client: pg.Client, url: string, templateId: 
     insert("Participant", await cols("Participant"), "participant", `'id', md5('p' || :n)::uuid, 'nik', '${ANCHOR_NIK_PREFIX}' || lpad(:n::text, 14, '0'), 'createdAt', now(), 'updatedAt', now()`),
     insert("Enrolment", await cols("Enrolment"), "enrolment", `'id', md5('e' || :n)::uuid, 'participantId', md5('p' || :n)::uuid, 'loanNumber', '${ANCHOR_LOAN_PREFIX}' || :n, 'submissionKey', gen_random_uuid(), 'referenceNo', nextval('"Enrolment_referenceNo_seq"'), 'createdAt', now(), 'updatedAt', now(), 'submittedAt', now()`),
     insert("MandateDecisionRecord", await cols("MandateDecisionRecord"), "decision", `'id', gen_random_uuid(), 'enrolmentId', md5('e' || :n)::uuid`),
-    `delete from "EnrolmentDraft" where "submissionKey" = gen_random_uuid()::text;`,
+    `delete from "EnrolmentDraft" where "submissionKey" = gen_random_uuid();`,
     insert("AuditEvent", await cols("AuditEvent"), "audit", `'id', gen_random_uuid(), 'entityId', md5('e' || :n)::uuid, 'createdAt', now()`),
     // The outbox row and its fan-out job, as recordEvent writes them in the submit's transaction.
     `insert into "OutboxEvent" (id, type, "penyalurId", "enrolmentId", payload) select md5('o' || :n)::uuid, 'enrolment.submitted', (row->>'penyalurId')::uuid, md5('e' || :n)::uuid, '{"status":"SUBMITTED"}'::jsonb from bench_anchor_template where name = 'enrolment';`,
