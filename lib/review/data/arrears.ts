@@ -25,6 +25,11 @@ function scopeSql(where: Prisma.EnrolmentWhereInput): Prisma.Sql | null {
   return null;
 }
 
+/** The months from `from` through `lastDueDate` (both first days of a month), counted inclusively, as SQL. */
+const monthsThrough = (from: Prisma.Sql, lastDueDate: string) =>
+  Prisma.sql`((extract(year from ${lastDueDate}::date) - extract(year from ${from})) * 12
+    + extract(month from ${lastDueDate}::date) - extract(month from ${from}) + 1)::int`;
+
 export interface ArrearsRow {
   id: string;
   fullName: string;
@@ -70,12 +75,10 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
     with due as (
       select f."enrolmentId" as id, f."submittedDay",
              case when f."settledBeyond" = 0 then
-               ((extract(year from ${lastDueDate}::date) - extract(year from f."firstOpenMonth")) * 12
-                 + extract(month from ${lastDueDate}::date) - extract(month from f."firstOpenMonth") + 1)::int
+               ${monthsThrough(Prisma.sql`f."firstOpenMonth"`, lastDueDate)}
                - (f."firstOpenMonth" = f."coverStartMonth" and f."firstOpenDueDate" >= ${today}::date)::int
              else
-               ((extract(year from ${lastDueDate}::date) - extract(year from f."coverStartMonth")) * 12
-                 + extract(month from ${lastDueDate}::date) - extract(month from f."coverStartMonth") + 1)::int
+               ${monthsThrough(Prisma.sql`f."coverStartMonth"`, lastDueDate)}
                - (select count(*) from "ContributionLine" l
                    where l."enrolmentId" = f."enrolmentId" and l.month <= ${lastDueDate}::date
                      and (l.status::text in ('PAID', 'WRITTEN_OFF')
