@@ -8,6 +8,7 @@ import { deliverDebtorMessageJob } from "@/lib/notify";
 import { settlementImportJob } from "@/lib/payments";
 import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
 import { importDebtorListJob } from "@/lib/reconcile/jobs";
+import { purgeExpiredUploadsJob } from "@/lib/ops/jobs";
 import type { JobDefinition } from "./define";
 
 export const JOBS: readonly JobDefinition<never>[] = [
@@ -18,4 +19,5 @@ export const JOBS: readonly JobDefinition<never>[] = [
   validateBulkUploadJob as JobDefinition<never>,
   commitBulkUploadJob as JobDefinition<never>,
   importDebtorListJob as JobDefinition<never>,
+  purgeExpiredUploadsJob as JobDefinition<never>,
 ];

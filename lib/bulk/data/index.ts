@@ -99,6 +99,7 @@ const SUMMARY = {
   createdAt: true,
   validatedAt: true,
   committedAt: true,
+  contentPurgedAt: true,
   penyalurOfficeId: true,
   uploadedBy: { select: { name: true } },
 } as const;
@@ -118,6 +119,8 @@ export interface UploadSummary {
   createdAt: string;
   validatedAt: string | null;
   committedAt: string | null;
+  /** The retention job removed the file and its row errors (lib/ops/mutations.ts): no report, no commit. */
+  contentPurgedAt: string | null;
   uploadedBy: string;
 }
 
@@ -127,6 +130,7 @@ function summaryOf(u: Prisma.BulkUploadGetPayload<{ select: typeof SUMMARY }>): 
     createdAt: u.createdAt.toISOString(),
     validatedAt: u.validatedAt?.toISOString() ?? null,
     committedAt: u.committedAt?.toISOString() ?? null,
+    contentPurgedAt: u.contentPurgedAt?.toISOString() ?? null,
     uploadedBy: u.uploadedBy.name,
   };
 }
@@ -157,7 +161,7 @@ export async function errorReportSource(actor: Actor, uploadId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(uploadId)) return null;
   const u = await db().bulkUpload.findUnique({
     where: { id: uploadId },
-    select: { penyalurOfficeId: true, fileName: true, format: true, content: true, locale: true },
+    select: { penyalurOfficeId: true, fileName: true, format: true, content: true, locale: true, contentPurgedAt: true },
   });
   if (!u || !can(actor, "enrolment:create", { penyalurOfficeId: u.penyalurOfficeId })) return null;
   const errors = await db().bulkUploadRowError.findMany({ where: { uploadId }, select: { rowNumber: true, errors: true }, orderBy: { rowNumber: "asc" } });

@@ -160,9 +160,9 @@ const COMMITTABLE = ["VALIDATED", "FAILED"] as const;
 
 /** Marks the upload as being committed (the action calls this before it starts the job). */
 export async function beginCommit(actor: Actor, uploadId: string, tx: Tx = db()): Promise<void> {
-  const upload = await tx.bulkUpload.findUnique({ where: { id: uploadId }, select: { penyalurOfficeId: true, status: true, validCount: true, validatedAt: true } });
+  const upload = await tx.bulkUpload.findUnique({ where: { id: uploadId }, select: { penyalurOfficeId: true, status: true, validCount: true, validatedAt: true, contentPurgedAt: true } });
   if (!upload || !can(actor, "enrolment:create", { penyalurOfficeId: upload.penyalurOfficeId })) throw new AppError("NOT_FOUND");
-  if (!upload.validatedAt || !(COMMITTABLE as readonly string[]).includes(upload.status) || !upload.validCount) {
+  if (!upload.validatedAt || !(COMMITTABLE as readonly string[]).includes(upload.status) || !upload.validCount || upload.contentPurgedAt) {
     throw new AppError("INVALID_STATE", { message: "bulkNotCommittable" });
   }
   const changed = await tx.bulkUpload.updateMany({ where: { id: uploadId, status: upload.status }, data: { status: "COMMITTING" } });

@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { uploadForActor } from "@/lib/bulk/data";
 import { formatInstant } from "@/lib/format";
 import { jobRunFor } from "@/lib/jobs";
+import { RETENTION_DAYS } from "@/lib/ops/retention";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("bulk"))("title") };
@@ -68,7 +69,13 @@ export default async function BulkUploadDetailPage({ params }: { params: Promise
         </p>
       ) : null}
 
-      {!running && (upload.errorCount ?? 0) > 0 ? (
+      {upload.contentPurgedAt ? (
+        <p role="note" className="max-w-prose rounded border-l-4 border-slate-500 bg-slate-50 p-3 text-sm text-slate-800" data-testid="bulk-purged">
+          {t("detail.purged", { days: RETENTION_DAYS.bulkUpload })}
+        </p>
+      ) : null}
+
+      {!running && !upload.contentPurgedAt && (upload.errorCount ?? 0) > 0 ? (
         <section className="space-y-1">
           <a href={`/pendaftaran/unggah/${upload.id}/laporan`} download className="inline-block py-1 font-medium text-brand-700 underline underline-offset-2" data-testid="bulk-report">
             {t("detail.report")}
@@ -77,7 +84,7 @@ export default async function BulkUploadDetailPage({ params }: { params: Promise
         </section>
       ) : null}
 
-      {upload.status === "VALIDATED" || (upload.status === "FAILED" && upload.validatedAt) ? (
+      {!upload.contentPurgedAt && (upload.status === "VALIDATED" || (upload.status === "FAILED" && upload.validatedAt)) ? (
         (upload.validCount ?? 0) > 0 ? (
           <BulkCommitForm uploadId={upload.id} count={upload.validCount ?? 0} retry={upload.status === "FAILED"} />
         ) : (

@@ -4,6 +4,7 @@ import { errorReport } from "@/lib/bulk/files";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n/translator";
 import { logUnexpected } from "@/lib/log";
+import { RETENTION_DAYS } from "@/lib/ops/retention";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!actor) return plain(401, t("exports.errors.signIn"));
   const source = await errorReportSource(actor, (await params).id);
   if (!source) return plain(404, t("exports.errors.notFound"));
+  if (source.contentPurgedAt) return plain(410, t("bulk.detail.purged", { days: RETENTION_DAYS.bulkUpload }));
   try {
     const report = await errorReport(source);
     return new Response(new Uint8Array(report.body), {
