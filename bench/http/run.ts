@@ -75,7 +75,7 @@ const sample = (
   await client.query<{ surname: string; suffix: string; loan: string }>(
     `select split_part(p."fullName", ' ', 2) as surname, right(p.nik, 4) as suffix, e."loanNumber" as loan
      from "Enrolment" e join "Participant" p on p.id = e."participantId" where e."loanNumber" is not null and p."fullName" like '% %'
-     order by e."createdAt" desc limit 1 offset 1000`,
+     order by e."createdAt" desc limit 1 offset least(1000, (select count(*) - 1 from "Enrolment" where "loanNumber" is not null))`,
   )
 ).rows[0]!;
 const { rows: enrolmentCount } = await client.query<{ n: string }>(`select count(*)::text as n from "Enrolment"`);

@@ -36,7 +36,7 @@ export interface ActionFailure {
 
 const Metadata = z.object({
   /** "<feature>.<verb>", e.g. "enrolment.submit": names the action in logs and rate limits. */
-  actionName: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
+  actionName: z.string().regex(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/),
 });
 
 async function failureOf(error: Error, context: { actionName?: string; userId?: string }): Promise<ActionFailure> {
