@@ -177,7 +177,8 @@ export async function pgbenchAnchor(client: pg.Client, url: string, templateId: 
     insert("Enrolment", await cols("Enrolment"), "enrolment", `'id', md5('e' || :n)::uuid, 'participantId', md5('p' || :n)::uuid, 'loanNumber', '${ANCHOR_LOAN_PREFIX}' || :n, 'submissionKey', gen_random_uuid(), 'referenceNo', nextval('"Enrolment_referenceNo_seq"'), 'createdAt', now(), 'updatedAt', now(), 'submittedAt', now()`),
     insert("MandateDecisionRecord", await cols("MandateDecisionRecord"), "decision", `'id', gen_random_uuid(), 'enrolmentId', md5('e' || :n)::uuid`),
     `delete from "EnrolmentDraft" where "submissionKey" = gen_random_uuid();`,
-    insert("AuditEvent", await cols("AuditEvent"), "audit", `'id', gen_random_uuid(), 'entityId', md5('e' || :n)::uuid, 'createdAt', now()`),
+    // AuditEvent's id is a bigint sequence: left out, so the insert takes the next one as the app's does.
+    insert("AuditEvent", (await insertableColumns(client, "AuditEvent")).filter((c) => c !== '"id"' && c !== "id").join(", "), "audit", `'entityId', md5('e' || :n)::uuid, 'at', now()`),
     // The outbox row and its fan-out job, as recordEvent writes them in the submit's transaction.
     `insert into "OutboxEvent" (id, type, "penyalurId", "enrolmentId", payload) select md5('o' || :n)::uuid, 'enrolment.submitted', (row->>'penyalurId')::uuid, md5('e' || :n)::uuid, '{"status":"SUBMITTED"}'::jsonb from bench_anchor_template where name = 'enrolment';`,
     `insert into pgboss.job (name, data) values ('events.dispatch', jsonb_build_object('eventId', md5('o' || :n)::uuid));`,
