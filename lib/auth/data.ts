@@ -96,29 +96,58 @@ export async function sessionVersionOf(userId: string): Promise<number | null> {
   return user?.sessionVersion ?? null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ActorRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  sessionVersion: number;
+  totpEnabledAt: Date | null;
+  totpRequired: boolean;
+  kanwilId: string | null;
+  kanwilName: string | null;
+  officeId: string | null;
+  officePenyalurId: string | null;
+  officeName: string | null;
+  officeTimeZone: string | null;
+  penyalurName: string | null;
+  kcId: string | null;
+  kcKanwilId: string | null;
+  kcName: string | null;
+  kcTimeZone: string | null;
+}
+
 /**
  * Loads the user behind a session from the database; null when gone, inactive or without scope,
  * and — when the session's version is given — when the user's sessions were ended since it was
  * issued (deactivation, a role or scope change, a password change, sign-out; docs/decisions/0013).
  */
 export async function loadActor(userId: string, session?: { sessionVersion: unknown }): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      totpEnabledAt: true,
-      totpRequired: true,
-      kanwilId: true,
-      kanwil: { select: { name: true } },
-      penyalurOffice: { select: { id: true, penyalurId: true, name: true, timeZone: true, penyalur: { select: { name: true } } } },
-      kantorCabang: { select: { id: true, kanwilId: true, name: true, timeZone: true } },
-    },
-  });
+  if (!UUID.test(userId)) return null;
+  // One statement, not Prisma's one query per relation (five): this runs on every request and every
+  // action, twice for an action that redirects to a page (issue #17's submit profile).
+  const [row] = await db().$queryRaw<ActorRow[]>`
+    select u.id, u.name, u.email, u.role::text as role, u.active, u."sessionVersion", u."totpEnabledAt", u."totpRequired", u."kanwilId",
+           kw.name as "kanwilName",
+           po.id as "officeId", po."penyalurId" as "officePenyalurId", po.name as "officeName", po."timeZone" as "officeTimeZone", py.name as "penyalurName",
+           kc.id as "kcId", kc."kanwilId" as "kcKanwilId", kc.name as "kcName", kc."timeZone" as "kcTimeZone"
+      from "User" u
+      left join "Kanwil" kw on kw.id = u."kanwilId"
+      left join "PenyalurOffice" po on po.id = u."penyalurOfficeId"
+      left join "Penyalur" py on py.id = po."penyalurId"
+      left join "KantorCabang" kc on kc.id = u."kantorCabangId"
+     where u.id = ${userId}::uuid`;
+  const user = row && {
+    ...row,
+    role: row.role as Role,
+    kanwil: row.kanwilName === null ? null : { name: row.kanwilName },
+    penyalurOffice:
+      row.officeId === null ? null : { id: row.officeId, penyalurId: row.officePenyalurId!, name: row.officeName!, timeZone: row.officeTimeZone!, penyalur: { name: row.penyalurName! } },
+    kantorCabang: row.kcId === null ? null : { id: row.kcId, kanwilId: row.kcKanwilId!, name: row.kcName!, timeZone: row.kcTimeZone! },
+  };
   if (!user || !user.active) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   const scope = scopeOf(user);
