@@ -61,6 +61,9 @@ async function submitOnce(actor: Actor, input: EnrolmentInput, now: Date, locale
   if (resent) return resent;
   const sameLoan = await findByLoanNumber(db(), actor, scope.penyalurId, input.loanNumber, input.nik, locale);
   if (sameLoan) {
+    // This very form, committed by a concurrent resend between the two reads above: a resend.
+    const committedMeanwhile = await findBySubmissionKey(db(), actor, input.submissionKey);
+    if (committedMeanwhile) return committedMeanwhile;
     await db().enrolmentDraft.deleteMany({ where: { submissionKey: input.submissionKey, penyalurOfficeId: scope.penyalurOfficeId } });
     return sameLoan;
   }
