@@ -87,12 +87,12 @@ export interface Context {
 /** The office, the chosen BPJS branch and the mandate decision, all decided by the server. */
 export async function decide(actor: Actor, input: EnrolmentInput, now: Date, locale: Locale): Promise<Context> {
   const scope = officerScope(actor);
-  const [office, kantorCabang] = await Promise.all([
-    db().penyalurOffice.findUniqueOrThrow({
-      where: { id: scope.penyalurOfficeId },
-      select: { id: true, penyalurId: true, timeZone: true },
-    }),
+  // The office is the actor's own, read with the actor on this request (lib/auth/data.ts loadActor):
+  // its time zone is the actor's.
+  const office = { id: scope.penyalurOfficeId, penyalurId: scope.penyalurId, timeZone: actor.timeZone };
+  const [kantorCabang, phaseRules] = await Promise.all([
     db().kantorCabang.findUnique({ where: { id: input.kantorCabangId, retiredAt: null }, select: { id: true, provinceCode: true, kanwil: { select: { code: true } } } }),
+    phaseRulesFor(office.penyalurId),
   ]);
   if (!kantorCabang) throw fieldError({ kantorCabangId: [translator(locale)("eform.validation.branchMissing")] });
   const today = todayInZone(now, office.timeZone);
@@ -103,7 +103,7 @@ export async function decide(actor: Actor, input: EnrolmentInput, now: Date, loc
     penyalurId: office.penyalurId,
     kanwilCode: kantorCabang.kanwil.code,
     provinceCode: kantorCabang.provinceCode,
-    phaseRules: await phaseRulesFor(office.penyalurId),
+    phaseRules,
   });
   if (decision.status === "OUT_OF_SCOPE") {
     throw fieldError({ scheme: [ruleMessage(rulesTranslator(locale), decision.explanation)] });
