@@ -275,6 +275,8 @@ export default async function EnrolmentPage({
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("detail.record.monthsInAdvance")}</dt>
           <dd>{t("detail.record.monthsOption", { count: e.coverage.monthsInAdvance })}</dd>
+          <dt className="font-medium">{t("detail.record.autoDebitConsent")}</dt>
+          <dd data-testid="auto-debit-consent">{yesNo(e.coverage.autoDebitConsent)}</dd>
           <dt className="font-medium">{t("detail.record.heirName")}</dt>
           <dd>
             {e.coverage.heirName ?? "—"}
