@@ -8,6 +8,8 @@ import { deliverDebtorMessageJob } from "@/lib/notify";
 import { settlementImportJob } from "@/lib/payments";
 import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
 import { importDebtorListJob } from "@/lib/reconcile/jobs";
+// s8-pay (docs/decisions/0025)
+import { dailyScanJob } from "@/lib/notify";
 import type { JobDefinition } from "./define";
 
 export const JOBS: readonly JobDefinition<never>[] = [
@@ -18,4 +20,6 @@ export const JOBS: readonly JobDefinition<never>[] = [
   validateBulkUploadJob as JobDefinition<never>,
   commitBulkUploadJob as JobDefinition<never>,
   importDebtorListJob as JobDefinition<never>,
+  // s8-pay (docs/decisions/0025)
+  dailyScanJob as JobDefinition<never>,
 ];

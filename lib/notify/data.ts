@@ -101,3 +101,30 @@ export async function followUpFor(actor: Actor, enrolmentIds: readonly string[])
     }),
   );
 }
+
+/**
+ * One batch of the daily scan's candidates (lib/notify/scan.ts, docs/decisions/0025), in id order after
+ * `after`: approved enrolments whose month `month` (yyyy-mm-01) is not paid — a protected enrolment needs
+ * no reminder and cannot be in arrears — or that have a told cover state to re-arm; with the stored lines
+ * their cover is computed from (the lines, not the dashboard's facts).
+ */
+export async function scanCandidates(after: string, month: string, batchSize: number) {
+  const ids = await db().$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Enrolment" e
+    WHERE e.status = 'APPROVED' AND e."coverStartMonth" IS NOT NULL AND e.id > ${after}::uuid
+      AND (NOT EXISTS (SELECT 1 FROM "ContributionLine" l WHERE l."enrolmentId" = e.id AND l.month = ${month}::date AND l.status = 'PAID')
+           OR EXISTS (SELECT 1 FROM "CoverageAlert" a WHERE a."enrolmentId" = e.id))
+    ORDER BY e.id LIMIT ${batchSize}`;
+  if (ids.length === 0) return [];
+  const rows = await db().enrolment.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true, penyalurId: true, kpj: true, coverStartMonth: true,
+      kantorCabang: { select: { timeZone: true } },
+      contributionLines: { select: { month: true, status: true, dueDate: true } },
+      coverageAlert: { select: { state: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  return rows;
+}
