@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/data";
 import { presentPhone } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { serverEnv } from "@/lib/env";
+import { isUuid } from "@/lib/search-params";
 import { coverageFrom, LINE_SELECT, toLineDto } from "@/lib/review/data";
 import { contributionDueDate, todayInZone } from "@/lib/rules";
 import type { MessageFacts } from "@/lib/notify/compose";
@@ -127,4 +128,27 @@ export async function scanCandidates(after: string, month: string, batchSize: nu
     orderBy: { id: "asc" },
   });
   return rows;
+}
+
+export interface OptOutState {
+  channel: "EMAIL" | "SMS" | "WHATSAPP";
+  /** When the debtor asked to stop messages on it; null: messages are sent. */
+  optedOutAt: string | null;
+}
+
+/**
+ * The debtor's message channels and whether each is stopped, for the record and the reviewer's page
+ * (`debtor:optOut`; docs/decisions/0025 §5): e-mail and this deployment's phone channel. null outside the
+ * actor's scope or without the permission.
+ */
+export async function optOutStateFor(actor: Actor, enrolmentId: string): Promise<OptOutState[] | null> {
+  const scope = enrolmentWhere(actor, "debtor:optOut");
+  if (!scope || !isUuid(enrolmentId)) return null;
+  const e = await db().enrolment.findFirst({
+    where: { AND: [{ id: enrolmentId }, scope] },
+    select: { participant: { select: { notificationOptOuts: { select: { channel: true, at: true } } } } },
+  });
+  if (!e) return null;
+  const stopped = new Map(e.participant.notificationOptOuts.map((o) => [o.channel, o.at.toISOString()]));
+  return (["EMAIL", serverEnv().PHONE_CHANNEL] as const).map((channel) => ({ channel, optedOutAt: stopped.get(channel) ?? null }));
 }

@@ -209,3 +209,22 @@ export async function rearmCoverageAlert(enrolmentId: string, told: CoverageAler
   const { count } = await db().coverageAlert.deleteMany({ where: { enrolmentId, state: told } });
   return count === 1;
 }
+
+/**
+ * The officer of the enrolment's office or the reviewer of its Kantor Cabang records, from the record or
+ * the reviewer's page, that the debtor does (not) want messages on a channel (`debtor:optOut`,
+ * docs/decisions/0025 §5): the participant's opt-out (`setOptOut`, audited) found through an enrolment in
+ * the actor's scope. Another tenant's enrolment is NOT_FOUND, as for any record outside the scope.
+ */
+export async function setDebtorOptOut(
+  actor: Actor,
+  input: { enrolmentId: string; channel: ChannelKind; optOut: boolean },
+  now: Date,
+): Promise<void> {
+  const scope = enrolmentWhere(actor, "debtor:optOut");
+  if (!scope) throw new AppError("FORBIDDEN");
+  if (!isUuid(input.enrolmentId)) throw new AppError("NOT_FOUND");
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: input.enrolmentId }, scope] }, select: { participantId: true } });
+  if (!e) throw new AppError("NOT_FOUND");
+  await setOptOut({ actorId: actor.id }, { participantId: e.participantId, channel: input.channel, optOut: input.optOut }, now);
+}
