@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentPhone } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
@@ -107,12 +107,14 @@ export async function followUpFor(actor: Actor, enrolmentIds: readonly string[])
  * One batch of the daily scan's candidates (lib/notify/scan.ts, docs/decisions/0025), in id order after
  * `after`: approved enrolments whose month `month` (yyyy-mm-01) is not paid — a protected enrolment needs
  * no reminder and cannot be in arrears — or that have a told cover state to re-arm; with the stored lines
- * their cover is computed from (the lines, not the dashboard's facts).
+ * their cover is computed from (the lines, not the dashboard's facts). `only`: these enrolments alone
+ * (a re-run for named enrolments).
  */
-export async function scanCandidates(after: string, month: string, batchSize: number) {
+export async function scanCandidates(after: string, month: string, batchSize: number, only?: readonly string[]) {
+  const restrict = only ? Prisma.sql`AND e.id = ANY(${[...only]}::uuid[])` : Prisma.empty;
   const ids = await db().$queryRaw<{ id: string }[]>`
     SELECT e.id FROM "Enrolment" e
-    WHERE e.status = 'APPROVED' AND e."coverStartMonth" IS NOT NULL AND e.id > ${after}::uuid
+    WHERE e.status = 'APPROVED' AND e."coverStartMonth" IS NOT NULL AND e.id > ${after}::uuid ${restrict}
       AND (NOT EXISTS (SELECT 1 FROM "ContributionLine" l WHERE l."enrolmentId" = e.id AND l.month = ${month}::date AND l.status = 'PAID')
            OR EXISTS (SELECT 1 FROM "CoverageAlert" a WHERE a."enrolmentId" = e.id))
     ORDER BY e.id LIMIT ${batchSize}`;

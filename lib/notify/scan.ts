@@ -41,13 +41,16 @@ const alertOf = (status: CoverageStatus): CoverageAlertKind | null => (status ==
  * Candidates are those with today's month not paid — a protected one needs no reminder and cannot be
  * in arrears — and those with a told state to re-arm; read in id order, `batchSize` at a time.
  */
-export async function runDailyScan(now: Date, options: { batchSize?: number; progress?: (done: number) => Promise<void> } = {}): Promise<ScanResult> {
+export async function runDailyScan(
+  now: Date,
+  options: { batchSize?: number; progress?: (done: number) => Promise<void>; /** These enrolments alone (a re-run for named ones). */ only?: readonly string[] } = {},
+): Promise<ScanResult> {
   const result: ScanResult = { scanned: 0, reminders: 0, arrears: 0, lapsed: 0, rearmed: 0 };
   const month = `${monthOf(todayInZone(now, CANDIDATE_ZONE))}-01`;
   const batchSize = options.batchSize ?? SCAN_BATCH;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const rows = await scanCandidates(after, month, batchSize);
+    const rows = await scanCandidates(after, month, batchSize, options.only);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     for (const e of rows) {
