@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Action, type Subject } from "@/lib/auth/permissions";
 
-const LINKS: { href: string; action: Action; key: "people" | "targets" | "masterData" | "phaseRules" | "apiKeys" | "webhooks" | "audit" }[] = [
+const LINKS: { href: string; action: Action; key: "people" | "targets" | "masterData" | "phaseRules" | "apiKeys" | "webhooks" | "audit" | "paymentChannels" }[] = [
   { href: "/admin/pengguna", action: "user:manage", key: "people" },
   { href: "/admin/data", action: "masterData:manage", key: "masterData" },
   { href: "/admin/fase", action: "phaseRule:manage", key: "phaseRules" },
@@ -10,6 +10,7 @@ const LINKS: { href: string; action: Action; key: "people" | "targets" | "master
   { href: "/admin/webhook", action: "webhook:manage", key: "webhooks" },
   { href: "/admin/audit", action: "audit:read", key: "audit" },
   { href: "/admin/target", action: "target:manage", key: "targets" },
+  { href: "/admin/kanal-pembayaran", action: "paymentChannel:manage", key: "paymentChannels" },
 ];
 
 /** The administration pages this user may open, for the home page (nothing when none). */

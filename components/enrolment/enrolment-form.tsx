@@ -761,6 +761,7 @@ function EnrolmentFormBody({
             )}
           </Field>
         </div>
+        <CheckboxField name="autoDebitConsent" label={e("autoDebitConsent")} hint={e("autoDebitConsentHint")} errors={err("autoDebitConsent")} defaultChecked={values.autoDebitConsent === "on"} />
         <TextField name="heirName" label={e("heirName")} errors={err("heirName")} maxLength={100} defaultValue={v("heirName")} />
         <div className={grid}>
           <SelectField

@@ -50,14 +50,18 @@ export function CheckboxField({
   errors,
   defaultChecked,
   onChange,
+  hint,
 }: {
   name: string;
   label: string;
   errors?: string[];
   defaultChecked?: boolean;
   onChange?: (checked: boolean) => void;
+  /** A plain explanation under the label, read with the box (aria-describedby). */
+  hint?: string;
 }) {
   const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1">
       <div className="flex items-start gap-2">
@@ -68,11 +72,12 @@ export function CheckboxField({
           defaultChecked={defaultChecked}
           onChange={onChange ? (e) => onChange(e.target.checked) : undefined}
           aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          aria-describedby={describedBy || undefined}
           className="mt-1 h-5 w-5 shrink-0"
         />
         <label htmlFor={id} className="text-sm">{label}</label>
       </div>
+      {hint ? <p id={`${id}-hint`} className="pl-7 text-xs text-slate-600">{hint}</p> : null}
       <FieldError id={id} errors={errors} />
     </div>
   );

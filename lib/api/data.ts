@@ -81,6 +81,11 @@ export interface ChannelPrincipal {
   code: string;
   kind: "VIRTUAL_ACCOUNT" | "BANK_TELLER" | "AUTODEBIT" | "RETAIL_OUTLET" | "BPJS_OFFICE";
   signingSecret: string;
+  /**
+   * A lending bank's auto-debit channel (docs/decisions/0025): it settles only its own penyalur's
+   * enrolments whose debtor consented to auto-debit. null: a channel that settles for every penyalur.
+   */
+  penyalurId: string | null;
 }
 
 /** The channel of a presented key, or null for an unknown or revoked one (401 either way). */
@@ -88,8 +93,8 @@ export async function channelKeyPrincipal(key: string): Promise<ChannelPrincipal
   if (!looksLikeChannelKey(key)) return null;
   const row = await db().paymentChannelKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, code: true, kind: true, signingSecret: true, revokedAt: true },
+    select: { id: true, code: true, kind: true, signingSecret: true, revokedAt: true, penyalurId: true },
   });
   if (!row || row.revokedAt !== null) return null;
-  return { channelKeyId: row.id, code: row.code, kind: row.kind, signingSecret: row.signingSecret };
+  return { channelKeyId: row.id, code: row.code, kind: row.kind, signingSecret: row.signingSecret, penyalurId: row.penyalurId };
 }

@@ -80,6 +80,11 @@ function requestSchema(t: H2hTranslator) {
       .uuid({ error: typeError("kantorCabangId", t("expected.uuid")) })
       .nullish()
       .meta({ description: "Kantor Cabang BPJS Ketenagakerjaan (id). Bawaan: Kantor Cabang kantor penyalur (officeCode)." }),
+    autoDebitConsent: bool(
+      "autoDebitConsent",
+      "Debitur setuju bank penyalur memotong iuran bulanan dari rekeningnya selama jangka waktu kredit (autodebet); bank lalu mengonfirmasi tiap potongan lewat POST /api/v1/payments/notifications dengan kunci kanal autodebetnya. Bawaan false.",
+      false,
+    ).optional(),
     heirName: text("heirName", "Nama ahli waris.", "Sri Wahyuni"),
     heirRelationship: oneOf("heirRelationship", HEIR_RELATIONSHIPS, "Hubungan ahli waris."),
     heirPhone: text("heirPhone", "Nomor HP ahli waris.", "081311112222"),

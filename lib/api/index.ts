@@ -6,7 +6,7 @@ export { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api/keys";
 export { createApiKey, revokeApiKey, UnknownPenyalurError, type CreatedApiKey } from "@/lib/api/mutations";
 /** The request-signing algorithm the payment notifications check and the webhooks sign with (docs/api.md). */
 export { checkSignature, signNotification, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/api/payment-signature";
-export { generateSigningSecret } from "@/lib/api/keys";
+export { generateChannelKey, generateSigningSecret } from "@/lib/api/keys";
 /**
  * What the payments feature (lib/payments: settlement files) uses: the notification's own idempotent
  * settlement, so a payment a settlement file settles is exactly what the channel's notification would have.

@@ -127,18 +127,20 @@ export interface CreatedChannelKey {
 
 /** Issues a payment channel's key and signing secret (docs/decisions/0016 §2), audited in the same transaction. */
 export async function createPaymentChannelKey(
-  input: { code: string; name: string; kind: ChannelPrincipal["kind"]; actorId?: string | null },
+  input: { code: string; name: string; kind: ChannelPrincipal["kind"]; penyalurId?: string | null; actorId?: string | null },
 ): Promise<CreatedChannelKey> {
   if (!/^[A-Z0-9-]{2,20}$/.test(input.code)) throw new RangeError("Kode kanal: 2–20 huruf besar, angka atau tanda hubung.");
+  // A bound channel is a lending bank's auto-debit (the CHECK on the table says the same).
+  if (input.penyalurId && input.kind !== "AUTODEBIT") throw new RangeError("Hanya kanal autodebet yang terikat pada penyalur.");
   const key = generateChannelKey();
   const signingSecret = generateSigningSecret();
   return db().$transaction(async (tx) => {
     const row = await tx.paymentChannelKey.create({
-      data: { code: input.code, name: input.name.trim(), kind: input.kind, prefix: displayPrefixOf(key), keyHash: hashApiKey(key), signingSecret },
+      data: { code: input.code, name: input.name.trim(), kind: input.kind, penyalurId: input.penyalurId ?? null, prefix: displayPrefixOf(key), keyHash: hashApiKey(key), signingSecret },
       select: { id: true, code: true },
     });
     await tx.auditEvent.create({
-      data: { actorId: input.actorId ?? null, action: "paymentChannel.create", entityType: "PaymentChannelKey", entityId: row.id, after: { code: row.code, kind: input.kind } },
+      data: { actorId: input.actorId ?? null, action: "paymentChannel.create", entityType: "PaymentChannelKey", entityId: row.id, after: { code: row.code, kind: input.kind, penyalurId: input.penyalurId ?? null } },
     });
     return { id: row.id, code: row.code, key, signingSecret };
   });
@@ -154,6 +156,10 @@ export type NotificationOutcome =
   | { kind: "settled" | "repeated"; answer: NotificationAnswer }
   | { kind: "conflict" }
   | { kind: "unknownCode" }
+  /** A penyalur-bound (auto-debit) key and a billing code of another penyalur, or none: answered as not found. */
+  | { kind: "notFound" }
+  /** A penyalur-bound (auto-debit) key and a debtor who did not agree to auto-debit on the e-form. */
+  | { kind: "noAutoDebitConsent" }
   | { kind: "problem"; problem: "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" }
   | { kind: "amountNotDue"; validAmounts: { months: number; amount: number; through: string }[] };
 
@@ -181,6 +187,12 @@ export async function receivePaymentNotification(
         return seen.bodyHash === bodyHash ? { kind: "repeated", answer: { status: seen.status, body: seen.response as Record<string, unknown> } } : { kind: "conflict" };
       }
       const e = await tx.enrolment.findUnique({ where: { billingCode: body.billingCode }, select: PAYABLE_ENROLMENT_SELECT });
+      // A lending bank's auto-debit key sees its own penyalur's enrolments only: another's is as unknown
+      // as a code that does not exist (404 both), so the key learns nothing of it (docs/decisions/0025).
+      if (channel.penyalurId !== null) {
+        if (!e || e.penyalurId !== channel.penyalurId) return { kind: "notFound" };
+        if (!e.autoDebitConsent) return { kind: "noAutoDebitConsent" };
+      }
       if (!e) return { kind: "unknownCode" };
       const problem = paymentProblem(e, body.paidOn, now);
       if (problem) return { kind: "problem", problem };

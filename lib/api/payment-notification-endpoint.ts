@@ -54,6 +54,10 @@ export async function postPaymentNotification(request: Request, now: Date): Prom
         return json(409, { error: t("error.referenceConflict", { reference: valid.data.reference }) });
       case "unknownCode":
         return json(422, { errors: { billingCode: [t("payment.billingCodeUnknown")] } });
+      case "notFound":
+        return json(404, { error: t("error.billingCodeNotFound") });
+      case "noAutoDebitConsent":
+        return json(422, { errors: { billingCode: [t("payment.autoDebitNotConsented")] } });
       case "problem":
         return outcome.problem === "paymentNotApproved"
           ? json(422, { errors: { billingCode: [t("payment.billingCodeUnknown")] } })

@@ -67,6 +67,14 @@ export const ACTIONS = [
    * (lib/reconcile): head office for every Kanwil, a Kanwil manager for their own.
    */
   "reconciliation:run",
+  // s8-pay (docs/decisions/0025)
+  /** Payment channels' keys and signing secrets: issue, rotate, revoke, bind to a penyalur for auto-debit. Administrators. */
+  "paymentChannel:manage",
+  /**
+   * Record that a debtor does (not) want messages on a channel (e-mail, SMS/WhatsApp): the officer of the
+   * owning office and the reviewing Kantor Cabang, the people the debtor speaks to.
+   */
+  "debtor:optOut",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,6 +102,9 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "debtor:notify": ["BANK_OFFICER", "BRANCH_REVIEWER"],
   "settlement:import": ["HEAD_OFFICE"],
   "reconciliation:run": ["REGIONAL_MANAGER", "HEAD_OFFICE"],
+  // s8-pay (docs/decisions/0025)
+  "paymentChannel:manage": ["ADMIN"],
+  "debtor:optOut": ["BANK_OFFICER", "BRANCH_REVIEWER"],
 };
 
 /**

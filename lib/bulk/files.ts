@@ -48,6 +48,7 @@ export const TEMPLATE_EXAMPLE: Record<TemplateField, string> = {
   jht: "Ya",
   monthsInAdvance: "1",
   kantorCabangId: "",
+  autoDebitConsent: "Tidak",
   heirName: "Budi Santoso",
   heirRelationship: "SPOUSE",
   heirPhone: "081311112222",

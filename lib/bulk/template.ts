@@ -20,6 +20,8 @@ export interface TemplateColumn {
   kind: CellKind;
   /** Kept as text in the XLSX template: long digit strings (NIK, NPWP, phone) must not become numbers. */
   text?: boolean;
+  /** A column added after files were already in use: a file without it reads as empty (the field's default). */
+  optional?: boolean;
 }
 
 const COLUMN: Record<TemplateField, Omit<TemplateColumn, "field">> = {
@@ -56,6 +58,7 @@ const COLUMN: Record<TemplateField, Omit<TemplateColumn, "field">> = {
   jht: { header: "Ikut JHT (Ya/Tidak)", kind: "yesNo" },
   monthsInAdvance: { header: "Jumlah bulan dibayar di muka", kind: "number" },
   kantorCabangId: { header: "Kode Kantor Cabang BPJS", kind: "text" },
+  autoDebitConsent: { header: "Setuju autodebet iuran oleh bank (Ya/Tidak)", kind: "yesNo", optional: true },
   heirName: { header: "Nama ahli waris", kind: "text" },
   heirRelationship: { header: "Hubungan ahli waris", kind: "code" },
   heirPhone: { header: "Nomor HP ahli waris", kind: "text", text: true },
@@ -105,7 +108,7 @@ export function mapHeader(header: readonly string[]): HeaderMap {
     if (!field && key !== "" && key !== normalHeader(ERROR_COLUMN_HEADER)) unknown.push(h.trim());
     return null;
   });
-  const missing = TEMPLATE_COLUMNS.filter((c) => !seen.has(c.field)).map((c) => c.header);
+  const missing = TEMPLATE_COLUMNS.filter((c) => !c.optional && !seen.has(c.field)).map((c) => c.header);
   return { fields, missing, unknown };
 }
 

@@ -9,6 +9,7 @@ import { settlementImportJob } from "@/lib/payments";
 import { commitBulkUploadJob, validateBulkUploadJob } from "@/lib/bulk/jobs";
 import { importDebtorListJob } from "@/lib/reconcile/jobs";
 import { purgeExpiredUploadsJob } from "@/lib/ops/jobs";
+import { dailyScanJob } from "@/lib/notify";
 import type { JobDefinition } from "./define";
 
 export const JOBS: readonly JobDefinition<never>[] = [
@@ -20,4 +21,5 @@ export const JOBS: readonly JobDefinition<never>[] = [
   commitBulkUploadJob as JobDefinition<never>,
   importDebtorListJob as JobDefinition<never>,
   purgeExpiredUploadsJob as JobDefinition<never>,
+  dailyScanJob as JobDefinition<never>,
 ];

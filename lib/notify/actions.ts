@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { clientFor, formAction, formInput } from "@/lib/action/client";
-import { requestDebtorMessage } from "@/lib/notify/mutations";
-import { DebtorMessageRequest } from "@/lib/notify/schema";
+import { requestDebtorMessage, setDebtorOptOut } from "@/lib/notify/mutations";
+import { DebtorMessageRequest, OptOutRequest } from "@/lib/notify/schema";
 
 /**
  * Sends a debtor an arrears reminder (/tunggakan) or the billing instruction (the enrolment record),
@@ -24,3 +24,17 @@ const sendDebtorMessageSafe = clientFor("debtor:notify")
   });
 
 export const sendDebtorMessageAction = formAction(sendDebtorMessageSafe);
+
+/** Stops or resumes the debtor's messages on one channel, from the record or the reviewer's page (docs/decisions/0025 §5). */
+const setOptOutSafe = clientFor("debtor:optOut")
+  .metadata({ actionName: "notify.setOptOut" })
+  .inputSchema(formInput(OptOutRequest))
+  .action(async ({ parsedInput, ctx }): Promise<{ message: string }> => {
+    await setDebtorOptOut(ctx.actor, parsedInput, new Date());
+    const t = await getTranslations("notify.optOut");
+    revalidatePath(`/pendaftaran/${parsedInput.enrolmentId}`);
+    revalidatePath(`/tinjauan/${parsedInput.enrolmentId}`);
+    return { message: parsedInput.optOut ? t("stopped") : t("resumed") };
+  });
+
+export const setOptOutAction = formAction(setOptOutSafe);

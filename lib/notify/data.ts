@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentPhone } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
 import { serverEnv } from "@/lib/env";
+import { isUuid } from "@/lib/search-params";
 import { coverageFrom, LINE_SELECT, toLineDto } from "@/lib/review/data";
 import { contributionDueDate, todayInZone } from "@/lib/rules";
 import type { MessageFacts } from "@/lib/notify/compose";
@@ -100,4 +101,56 @@ export async function followUpFor(actor: Actor, enrolmentIds: readonly string[])
       return [r.id, { phone: presentPhone(actor, r.participant.phone), lastReminder: m ? { at: (m.sentAt ?? m.createdAt).toISOString(), channel: m.channel, status: m.status } : null }];
     }),
   );
+}
+
+/**
+ * One batch of the daily scan's candidates (lib/notify/scan.ts, docs/decisions/0025), in id order after
+ * `after`: approved enrolments whose month `month` (yyyy-mm-01) is not paid — a protected enrolment needs
+ * no reminder and cannot be in arrears — or that have a told cover state to re-arm; with the stored lines
+ * their cover is computed from (the lines, not the dashboard's facts). `only`: these enrolments alone
+ * (a re-run for named enrolments).
+ */
+export async function scanCandidates(after: string, month: string, batchSize: number, only?: readonly string[]) {
+  const restrict = only ? Prisma.sql`AND e.id = ANY(${[...only]}::uuid[])` : Prisma.empty;
+  const ids = await db().$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Enrolment" e
+    WHERE e.status = 'APPROVED' AND e."coverStartMonth" IS NOT NULL AND e.id > ${after}::uuid ${restrict}
+      AND (NOT EXISTS (SELECT 1 FROM "ContributionLine" l WHERE l."enrolmentId" = e.id AND l.month = ${month}::date AND l.status = 'PAID')
+           OR EXISTS (SELECT 1 FROM "CoverageAlert" a WHERE a."enrolmentId" = e.id))
+    ORDER BY e.id LIMIT ${batchSize}`;
+  if (ids.length === 0) return [];
+  const rows = await db().enrolment.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true, penyalurId: true, kpj: true, coverStartMonth: true,
+      kantorCabang: { select: { timeZone: true } },
+      contributionLines: { select: { month: true, status: true, dueDate: true } },
+      coverageAlert: { select: { state: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  return rows;
+}
+
+export interface OptOutState {
+  channel: "EMAIL" | "SMS" | "WHATSAPP";
+  /** When the debtor asked to stop messages on it; null: messages are sent. */
+  optedOutAt: string | null;
+}
+
+/**
+ * The debtor's message channels and whether each is stopped, for the record and the reviewer's page
+ * (`debtor:optOut`; docs/decisions/0025 §5): e-mail and this deployment's phone channel. null outside the
+ * actor's scope or without the permission.
+ */
+export async function optOutStateFor(actor: Actor, enrolmentId: string): Promise<OptOutState[] | null> {
+  const scope = enrolmentWhere(actor, "debtor:optOut");
+  if (!scope || !isUuid(enrolmentId)) return null;
+  const e = await db().enrolment.findFirst({
+    where: { AND: [{ id: enrolmentId }, scope] },
+    select: { participant: { select: { notificationOptOuts: { select: { channel: true, at: true } } } } },
+  });
+  if (!e) return null;
+  const stopped = new Map(e.participant.notificationOptOuts.map((o) => [o.channel, o.at.toISOString()]));
+  return (["EMAIL", serverEnv().PHONE_CHANNEL] as const).map((channel) => ({ channel, optedOutAt: stopped.get(channel) ?? null }));
 }

@@ -3,4 +3,4 @@
  * delivery job, for lib/events/subscribers.ts and lib/jobs/registry.ts.
  */
 export { debtorNotificationSubscriber } from "@/lib/notify/subscriber";
-export { deliverDebtorMessageJob } from "@/lib/notify/jobs";
+export { dailyScanJob, deliverDebtorMessageJob } from "@/lib/notify/jobs";

@@ -15,3 +15,18 @@ export const deliverDebtorMessageJob = defineJob<{ messageId: string }>(
   },
   { retryLimit: MAX_ATTEMPTS - 1, retryDelay: 60, retryBackoff: true, concurrency: 4 },
 );
+
+/**
+ * The daily scan (docs/decisions/0025; lib/notify/scan.ts): due-date reminders and the cover transitions'
+ * events (coverage.arrears, coverage.lapsed), batched in the worker, never in a request. Scheduled by the
+ * worker through pg-boss (scripts/worker.ts schedules every job with a cron) at 23:00 UTC: 06:00 WIB,
+ * 07:00 WITA, 08:00 WIT — one calendar day in every Indonesian zone. A rerun the same day tells nothing twice.
+ */
+export const dailyScanJob = defineJob<Record<string, never>>(
+  "notify.daily-scan",
+  async (_data, ctx) => {
+    const { runDailyScan } = await import("@/lib/notify/scan");
+    return runDailyScan(new Date(), { progress: (done) => ctx.progress(done) });
+  },
+  { cron: "0 23 * * *", retryLimit: 2, retryDelay: 600, expireInSeconds: 2 * 60 * 60 },
+);

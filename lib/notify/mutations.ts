@@ -13,6 +13,8 @@ import { messageFacts } from "@/lib/notify/data";
 import type { ChannelKind, MessageChannel } from "@/lib/notify/channels";
 import { enqueue } from "@/lib/jobs";
 import { deliverDebtorMessageJob, MAX_ATTEMPTS } from "@/lib/notify/jobs";
+import { recordEvent } from "@/lib/events";
+import type { Coverage } from "@/lib/rules";
 
 export { MAX_ATTEMPTS };
 
@@ -153,4 +155,76 @@ export async function requestDebtorMessage(
   }
   const alreadySent = messageIds.length === 0 && (await db().debtorMessage.count({ where: { dedupeKey: { startsWith: dedupeKey } } })) > 0;
   return { messageIds, alreadySent };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// s8-pay: the daily scan's writes (docs/decisions/0025)
+
+export type CoverageAlertKind = "ARREARS" | "LAPSED";
+
+/**
+ * The daily scan (lib/notify/scan.ts, docs/decisions/0025) tells a cover transition: records its event
+ * (coverage.arrears / coverage.lapsed, no NIK) and the told state in one transaction, guarded by the state
+ * it saw, so two scans at once (a rerun during a run) tell it once between them. False when another did.
+ */
+export async function tellCoverageTransition(
+  e: { id: string; penyalurId: string; kpj: string | null },
+  alert: CoverageAlertKind,
+  coverage: Coverage,
+  today: string,
+  seen: CoverageAlertKind | null,
+): Promise<boolean> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const eventId = await recordEvent(tx, {
+        type: alert === "ARREARS" ? "coverage.arrears" : "coverage.lapsed",
+        penyalurId: e.penyalurId,
+        enrolmentId: e.id,
+        payload:
+          alert === "ARREARS"
+            ? { kpj: e.kpj, status: "ARREARS", unpaidMonths: coverage.unpaidMonths, arrearsDeadline: coverage.arrearsDeadline, protectedUntil: coverage.protectedUntil }
+            : { kpj: e.kpj, status: "LAPSED", protectionEnded: coverage.protectionEnded, arrearsDeadline: coverage.arrearsDeadline, lapsedMonths: coverage.lapsedMonths },
+      });
+      const since = new Date(`${today}T00:00:00Z`);
+      if (seen === null) {
+        await tx.coverageAlert.create({ data: { enrolmentId: e.id, state: alert, since, eventId } });
+      } else {
+        const { count } = await tx.coverageAlert.updateMany({ where: { enrolmentId: e.id, state: seen }, data: { state: alert, since, eventId } });
+        if (count !== 1) throw new AlreadyTold();
+      }
+      return true;
+    });
+  } catch (error) {
+    // Another scan told it first: its row (create) or its update won; this one rolled back, event and all.
+    if (error instanceof AlreadyTold) return false;
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
+class AlreadyTold extends Error {}
+
+/** Settled months re-arm the next transition: the told state is removed (false when another scan did). */
+export async function rearmCoverageAlert(enrolmentId: string, told: CoverageAlertKind): Promise<boolean> {
+  const { count } = await db().coverageAlert.deleteMany({ where: { enrolmentId, state: told } });
+  return count === 1;
+}
+
+/**
+ * The officer of the enrolment's office or the reviewer of its Kantor Cabang records, from the record or
+ * the reviewer's page, that the debtor does (not) want messages on a channel (`debtor:optOut`,
+ * docs/decisions/0025 §5): the participant's opt-out (`setOptOut`, audited) found through an enrolment in
+ * the actor's scope. Another tenant's enrolment is NOT_FOUND, as for any record outside the scope.
+ */
+export async function setDebtorOptOut(
+  actor: Actor,
+  input: { enrolmentId: string; channel: ChannelKind; optOut: boolean },
+  now: Date,
+): Promise<void> {
+  const scope = enrolmentWhere(actor, "debtor:optOut");
+  if (!scope) throw new AppError("FORBIDDEN");
+  if (!isUuid(input.enrolmentId)) throw new AppError("NOT_FOUND");
+  const e = await db().enrolment.findFirst({ where: { AND: [{ id: input.enrolmentId }, scope] }, select: { participantId: true } });
+  if (!e) throw new AppError("NOT_FOUND");
+  await setOptOut({ actorId: actor.id }, { participantId: e.participantId, channel: input.channel, optOut: input.optOut }, now);
 }

@@ -7,3 +7,10 @@ export const DebtorMessageRequest = z.object({
   enrolmentId: z.uuid(),
   kind: z.enum(DEBTOR_REQUEST_KINDS),
 });
+
+/** The debtor's "stop / resume messages on this channel" (docs/decisions/0025 §5). */
+export const OptOutRequest = z.object({
+  enrolmentId: z.uuid(),
+  channel: z.enum(["EMAIL", "SMS", "WHATSAPP"]),
+  optOut: z.enum(["true", "false"]).transform((v) => v === "true"),
+});

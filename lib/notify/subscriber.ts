@@ -11,6 +11,8 @@ import type { DebtorMessageKind } from "@/lib/notify/compose";
 const KIND_FOR: Partial<Record<DomainEvent["type"], DebtorMessageKind>> = {
   "enrolment.approved": "APPROVAL",
   "coverage.lapsed": "LAPSED",
+  // The daily scan's first overdue month (docs/decisions/0025): the arrears reminder's words.
+  "coverage.arrears": "ARREARS_REMINDER",
 };
 
 export const debtorNotificationSubscriber: EventSubscriber = {

@@ -79,6 +79,7 @@ export const CHECKLIST = [
       ["sector", "bpuSector"],
       ["jht", "bool"],
       ["monthsInAdvance", "count"],
+      ["autoDebitConsent", "bool"],
     ],
   },
   {
@@ -153,6 +154,7 @@ export interface ChecklistRow {
   sector: string;
   jht: boolean;
   monthsInAdvance: number;
+  autoDebitConsent: boolean;
   heirName: string | null;
   heirRelationship: string | null;
   heirPhone: string | null;
@@ -204,6 +206,7 @@ export function checklistValues(r: ChecklistRow): ChecklistValues {
     sector: r.sector,
     jht: r.jht,
     monthsInAdvance: r.monthsInAdvance,
+    autoDebitConsent: r.autoDebitConsent,
     heirName: r.heirName,
     heirRelationship: r.heirRelationship,
     heirPhone: r.heirPhone,
@@ -221,6 +224,12 @@ export function checklistValues(r: ChecklistRow): ChecklistValues {
  * order. The consent time is left out: every resubmission records a fresh consent, which says
  * nothing about what the officer corrected. A field missing from an older snapshot counts as null.
  */
+/**
+ * What a field added after a snapshot was written stood at then: the column's default. The
+ * auto-debit consent (docs/decisions/0025) was false for every enrolment before the e-form asked it.
+ */
+const SNAPSHOT_DEFAULT: Partial<Record<ChecklistField, FieldValue>> = { autoDebitConsent: false };
+
 export function changedFields(before: Partial<Record<string, FieldValue>>, after: ChecklistValues): ChecklistField[] {
-  return CHECKLIST_FIELDS.filter((k) => k !== "consentAt" && (before[k] ?? null) !== after[k]);
+  return CHECKLIST_FIELDS.filter((k) => k !== "consentAt" && ((Object.hasOwn(before, k) ? before[k] : SNAPSHOT_DEFAULT[k]) ?? null) !== after[k]);
 }

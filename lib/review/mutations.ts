@@ -506,6 +506,8 @@ export const PAYABLE_ENROLMENT_SELECT = {
   sector: true,
   fundedByBudget: true,
   penyalurId: true,
+  /** A lending bank's auto-debit channel may settle only a consenting debtor's months (docs/decisions/0025). */
+  autoDebitConsent: true,
   kantorCabang: { select: { timeZone: true } },
 } satisfies Prisma.EnrolmentSelect;
 

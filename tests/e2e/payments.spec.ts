@@ -4,7 +4,7 @@
  * without anyone typing the payment, and the debtor's approval message is in the local mail catcher.
  */
 import { createHmac } from "node:crypto";
-import { fillEform, sendEform } from "./eform";
+import { fillEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 import { DEMO_CHANNEL } from "../../prisma/seed/demo-channel";
 
@@ -14,7 +14,16 @@ test("print billing → a channel pays → Boleh dicairkan; the approval mail re
   await asUser("officerBri");
   await page.goto("/pendaftaran/baru");
   await fillEform(page, { nik: freshNik("1981-06-12"), fullName: "Euis Komalasari", plafon: "175.000.000", income: "2.000.000" });
-  await sendEform(page);
+  // The debtor agrees that the lending bank debits the contribution (docs/decisions/0025 §1): the box, with
+  // its plain explanation, and its answer on the check-your-answers step.
+  const autoDebit = page.getByLabel("Debitur setuju iuran dipotong otomatis (autodebet) dari rekeningnya oleh bank penyalur");
+  await expect(autoDebit).toHaveAccessibleDescription(/selama jangka waktu kredit/);
+  await autoDebit.check();
+  await page.getByRole("button", { name: "Periksa isian" }).click();
+  const checkStep = page.getByTestId("check-answers");
+  const answer = checkStep.locator("dt", { hasText: "Debitur setuju iuran dipotong otomatis (autodebet)" });
+  await expect(answer.locator("xpath=following-sibling::dd[1]")).toHaveText("Ya");
+  await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
   await expect(page).toHaveURL(/\/pendaftaran\/[0-9a-f-]{36}\?terkirim=1$/);
   const id = new URL(page.url()).pathname.split("/").pop()!;
   const email = `euis.${Date.now()}@contoh.id`;
@@ -36,6 +45,14 @@ test("print billing → a channel pays → Boleh dicairkan; the approval mail re
   });
   await page.goto(`/pendaftaran/${id}`);
   await expect(page.getByTestId("clearance").locator("p")).toHaveText(/Belum boleh dicairkan/);
+  await expect(page.getByTestId("auto-debit-consent")).toHaveText("Ya");
+  // The debtor asks for no SMS: the officer stops that channel on the record; e-mail keeps going.
+  const sms = page.getByTestId("opt-out-SMS");
+  await expect(sms.getByTestId("opt-out-state")).toHaveText("pesan dikirim");
+  await sms.getByRole("button", { name: "Hentikan pesan SMS" }).click();
+  await expect(sms.getByRole("status")).toHaveText("Pesan lewat saluran ini dihentikan.");
+  await expect(sms.getByTestId("opt-out-state")).toHaveText(/^dihentikan atas permintaan debitur sejak/);
+  await expect(page.getByTestId("opt-out-EMAIL").getByTestId("opt-out-state")).toHaveText("pesan dikirim");
   const [row] = await query<{ billing_code: string }>(`select "billingCode" as billing_code from "Enrolment" where id = $1`, [id]);
   const billingCode = row!.billing_code;
   await expect(page.getByText(billingCode.replace(/(\d{4})(?=\d)/g, "$1 ")).first()).toBeVisible();

@@ -252,6 +252,17 @@ describe("correcting a returned enrolment (RETURNED → SUBMITTED, docs/decision
     return { raw, enrolmentId };
   }
 
+  it("the correction form comes back with the auto-debit box as the debtor chose it, and the resubmission stores a changed choice (docs/decisions/0025)", async () => {
+    const { raw, enrolmentId } = await returned({ birthDate: "1987-07-27", autoDebitConsent: "on" });
+    const correction = await correctionForActor(officerBri, enrolmentId);
+    expect(correction!.values.autoDebitConsent).toBe("on");
+    const { autoDebitConsent: _ticked, ...unticked } = raw;
+    void _ticked;
+    await resubmitEnrolment(officerBri, enrolmentId, 2, valid(unticked), NOW);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { autoDebitConsent: true } })).autoDebitConsent).toBe(false);
+    expect((await correctionForActor(officerBri, enrolmentId))!.values.autoDebitConsent).toBeUndefined();
+  });
+
   it("resubmits with version + 1, clears the reason, re-prices the unpaid lines and re-decides the mandate, with an audit row", async () => {
     const { raw, enrolmentId } = await returned({ declaredIncome: "3.000.000", monthsInAdvance: "1" });
     const correction = await correctionForActor(officerBri, enrolmentId);

@@ -88,6 +88,15 @@ describe("submitting the e-form (Permenko 1/2023: enrol before disbursement)", (
     expect(line!.total + line!.discount).toBe(line!.jkkGross + line!.jkmGross + line!.jhtGross);
   });
 
+  it("stores the debtor's auto-debit consent from the e-form's box, unticked by default (issue #15, docs/decisions/0025)", async () => {
+    const ticked = await submitEnrolment(officerBri, valid(form({ autoDebitConsent: "on" })), NOW);
+    const unticked = await submitEnrolment(officerBri, valid(form()), NOW);
+    const rows = await db().enrolment.findMany({ where: { id: { in: [ticked.enrolmentId, unticked.enrolmentId] } }, select: { id: true, autoDebitConsent: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.autoDebitConsent]))).toEqual({ [ticked.enrolmentId]: true, [unticked.enrolmentId]: false });
+    const record = await enrolmentForActor(officerBri, ticked.enrolmentId);
+    expect(record?.coverage.autoDebitConsent).toBe(true);
+  });
+
   it("a second identical submission returns the first enrolment instead of a new one", async () => {
     const input = valid(form());
     const first = await submitEnrolment(officerBri, input, NOW);

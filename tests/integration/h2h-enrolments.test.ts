@@ -113,6 +113,17 @@ describe("POST /api/v1/enrolments: the e-form's submit, from a bank's system", (
     expect(await db().enrolment.count()).toBe(before);
   });
 
+  it("carries the debtor's auto-debit consent like the e-form's box: a JSON boolean, stored; another type is 422 on the field (docs/decisions/0025)", async () => {
+    const { status, body } = await create(apiBody({ autoDebitConsent: true }));
+    expect(status).toBe(201);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: String(body.id) }, select: { autoDebitConsent: true } })).autoDebitConsent).toBe(true);
+    const left = await create(apiBody());
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: String(left.body.id) }, select: { autoDebitConsent: true } })).autoDebitConsent).toBe(false);
+    const refused = await create(apiBody({ autoDebitConsent: "ya" }));
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.body.errors as object)).toEqual(["autoDebitConsent"]);
+  });
+
   it("422 lists every field error at once, JSON types and the e-form's rules together, in the quote API's shape", async () => {
     const { status, body } = await create(
       apiBody({ plafon: "150.000.000", tenorMonths: 36, birthDate: "1985-08-18", scheme: "MIKRO", attestNikChecked: false, penyalurId: "x", heirRelationship: "COUSIN" }),

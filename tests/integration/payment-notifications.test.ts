@@ -9,7 +9,7 @@ import { postPaymentNotification } from "@/lib/api/payment-notification-endpoint
 import { createPaymentChannelKey, type CreatedChannelKey } from "@/lib/api/mutations";
 import { signNotification } from "@/lib/api/payment-signature";
 import { db } from "@/lib/db";
-import { contributionForMonth } from "@/lib/rules";
+import { billingCodeFor, contributionForMonth } from "@/lib/rules";
 import { reviewDetail } from "@/lib/review/data";
 import { approveEnrolment, recordPayment } from "@/lib/review/mutations";
 import { demoActors, type DemoActors } from "../support/db";
@@ -161,5 +161,63 @@ describe("payment notifications from channels (issue #15: per channel key, signe
     expect([first.status, second.status]).toEqual([200, 200]);
     expect((await paymentsOf(a.id)).map((p) => p.reference)).toEqual([`${bank.code}:${reference}`]);
     expect((await paymentsOf(b.id)).map((p) => ({ reference: p.reference, channel: p.channel }))).toEqual([{ reference: `${outlet.code}:${reference}`, channel: "RETAIL_OUTLET" }]);
+  });
+});
+
+describe("auto-debit by the lending bank as a channel (issue #15; docs/decisions/0025): a penyalur-bound AUTODEBIT key", () => {
+  let briDebit: CreatedChannelKey;
+  let briId: string;
+  beforeAll(async () => {
+    const tag = Date.now().toString(36).toUpperCase().slice(-6);
+    briId = (await db().penyalur.findUniqueOrThrow({ where: { code: "BRI" }, select: { id: true } })).id;
+    briDebit = await createPaymentChannelKey({ code: `AD-BRI-${tag}`, name: "BRI autodebet (test)", kind: "AUTODEBIT", penyalurId: briId });
+  });
+
+  async function approvedBy(officer: DemoActors["officerBri"], consent: boolean) {
+    const e = await submittedEnrolment(officer, { submittedAt: at("2026-11-02"), form: consent ? { autoDebitConsent: "on" } : {} });
+    await approveEnrolment(actors.reviewerBandung, { enrolmentId: e.id, version: e.version }, at("2026-11-02"));
+    const { billingCode } = await db().enrolment.findUniqueOrThrow({ where: { id: e.id }, select: { billingCode: true } });
+    return { id: e.id, billingCode: billingCode! };
+  }
+
+  it("settles a consenting debtor of its own penyalur through the same settlement: oldest months first, idempotent on the reference, amounts checked", async () => {
+    const e = await approvedBy(actors.officerBri, true);
+    const now = at("2026-12-20");
+    const wrong = await notify(briDebit, { billingCode: e.billingCode, amount: 10_000, paidOn: "2026-12-20", reference: ref() }, now);
+    expect(wrong.status).toBe(422);
+    expect((wrong.body.acceptedAmounts as { amount: number }[]).slice(0, 2)).toEqual([
+      { months: 1, amount: price("2026-11"), through: "2026-11" },
+      { months: 2, amount: price("2026-11") + price("2026-12"), through: "2026-12" },
+    ]);
+    const body = { billingCode: e.billingCode, amount: price("2026-11") + price("2026-12"), paidOn: "2026-12-20", reference: ref() };
+    const first = await notify(briDebit, body, now);
+    expect(first).toMatchObject({ status: 200, body: { status: "SETTLED", months: ["2026-11", "2026-12"] } });
+    expect(await notify(briDebit, body, now)).toEqual(first);
+    expect(await paymentsOf(e.id)).toEqual([expect.objectContaining({ channel: "AUTODEBIT", channelKeyId: briDebit.id, recordedById: null, reference: `${briDebit.code}:${body.reference}` })]);
+  });
+
+  it("answers 404 for an enrolment of another penyalur, the same answer as for a code that does not exist, and writes nothing", async () => {
+    const bni = await approvedBy(actors.officerBni, true);
+    const now = at("2026-11-20");
+    const other = await notify(briDebit, { billingCode: bni.billingCode, amount: price("2026-11"), paidOn: "2026-11-20", reference: ref() }, now);
+    const none = await notify(briDebit, { billingCode: billingCodeFor("99999999990"), amount: price("2026-11"), paidOn: "2026-11-20", reference: ref() }, now);
+    expect(other).toEqual({ status: 404, body: { error: "Kode bayar tidak ditemukan untuk kanal ini." } });
+    expect(none).toEqual(other);
+    expect(await paymentsOf(bni.id)).toEqual([]);
+    expect(await db().paymentNotification.count({ where: { channelKeyId: briDebit.id, paymentId: null } })).toBe(0);
+    // The same code through an unbound channel still settles: the refusal is the binding's, not the enrolment's.
+    expect((await notify(bank, { billingCode: bni.billingCode, amount: price("2026-11"), paidOn: "2026-11-20", reference: ref() }, now)).status).toBe(200);
+  });
+
+  it("answers 422 with a clear message for its own penyalur's debtor who did not consent to auto-debit on the e-form, and writes nothing", async () => {
+    const e = await approvedBy(actors.officerBri, false);
+    const r = await notify(briDebit, { billingCode: e.billingCode, amount: price("2026-11"), paidOn: "2026-11-20", reference: ref() }, at("2026-11-20"));
+    expect(r).toEqual({ status: 422, body: { errors: { billingCode: [expect.stringMatching(/tidak menyetujui autodebet/)] } } });
+    expect(await paymentsOf(e.id)).toEqual([]);
+  });
+
+  it("only an AUTODEBIT channel can be bound to a penyalur (the mutation and the table's CHECK)", async () => {
+    await expect(createPaymentChannelKey({ code: "VA-BOUND-X", name: "x", kind: "VIRTUAL_ACCOUNT", penyalurId: briId })).rejects.toThrow(RangeError);
+    await expect(db().paymentChannelKey.update({ where: { id: bank.id }, data: { penyalurId: briId } })).rejects.toThrow(/PaymentChannelKey_penyalur_autodebit_check/);
   });
 });

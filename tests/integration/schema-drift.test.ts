@@ -36,7 +36,7 @@ const HAND_WRITTEN_INDEXES = ["DashEnrolmentFact_arrears_idx", "Participant_nik_
  * Constraints Prisma cannot declare (CHECK), created by hand in their migration; checked to exist,
  * then left out of the comparison like the indexes above.
  */
-const HAND_WRITTEN_CONSTRAINTS = ["PhaseRule_one_region_check", "PhaseRule_period_check", "Payment_recorder_check"];
+const HAND_WRITTEN_CONSTRAINTS = ["PhaseRule_one_region_check", "PhaseRule_period_check", "Payment_recorder_check", "PaymentChannelKey_penyalur_autodebit_check"];
 
 /**
  * Every trigger is hand-written (schema.prisma cannot declare one): the dashboard aggregates'

@@ -36,7 +36,7 @@ const at = (day: string) => new Date(`${day}T03:00:00Z`);
 beforeAll(async () => {
   actors = await demoActors();
   bank = await createPaymentChannelKey({ code: `VA-S${tag.slice(-5)}`, name: "Bank VA (settlement test)", kind: "VIRTUAL_ACCOUNT" });
-  principal = { channelKeyId: bank.id, code: bank.code, kind: "VIRTUAL_ACCOUNT", signingSecret: bank.signingSecret };
+  principal = { channelKeyId: bank.id, code: bank.code, kind: "VIRTUAL_ACCOUNT", signingSecret: bank.signingSecret, penyalurId: null };
 });
 
 afterAll(async () => {

@@ -46,6 +46,7 @@ export function eformFields(today: string, overrides: Record<string, string> = {
     declaredIncome: "3.000.000",
     jht: "on",
     monthsInAdvance: "1",
+    autoDebitConsent: "",
     heirName: "Sri Wahyuni",
     heirRelationship: "SPOUSE",
     heirPhone: "0813-1111-2222",

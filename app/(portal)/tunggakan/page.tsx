@@ -4,9 +4,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageNav } from "@/components/review/page-nav";
 import { requirePermission } from "@/lib/auth/session";
-import { arrearsList } from "@/lib/review/data";
+import { arrearsList, type ArrearsRow } from "@/lib/review/data";
 import { followUpFor } from "@/lib/notify/data";
 import { SendToDebtor } from "@/components/payments/send-to-debtor";
+import { cellLink, DataTable, type DataColumn } from "@/components/ui/data-table";
 import { formatInstant } from "@/lib/format";
 import { parseArrearsPage } from "@/lib/review/schema";
 import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
@@ -23,6 +24,66 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
   if (!result) notFound();
   // The follow-up columns (issue #15): phone as the role may see it, the last reminder.
   const follow = await followUpFor(actor, result.rows.map((r) => r.id));
+  // One table for every list (components/ui/data-table.tsx): stacked cards on a phone.
+  const columns: DataColumn<ArrearsRow>[] = [
+    {
+      key: "name",
+      header: t("list.name"),
+      primary: true,
+      cell: (r) => (
+        <>
+          <Link href={`/tinjauan/${r.id}`} className={cellLink}>{r.fullName}</Link>
+          <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
+          <div className="text-xs text-slate-600" data-testid="arrears-phone">{t("notify.ui.phone")}: {follow.get(r.id)?.phone ?? "—"}</div>
+        </>
+      ),
+    },
+    { key: "kpj", header: t("review.kpj"), nowrap: true, cell: (r) => <span className="font-mono">{r.kpj ?? "—"}</span> },
+    { key: "penyalur", header: t("review.penyalur"), cell: (r) => r.penyalurName },
+    {
+      key: "status",
+      header: t("review.coverageStatus"),
+      cell: (r) => (
+        <>
+          {t(`enums.coverage.${r.coverage.status}`)}
+          {r.coverage.status === "ARREARS" ? <span className="block text-xs text-slate-600">{t("review.arrearsDeadline", { date: formatDateId(r.coverage.arrearsDeadline) })}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "months",
+      header: t("review.unpaidMonths"),
+      cell: (r) =>
+        r.coverage.status === "LAPSED" ? (
+          // Past the arrears window (docs/regulation.md §3.6): nothing is owed; a payment resumes cover.
+          <span className="block text-xs text-slate-600">{t("detail.writtenOff")}: {r.coverage.lapsedMonths.map(formatMonthId).join(", ")}</span>
+        ) : (
+          <>
+            {t("review.months", { count: r.coverage.unpaidMonths.length })}
+            <span className="block text-xs text-slate-600">{r.coverage.unpaidMonths.map(formatMonthId).join(", ")}</span>
+          </>
+        ),
+    },
+    { key: "owed", header: t("review.owed"), align: "right", nowrap: true, cell: (r) => (r.coverage.status === "LAPSED" ? "—" : formatRupiah(r.coverage.owed)) },
+    { key: "protectedUntil", header: t("review.protectedUntil"), nowrap: true, cell: (r) => (r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t("review.notProtected")) },
+    {
+      key: "reminder",
+      header: t("notify.ui.lastReminder"),
+      cell: (r) => {
+        const last = follow.get(r.id)?.lastReminder;
+        return (
+          <span className="block space-y-1" data-testid="arrears-reminder">
+            {last ? (
+              <span className="block text-xs">{formatInstant(last.at, actor.timeZone)} · {t(`notify.ui.channel.${last.channel}`)} · {t(`notify.ui.status.${last.status}`)}</span>
+            ) : (
+              <span className="block text-xs text-slate-600">{t("notify.ui.never")}</span>
+            )}
+            <SendToDebtor enrolmentId={r.id} kind="ARREARS_REMINDER" label={t("notify.ui.sendReminder")} />
+          </span>
+        );
+      },
+    },
+  ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("review.arrearsTitle")}</h1>
@@ -33,68 +94,13 @@ export default async function ArrearsPage({ searchParams }: { searchParams: Prom
       {result.total ? (
         <p><a href="/tunggakan/ekspor" download className="font-semibold text-brand-700 underline" data-testid="arrears-export">{t("notify.ui.export")}</a></p>
       ) : null}
-      {result.rows.length ? (
-        <div role="region" aria-label={t("review.arrearsCaption")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="arrears">
-            <caption className="sr-only">{t("review.arrearsCaption")}</caption>
-            <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("list.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("review.kpj")}</th>
-                <th scope="col" className="px-3 py-2">{t("review.penyalur")}</th>
-                <th scope="col" className="px-3 py-2">{t("review.coverageStatus")}</th>
-                <th scope="col" className="px-3 py-2">{t("review.unpaidMonths")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("review.owed")}</th>
-                <th scope="col" className="px-3 py-2">{t("review.protectedUntil")}</th>
-                <th scope="col" className="px-3 py-2">{t("notify.ui.lastReminder")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link href={`/tinjauan/${r.id}`} className="font-medium text-brand-700 underline">{r.fullName}</Link>
-                    <div className="font-mono text-xs text-slate-600">{r.nikMasked}</div>
-                    <div className="text-xs text-slate-600" data-testid="arrears-phone">{t("notify.ui.phone")}: {follow.get(r.id)?.phone ?? "—"}</div>
-                  </td>
-                  <td className="px-3 py-2 font-mono">{r.kpj ?? "—"}</td>
-                  <td className="px-3 py-2">{r.penyalurName}</td>
-                  <td className="px-3 py-2">
-                    {t(`enums.coverage.${r.coverage.status}`)}
-                    {r.coverage.status === "ARREARS" ? (
-                      <div className="text-xs text-slate-600">{t("review.arrearsDeadline", { date: formatDateId(r.coverage.arrearsDeadline) })}</div>
-                    ) : null}
-                  </td>
-                  {r.coverage.status === "LAPSED" ? (
-                    // Past the arrears window (docs/regulation.md §3.6): nothing is owed; a payment resumes cover.
-                    <td className="px-3 py-2">
-                      <div className="text-xs text-slate-600">{t("detail.writtenOff")}: {r.coverage.lapsedMonths.map(formatMonthId).join(", ")}</div>
-                    </td>
-                  ) : (
-                    <td className="px-3 py-2">
-                      {t("review.months", { count: r.coverage.unpaidMonths.length })}
-                      <div className="text-xs text-slate-600">{r.coverage.unpaidMonths.map(formatMonthId).join(", ")}</div>
-                    </td>
-                  )}
-                  <td className="px-3 py-2 text-right tabular-nums">{r.coverage.status === "LAPSED" ? "—" : formatRupiah(r.coverage.owed)}</td>
-                  <td className="px-3 py-2">{r.coverage.protectedUntil ? formatDateId(r.coverage.protectedUntil) : t("review.notProtected")}</td>
-                  <td className="space-y-1 px-3 py-2" data-testid="arrears-reminder">
-                    {(() => {
-                      const last = follow.get(r.id)?.lastReminder;
-                      return last ? (
-                        <div className="text-xs">{formatInstant(last.at, actor.timeZone)} · {t(`notify.ui.channel.${last.channel}`)} · {t(`notify.ui.status.${last.status}`)}</div>
-                      ) : (
-                        <div className="text-xs text-slate-600">{t("notify.ui.never")}</div>
-                      );
-                    })()}
-                    <SendToDebtor enrolmentId={r.id} kind="ARREARS_REMINDER" label={t("notify.ui.sendReminder")} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t("review.arrearsCaption")}
+        columns={columns}
+        rows={result.rows}
+        rowKey={(r) => r.id}
+        testId="arrears"
+      />
       <PageNav page={result.page} pageCount={result.pageCount} href={(page) => `/tunggakan?page=${page}`} />
     </div>
   );

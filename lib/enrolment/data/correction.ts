@@ -70,6 +70,7 @@ export async function correctionForActor(actor: Actor, id: string): Promise<Corr
   }
   if (e.consentAt && e.consentTextVersion === CONSENT_TEXT_VERSION) values.consent = "on";
   if (e.jht) values.jht = "on";
+  if (e.autoDebitConsent) values.autoDebitConsent = "on";
   if (e.employsWorkers) values.employsWorkers = "on";
   if (editable) {
     Object.assign(values, {

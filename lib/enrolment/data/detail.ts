@@ -92,6 +92,8 @@ export interface EnrolmentDetail {
   employer: { employsWorkers: boolean | null; workerCount: number | null };
   coverage: {
     monthsInAdvance: number;
+    /** The debtor agreed that the lending bank debits the monthly contribution for the loan's tenor. */
+    autoDebitConsent: boolean;
     heirName: string | null;
     heirRelationship: HeirRelationship | null;
     heirPhone: string | null;
@@ -179,6 +181,7 @@ const DETAIL_SELECT = {
   workerCount: true,
   npwp: true,
   monthsInAdvance: true,
+  autoDebitConsent: true,
   heirName: true,
   heirRelationship: true,
   heirPhone: true,
@@ -302,6 +305,7 @@ export async function enrolmentForActor(actor: Actor, id: string): Promise<Enrol
     employer: { employsWorkers: e.employsWorkers, workerCount: e.workerCount },
     coverage: {
       monthsInAdvance: e.monthsInAdvance,
+      autoDebitConsent: e.autoDebitConsent,
       heirName: e.heirName,
       heirRelationship: e.heirRelationship,
       heirPhone: e.heirPhone,

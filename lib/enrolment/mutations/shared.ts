@@ -146,6 +146,7 @@ export function enrolmentColumns(input: EnrolmentInput, ctx: Context, now: Date)
     workerCount: input.workerCount,
     npwp: input.npwp,
     monthsInAdvance: input.monthsInAdvance,
+    autoDebitConsent: input.autoDebitConsent,
     heirName: input.heirName,
     heirRelationship: input.heirRelationship,
     heirPhone: input.heirPhone,

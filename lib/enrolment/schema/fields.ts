@@ -152,6 +152,11 @@ export function fieldShapes(t: ValidationText) {
     declaredIncome: rupiah(L("declaredIncome")),
     jht: checkbox(t("jht")),
     monthsInAdvance: wholeNumber(L("monthsInAdvance"), 1, MAX_MONTHS_IN_ADVANCE),
+    /**
+     * The debtor agrees that the lending bank debits the monthly contribution from their account for
+     * the loan's tenor (issue #15, docs/decisions/0025): the bank then confirms each debit as a channel.
+     */
+    autoDebitConsent: checkbox(t("autoDebitConsent")),
     kantorCabangId: z.uuid({ error: choose(L("kantorCabangId")) }),
     heirName: personName(L("heirName")),
     heirRelationship: z.enum(HEIR_RELATIONSHIPS, { error: choose(L("heirRelationship")) }),
@@ -213,6 +218,7 @@ export const FORM_FIELD_ORDER: readonly EnrolmentFieldName[] = [
   "jht",
   "monthsInAdvance",
   "kantorCabangId",
+  "autoDebitConsent",
   "heirName",
   "heirRelationship",
   "heirPhone",
@@ -234,6 +240,7 @@ export const CHECKBOX_FIELDS: readonly EnrolmentFieldName[] = [
   "attestNoOtherKur",
   "attestNpwpPresent",
   "consent",
+  "autoDebitConsent",
 ];
 
 export type FieldErrors = Partial<Record<EnrolmentFieldName, string[]>>;

@@ -282,6 +282,7 @@ export function validateEnrolment(raw: Record<string, unknown>, today: string, o
       declaredIncome: d.declaredIncome,
       jht: d.jht,
       monthsInAdvance: d.monthsInAdvance,
+      autoDebitConsent: d.autoDebitConsent,
       kantorCabangId: d.kantorCabangId,
       heirName: d.heirName,
       heirRelationship: d.heirRelationship,

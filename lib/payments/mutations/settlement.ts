@@ -17,7 +17,7 @@ import {
 } from "@/lib/payments/settlement";
 
 /** Why the import could not settle a row the portal lacked (the notification's own refusals). */
-export type SettleRefusal = "unknownCode" | "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" | "amountNotDue" | "conflict";
+export type SettleRefusal = "unknownCode" | "paymentNotApproved" | "paidOnFuture" | "paidOnBeforeSubmit" | "amountNotDue" | "conflict" | "notFound" | "noAutoDebitConsent";
 
 export interface SettlementItemResult extends ReconcileItem {
   /** For a SETTLE item: what the settlement did. */
@@ -106,9 +106,9 @@ async function portalPayments(channel: ChannelPrincipal, references: string[], d
 export async function runSettlementImport(importId: string, now: Date, progress: (done: number, total: number) => Promise<void> | void = () => {}): Promise<SettlementResult> {
   const row = await db().settlementImport.findUniqueOrThrow({
     where: { id: importId },
-    select: { content: true, channelKey: { select: { id: true, code: true, kind: true, signingSecret: true } } },
+    select: { content: true, channelKey: { select: { id: true, code: true, kind: true, signingSecret: true, penyalurId: true } } },
   });
-  const channel: ChannelPrincipal = { channelKeyId: row.channelKey.id, code: row.channelKey.code, kind: row.channelKey.kind, signingSecret: row.channelKey.signingSecret };
+  const channel: ChannelPrincipal = { channelKeyId: row.channelKey.id, code: row.channelKey.code, kind: row.channelKey.kind, signingSecret: row.channelKey.signingSecret, penyalurId: row.channelKey.penyalurId };
   const parsed = parseSettlementFile(row.content);
   let result: SettlementResult;
   if (!parsed.ok) {

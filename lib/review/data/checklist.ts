@@ -42,6 +42,7 @@ export const CHECKLIST_SELECT = {
   sector: true,
   jht: true,
   monthsInAdvance: true,
+  autoDebitConsent: true,
   heirName: true,
   heirRelationship: true,
   heirPhone: true,

@@ -26,6 +26,8 @@ export interface ReviewDetail {
   tierBasis: number;
   tierTableVersion: string;
   jht: boolean;
+  /** The debtor agreed that the lending bank debits the monthly contribution for the loan's tenor (docs/decisions/0025). */
+  autoDebitConsent: boolean;
   kpj: string | null;
   /** Issued at approval with the KPJ (lib/rules/billing.ts); null before. */
   billingCode: string | null;
@@ -136,6 +138,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
       tierBasis: true,
       tierTableVersion: true,
       jht: true,
+      autoDebitConsent: true,
       sector: true,
       fundedByBudget: true,
       kpj: true,
@@ -226,6 +229,7 @@ export async function reviewDetail(actor: Actor, id: string, now: Date): Promise
     tierBasis: e.tierBasis,
     tierTableVersion: e.tierTableVersion,
     jht: e.jht,
+    autoDebitConsent: e.autoDebitConsent,
     kpj: e.kpj,
     billingCode: e.status === "APPROVED" ? e.billingCode : null,
     submittedAt: e.submittedAt?.toISOString() ?? null,

@@ -3,7 +3,7 @@
  * status history, the officer's record page, the arrears list, the public verification and the
  * certificate's content. Every reader checks the actor's scope through lib/auth/scope.ts.
  */
-export { type CoverageSummary, type LineDto, coverageFrom, LINE_SELECT, toLineDto } from "@/lib/review/data/shared";
+export { type CoverageSummary, type LineDto, coverageFrom, coverageFromLines, LINE_SELECT, toLineDto } from "@/lib/review/data/shared";
 export { type QueuePage, type QueueRow, reviewQueue } from "@/lib/review/data/queue";
 export { type ReviewDetail, reviewDetail } from "@/lib/review/data/detail";
 export { type HistoryEntry, enrolmentHistory } from "@/lib/review/data/history";

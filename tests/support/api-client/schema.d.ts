@@ -408,6 +408,11 @@ export interface components {
             /** @description Kantor Cabang BPJS Ketenagakerjaan (id). Bawaan: Kantor Cabang kantor penyalur (officeCode). */
             kantorCabangId?: string | null;
             /**
+             * @description Debitur setuju bank penyalur memotong iuran bulanan dari rekeningnya selama jangka waktu kredit (autodebet); bank lalu mengonfirmasi tiap potongan lewat POST /api/v1/payments/notifications dengan kunci kanal autodebetnya. Bawaan false.
+             * @example false
+             */
+            autoDebitConsent?: boolean;
+            /**
              * @description Nama ahli waris.
              * @example Sri Wahyuni
              */

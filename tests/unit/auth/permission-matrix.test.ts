@@ -48,10 +48,13 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "document:read": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
   // A Kanwil manager's report holds their Kanwil's rows only (lib/reconcile/data).
   "reconciliation:run": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "own", HEAD_OFFICE: "all", ADMIN: "none" },
+  // s8-pay (docs/decisions/0025): channel keys are national (no tenant); an opt-out is the debtor's own office's or branch's.
+  "paymentChannel:manage": { BANK_OFFICER: "none", BRANCH_REVIEWER: "none", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "own" },
+  "debtor:optOut": { BANK_OFFICER: "own", BRANCH_REVIEWER: "own", REGIONAL_MANAGER: "none", HEAD_OFFICE: "none", ADMIN: "none" },
 };
 
 /** Master data, one's own account and the administrator's whole-portal views: no tenant's record, so no "own" place. */
-const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor", "masterData:manage", "phaseRule:manage", "apiKey:manage", "webhook:manage", "settlement:import"]);
+const NOT_PLACED: ReadonlySet<Action> = new Set(["target:manage", "user:manage", "account:manage", "account:secondFactor", "masterData:manage", "phaseRule:manage", "apiKey:manage", "webhook:manage", "settlement:import", "paymentChannel:manage"]);
 const WITHOUT_PLACE = (action: Action, role: Role) => NOT_PLACED.has(action) || (action === "audit:read" && role === "ADMIN");
 
 const OWN: RecordPlace = { penyalurOfficeId: "office-bri-bandung", kantorCabangId: "kc-bandung-suci", kanwilId: "kanwil-jabar" };

@@ -80,6 +80,13 @@ describe("reading template cells", () => {
     expect(header.missing).not.toContain("NIK");
   });
 
+  it("a file made from the template before the auto-debit column existed is still complete: that column is optional (docs/decisions/0025)", () => {
+    const older = TEMPLATE_COLUMNS.filter((c) => c.field !== "autoDebitConsent").map((c) => c.header);
+    expect(mapHeader(older).missing).toEqual([]);
+    const withIt = mapHeader(TEMPLATE_COLUMNS.map((c) => c.header));
+    expect(withIt.fields).toContain("autoDebitConsent");
+  });
+
   it("derives one submission key per penyalur, NIK and loan number (a re-upload finds its enrolment)", () => {
     const a = bulkSubmissionKey("bri", "3273015708850001", "KUR-1");
     expect(a).toBe(bulkSubmissionKey("bri", "3273015708850001", "KUR-1"));

@@ -193,6 +193,22 @@ describe("validateEnrolment: a valid e-form", () => {
     expect(accepted(raw).jht).toBe(expected);
   });
 
+  it.each([
+    ["on", true],
+    ["true", true],
+    ["", false],
+    [undefined, false],
+  ] as const)("the auto-debit consent box %j becomes %s — optional, default not consented (issue #15, docs/decisions/0025)", (box, expected) => {
+    const raw: Record<string, unknown> = { ...VALID };
+    if (box === undefined) delete raw.autoDebitConsent;
+    else raw.autoDebitConsent = box;
+    expect(accepted(raw).autoDebitConsent).toBe(expected);
+  });
+
+  it("an auto-debit value that is no tick is refused on its own field, in Indonesian", () => {
+    expect(refused({ ...VALID, autoDebitConsent: "mungkin" }).autoDebitConsent).toEqual(["Pilihan autodebet tidak dikenal: centang atau kosongkan."]);
+  });
+
   it("accepts a NIK typed with spaces and keeps the compact NIK in nikInfo", () => {
     expect(accepted({ ...VALID, nik: "3201 0117 0885 0001" }).nikInfo.nik).toBe(NIK_MAN);
   });

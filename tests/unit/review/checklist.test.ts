@@ -17,6 +17,13 @@ describe("changedFields: what a resubmission changed since the return (issue #13
     expect(changedFields(older, { ...base, npwp: "0123456789012345" })).toEqual(["npwp"]);
   });
 
+  it("a snapshot written before the e-form asked for auto-debit consent stood at its default (not consented)", () => {
+    const { autoDebitConsent: _dropped, ...older } = { ...base, autoDebitConsent: false };
+    void _dropped;
+    expect(changedFields(older, { ...base, autoDebitConsent: false })).toEqual([]);
+    expect(changedFields(older, { ...base, autoDebitConsent: true })).toEqual(["autoDebitConsent"]);
+  });
+
   it("a ticked attestation and a changed boolean count", () => {
     expect(changedFields({ ...base, attestNpwpPresent: false, jht: false }, { ...base, attestNpwpPresent: true, jht: false })).toEqual(["attestNpwpPresent"]);
   });

@@ -9,6 +9,8 @@ import { ContributionLinesTable } from "@/components/review/contribution-lines-t
 import { PriceStepsText } from "@/components/review/coverage-summary";
 import { BillingInstruction } from "@/components/review/billing-instruction";
 import { SendToDebtor } from "@/components/payments/send-to-debtor";
+import { OptOutControls } from "@/components/notify/opt-out-controls";
+import { optOutStateFor } from "@/lib/notify/data";
 import { EnrolmentReviewPanel } from "@/components/review/review-panel";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant, formatNpwp, formatPhoneId } from "@/lib/format";
@@ -39,7 +41,7 @@ export default async function EnrolmentPage({
   // The clearance decides the mandate again on the office's day before the record is read, so the
   // record shows the decision in force (docs/regulation.md §2.2).
   const cleared = await clearanceMandate(actor, id, now);
-  const [record, notice, t] = await Promise.all([enrolmentRecord(actor, id, now), searchParams, getTranslations()]);
+  const [record, notice, t, optOuts] = await Promise.all([enrolmentRecord(actor, id, now), searchParams, getTranslations(), optOutStateFor(actor, id)]);
   if (!record || !cleared) notFound();
   // Identifiers, phones and contact details come already as this actor may see them (lib/review/data/record.ts).
   const e = record.enrolment;
@@ -140,6 +142,8 @@ export default async function EnrolmentPage({
           actions={can(actor, "debtor:notify") ? <SendToDebtor enrolmentId={e.id} kind="BILLING" label={t("notify.ui.sendBilling")} /> : null}
         />
       ) : null}
+
+      {optOuts ? <OptOutControls enrolmentId={e.id} states={optOuts} timeZone={actor.timeZone} /> : null}
 
       <section aria-labelledby="iuran" className="rounded border border-slate-200 bg-white p-4" data-testid="contribution">
         <h2 id="iuran" className="text-lg font-semibold">{t("detail.contribution")}</h2>
@@ -275,6 +279,8 @@ export default async function EnrolmentPage({
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("detail.record.monthsInAdvance")}</dt>
           <dd>{t("detail.record.monthsOption", { count: e.coverage.monthsInAdvance })}</dd>
+          <dt className="font-medium">{t("detail.record.autoDebitConsent")}</dt>
+          <dd data-testid="auto-debit-consent">{yesNo(e.coverage.autoDebitConsent)}</dd>
           <dt className="font-medium">{t("detail.record.heirName")}</dt>
           <dd>
             {e.coverage.heirName ?? "—"}

@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/jobs/job-progress";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { jobRunFor } from "@/lib/jobs";
 import { settlementImport } from "@/lib/payments/data";
+import type { SettlementItemResult } from "@/lib/payments/mutations/settlement";
 import { formatDateId, formatMonthId, formatRupiah } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +29,24 @@ export default async function SettlementImportPage({ params, searchParams }: { p
   const runId = typeof run === "string" ? run : null;
   const jobRun = runId && !imp.finishedAt ? await jobRunFor(runId, actor.id) : null;
   const r = imp.result;
+  // One table for every list (components/ui/data-table.tsx): stacked cards on a phone.
+  const itemColumns: DataColumn<SettlementItemResult>[] = [
+    { key: "reference", header: t("columns.reference"), primary: true, cell: (i) => <span className="font-mono">{i.reference}</span> },
+    { key: "line", header: t("columns.line"), cell: (i) => i.line ?? "—" },
+    { key: "kind", header: t("columns.kind"), cell: (i) => <span className="font-medium">{t(`kinds.${i.kind}`)}</span> },
+    { key: "file", header: t("columns.file"), cell: (i) => side(i.file) },
+    { key: "portal", header: t("columns.portal"), cell: (i) => side(i.portal) },
+    {
+      key: "action",
+      header: t("columns.action"),
+      cell: (i) =>
+        i.outcome
+          ? i.outcome.settled
+            ? t("settledMonths", { months: i.outcome.months.map(formatMonthId).join(", ") })
+            : t(`refusals.${i.outcome.refusal}`)
+          : t(`actions.${i.action}`),
+    },
+  ];
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/settlement" className="text-brand-700 underline">{t("back")}</Link></p>
@@ -53,38 +73,7 @@ export default async function SettlementImportPage({ params, searchParams }: { p
             })}
           </p>
           {r.items.length ? (
-            <div role="region" aria-label={t("resultTitle")} tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
-              <table className="min-w-full text-sm" data-testid="settlement-items">
-                <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("columns.reference")}</th>
-                    <th scope="col" className="px-3 py-2">{t("columns.line")}</th>
-                    <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
-                    <th scope="col" className="px-3 py-2">{t("columns.file")}</th>
-                    <th scope="col" className="px-3 py-2">{t("columns.portal")}</th>
-                    <th scope="col" className="px-3 py-2">{t("columns.action")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.items.map((i) => (
-                    <tr key={`${i.kind}-${i.reference}`} className="border-t border-slate-200 align-top">
-                      <td className="px-3 py-2 font-mono">{i.reference}</td>
-                      <td className="px-3 py-2">{i.line ?? "—"}</td>
-                      <td className="px-3 py-2 font-medium">{t(`kinds.${i.kind}`)}</td>
-                      <td className="px-3 py-2">{side(i.file)}</td>
-                      <td className="px-3 py-2">{side(i.portal)}</td>
-                      <td className="px-3 py-2">
-                        {i.outcome
-                          ? i.outcome.settled
-                            ? t("settledMonths", { months: i.outcome.months.map(formatMonthId).join(", ") })
-                            : t(`refusals.${i.outcome.refusal}`)
-                          : t(`actions.${i.action}`)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t("resultTitle")} columns={itemColumns} rows={r.items} rowKey={(i) => `${i.kind}-${i.reference}`} rowClassName={() => "sm:align-top"} testId="settlement-items" />
           ) : null}
           {r.invalid.length ? (
             <>

@@ -6,6 +6,8 @@ import { ruleMessage, storedMandateText, type RulesTranslator } from "@/lib/i18n
 import { StatusHistory } from "@/components/enrolment/status-history";
 import { ContributionLinesTable } from "@/components/review/contribution-lines-table";
 import { BillingInstruction } from "@/components/review/billing-instruction";
+import { OptOutControls } from "@/components/notify/opt-out-controls";
+import { optOutStateFor } from "@/lib/notify/data";
 import { CoverageSummaryView, PriceStepsText } from "@/components/review/coverage-summary";
 import { DecisionForms, PaymentForm } from "@/components/review/decision-forms";
 import { LikelyDuplicateList } from "@/components/enrolment/likely-duplicates";
@@ -56,7 +58,7 @@ function nikCheckDetail(c: NikCheck, t: T, tRules: RulesTranslator): string {
 export default async function ReviewEnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("enrolment:review");
   const { id } = await params;
-  const [e, t, tRules] = await Promise.all([reviewDetail(actor, id, new Date()), getTranslations(), getTranslations("rules")]);
+  const [e, t, tRules, optOuts] = await Promise.all([reviewDetail(actor, id, new Date()), getTranslations(), getTranslations("rules"), optOutStateFor(actor, id)]);
   if (!e) notFound();
   // The reviewer sees personal data (identity, address, heir, documents): each opening is a read on record.
   await recordReviewRead(actor, e.id);
@@ -144,6 +146,8 @@ export default async function ReviewEnrolmentPage({ params }: { params: Promise<
           <PaymentForm enrolmentId={e.id} today={e.today} />
         </section>
       ) : null}
+
+      {optOuts ? <OptOutControls enrolmentId={e.id} states={optOuts} timeZone={tz} /> : null}
 
       <section aria-labelledby="keputusan" className={box} data-testid="decision">
         <h2 id="keputusan" className="text-lg font-semibold">{t("review.decisionExplain")}</h2>
