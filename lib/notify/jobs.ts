@@ -22,11 +22,13 @@ export const deliverDebtorMessageJob = defineJob<{ messageId: string }>(
  * worker through pg-boss (scripts/worker.ts schedules every job with a cron) at 23:00 UTC: 06:00 WIB,
  * 07:00 WITA, 08:00 WIT — one calendar day in every Indonesian zone. A rerun the same day tells nothing twice.
  */
-export const dailyScanJob = defineJob<Record<string, never>>(
+export const dailyScanJob = defineJob<{ only?: string[] }>(
   "notify.daily-scan",
-  async (_data, ctx) => {
+  async (data, ctx) => {
     const { runDailyScan } = await import("@/lib/notify/scan");
-    return runDailyScan(new Date(), { progress: (done) => ctx.progress(done) });
+    // The cron run scans every enrolment; an operator may queue it for named enrolments (`only`).
+    const only = Array.isArray(data?.only) ? data.only.filter((id) => typeof id === "string") : undefined;
+    return runDailyScan(new Date(), { progress: (done) => ctx.progress(done), only });
   },
   { cron: "0 23 * * *", retryLimit: 2, retryDelay: 600, expireInSeconds: 2 * 60 * 60 },
 );
