@@ -6,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { buttonClass, FormMessage, useFocusFirstError } from "@/components/admin/form-bits";
 import { endPhaseRuleAction } from "@/lib/admin/phase/actions";
 import type { FormState } from "@/lib/action/result";
+import { DateInput } from "@/components/ui/date-input";
 
 /** Ends one phase rule on a chosen last day. */
 export function EndPhaseForm({ id, scope, defaultEnd }: { id: string; scope: string; defaultEnd: string }) {
@@ -19,7 +20,7 @@ export function EndPhaseForm({ id, scope, defaultEnd }: { id: string; scope: str
       <FormMessage id="end-message" message={state.message} />
       <input type="hidden" name="id" value={id} />
       <Field name="endDate" label={t("endDate")} errors={state.errors?.endDate}>
-        {(p) => <input {...p} name="endDate" type="date" defaultValue={values.endDate ?? ""} className={inputClass} />}
+        {(p) => <DateInput {...p} name="endDate" defaultValue={values.endDate ?? ""} className={inputClass} />}
       </Field>
       <button type="submit" disabled={pending} className={buttonClass}>{t("endSubmit")}</button>
     </form>

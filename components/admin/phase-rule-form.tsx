@@ -7,6 +7,7 @@ import { buttonClass, FormMessage, secondaryButtonClass, useFocusFirstError } fr
 import { savePhaseRuleAction, type PhasePreview } from "@/lib/admin/phase/actions";
 import type { FormState } from "@/lib/action/result";
 import { formatDateId } from "@/lib/rules";
+import { DateInput } from "@/components/ui/date-input";
 
 export interface PhaseRuleFormProps {
   options: { penyalur: { code: string; name: string }[]; kanwil: { code: string; name: string }[]; provinces: { code: string; name: string }[] };
@@ -70,10 +71,10 @@ export function PhaseRuleForm({ options, id, initial, title, lead }: PhaseRuleFo
           )}
         </Field>
         <Field name="startDate" label={t("form.startDate")} errors={err("startDate")}>
-          {(p) => <input {...p} name="startDate" type="date" defaultValue={values.startDate ?? ""} className={inputClass} />}
+          {(p) => <DateInput {...p} name="startDate" defaultValue={values.startDate ?? ""} className={inputClass} />}
         </Field>
         <Field name="endDate" label={t("form.endDate")} errors={err("endDate")}>
-          {(p) => <input {...p} name="endDate" type="date" defaultValue={values.endDate ?? ""} className={inputClass} />}
+          {(p) => <DateInput {...p} name="endDate" defaultValue={values.endDate ?? ""} className={inputClass} />}
         </Field>
       </div>
       <Field name="legalInstrument" label={t("form.legalInstrument")} hint={t("form.legalHint")} errors={err("legalInstrument")}>

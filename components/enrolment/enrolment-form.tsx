@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { ruleMessage } from "@/lib/i18n/rules";
 import { CheckboxField, Field, inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import {
   enrolmentFormAction,
   lookupNikAction,
@@ -39,7 +40,6 @@ import {
   formatRupiah,
   interestRateFor,
   isFourAccessProductionKbli,
-  isIsoDate,
   isKurScheme,
   mikroAccessCap,
   monthOf,
@@ -104,35 +104,17 @@ function TextField({
   defaultValue: string;
   onChange?: (value: string) => void;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "maxLength" | "min" | "max">) {
-  // A date input draws its digits in the browser's locale (mm/dd/yyyy in an English Chromium), so the
-  // chosen day is also said with the month named, whatever the locale.
-  const [day, setDay] = useState(defaultValue);
-  const format = useFormatter();
-  const isDate = input.type === "date";
-  const said = isDate && isIsoDate(day) ? format.dateTime(new Date(`${day}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+  // A date input also says the chosen day with the month named, whatever the browser's locale.
+  const { type, ...rest } = input;
   return (
     <Field name={name} label={label} hint={hint} errors={errors}>
-      {(p) => (
-        <>
-          <input
-            {...p}
-            {...input}
-            name={name}
-            autoComplete="off"
-            defaultValue={defaultValue}
-            onChange={(ev) => {
-              if (isDate) setDay(ev.target.value);
-              onChange?.(ev.target.value);
-            }}
-            className={inputClass}
-          />
-          {isDate ? (
-            <p className="text-sm text-slate-700" aria-live="polite" data-testid={`said-${name}`} data-check-skip>
-              {said}
-            </p>
-          ) : null}
-        </>
-      )}
+      {(p) =>
+        type === "date" ? (
+          <DateInput {...p} {...rest} name={name} autoComplete="off" defaultValue={defaultValue} onChange={(ev) => onChange?.(ev.target.value)} className={inputClass} saidTestId={`said-${name}`} />
+        ) : (
+          <input {...p} {...input} name={name} autoComplete="off" defaultValue={defaultValue} onChange={(ev) => onChange?.(ev.target.value)} className={inputClass} />
+        )
+      }
     </Field>
   );
 }

@@ -12,6 +12,7 @@ import {
   type EnrolmentListQuery,
 } from "@/lib/enrolment/list-schema";
 import { KUR_SCHEMES } from "@/lib/rules";
+import { DateInput } from "@/components/ui/date-input";
 
 /**
  * The workspace's search and filters: a GET form, so it works without JavaScript and the result is
@@ -76,11 +77,11 @@ export function EnrolmentListFilters({
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="f-from" className="block text-sm font-medium text-slate-800">{t("submittedFrom")}</label>
-          <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
+          <DateInput id="f-from" name="from" defaultValue={query.from ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
         </div>
         <div className="space-y-1">
           <label htmlFor="f-to" className="block text-sm font-medium text-slate-800">{t("submittedTo")}</label>
-          <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
+          <DateInput id="f-to" name="to" defaultValue={query.to ?? ""} aria-describedby="f-dates-hint" className={inputClass} />
         </div>
         <p id="f-dates-hint" className="text-xs text-slate-600 sm:col-span-2">{t("datesHint", { zone: zoneLabel })}</p>
       </div>

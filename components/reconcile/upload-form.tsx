@@ -6,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { buttonClass, FormMessage, useFocusFirstError } from "@/components/admin/form-bits";
 import { uploadDebtorListAction } from "@/lib/reconcile/actions";
 import type { FormState } from "@/lib/action/result";
+import { DateInput } from "@/components/ui/date-input";
 
 /** The disbursed-debtor list's upload: the file and the period it covers. */
 export function DebtorListForm({ defaultFrom, defaultTo }: { defaultFrom: string; defaultTo: string }) {
@@ -22,10 +23,10 @@ export function DebtorListForm({ defaultFrom, defaultTo }: { defaultFrom: string
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="periodFrom" label={t("from")} errors={state.errors?.periodFrom}>
-          {(p) => <input {...p} name="periodFrom" type="date" defaultValue={values.periodFrom ?? ""} className={inputClass} />}
+          {(p) => <DateInput {...p} name="periodFrom" defaultValue={values.periodFrom ?? ""} className={inputClass} />}
         </Field>
         <Field name="periodTo" label={t("to")}>
-          {(p) => <input {...p} name="periodTo" type="date" defaultValue={values.periodTo ?? ""} className={inputClass} />}
+          {(p) => <DateInput {...p} name="periodTo" defaultValue={values.periodTo ?? ""} className={inputClass} />}
         </Field>
       </div>
       <button type="submit" disabled={pending} className={buttonClass}>{t("submit")}</button>

@@ -7,6 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/action/result";
 import { approveAction, recordPaymentAction, rejectAction, returnAction, type ReviewResult } from "@/lib/review/actions";
 import { PAYMENT_CHANNELS, REJECT_REASONS } from "@/lib/review/schema";
+import { DateInput } from "@/components/ui/date-input";
 
 type State = FormState<ReviewResult>;
 
@@ -150,7 +151,7 @@ export function PaymentForm({ enrolmentId, today }: { enrolmentId: string; today
           {(p) => <input {...p} name="amount" inputMode="numeric" autoComplete="off" defaultValue={v.amount ?? ""} className={inputClass} />}
         </Field>
         <Field name="paidOn" label={t("paidOn")} errors={state.errors?.paidOn}>
-          {(p) => <input {...p} name="paidOn" type="date" max={today} defaultValue={v.paidOn ?? today} className={inputClass} />}
+          {(p) => <DateInput {...p} name="paidOn" max={today} defaultValue={v.paidOn ?? today} className={inputClass} />}
         </Field>
         <Field name="channel" label={t("channel")} errors={state.errors?.channel}>
           {(p) => (

@@ -46,6 +46,8 @@ test.describe("an administrator at a desk", () => {
     // Papua, from 2030: no other journey's debtor is in its scope.
     await form.getByLabel("Provinsi (Kantor Cabang yang melayani)").selectOption("94");
     await form.getByLabel("Berlaku mulai").fill("2030-01-01");
+    // The browser draws the digits in its own order; the day is also said with its month named (issue #13).
+    await expect(form.getByText("1 Januari 2030", { exact: true })).toBeVisible();
     await form.getByLabel(/^Dasar penetapan/).fill(instrument);
     await form.getByRole("button", { name: "Pratinjau dampak" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Dampak bila disimpan" })).toContainText("01/01/2030");
@@ -66,6 +68,7 @@ test.describe("an administrator at a desk", () => {
     await row.getByRole("link", { name: /^Buat pengganti:/ }).click();
     const successor = page.getByRole("form", { name: "Aturan pengganti" });
     await expect(successor.getByLabel("Berlaku mulai")).toHaveValue("2030-07-01");
+    await expect(successor.getByText("1 Juli 2030", { exact: true })).toBeVisible();
     await successor.getByLabel(/^Dasar penetapan/).fill(`${instrument} — pengganti`);
     await successor.getByRole("button", { name: "Pratinjau dampak" }).click();
     await successor.getByRole("button", { name: "Simpan aturan" }).click();
