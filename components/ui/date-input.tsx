@@ -19,6 +19,13 @@ export type DateInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" 
  */
 export function DateInput({ saidTestId, onChange, defaultValue = "", ...input }: DateInputProps) {
   const [day, setDay] = useState(defaultValue);
+  // A new default from the page (a successor form opened by a link re-renders this same input, and
+  // React moves the untouched input to the new default): say that day, not the old one.
+  const [shownDefault, setShownDefault] = useState(defaultValue);
+  if (defaultValue !== shownDefault) {
+    setShownDefault(defaultValue);
+    setDay(defaultValue);
+  }
   const format = useFormatter();
   const said = isIsoDate(day) ? format.dateTime(new Date(`${day}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
   return (
