@@ -28,7 +28,9 @@ for (const { name, viewport } of VIEWPORTS) {
     test(`${name}: the same debtor under another NIK is flagged to the officer before submit and to the reviewer; another bank sees no name`, async ({ page, asUser }) => {
       // A birth date no other journey uses, and a name of this run: only the first enrolment matches.
       const birthDate = name === "phone" ? "1969-10-23" : "1968-09-22";
-      const fullName = `Wawan Kembar ${Date.now().toString(36).toUpperCase()}`;
+      // Letters only (a name takes no digits): the run's time spelled in letters.
+      const tag = [...Date.now().toString(26)].map((c) => String.fromCharCode(65 + parseInt(c, 26))).join("");
+      const fullName = `Wawan Kembar ${tag}`;
       const firstNik = freshNik(birthDate);
       let secondNik = freshNik(birthDate);
       while (secondNik === firstNik) secondNik = freshNik(birthDate);
