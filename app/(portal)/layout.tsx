@@ -14,12 +14,18 @@ import { getLocale, getTranslations } from "next-intl/server";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const [t, locale, figures] = await Promise.all([getTranslations(), getLocale(), reviewerHomeNow(actor)]);
-  // The reviewer home's counts as badges (docs/decisions/0026): the count is part of the link's name.
+  // The reviewer home's counts as badges (docs/decisions/0026): the count is part of the link's
+  // accessible name ("Tinjauan (3 menunggu)"), from its content, so the visible label stays in it.
   const figure = (key: "waiting" | "arrears") => figures?.find((f) => f.key === key)?.count ?? 0;
-  const badged = (label: string, count: number, message: "desk.badge" | "desk.badgeArrears") =>
-    count > 0 ? { "aria-label": t(message, { label, count }), badge: <span aria-hidden="true" className="ml-1 rounded-full bg-white px-1.5 text-xs font-bold text-brand-800">{count}</span> } : { badge: null };
-  const queueBadge = badged(t("nav.queue"), figure("waiting"), "desk.badge");
-  const arrearsBadge = badged(t("nav.arrears"), figure("arrears"), "desk.badgeArrears");
+  const badge = (count: number, message: "desk.badgeCount" | "desk.badgeArrearsCount") =>
+    count > 0 ? (
+      <>
+        <span aria-hidden="true" className="ml-1 rounded-full bg-white px-1.5 text-xs font-bold text-brand-800">{count}</span>
+        <span className="sr-only"> {t(message, { count })}</span>
+      </>
+    ) : null;
+  const queueBadge = badge(figure("waiting"), "desk.badgeCount");
+  const arrearsBadge = badge(figure("arrears"), "desk.badgeArrearsCount");
   return (
     <>
       <a href="#konten" className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -55,10 +61,10 @@ export default async function PortalLayout({ children }: { children: React.React
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/unggah">{t("bulk.link")}</Link></li>
             ) : null}
             {can(actor, "enrolment:review") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan" aria-label={queueBadge["aria-label"]}>{t("nav.queue")}{queueBadge.badge}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}{queueBadge}</Link></li>
             ) : null}
             {can(actor, "payment:record") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan" aria-label={arrearsBadge["aria-label"]}>{t("nav.arrears")}{arrearsBadge.badge}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t("nav.arrears")}{arrearsBadge}</Link></li>
             ) : null}
             {can(actor, "dashboard:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t("nav.dashboard")}</Link></li>
