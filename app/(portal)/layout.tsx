@@ -4,6 +4,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { logoutAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { reviewerHomeNow } from "@/lib/review/data";
 import { getLocale, getTranslations } from "next-intl/server";
 
 /**
@@ -12,7 +13,19 @@ import { getLocale, getTranslations } from "next-intl/server";
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, figures] = await Promise.all([getTranslations(), getLocale(), reviewerHomeNow(actor)]);
+  // The reviewer home's counts as badges (docs/decisions/0026): the count is part of the link's
+  // accessible name ("Tinjauan (3 menunggu)"), from its content, so the visible label stays in it.
+  const figure = (key: "waiting" | "arrears") => figures?.find((f) => f.key === key)?.count ?? 0;
+  const badge = (count: number, message: "desk.badgeCount" | "desk.badgeArrearsCount") =>
+    count > 0 ? (
+      <>
+        <span aria-hidden="true" className="ml-1 rounded-full bg-white px-1.5 text-xs font-bold text-brand-800">{count}</span>
+        <span className="sr-only"> {t(message, { count })}</span>
+      </>
+    ) : null;
+  const queueBadge = badge(figure("waiting"), "desk.badgeCount");
+  const arrearsBadge = badge(figure("arrears"), "desk.badgeArrearsCount");
   return (
     <>
       <a href="#konten" className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -48,10 +61,10 @@ export default async function PortalLayout({ children }: { children: React.React
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/pendaftaran/unggah">{t("bulk.link")}</Link></li>
             ) : null}
             {can(actor, "enrolment:review") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tinjauan">{t("nav.queue")}{queueBadge}</Link></li>
             ) : null}
             {can(actor, "payment:record") ? (
-              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t("nav.arrears")}</Link></li>
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/tunggakan">{t("nav.arrears")}{arrearsBadge}</Link></li>
             ) : null}
             {can(actor, "dashboard:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/dasbor">{t("nav.dashboard")}</Link></li>

@@ -61,7 +61,7 @@ export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
   return (
     <form action={action} className="inline">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="text-brand-700 underline disabled:opacity-60" aria-label={`${t("revoke")}: ${label}`}>{t("revoke")}</button>
+      <button type="submit" disabled={pending} className="inline-flex min-h-6 items-center text-brand-700 underline disabled:opacity-60" aria-label={`${t("revoke")}: ${label}`}>{t("revoke")}</button>
       {state.message ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
     </form>
   );
@@ -74,13 +74,13 @@ export function RotateKeyForm({ id, label, timeZone }: { id: string; label: stri
   const selectId = `overlap-${id}`;
   return (
     <div className="space-y-2">
-      <form action={action} className="flex flex-wrap items-end gap-2">
+      <form action={action} className="flex max-w-full flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={id} />
         <label htmlFor={selectId} className="sr-only">{t("overlap")}: {label}</label>
-        <select id={selectId} name="overlapHours" defaultValue="24" className="rounded border border-slate-400 px-2 py-1 text-sm">
+        <select id={selectId} name="overlapHours" defaultValue="24" className="min-h-6 max-w-full min-w-0 rounded border border-slate-400 px-2 py-1 text-sm">
           {OVERLAP_HOURS.map((h) => <option key={h} value={h}>{t("overlapHours", { hours: h })}</option>)}
         </select>
-        <button type="submit" disabled={pending} className="text-brand-700 underline disabled:opacity-60" aria-label={`${t("rotate")}: ${label}`}>{t("rotate")}</button>
+        <button type="submit" disabled={pending} className="inline-flex min-h-6 items-center text-brand-700 underline disabled:opacity-60" aria-label={`${t("rotate")}: ${label}`}>{t("rotate")}</button>
       </form>
       {state.message ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
       {state.ok && state.data ? <ShownKeyPanel shown={state.data} formatAt={(iso) => formatInstant(iso, timeZone)} /> : null}

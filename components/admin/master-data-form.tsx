@@ -66,7 +66,7 @@ export function RetireButton({ entity, id, retired, label }: { entity: MasterEnt
       <input type="hidden" name="entity" value={entity} />
       <input type="hidden" name="id" value={id} />
       {retired ? <input type="hidden" name="restore" value="1" /> : null}
-      <button type="submit" disabled={pending} className="text-brand-700 underline disabled:opacity-60" aria-label={`${retired ? t("restore") : t("retire")}: ${label}`}>
+      <button type="submit" disabled={pending} className="inline-flex min-h-6 items-center text-brand-700 underline disabled:opacity-60" aria-label={`${retired ? t("restore") : t("retire")}: ${label}`}>
         {retired ? t("restore") : t("retire")}
       </button>
       {state.message ? <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">{state.message}</p> : null}

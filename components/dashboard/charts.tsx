@@ -63,16 +63,40 @@ export function BarFigure({
   );
 }
 
+/**
+ * The series with the period in progress (`partialCategory`) taken off the solid line and drawn as a
+ * dashed segment from the last complete period: a month half gone is not a fall (docs/decisions/0026).
+ */
+export function splitPartial(data: Record<string, string | number | null | undefined>[], categoryKey: string, keys: string[], partialCategory?: string | null) {
+  const at = partialCategory ? data.findIndex((row) => row[categoryKey] === partialCategory) : -1;
+  if (at < 0) return { data, partial: false };
+  return {
+    partial: true,
+    data: data.map((row, i) => {
+      const next = { ...row };
+      for (const k of keys) {
+        next[`${k}Partial`] = i === at || i === at - 1 ? row[k] : null;
+        if (i === at) next[k] = null;
+      }
+      return next;
+    }),
+  };
+}
+
 export function LineFigure({
-  data,
+  data: rows,
   categoryKey,
   series,
+  partialCategory,
 }: {
   data: Record<string, string | number | null | undefined>[];
   categoryKey: string;
   series: Series[];
+  /** The category (axis label) of the period in progress, drawn dashed. */
+  partialCategory?: string | null;
 }) {
   const fmt = useCompact();
+  const { data, partial } = splitPartial(rows, categoryKey, series.map((s) => s.key), partialCategory);
   return (
     <div aria-hidden="true" className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -85,6 +109,11 @@ export function LineFigure({
           {series.map((s) => (
             <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
+          {partial
+            ? series.map((s) => (
+                <Line key={`${s.key}Partial`} type="monotone" dataKey={`${s.key}Partial`} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3 }} legendType="none" isAnimationActive={false} />
+              ))
+            : null}
         </LineChart>
       </ResponsiveContainer>
     </div>

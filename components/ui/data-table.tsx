@@ -41,6 +41,7 @@ export function DataTable<Row>({
   testId,
   empty,
   captionVisible = false,
+  rowHeaders = false,
   className = "",
 }: {
   /** Names the table for screen readers (and the scrollable region on a desk). */
@@ -56,6 +57,8 @@ export function DataTable<Row>({
   empty?: ReactNode;
   /** Shows the caption as the table's title (else it is for screen readers only). */
   captionVisible?: boolean;
+  /** The primary column's cells are row headers (th scope="row"), naming their row for screen readers. */
+  rowHeaders?: boolean;
   className?: string;
 }) {
   const captionId = useId();
@@ -95,8 +98,13 @@ export function DataTable<Row>({
               {columns.map((c) => {
                 const label = c.label ?? (typeof c.header === "string" ? c.header : "");
                 if (c.primary || c.control) {
-                  return (
-                    <td key={c.key} role="cell" className={`block pb-1 text-base sm:table-cell sm:px-3 sm:py-2 sm:text-sm ${c.control ? "float-right ml-2" : ""} sm:float-none sm:ml-0`}>
+                  const className = `block pb-1 text-base sm:table-cell sm:px-3 sm:py-2 sm:text-sm ${c.control ? "float-right ml-2" : ""} sm:float-none sm:ml-0`;
+                  return c.primary && rowHeaders ? (
+                    <th key={c.key} role="rowheader" scope="row" className={`${className} text-left font-medium sm:font-normal`}>
+                      {c.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={c.key} role="cell" className={className}>
                       {c.cell(row)}
                     </td>
                   );

@@ -170,3 +170,28 @@ export function targetInput(m: TargetMessage) {
   });
 }
 export type TargetInput = z.output<ReturnType<typeof targetInput>>;
+
+// ── The enrolments behind a figure (/dasbor/pendaftaran, docs/decisions/0026) ───────────────────
+
+export const BEHIND_PATH = "/dasbor/pendaftaran";
+/** The figures that link to their enrolments: awaiting review, and contributions in arrears. */
+export const BEHIND_FIGURES = ["pending", "arrears"] as const;
+export type BehindFigure = (typeof BEHIND_FIGURES)[number];
+
+const BehindParams = z.object({
+  figure: z.preprocess(single, z.enum(BEHIND_FIGURES)).catch("pending"),
+  page: z.preprocess(single, z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1))).catch(1),
+});
+
+/** The list behind `figure` under the view's own filters (the same parameters as the dashboard's). */
+export function behindHref(query: DashboardQuery, figure: BehindFigure, page = 1): string {
+  const params = dashboardParams(query);
+  params.set("figure", figure);
+  if (page > 1) params.set("page", String(page));
+  return `${BEHIND_PATH}?${params.toString()}`;
+}
+
+/** The figure and page a list request asks for (a malformed one: pending, page 1). */
+export function parseBehindRequest(input: Record<string, string | string[] | undefined>): { figure: BehindFigure; page: number } {
+  return BehindParams.parse(input);
+}

@@ -120,6 +120,19 @@ function rangeLabel([from, to]: [number, number], locale: Locale): string {
   return t("dashboard.duration.range", { from: formatDuration(from, locale), to: upper });
 }
 
+/**
+ * Whether a month's or week's row is complete: the one in progress says so, with the day its
+ * figures run to, on screen and in the export alike (docs/decisions/0026), so a short current
+ * month does not read as a collapse.
+ */
+function completenessColumn(locale: Locale): Column {
+  return { key: "completeness", label: translator(locale)("desk.partial.column"), kind: "text" };
+}
+function completeness(partial: boolean, today: string, locale: Locale): string {
+  const t = translator(locale);
+  return partial ? t("desk.partial.inProgress", { date: formatDateId(today) }) : t("desk.partial.complete");
+}
+
 export interface TableContext {
   locale: Locale;
   /** "Kanwil Jawa Barat, 01/2026–11/2026" — what every caption says it covers. */
@@ -168,8 +181,9 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
         { key: "enrolments", label: x.column("submitted"), kind: "int" },
         x.col("approved", "int"),
         x.col("approvedPaid", "int"),
+        completenessColumn(locale),
       ],
-      rows: fig.byMonth.map((m) => ({ ...m })),
+      rows: fig.byMonth.map((m) => ({ ...m, completeness: completeness(m.month === fig.partialMonth, fig.today, locale) })),
     },
     {
       ...head("week"),
@@ -177,8 +191,9 @@ export function figureTables(fig: DashboardFigures, targets: TargetRow[], ctx: T
         x.col("week", "date"),
         { key: "enrolments", label: x.column("submitted"), kind: "int" },
         x.col("approved", "int"),
+        completenessColumn(locale),
       ],
-      rows: fig.byWeek.map((w) => ({ ...w })),
+      rows: fig.byWeek.map((w) => ({ ...w, completeness: completeness(w.week === fig.partialWeek, fig.today, locale) })),
     },
     {
       ...head("contributions"),

@@ -13,6 +13,13 @@ export const QUEUE_PATH = "/tinjauan";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "REJECTED"] as const;
 export const QUEUE_MANDATES = ["MANDATORY", "PHASED_REQUIRED", "VOLUNTARY"] as const;
+/**
+ * The reviewer home's figures as queue views (docs/decisions/0026): `overdue` waits past the review's
+ * service level, `resubmitted` was returned and has come back corrected. Both are waiting work
+ * (status SUBMITTED).
+ */
+export const QUEUE_VIEWS = ["overdue", "resubmitted"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export const REJECT_REASONS = ["NIK_INVALID", "DUPLICATE_PARTICIPANT", "NOT_ELIGIBLE", "DATA_MISMATCH", "OTHER"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -28,9 +35,11 @@ const pageParam = z
 /**
  * /tinjauan?penyalur=…&scheme=…&mandate=…&status=…&page=…: the URL is the state, untrusted and often
  * stale, so anything malformed falls back to its default. The default status is SUBMITTED (the work
- * waiting); `status=ALL` shows every status.
+ * waiting); `status=ALL` shows every status. A `view` (overdue, resubmitted) is waiting work, so it
+ * holds the status at SUBMITTED.
  */
 export const QueueParams = z.object({
+  view: optionalEnum(QUEUE_VIEWS),
   penyalur: z.preprocess(single, z.uuid().optional()).catch(undefined),
   scheme: optionalEnum(KUR_SCHEMES),
   mandate: optionalEnum(QUEUE_MANDATES),
@@ -45,17 +54,19 @@ export function parseArrearsPage(input: Record<string, string | string[] | undef
 }
 
 export function parseQueueQuery(input: Record<string, string | string[] | undefined> | undefined | null): QueueQuery {
-  return QueueParams.parse(input ?? {});
+  const query = QueueParams.parse(input ?? {});
+  return query.view ? { ...query, status: "SUBMITTED" } : query;
 }
 
 /** The queue's URL for a query, keeping only what differs from the defaults. */
 export function queueHref(query: QueueQuery, change: Partial<QueueQuery> = {}): string {
   const q = { ...query, ...change };
   const params = new URLSearchParams();
+  if (q.view) params.set("view", q.view);
   if (q.penyalur) params.set("penyalur", q.penyalur);
   if (q.scheme) params.set("scheme", q.scheme);
   if (q.mandate) params.set("mandate", q.mandate);
-  if (q.status !== "SUBMITTED") params.set("status", q.status);
+  if (q.status !== "SUBMITTED" && !q.view) params.set("status", q.status);
   if (q.page > 1) params.set("page", String(q.page));
   const s = params.toString();
   return s ? `${QUEUE_PATH}?${s}` : QUEUE_PATH;

@@ -62,3 +62,17 @@ export function workingDaysBetween(from: string, to: string): number {
 
 /** The service level of the BPJS branch review: older than this many working days is overdue. */
 export const REVIEW_SLA_WORKING_DAYS = 2;
+
+/**
+ * The latest submission day that is past the review's service level on `today`: an enrolment
+ * submitted on this day or before is more than REVIEW_SLA_WORKING_DAYS working days old (the
+ * queue's `overdue`). Lets a count ask the database for `submitted before the next day` instead of
+ * reading every waiting enrolment's age.
+ */
+export function latestOverdueDay(today: string): string {
+  requireDate(today);
+  let d = addDays(today, -1);
+  // Bounded like workingDaysBetween: the SLA is days, no run of holidays is longer than two weeks.
+  for (let i = 0; i < 60 && workingDaysBetween(d, today) <= REVIEW_SLA_WORKING_DAYS; i++) d = addDays(d, -1);
+  return d;
+}

@@ -101,3 +101,40 @@ test("an administrator sets a yearly target; a bad figure is shown on its field 
   await expect(page.getByRole("table")).toContainText("KC Bandung Suci");
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("figures that do not mislead: every Kanwil as a row even at zero, the month in progress marked, pending and arrears open their enrolments under the same filters", async ({ page, asUser }) => {
+  await asUser("headOffice");
+  await page.goto("/dasbor?penyalur=BRI");
+  // All eleven Kanwil, whether they have BRI enrolments or not (the demo data has them in Jawa Barat only).
+  await expect(page.locator('table[data-table="kanwil"] tbody tr')).toHaveCount(11);
+  await expect(page.locator('table[data-table="kanwil"]').getByRole("rowheader", { name: "Kanwil Sulama" })).toBeVisible();
+  // The month in progress says so, in the table and under the chart.
+  await expect(page.locator('table[data-table="month"] tbody tr').last()).toContainText("Berjalan, data sampai");
+  await expect(page.getByTestId("partial-month-note")).toBeVisible();
+
+  // Pending: the list behind the status table's "Menunggu verifikasi", with the page's filters.
+  const waiting = (await page.locator('table[data-table="status"]').getByRole("row", { name: /Menunggu verifikasi/ }).locator("td").first().innerText()).replace(/\D/g, "");
+  await page.getByTestId("status-pending-link").click();
+  await expect(page).toHaveURL(/\/dasbor\/pendaftaran\?from=\d{4}-\d\d&to=\d{4}-\d\d&penyalur=BRI&figure=pending/);
+  await expect(page.getByRole("heading", { name: "Pendaftaran menunggu verifikasi", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("behind-scope")).toContainText("Nasional (BRI)");
+  await expect(page.getByTestId("behind-count")).toHaveText(`${Number(waiting).toLocaleString("id-ID")} pendaftaran`);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Kembali ke dasbor dengan filter yang sama" }).click();
+  await expect(page).toHaveURL(/\/dasbor\?from=\d{4}-\d\d&to=\d{4}-\d\d&penyalur=BRI$/);
+
+  // Arrears: the list behind the arrears figure.
+  await page.getByTestId("kpi-arrears-link").click();
+  await expect(page).toHaveURL(/figure=arrears/);
+  await expect(page.getByRole("heading", { name: "Pendaftaran dengan iuran menunggak", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("behind-count")).toHaveText(/\d+ pendaftaran/);
+});
+
+test("a regional manager cannot list the enrolments behind another Kanwil's figures", async ({ page, asUser }) => {
+  await asUser("managerJabar");
+  expect((await page.goto("/dasbor/pendaftaran?figure=pending&kanwil=DKI_JAKARTA"))?.status()).toBe(404);
+  expect((await page.goto("/dasbor/pendaftaran?figure=arrears&kc=KC-SEMARANG"))?.status()).toBe(404);
+  const own = await page.goto("/dasbor/pendaftaran?figure=pending");
+  expect(own?.status()).toBe(200);
+  await expect(page.getByTestId("behind-scope")).toContainText("Kanwil Jawa Barat");
+});

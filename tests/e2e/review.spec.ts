@@ -23,7 +23,8 @@ test("submit → return → correct → approve → payment → the bank may dis
 
   // The reviewer returns it: a reason is required (refused on its field, focus on it), then sent.
   await asUser("reviewerBandung");
-  await page.getByRole("link", { name: "Tinjauan" }).click();
+  // The menu's queue link (its name carries the waiting count; the home's figures also say "tinjauan").
+  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: /^Tinjauan/ }).click();
   await expect(page.getByRole("heading", { name: "Antrean verifikasi" })).toBeVisible();
   // The queue is oldest first: the newest submission is on its last page (other journeys' wait before it).
   await page.goto("/tinjauan?page=9999");

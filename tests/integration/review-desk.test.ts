@@ -9,16 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attachDocument } from "@/lib/documents/mutations";
 import { processUpload } from "@/lib/documents/process";
-import { CONSENT_TEXT_VERSION } from "@/lib/enrolment/consent";
-import { correctionForActor } from "@/lib/enrolment/data";
-import { resubmitEnrolment } from "@/lib/enrolment/mutations";
-import { validateEnrolment } from "@/lib/enrolment/schema";
 import { CHECKLIST_FIELDS } from "@/lib/review/checklist";
 import { reviewDetail } from "@/lib/review/data";
 import { recordReviewRead, returnEnrolment } from "@/lib/review/mutations";
-import { todayInZone } from "@/lib/rules";
 import { demoActors, type DemoActors } from "../support/db";
-import { submittedEnrolment } from "../support/review";
+import { resubmitCorrected, submittedEnrolment } from "../support/review";
 
 let actors: DemoActors;
 beforeAll(async () => {
@@ -71,26 +66,7 @@ describe("reviewDetail: the checklist and the resubmission diff", () => {
     expect((await reviewDetail(actors.reviewerBandung, e.id, new Date()))!.resubmission).toBeNull();
 
     const npwp = await attach(submissionKey, "NPWP", "#eeeeee");
-    const correction = (await correctionForActor(actors.officerBri, e.id))!;
-    const today = todayInZone(new Date(), actors.officerBri.timeZone);
-    const form = validateEnrolment(
-      {
-        ...correction.values,
-        npwp: "0123456789019999",
-        heirName: "Dewi Lestari",
-        attestNikChecked: "on",
-        attestSlikChecked: "on",
-        attestNoOtherKur: "on",
-        attestNpwpPresent: "on",
-        consent: "on",
-        consentTextVersion: CONSENT_TEXT_VERSION,
-        submissionKey: randomUUID(),
-      },
-      today,
-      { existingParticipant: !correction.participantEditable },
-    );
-    if (!form.ok) throw new Error(JSON.stringify(form.errors));
-    await resubmitEnrolment(actors.officerBri, e.id, correction.version, form.data, new Date());
+    await resubmitCorrected(actors.officerBri, e.id, { npwp: "0123456789019999", heirName: "Dewi Lestari" });
 
     const detail = (await reviewDetail(actors.reviewerBandung, e.id, new Date()))!;
     expect(detail.resubmission).toMatchObject({ reason: "Lampirkan foto kartu NPWP dan periksa NPWP.", reviewerName: expect.any(String), documentsAdded: [npwp.id] });

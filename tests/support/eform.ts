@@ -7,6 +7,16 @@ export function uniqueLoanNumber(prefix = "IT"): string {
   return `${prefix}-${Date.now().toString(36).toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }
 
+/** Every attestation ticked and the consent given, as the officer sends them. */
+export const ATTESTED = {
+  attestNikChecked: "on",
+  attestSlikChecked: "on",
+  attestNoOtherKur: "on",
+  attestNpwpPresent: "on",
+  consent: "on",
+  consentTextVersion: CONSENT_TEXT_VERSION,
+} as const;
+
 /**
  * Every field of a valid e-form as FormData delivers it (strings, a ticked box "on"), for a KUR
  * kecil of Rp150.000.000 (so NPWP and its attestation are filled). `nik` and `kantorCabangId` have
@@ -50,12 +60,7 @@ export function eformFields(today: string, overrides: Record<string, string> = {
     heirName: "Sri Wahyuni",
     heirRelationship: "SPOUSE",
     heirPhone: "0813-1111-2222",
-    attestNikChecked: "on",
-    attestSlikChecked: "on",
-    attestNoOtherKur: "on",
-    attestNpwpPresent: "on",
-    consent: "on",
-    consentTextVersion: CONSENT_TEXT_VERSION,
+    ...ATTESTED,
     ...overrides,
   };
 }

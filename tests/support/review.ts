@@ -6,11 +6,13 @@
 import type { Actor } from "@/lib/auth/data";
 import { loadActor } from "@/lib/auth/data";
 import { db } from "@/lib/db";
-import { submitEnrolment } from "@/lib/enrolment/mutations";
+import { randomUUID } from "node:crypto";
+import { correctionForActor } from "@/lib/enrolment/data";
+import { resubmitEnrolment, submitEnrolment } from "@/lib/enrolment/mutations";
 import { validateEnrolment } from "@/lib/enrolment/schema";
 import { todayInZone } from "@/lib/rules";
 import { uniqueNik } from "./db";
-import { eformFields } from "./eform";
+import { ATTESTED, eformFields } from "./eform";
 
 export interface SubmittedFixture {
   id: string;
@@ -69,4 +71,25 @@ export async function extraReviewer(kantorCabangCode = "KC-BANDUNG-SUCI"): Promi
 
 export async function auditCount(enrolmentId: string, action?: string): Promise<number> {
   return db().auditEvent.count({ where: { entityType: "Enrolment", entityId: enrolmentId, ...(action ? { action } : {}) } });
+}
+
+/**
+ * The officer corrects a RETURNED enrolment as the correction page does (its values, `changes`, the
+ * attestations and consent ticked again, a fresh submission key) and resubmits it.
+ */
+export async function resubmitCorrected(officer: Actor, enrolmentId: string, changes: Record<string, string>, now = new Date()): Promise<void> {
+  const correction = await correctionForActor(officer, enrolmentId);
+  if (!correction) throw new Error("no correction for this officer");
+  const form = validateEnrolment(
+    {
+      ...correction.values,
+      ...changes,
+      ...ATTESTED,
+      submissionKey: randomUUID(),
+    },
+    todayInZone(now, officer.timeZone),
+    { existingParticipant: !correction.participantEditable },
+  );
+  if (!form.ok) throw new Error(`correction is invalid: ${JSON.stringify(form.errors)}`);
+  await resubmitEnrolment(officer, enrolmentId, correction.version, form.data, now);
 }

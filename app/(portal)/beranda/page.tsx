@@ -6,6 +6,8 @@ import { requireActor } from "@/lib/auth/session";
 import { recentEnrolments } from "@/lib/enrolment/data";
 import { getTranslations } from "next-intl/server";
 import { AdminLinks } from "@/components/admin/admin-links";
+import { ReviewerHome } from "@/components/review/reviewer-home";
+import { reviewerHomeNow } from "@/lib/review/data";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nav");
@@ -16,7 +18,7 @@ export default async function HomePage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const mayRead = can(actor, "enrolment:read");
-  const rows = mayRead ? await recentEnrolments(actor, 10) : [];
+  const [rows, figures] = await Promise.all([mayRead ? recentEnrolments(actor, 10) : [], reviewerHomeNow(actor)]);
   return (
     <div className="space-y-6">
       <section aria-labelledby="salam">
@@ -37,6 +39,7 @@ export default async function HomePage() {
           </Link>
         ) : null}
       </section>
+      {figures ? <ReviewerHome figures={figures} /> : null}
       {mayRead ? (
         <section aria-labelledby="terbaru" className="space-y-2">
           <h2 id="terbaru" className="text-lg font-semibold">{t("home.recent")}</h2>

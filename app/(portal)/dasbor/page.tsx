@@ -10,9 +10,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { GAPS_PATH, coverageGapSummary, gapFilterQuery } from "@/lib/loans";
 import { dashboardFigures, dashboardFilterOptions, resolveDashboardFilter, targetsForView } from "@/lib/dashboard/data";
 import { formatDuration } from "@/lib/dashboard/median";
-import { DASHBOARD_PATH, DASHBOARD_SCHEMES, dashboardHref, exportHref, parseDashboardQuery } from "@/lib/dashboard/schema";
+import { DASHBOARD_PATH, DASHBOARD_SCHEMES, behindHref, dashboardHref, exportHref, parseDashboardQuery } from "@/lib/dashboard/schema";
+import { cellLink } from "@/components/ui/data-table";
 import { complianceRate, figureLabels, figureTables, formatCell, schemeLabel, type FigureTable as Table } from "@/lib/dashboard/tables";
-import { formatMonthId, todayInZone } from "@/lib/rules";
+import { formatDateId, formatMonthId, todayInZone } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -30,7 +31,7 @@ const COLORS = { primary: "#047857", secondary: "#2563eb", tertiary: "#b45309", 
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("dashboard:read");
-  const [x, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
+  const [x, tDesk, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("desk"), getLocale()]);
   const today = todayInZone(new Date(), actor.timeZone);
   const query = parseDashboardQuery(await searchParams, today.slice(0, 7));
   const filter = await resolveDashboardFilter(actor, query);
@@ -59,6 +60,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tableBlock = (t: Table, rowHref?: (row: Table["rows"][number]) => string | null) => (
     <FigureTable table={t} locale={locale} query={view} rowHref={rowHref} />
   );
+
+  // The period in progress is labelled on the axis too ("12/2026 (berjalan)"), beside its dashed segment.
+  const inProgress = (label: string, partial: boolean) => (partial ? `${label} ${tDesk("partial.axis")}` : label);
+  const monthAxis = (month: string) => inProgress(formatMonthId(month), month === fig.partialMonth);
+  const weekAxis = (week: string) => inProgress(`${week.slice(8, 10)}/${week.slice(5, 7)}`, week === fig.partialWeek);
 
   // Drill-down: national → Kanwil → Kantor Cabang → penyalur office.
   const level = filter.kc ? "office" : filter.kanwil ? "kc" : "kanwil";
@@ -165,12 +171,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             [x("kpi.median"), formatDuration(fig.decisions.medianHours, locale), "kpi-median"],
             [x("kpi.billed"), fmt("money", fig.contributions.billed), "kpi-billed"],
             [x("kpi.paid"), fmt("money", fig.contributions.paid), "kpi-paid"],
-            [x("kpi.arrears"), fmt("money", fig.contributions.arrears), "kpi-arrears"],
+            [x("kpi.arrears"), fmt("money", fig.contributions.arrears), "kpi-arrears", behindHref(view, "arrears"), tDesk("behind.link.arrears")],
             [x("kpi.relief"), fmt("money", fig.contributions.relief), "kpi-relief"],
-          ].map(([label, value, id]) => (
+          ].map(([label, value, id, href, linkText]) => (
             <div key={id} className="rounded border border-slate-200 bg-white p-3">
               <dt className="text-sm text-slate-700">{label}</dt>
               <dd className="text-xl font-semibold tabular-nums" data-testid={id}>{value}</dd>
+              {href ? <dd><Link href={href} className={cellLink} data-testid={`${id}-link`}>{linkText}</Link></dd> : null}
             </div>
           ))}
         </dl>
@@ -186,6 +193,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="status" className="text-lg font-semibold">{table("status").title}</h2>
         <BarFigure data={table("status").rows.map((r) => ({ label: String(r.label), enrolments: r.enrolments }))} categoryKey="label" series={[{ key: "enrolments", label: x("count"), color: COLORS.secondary }]} horizontal />
         {tableBlock(table("status"))}
+        <p><Link href={behindHref(view, "pending")} className={cellLink} data-testid="status-pending-link">{tDesk("behind.link.pending")}</Link></p>
       </section>
 
       <section aria-labelledby="rincian" className="space-y-2">
@@ -203,17 +211,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="tren" className="space-y-2">
         <h2 id="tren" className="text-lg font-semibold">{table("month").title}</h2>
-        <LineFigure data={fig.byMonth.map((m) => ({ ...m, month: formatMonthId(m.month) }))} categoryKey="month" series={[
+        <LineFigure data={fig.byMonth.map((m) => ({ ...m, month: monthAxis(m.month) }))} categoryKey="month" partialCategory={fig.partialMonth ? monthAxis(fig.partialMonth) : null} series={[
           { key: "enrolments", label: x("series.submitted"), color: COLORS.secondary },
           { key: "approved", label: x("series.approved"), color: COLORS.primary },
           { key: "approvedPaid", label: x("series.paid"), color: COLORS.tertiary },
         ]} />
+        {fig.partialMonth ? <p className="text-sm text-slate-700" data-testid="partial-month-note">{tDesk("partial.chartNote", { date: formatDateId(today) })}</p> : null}
         {tableBlock(table("month"))}
         <h3 className="pt-2 font-semibold">{table("week").title}</h3>
-        <LineFigure data={fig.byWeek.map((w) => ({ ...w, week: `${w.week.slice(8, 10)}/${w.week.slice(5, 7)}` }))} categoryKey="week" series={[
+        <LineFigure data={fig.byWeek.map((w) => ({ ...w, week: weekAxis(w.week) }))} categoryKey="week" partialCategory={fig.partialWeek ? weekAxis(fig.partialWeek) : null} series={[
           { key: "enrolments", label: x("series.submitted"), color: COLORS.secondary },
           { key: "approved", label: x("series.approved"), color: COLORS.primary },
         ]} />
+        {fig.partialWeek ? <p className="text-sm text-slate-700">{tDesk("partial.chartNote", { date: formatDateId(today) })}</p> : null}
         {tableBlock(table("week"))}
       </section>
 

@@ -27,9 +27,16 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("review.queueTitle")}</h1>
       <p className="text-sm text-slate-700">{t("review.queueIntro")}</p>
+      {query.view ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="queue-view">
+          {t(`desk.queueView.${query.view}`)}{" "}
+          <Link href={queueHref(query, { view: undefined, page: 1 })} className="text-brand-700 underline">{t("desk.queueView.clear")}</Link>
+        </p>
+      ) : null}
 
       <Form key={queueHref(query)} action={QUEUE_PATH} role="search" aria-labelledby="queue-filter" className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <h2 id="queue-filter" className="text-base font-semibold">{t("review.filters")}</h2>
+        {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
         <div className="grid gap-3 sm:grid-cols-4">
           <Field name="penyalur" label={t("review.penyalur")}>
             {(p) => (
@@ -57,7 +64,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </Field>
           <Field name="status" label={t("list.status")}>
             {(p) => (
-              <select {...p} name="status" defaultValue={query.status} className={inputClass}>
+              <select {...p} name="status" defaultValue={query.status} disabled={Boolean(query.view)} className={inputClass}>
                 {QUEUE_STATUSES.map((s) => <option key={s} value={s}>{t(`enums.status.${s}`)}</option>)}
                 <option value="ALL">{t("review.allStatuses")}</option>
               </select>

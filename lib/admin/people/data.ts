@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/data";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { hashOneTimeToken, isOneTimeTokenShape } from "@/lib/auth/tokens";
-import { PEOPLE_PAGE_SIZE, PLACE_KIND_OF_ROLE, placeValue, type PeopleQuery, type PersonStatus, type PlaceKind } from "@/lib/admin/people/schema";
+import { INTEGRATION_EMAIL_DOMAIN } from "@/lib/api/enrolments/data";
+import { PEOPLE_PAGE_SIZE, PLACE_KIND_OF_ROLE, placeValue, type PeopleQuery, type PersonRowStatus, type PlaceKind } from "@/lib/admin/people/schema";
 
 /**
  * Reads of the people administration: the access list (who has which access), one person, the
@@ -17,7 +18,7 @@ export interface PersonRow {
   name: string;
   email: string;
   role: Role;
-  status: PersonStatus;
+  status: PersonRowStatus;
   placeKind: PlaceKind | null;
   /** "BRI — Kantor Cabang Bandung Asia Afrika", a Kantor Cabang's or Kanwil's name; null = national. */
   placeName: string | null;
@@ -89,6 +90,9 @@ function peopleWhere(query: PeopleQuery): Prisma.UserWhereInput {
   if (query.status === "inactive") and.push({ active: false });
   if (query.status === "invited") and.push({ active: true, passwordHash: null });
   if (query.status === "active") and.push({ active: true, passwordHash: { not: null } });
+  // Integration accounts only when asked for (status "system"), never mixed into the people.
+  const integration: Prisma.UserWhereInput = { email: { endsWith: INTEGRATION_EMAIL_DOMAIN } };
+  and.push(query.status === "system" ? integration : { NOT: integration });
   return { AND: and };
 }
 

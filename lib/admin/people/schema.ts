@@ -159,8 +159,15 @@ export type TotpConfirmInput = z.output<ReturnType<typeof totpConfirmInput>>;
 
 // ── The access list's query string (/admin/pengguna?q=…&peran=…&status=…&hal=2) ─────────────────
 
-export const PERSON_STATUSES = ["active", "invited", "inactive"] as const;
+/**
+ * The access list's status filter. `system`: the integration accounts the host-to-host API creates
+ * per bank office (officer of record of what a bank's system enrols, never signed in to); hidden
+ * unless asked for, so the list is the people (docs/decisions/0026).
+ */
+export const PERSON_STATUSES = ["active", "invited", "inactive", "system"] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
+/** What a person's row says of their access (a system account is always inactive). */
+export type PersonRowStatus = Exclude<PersonStatus, "system">;
 export const PEOPLE_PAGE_SIZE = 50;
 
 const PeopleParams = z.object({

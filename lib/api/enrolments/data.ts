@@ -73,8 +73,11 @@ export function officeReader(office: ApiOffice, userId: string): Actor {
 }
 
 /** The integration user's address: under the reserved .invalid domain, so no mail can ever reach it. */
+/** The domain of every integration account's address (`.invalid`: no mail can reach it). */
+export const INTEGRATION_EMAIL_DOMAIN = "@integrasi.lindungikur.invalid";
+
 export function integrationEmail(office: Pick<ApiOffice, "penyalurCode" | "code">): string {
-  return `h2h.${office.penyalurCode}.${office.code}@integrasi.lindungikur.invalid`.toLowerCase();
+  return `h2h.${office.penyalurCode}.${office.code}${INTEGRATION_EMAIL_DOMAIN}`.toLowerCase();
 }
 
 /** The loan columns of an enrolment (lib/api/enrolments-schema.ts `loan`). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { staleReadDb } from "@/lib/db";
-import { monthRange } from "@/lib/rules";
+import { addDays, dayOfWeek, lastDayOfMonth, monthRange } from "@/lib/rules";
 import { medianFromHistogram, type HistogramBucket } from "@/lib/dashboard/median";
 import { BREAKDOWN_MEASURES, ZERO, cellWhere, isNational, type GroupedRow, type Measures } from "@/lib/dashboard/data/cells";
 import type { ResolvedFilter } from "@/lib/dashboard/data/filter";
@@ -51,6 +51,12 @@ export interface DashboardFigures {
   byProvince: BreakdownRow[];
   byMonth: { month: string; enrolments: number; approved: number; approvedPaid: number }[];
   byWeek: { week: string; enrolments: number; approved: number }[];
+  /**
+   * The month in progress (today's, YYYY-MM) when the period reaches it, and the ISO week in
+   * progress (its Monday): their figures are partial, shown so, not plotted as a collapse.
+   */
+  partialMonth: string | null;
+  partialWeek: string | null;
   contributions: ContributionFigures;
   contributionsByMonth: ({ month: string } & ContributionFigures)[];
   decisions: { count: number; medianHours: number | null; histogram: HistogramBucket[] };
@@ -127,6 +133,29 @@ function breakdown(rows: GroupedRow[], label: (key: string) => { label: string; 
     .sort((a, b) => b.enrolments - a.enrolments || a.label.localeCompare(b.label, "id"));
 }
 
+/**
+ * Every Kanwil of a national view and every Kantor Cabang of a Kanwil view, active ones and
+ * retired ones that still hold enrolments here, so a place with no enrolment shows as a row of
+ * zeros instead of vanishing (a missing row reads as "no data", a zero row as "nothing enrolled").
+ */
+async function placesInView(kind: "kanwil" | "kc", f: ResolvedFilter, withData: string[]): Promise<{ id: string; code: string; name: string }[]> {
+  const select = { id: true, code: true, name: true } as const;
+  const present = { OR: [{ retiredAt: null }, { id: { in: withData } }] };
+  if (kind === "kanwil") return staleReadDb().kanwil.findMany({ where: { ...(f.kanwil ? { id: f.kanwil.id } : {}), ...present }, select });
+  if (!f.kanwil) return [];
+  return staleReadDb().kantorCabang.findMany({ where: { kanwilId: f.kanwil.id, ...(f.kc ? { id: f.kc.id } : {}), ...present }, select });
+}
+
+/** The breakdown with a zero row for every place in view that has none, largest first then by name. */
+function withZeroRows(rows: BreakdownRow[], places: { id: string; code: string; name: string }[]): BreakdownRow[] {
+  const seen = new Set(rows.map((r) => r.key));
+  const zeros = places.filter((p) => !seen.has(p.id)).map((p) => ({ key: p.id, label: p.name, code: p.code, ...ZERO }));
+  return [...rows, ...zeros].sort((a, b) => b.enrolments - a.enrolments || a.label.localeCompare(b.label, "id"));
+}
+
+/** The Monday of the ISO week of a day. */
+const weekOf = (day: string) => addDays(day, -((dayOfWeek(day) + 6) % 7));
+
 export interface Labels {
   scheme: (code: string) => string;
   sector: (code: string) => string;
@@ -145,11 +174,13 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
   ]);
   const of = (dim: string) => grouped.filter((r) => r.dim === dim);
   const ids = (dim: string) => of(dim).map((r) => r.key!).filter(Boolean);
-  const [kanwilNames, kcNames, penyalurNames, officeNames] = await Promise.all([
+  const [kanwilNames, kcNames, penyalurNames, officeNames, kanwilPlaces, kcPlaces] = await Promise.all([
     names("kanwil", ids("kanwil")),
     names("kc", ids("kc")),
     names("penyalur", ids("penyalur")),
     names("office", (offices ?? []).map((r) => r.key!)),
+    placesInView("kanwil", f, ids("kanwil")),
+    isNational(f) ? Promise.resolve([]) : placesInView("kc", f, ids("kc")),
   ]);
   const named = (map: Map<string, { code: string | null; name: string }>) => (key: string) => ({
     label: map.get(key)?.name ?? key,
@@ -167,8 +198,8 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
     totals,
     byStatus: STATUSES.map((status) => ({ status, enrolments: statusRows.find((r) => r.key === status)?.enrolments ?? 0 })),
     funnel: { submitted: totals.enrolments, approved: totals.approved, paid: totals.approvedPaid, active },
-    byKanwil: breakdown(of("kanwil"), named(kanwilNames)),
-    byKc: isNational(f) ? null : breakdown(of("kc"), named(kcNames)),
+    byKanwil: withZeroRows(breakdown(of("kanwil"), named(kanwilNames)), kanwilPlaces),
+    byKc: isNational(f) ? null : withZeroRows(breakdown(of("kc"), named(kcNames)), kcPlaces),
     byOffice: offices ? breakdown(offices, named(officeNames)) : null,
     byPenyalur: breakdown(of("penyalur"), named(penyalurNames)),
     byScheme: breakdown(of("scheme"), (k) => ({ label: labels.scheme(k), code: k })),
@@ -180,6 +211,8 @@ export async function dashboardFigures(f: ResolvedFilter, today: string, labels:
       return { month, enrolments: r?.enrolments ?? 0, approved: r?.approved ?? 0, approvedPaid: r?.approvedPaid ?? 0 };
     }),
     byWeek: weeks,
+    partialMonth: today.slice(0, 7) >= f.from && today.slice(0, 7) <= f.to ? today.slice(0, 7) : null,
+    partialWeek: weekOf(today) >= `${f.from}-01` && weekOf(today) <= lastDayOfMonth(f.to) ? weekOf(today) : null,
     contributions: contributionFigures,
     contributionsByMonth: monthRange(f.from, f.to).map((month) => {
       const r = contributions.find((c) => c.month === month);

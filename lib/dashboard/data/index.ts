@@ -20,3 +20,4 @@ export {
   type TargetRow,
 } from "@/lib/dashboard/data/targets";
 export { detailRows, type DetailRow } from "@/lib/dashboard/data/detail";
+export { BEHIND_PAGE_SIZE, enrolmentsBehind, type BehindPage, type BehindRow } from "@/lib/dashboard/data/behind";

@@ -12,7 +12,7 @@ import { LINE_SELECT, coverageFrom, isoMonth, toLineDto, type CoverageSummary } 
  * the same office columns. Only the shapes `enrolmentWhere` returns are translated; anything else
  * is refused (null), so a new scope shape cannot silently widen the list.
  */
-function scopeSql(where: Prisma.EnrolmentWhereInput): Prisma.Sql | null {
+export function scopeSql(where: Prisma.EnrolmentWhereInput): Prisma.Sql | null {
   const keys = Object.keys(where);
   if (keys.length === 0) return Prisma.sql`true`;
   if (keys.length !== 1) return null;
@@ -29,6 +29,45 @@ function scopeSql(where: Prisma.EnrolmentWhereInput): Prisma.Sql | null {
 const monthsThrough = (from: Prisma.Sql, lastDueDate: string) =>
   Prisma.sql`((extract(year from ${lastDueDate}::date) - extract(year from ${from})) * 12
     + extract(month from ${lastDueDate}::date) - extract(month from ${from}) + 1)::int`;
+
+/**
+ * The last calendar day of the last month that is past due today (docs/regulation.md §3): today's
+ * month only after its due date. As "YYYY-MM-01" of that month.
+ */
+export function lastDueMonthStart(today: string): string {
+  const current = monthOf(today);
+  return `${isMonthDue(current, today) ? current : addMonths(current, -1)}-01`;
+}
+
+/**
+ * The approved enrolments in scope with their months owed (`id`, `submittedDay`, `unpaid`), as the
+ * body of a CTE; a row is in arrears when `unpaid > 0`. Shared by the list and the reviewer home's
+ * count (lib/review/data/home.ts), so the count is the list's total.
+ *
+ * Each approved enrolment's dashboard fact keeps its first open month (the cover start plus the
+ * months settled without a gap), so only the enrolments whose open month is due are read, from
+ * one index (DashEnrolmentFact_arrears_idx). For them, the months owed are the months from the open
+ * month to the last due one — less a first month still within its own due date (approval after the
+ * 15th) — unless a settled month lies beyond the open one (a reversal's hole: settledBeyond > 0),
+ * where the lines are counted as before. Paid and written-off months (a lapse, docs/regulation.md
+ * §3.6) are not owed.
+ */
+export function arrearsDueSql(inScope: Prisma.Sql, today: string, lastDueDate: string): Prisma.Sql {
+  return Prisma.sql`
+      select f."enrolmentId" as id, f."submittedDay",
+             case when f."settledBeyond" = 0 then
+               ${monthsThrough(Prisma.sql`f."firstOpenMonth"`, lastDueDate)}
+               - (f."firstOpenMonth" = f."coverStartMonth" and f."firstOpenDueDate" >= ${today}::date)::int
+             else
+               ${monthsThrough(Prisma.sql`f."coverStartMonth"`, lastDueDate)}
+               - (select count(*) from "ContributionLine" l
+                   where l."enrolmentId" = f."enrolmentId" and l.month <= ${lastDueDate}::date
+                     and (l.status::text in ('PAID', 'WRITTEN_OFF')
+                          or (l.month = f."coverStartMonth" and l."dueDate" >= ${today}::date)))::int
+             end as unpaid
+      from "DashEnrolmentFact" f
+      where ${inScope} and f.status = 'APPROVED' and f."firstOpenMonth" <= ${lastDueDate}::date`;
+}
 
 export interface ArrearsRow {
   id: string;
@@ -61,32 +100,10 @@ export async function arrearsList(actor: Actor, pageAsked: number, now: Date): P
   const inScope = scopeWhere && scopeSql(scopeWhere);
   if (!inScope) return null;
   const today = todayInZone(now, actor.timeZone);
-  const current = monthOf(today);
-  // The last month that is past due today (docs/regulation.md §3): today's month only after its due date.
-  const lastDueDate = `${isMonthDue(current, today) ? current : addMonths(current, -1)}-01`;
+  const lastDueDate = lastDueMonthStart(today);
 
-  // Each approved enrolment's dashboard fact keeps its first open month (the cover start plus the
-  // months settled without a gap), so only the enrolments whose open month is due are read, from
-  // one index. For them, the months owed are the months from the open month to the last due one —
-  // less a first month still within its own due date (approval after the 15th) — unless a settled
-  // month lies beyond the open one (a reversal's hole: settledBeyond > 0), where the lines are
-  // counted as before. Paid and written-off months (a lapse, docs/regulation.md §3.6) are not owed.
   const counted = await staleReadDb().$queryRaw<{ id: string; unpaid: number; total: bigint }[]>`
-    with due as (
-      select f."enrolmentId" as id, f."submittedDay",
-             case when f."settledBeyond" = 0 then
-               ${monthsThrough(Prisma.sql`f."firstOpenMonth"`, lastDueDate)}
-               - (f."firstOpenMonth" = f."coverStartMonth" and f."firstOpenDueDate" >= ${today}::date)::int
-             else
-               ${monthsThrough(Prisma.sql`f."coverStartMonth"`, lastDueDate)}
-               - (select count(*) from "ContributionLine" l
-                   where l."enrolmentId" = f."enrolmentId" and l.month <= ${lastDueDate}::date
-                     and (l.status::text in ('PAID', 'WRITTEN_OFF')
-                          or (l.month = f."coverStartMonth" and l."dueDate" >= ${today}::date)))::int
-             end as unpaid
-      from "DashEnrolmentFact" f
-      where ${inScope} and f.status = 'APPROVED' and f."firstOpenMonth" <= ${lastDueDate}::date
-    )
+    with due as (${arrearsDueSql(inScope, today, lastDueDate)})
     select id::text, unpaid, count(*) over () as total
     from due where unpaid > 0
     order by unpaid desc, "submittedDay" asc, id

@@ -3,8 +3,8 @@ import { Prisma, staleReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/data";
 import { presentIdentifier } from "@/lib/auth/permissions";
 import { enrolmentWhere } from "@/lib/auth/scope";
-import { REVIEW_SLA_WORKING_DAYS, todayInZone, workingDaysBetween, type KurScheme, type MandateStatus } from "@/lib/rules";
-import { REVIEW_PAGE_SIZE, type QueueQuery } from "@/lib/review/schema";
+import { REVIEW_SLA_WORKING_DAYS, addDays, latestOverdueDay, startOfDayInZone, todayInZone, workingDaysBetween, type KurScheme, type MandateStatus } from "@/lib/rules";
+import { REVIEW_PAGE_SIZE, type QueueQuery, type QueueView } from "@/lib/review/schema";
 import type { EnrolmentStatus } from "@/lib/review/data/shared";
 
 export interface QueueRow {
@@ -61,14 +61,26 @@ async function penyalurOptionsFromCells(kantorCabangId: string): Promise<{ id: s
 }
 
 /**
- * The review queue of the reviewer's own Kantor Cabang, oldest submission first, with each
- * enrolment's age in working days in the branch's time zone (the reviewer's office zone). Paged in
- * the database. Null when the actor may not review (fail closed).
+ * A view's condition (lib/review/schema QUEUE_VIEWS): `overdue` is submitted before the day after
+ * the latest overdue submission day in the office's zone (so the database compares one instant, on
+ * the index kantorCabangId + status + submittedAt, instead of the page reading every age);
+ * `resubmitted` has been returned at least once (an EnrolmentReturn row) and is waiting again.
  */
-export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): Promise<QueuePage | null> {
-  const scopeWhere = enrolmentWhere(actor, "enrolment:review");
-  if (!scopeWhere) return null;
-  const where: Prisma.EnrolmentWhereInput = {
+function viewWhere(view: QueueView | undefined, now: Date, timeZone: string): Prisma.EnrolmentWhereInput {
+  switch (view) {
+    case "overdue": {
+      const dayAfter = addDays(latestOverdueDay(todayInZone(now, timeZone)), 1);
+      return { submittedAt: { lt: new Date(startOfDayInZone(dayAfter, timeZone)) } };
+    }
+    case "resubmitted":
+      return { returns: { some: {} } };
+    default:
+      return {};
+  }
+}
+
+function queueWhere(scopeWhere: Prisma.EnrolmentWhereInput, query: QueueQuery, now: Date, timeZone: string): Prisma.EnrolmentWhereInput {
+  return {
     AND: [
       scopeWhere,
       {
@@ -76,22 +88,45 @@ export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): P
         ...(query.penyalur ? { penyalurId: query.penyalur } : {}),
         ...(query.scheme ? { scheme: query.scheme } : {}),
         ...(query.mandate ? { mandateStatus: query.mandate } : {}),
+        ...viewWhere(query.view, now, timeZone),
       },
     ],
   };
+}
+
+/**
+ * How many enrolments the queue lists for `query`: from the branch's count cells when no view
+ * narrows it, else counted on the enrolments' index. The reviewer home's figures are these totals
+ * (lib/review/data/home.ts), so a figure is the length of the list it links to. Null when the actor
+ * may not review.
+ */
+export async function queueTotal(actor: Actor, query: QueueQuery, now: Date): Promise<number | null> {
+  const scopeWhere = enrolmentWhere(actor, "enrolment:review");
+  if (!scopeWhere) return null;
+  if (actor.scope.kind === "KANTOR_CABANG" && !query.view) return queueCountFromCells(actor.scope.kantorCabangId, query);
+  return staleReadDb().enrolment.count({ where: queueWhere(scopeWhere, query, now, actor.timeZone) });
+}
+
+/**
+ * The review queue of the reviewer's own Kantor Cabang, oldest submission first, with each
+ * enrolment's age in working days in the branch's time zone (the reviewer's office zone). Paged in
+ * the database. Null when the actor may not review (fail closed).
+ */
+export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): Promise<QueuePage | null> {
+  const scopeWhere = enrolmentWhere(actor, "enrolment:review");
+  if (!scopeWhere) return null;
   const timeZone = actor.timeZone;
+  const where = queueWhere(scopeWhere, query, now, timeZone);
   const fromCells = actor.scope.kind === "KANTOR_CABANG" ? actor.scope.kantorCabangId : null;
-  const [total, penyalurOptions] = fromCells
-    ? await Promise.all([queueCountFromCells(fromCells, query), penyalurOptionsFromCells(fromCells)])
-    : await Promise.all([
-        staleReadDb().enrolment.count({ where }),
-        staleReadDb().penyalur.findMany({
-          where: { enrolments: { some: scopeWhere } },
-          select: { id: true, name: true },
-          orderBy: { name: "asc" },
-        }),
-      ]);
-  const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+  const penyalurOptions = fromCells
+    ? penyalurOptionsFromCells(fromCells)
+    : staleReadDb().penyalur.findMany({
+        where: { enrolments: { some: scopeWhere } },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      });
+  const [total, options] = await Promise.all([queueTotal(actor, query, now), penyalurOptions]);
+  const pageCount = Math.max(1, Math.ceil((total ?? 0) / REVIEW_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const rows = await staleReadDb().enrolment.findMany({
     where,
@@ -130,10 +165,10 @@ export async function reviewQueue(actor: Actor, query: QueueQuery, now: Date): P
         overdue: r.status === "SUBMITTED" && age !== null && age > REVIEW_SLA_WORKING_DAYS,
       };
     }),
-    total,
+    total: total ?? 0,
     page,
     pageCount,
-    penyalurOptions,
+    penyalurOptions: options,
     timeZone,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DashboardFigures } from "@/lib/dashboard/data";
-import { formatDuration } from "@/lib/dashboard/median";
+import { formatDuration, hoursBucket } from "@/lib/dashboard/median";
+import { splitPartial } from "@/components/dashboard/charts";
 import { complianceRate, detailColumns, detailRecord, figureLabels, figureTables, formatCell, schemeLabel, sectorLabel } from "@/lib/dashboard/tables";
 import { ENROLMENT_COLUMNS, LINE_COLUMNS, generateActivity, generatedId, type ActivityMaster } from "../../../scripts/lib/activity";
 
@@ -81,6 +82,8 @@ describe("the words of tables and exports come from the catalogue, in the user's
     byProvince: [],
     byMonth: [{ month: "2026-01", enrolments: 3, approved: 2, approvedPaid: 1 }],
     byWeek: [],
+    partialMonth: null,
+    partialWeek: null,
     contributions,
     contributionsByMonth: [{ month: "2026-01", ...contributions }],
     decisions: { count: 3, medianHours: 27, histogram: [{ hoursBucket: 2, decisions: 1 }, { hoursBucket: 96, decisions: 2 }] },
@@ -93,8 +96,10 @@ describe("the words of tables and exports come from the catalogue, in the user's
     expect(tables.get("status")!.caption).toBe("Enrolments by status — National");
     expect(tables.get("funnel")!.rows.map((r) => r.label)).toEqual(["Submitted", "Approved", "Paid (first month)", "Active (paid through this month)"]);
     expect(tables.get("kanwil")!.columns.at(-1)!.label).toBe("Mandatory compliance (%)");
-    expect(tables.get("decisions")!.rows.slice(0, 2).map((r) => r.label)).toEqual(["< 4 hours", "4 hours – 8 hours"]);
-    expect(tables.get("decisions")!.rows.slice(-2).map((r) => r.label)).toEqual(["14 days – 30 days", "≥ 30 days"]);
+    // Buckets are whole hours (floor) below 2 days, whole days below 30 (dash_hours_bucket): a range
+    // holds its lower edge and stops short of its upper one, and the label says so.
+    expect(tables.get("decisions")!.rows.slice(0, 2).map((r) => r.label)).toEqual(["under 4 hours", "4 hours to under 8 hours"]);
+    expect(tables.get("decisions")!.rows.slice(-2).map((r) => r.label)).toEqual(["14 days to under 30 days", "≥ 30 days"]);
     expect(tables.get("sector")!.rows[0]!.label).toBe("Trade");
   });
 
@@ -102,8 +107,8 @@ describe("the words of tables and exports come from the catalogue, in the user's
     const tables = figureTables(figures, [], { locale: "id", scopeCaption: "Nasional" });
     expect(tables.get("status")!.columns.map((c) => c.label)).toEqual(["Status", "Pendaftaran"]);
     expect(tables.get("status")!.rows.map((r) => r.label)).toEqual(["Menunggu verifikasi", "Disetujui"]);
-    expect(tables.get("decisions")!.rows[0]!.label).toBe("< 4 jam");
-    expect(tables.get("decisions")!.rows[5]!.label).toBe("3 hari – 7 hari");
+    expect(tables.get("decisions")!.rows[0]!.label).toBe("kurang dari 4 jam");
+    expect(tables.get("decisions")!.rows[5]!.label).toBe("3 hari sampai kurang dari 7 hari");
     expect(formatDuration(1, "en")).toBe("1 hour");
     expect(formatDuration(25, "en")).toBe("1 day 1 hour");
   });
@@ -121,5 +126,32 @@ describe("the words of tables and exports come from the catalogue, in the user's
     );
     expect(record).toMatchObject({ scheme: "KUR Kecil", sectorGroup: "Not recorded", mandateStatus: "Mandatory (phased)", status: "Returned", firstMonthPaid: "yes" });
     expect(figureLabels("id").sector("SERVICES")).toBe("Jasa");
+  });
+
+  it("a decision of exactly 8 hours counts in '8 hours to under 24 hours', one of 7 h 59 in 'under 8' (the labels' boundaries are the buckets')", () => {
+    const histogram = [7.99, 8, 23.99, 24].map((h) => ({ hoursBucket: hoursBucket(h), decisions: 1 }));
+    const tables = figureTables({ ...figures, decisions: { count: 4, medianHours: null, histogram } }, [], { locale: "en", scopeCaption: "National" });
+    const byLabel = Object.fromEntries(tables.get("decisions")!.rows.map((r) => [r.label, r.decisions]));
+    expect(byLabel).toMatchObject({ "4 hours to under 8 hours": 1, "8 hours to under 1 day": 2, "1 day to under 2 days": 1 });
+  });
+
+  it("the month and week in progress are marked partial in the table and the export, with the day their data runs to", () => {
+    const partial = { ...figures, byMonth: [{ month: "2026-01", enrolments: 9, approved: 5, approvedPaid: 4 }, { month: "2026-02", enrolments: 2, approved: 1, approvedPaid: 0 }], partialMonth: "2026-02", byWeek: [{ week: "2026-02-09", enrolments: 1, approved: 0 }], partialWeek: "2026-02-09" };
+    const id = figureTables(partial, [], { locale: "id", scopeCaption: "Nasional" });
+    expect(id.get("month")!.columns.at(-1)!.label).toBe("Kelengkapan");
+    expect(id.get("month")!.rows.map((r) => r.completeness)).toEqual(["Lengkap", "Berjalan, data sampai 10/02/2026"]);
+    expect(id.get("week")!.rows[0]!.completeness).toBe("Berjalan, data sampai 10/02/2026");
+    expect(figureTables({ ...partial, partialMonth: null }, [], { locale: "en", scopeCaption: "National" }).get("month")!.rows.map((r) => r.completeness)).toEqual(["Complete", "Complete"]);
+  });
+});
+
+describe("the trend chart draws the period in progress dashed, not as a fall (docs/decisions/0026)", () => {
+  it("takes the partial month off the solid line and joins it to the last complete month with a dashed segment", () => {
+    const rows = [{ m: "12/2025", n: 10 }, { m: "01/2026", n: 12 }, { m: "02/2026 (berjalan)", n: 3 }];
+    const { data, partial } = splitPartial(rows, "m", ["n"], "02/2026 (berjalan)");
+    expect(partial).toBe(true);
+    expect(data.map((r) => r.n)).toEqual([10, 12, null]);
+    expect(data.map((r) => r.nPartial)).toEqual([null, 12, 3]);
+    expect(splitPartial(rows, "m", ["n"], null)).toEqual({ data: rows, partial: false });
   });
 });

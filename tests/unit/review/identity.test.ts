@@ -64,6 +64,7 @@ describe("masking for the public verification page (UU 27/2022 data minimisation
 describe("the review queue's URL and the reviewer's inputs", () => {
   it("malformed query parameters fall back to the defaults; the default status is SUBMITTED", () => {
     expect(parseQueueQuery({ status: "NOPE", page: "-1", penyalur: "x", scheme: "KECIL" })).toEqual({
+      view: undefined,
       penyalur: undefined,
       scheme: "KECIL",
       mandate: undefined,
@@ -71,6 +72,12 @@ describe("the review queue's URL and the reviewer's inputs", () => {
       page: 1,
     });
     expect(queueHref(parseQueueQuery({ status: "ALL", page: "3" }))).toBe("/tinjauan?status=ALL&page=3");
+  });
+
+  it("the reviewer home's views (overdue, resubmitted) are waiting work: they hold the status at SUBMITTED; an unknown view is none", () => {
+    expect(parseQueueQuery({ view: "overdue", status: "APPROVED" })).toMatchObject({ view: "overdue", status: "SUBMITTED" });
+    expect(queueHref(parseQueueQuery({ view: "resubmitted", page: "2" }))).toBe("/tinjauan?view=resubmitted&page=2");
+    expect(parseQueueQuery({ view: "everything", status: "ALL" })).toMatchObject({ view: undefined, status: "ALL" });
   });
 
   it("the arrears list reads its page like the queue: malformed is page 1, a repeated one counts by its first", () => {

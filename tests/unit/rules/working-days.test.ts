@@ -6,6 +6,7 @@ import {
   holidayOn,
   holidayYearCoverage,
   isWorkingDay,
+  latestOverdueDay,
   onOrNextWorkingDay,
   workingDaysBetween,
 } from "@/lib/rules";
@@ -84,3 +85,30 @@ describe("working days: Monday–Friday without national holidays and cuti bersa
     expect(onOrNextWorkingDay("2026-03-20")).toBe("2026-03-25");
   });
 });
+
+describe("latestOverdueDay: the last submission day past the review service level of 2 working days (a portal service level, not a regulation; working days by the SKB of docs/regulation.md §3)", () => {
+  it("on Wednesday 02/12/2026 a submission of Sunday 29/11 is overdue (3 working days), Monday 30/11 is not (2)", () => {
+    expect(latestOverdueDay("2026-12-02")).toBe("2026-11-29");
+    expect(workingDaysBetween("2026-11-29", "2026-12-02")).toBeGreaterThan(REVIEW_SLA_WORKING_DAYS);
+    expect(workingDaysBetween("2026-11-30", "2026-12-02")).toBe(REVIEW_SLA_WORKING_DAYS);
+  });
+
+  it("skips the Nyepi and Idul Fitri 1447 H holidays and cuti bersama: on 25/03/2026 only Sunday 15/03 and before are overdue", () => {
+    expect(latestOverdueDay("2026-03-25")).toBe("2026-03-15");
+    expect(workingDaysBetween("2026-03-16", "2026-03-25")).toBe(2);
+  });
+
+  it("agrees with workingDaysBetween on every day of 2026: overdue exactly when the age passes the SLA", () => {
+    for (let d = "2026-01-10"; d <= "2026-12-31"; d = addDaysLocal(d, 1)) {
+      const last = latestOverdueDay(d);
+      expect(workingDaysBetween(last, d)).toBeGreaterThan(REVIEW_SLA_WORKING_DAYS);
+      expect(workingDaysBetween(addDaysLocal(last, 1), d)).toBeLessThanOrEqual(REVIEW_SLA_WORKING_DAYS);
+    }
+  });
+});
+
+function addDaysLocal(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

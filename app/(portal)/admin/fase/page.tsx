@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EndPhaseForm } from "@/components/admin/end-phase-form";
 import { PhaseRuleForm } from "@/components/admin/phase-rule-form";
+import { DataTable, cellLink, type DataColumn } from "@/components/ui/data-table";
 import { listPhaseRules, phaseFormOptions, phaseRuleById, type PhaseRuleRow } from "@/lib/admin/phase/data";
 import { requirePermission } from "@/lib/auth/session";
 import { addDays, formatDateId, todayInZone } from "@/lib/rules";
@@ -66,6 +67,26 @@ export default async function PhaseRulesPage({ searchParams }: { searchParams: P
     form = <PhaseRuleForm options={options} title={t("newRule")} initial={{ schemeSuperMikro: "on", schemeMikro: "on" }} />;
   }
 
+  const ruleColumns: DataColumn<PhaseRuleRow>[] = [
+    { key: "scope", header: t("columns.scope"), primary: true, cell: scopeOf },
+    { key: "schemes", header: t("columns.schemes"), cell: (r) => r.schemes.map((s) => tEnum(s)).join(", ") },
+    { key: "period", header: t("columns.period"), nowrap: true, cell: periodOf },
+    { key: "legal", header: t("columns.legal"), cell: (r) => r.legalInstrument || r.note },
+    { key: "decided", header: t("columns.decided"), align: "right", cell: (r) => r.decided },
+    {
+      key: "actions",
+      header: t("columns.actions"),
+      cell: (r) => (
+        <div className="flex flex-wrap gap-x-3 gap-y-1">
+          {r.decided === 0 ? <Link className={cellLink} href={`/admin/fase?ubah=${r.id}`} aria-label={`${t("editRule")}: ${scopeOf(r)}`}>{t("editRule")}</Link> : null}
+          {!r.endDate ? <Link className={cellLink} href={`/admin/fase?akhiri=${r.id}`} aria-label={`${t("end")}: ${scopeOf(r)}`}>{t("end")}</Link> : null}
+          {r.endDate && !r.replacedById ? <Link className={cellLink} href={`/admin/fase?ganti=${r.id}`} aria-label={`${t("createSuccessor")}: ${scopeOf(r)}`}>{t("createSuccessor")}</Link> : null}
+          {r.replacedById ? <span className="text-slate-600">{t("replacedBy")}</span> : null}
+        </div>
+      ),
+    },
+  ];
+
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -75,40 +96,7 @@ export default async function PhaseRulesPage({ searchParams }: { searchParams: P
       ) : null}
       {single(params.diakhiri) ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{t("endedNote")}</p> : null}
       {form}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("caption")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("columns.scope")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.schemes")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.period")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.legal")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("columns.decided")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((r) => (
-              <tr key={r.id} className="border-t border-slate-200 align-top">
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{scopeOf(r)}</th>
-                <td className="px-3 py-1.5">{r.schemes.map((s) => tEnum(s)).join(", ")}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{periodOf(r)}</td>
-                <td className="px-3 py-1.5">{r.legalInstrument || r.note}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{r.decided}</td>
-                <td className="px-3 py-1.5">
-                  <div className="flex flex-wrap gap-x-3 gap-y-1">
-                    {r.decided === 0 ? <Link className="text-brand-700 underline" href={`/admin/fase?ubah=${r.id}`} aria-label={`${t("editRule")}: ${scopeOf(r)}`}>{t("editRule")}</Link> : null}
-                    {!r.endDate ? <Link className="text-brand-700 underline" href={`/admin/fase?akhiri=${r.id}`} aria-label={`${t("end")}: ${scopeOf(r)}`}>{t("end")}</Link> : null}
-                    {r.endDate && !r.replacedById ? <Link className="text-brand-700 underline" href={`/admin/fase?ganti=${r.id}`} aria-label={`${t("createSuccessor")}: ${scopeOf(r)}`}>{t("createSuccessor")}</Link> : null}
-                    {r.replacedById ? <span className="text-slate-600">{t("replacedBy")}</span> : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("caption")} captionVisible rowHeaders columns={ruleColumns} rows={rules} rowKey={(r) => r.id} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { IssueKeyForm, RevokeKeyButton, RotateKeyForm } from "@/components/admin/api-key-forms";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { keyPenyalurOptions, listApiKeys, type ApiKeyRow } from "@/lib/admin/keys/data";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/format";
@@ -21,48 +22,32 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     : k.state === "EXPIRED" ? t("expired", { at: at(k.expiresAt!) })
     : k.state === "OVERLAP" ? t("expires", { at: at(k.expiresAt!), prefix: k.replacedByPrefix ?? "—" })
     : t("active");
+  const keyColumns: DataColumn<ApiKeyRow>[] = [
+    { key: "prefix", header: t("columns.prefix"), primary: true, cell: (k) => <span className="font-mono text-xs">{k.prefix}…</span> },
+    { key: "name", header: t("columns.name"), cell: (k) => k.name },
+    { key: "penyalur", header: t("columns.penyalur"), cell: (k) => k.penyalurName },
+    { key: "created", header: t("columns.created"), nowrap: true, cell: (k) => at(k.createdAt) },
+    { key: "lastUsed", header: t("columns.lastUsed"), nowrap: true, cell: (k) => (k.lastUsedAt ? at(k.lastUsedAt) : t("never")) },
+    { key: "status", header: t("columns.status"), cell: status },
+    {
+      key: "actions",
+      header: t("columns.actions"),
+      cell: (k) =>
+        k.state === "ACTIVE" || k.state === "OVERLAP" ? (
+          <div className="space-y-1">
+            <RevokeKeyButton id={k.id} label={`${k.prefix} ${k.name}`} />
+            {k.state === "ACTIVE" ? <RotateKeyForm id={k.id} label={`${k.prefix} ${k.name}`} timeZone={actor.timeZone} /> : null}
+          </div>
+        ) : null,
+    },
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {single(params.dicabut) ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{t("revokedNote")}</p> : null}
       <IssueKeyForm penyalur={penyalur} />
-      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("caption")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("columns.prefix")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.penyalur")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.lastUsed")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id} className={`border-t border-slate-200 align-top ${k.state === "ACTIVE" ? "" : "text-slate-500"}`}>
-                <th scope="row" className="px-3 py-1.5 text-left font-mono text-xs font-normal">{k.prefix}…</th>
-                <td className="px-3 py-1.5">{k.name}</td>
-                <td className="px-3 py-1.5">{k.penyalurName}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{at(k.createdAt)}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{k.lastUsedAt ? at(k.lastUsedAt) : t("never")}</td>
-                <td className="px-3 py-1.5">{status(k)}</td>
-                <td className="px-3 py-1.5">
-                  {k.state === "ACTIVE" || k.state === "OVERLAP" ? (
-                    <div className="space-y-1">
-                      <RevokeKeyButton id={k.id} label={`${k.prefix} ${k.name}`} />
-                      {k.state === "ACTIVE" ? <RotateKeyForm id={k.id} label={`${k.prefix} ${k.name}`} timeZone={actor.timeZone} /> : null}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("caption")} captionVisible rowHeaders columns={keyColumns} rows={keys} rowKey={(k) => k.id} rowClassName={(k) => (k.state === "ACTIVE" ? "" : "text-slate-500")} />
     </div>
   );
 }

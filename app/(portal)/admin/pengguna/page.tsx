@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The access list (administrators): who has which access, filterable, exportable as CSV. */
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("user:manage");
-  const [t, tRole, locale, params] = await Promise.all([getTranslations("people"), getTranslations("enums.role"), getLocale(), searchParams]);
+  const [t, tRole, tDesk, locale, params] = await Promise.all([getTranslations("people"), getTranslations("enums.role"), getTranslations("desk"), getLocale(), searchParams]);
   const query = parsePeopleQuery(params);
   const { rows, total } = await listPeople(actor, query);
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
@@ -57,7 +57,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <label htmlFor="filter-status" className="block text-sm font-medium">{t("filters.status")}</label>
             <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
               <option value="">{t("filters.any")}</option>
-              {PERSON_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+              {PERSON_STATUSES.map((s) => <option key={s} value={s}>{s === "system" ? tDesk("people.system") : t(`status.${s}`)}</option>)}
             </select>
           </div>
           <div className="flex gap-3 sm:pb-2">
@@ -68,6 +68,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </form>
 
       <p className="text-sm font-medium">{t("caption", { total })}</p>
+      {query.status === "system" ? null : <p className="text-sm text-slate-700" data-testid="people-system-note">{tDesk("people.hidden")}</p>}
       <DataTable
         caption={t("caption", { total })}
         rows={rows.map((row) => ({ row, cells: peopleCells(all, row, actor.timeZone) }))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TargetForm } from "@/components/dashboard/target-form";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { listTargets, targetFormOptions } from "@/lib/dashboard/data";
 import { TARGET_MAX_YEAR, TARGET_MIN_YEAR } from "@/lib/dashboard/schema";
@@ -23,6 +24,13 @@ export default async function TargetPage({ searchParams }: { searchParams: Promi
   const thisYear = Number(todayInZone(new Date(), actor.timeZone).slice(0, 4));
   const year = Number.isInteger(asked) && asked >= TARGET_MIN_YEAR && asked <= TARGET_MAX_YEAR ? asked : thisYear;
   const [targets, kanwil] = await Promise.all([listTargets(year), targetFormOptions()]);
+  const targetColumns: DataColumn<(typeof targets)[number]>[] = [
+    { key: "kanwil", header: t("columns.kanwil"), primary: true, cell: (row) => row.kanwilName },
+    { key: "kc", header: t("columns.kc"), cell: (row) => row.kcName ?? t("wholeKanwil") },
+    { key: "approvedTarget", header: t("columns.approvedTarget"), align: "right", cell: (row) => formatCell("int", row.approvedTarget, locale) },
+    { key: "complianceTarget", header: t("columns.complianceTarget"), align: "right", cell: (row) => `${row.complianceTargetPct}%` },
+    { key: "updated", header: t("columns.updated"), nowrap: true, cell: (row) => formatInstant(row.updatedAt, actor.timeZone) },
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title", { year })}</h1>
@@ -32,35 +40,15 @@ export default async function TargetPage({ searchParams }: { searchParams: Promi
         <Link className="text-brand-700 underline" href={`/admin/target?tahun=${year + 1}`}>{year + 1} ›</Link>
       </nav>
       <TargetForm kanwil={kanwil} year={year} />
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("caption", { year })}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("columns.kanwil")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.kc")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("columns.approvedTarget")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("columns.complianceTarget")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {targets.length === 0 ? (
-              <tr><td colSpan={5} className="px-3 py-2 text-slate-600">{t("none")}</td></tr>
-            ) : (
-              targets.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal">{row.kanwilName}</th>
-                  <td className="px-3 py-1.5">{row.kcName ?? t("wholeKanwil")}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatCell("int", row.approvedTarget, locale)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{row.complianceTargetPct}%</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatInstant(row.updatedAt, actor.timeZone)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("caption", { year })}
+        captionVisible
+        rowHeaders
+        columns={targetColumns}
+        rows={targets}
+        rowKey={(row) => row.id}
+        empty={<p className="rounded border border-slate-200 bg-white px-3 py-2 text-slate-600">{t("none")}</p>}
+      />
     </div>
   );
 }

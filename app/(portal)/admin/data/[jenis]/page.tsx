@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MasterDataForm, RetireButton, type MasterField } from "@/components/admin/master-data-form";
+import { DataTable, cellLink, type DataColumn } from "@/components/ui/data-table";
 import { listKanwil, listKantorCabang, listOffices, listPenyalur, listProvinces, listRegencies, masterOptions, type MasterOptions, type MasterRow } from "@/lib/admin/masterdata/data";
 import { ENTITY_SEGMENTS, GATES, MASTER_ENTITIES, OFFICE_LEVELS, PENYALUR_TYPES, TIME_ZONES, type MasterEntity } from "@/lib/admin/masterdata/schema";
 import { requirePermission } from "@/lib/auth/session";
@@ -64,6 +65,22 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
   const listHref = entity === "regency" && regencyQuery ? `${path}?${regencyQuery}` : path;
   const editHref = (rowId: string) => `${path}?${entity === "regency" && regencyQuery ? `${regencyQuery}&` : ""}ubah=${encodeURIComponent(rowId)}`;
   const title = t(`master.entities.${entity}.title`);
+  const masterColumns: DataColumn<MasterRow>[] = [
+    { key: "name", header: t("master.fields.name"), primary: true, cell: (r) => r.name },
+    { key: "code", header: t("master.fields.code"), cell: (r) => <span className="font-mono text-xs">{r.code}</span> },
+    ...columns.map((c): DataColumn<MasterRow> => ({ key: c, header: t(`master.fields.${c}` as never), cell: (r) => cell(c, r.cells[c] ?? "") })),
+    { key: "status", header: t("common.status"), cell: (r) => (r.retiredAt ? t("common.retired", { date: formatInstant(r.retiredAt, actor.timeZone) }) : t("common.active")) },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      cell: (r) => (
+        <div className="flex flex-wrap gap-x-3 gap-y-1">
+          <Link className={cellLink} href={editHref(r.id)} aria-label={`${t("common.edit")}: ${r.name}`}>{t("common.edit")}</Link>
+          <RetireButton entity={entity} id={r.id} retired={Boolean(r.retiredAt)} label={r.name} />
+        </div>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
       <nav aria-label={t("common.back")} className="text-sm"><Link className="text-brand-700 underline" href="/admin/data">‹ {t("master.title")}</Link></nav>
@@ -104,38 +121,16 @@ export default async function MasterEntityPage({ params, searchParams }: Params)
           <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-700">{t("master.filter")}</button>
         </form>
       ) : null}
-      {/* Focusable so a keyboard can scroll a table wider than a phone (an empty list has no link to tab to). */}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="master-caption">
-        <table className="w-full text-sm">
-          <caption id="master-caption" className="px-3 py-2 text-left font-medium">{entity === "regency" && provinceFilter ? t("master.regencyCaption", { province: options.provinces.find((p) => p.code === provinceFilter)!.name }) : t("master.caption", { entity: title })}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("master.fields.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("master.fields.code")}</th>
-              {columns.map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`master.fields.${c}` as never)}</th>)}
-              <th scope="col" className="px-3 py-2">{t("common.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <tr><td colSpan={columns.length + 4} className="px-3 py-2 text-slate-600">{entity === "regency" && !regencyQuery ? t("master.regencyPrompt") : t("common.none")}</td></tr> : null}
-            {rows.map((r) => (
-              <tr key={r.id} className={`border-t border-slate-200 align-top ${r.retiredAt ? "text-slate-500" : ""}`}>
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{r.name}</th>
-                <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
-                {columns.map((c) => <td key={c} className="px-3 py-1.5">{cell(c, r.cells[c] ?? "")}</td>)}
-                <td className="px-3 py-1.5">{r.retiredAt ? t("common.retired", { date: formatInstant(r.retiredAt, actor.timeZone) }) : t("common.active")}</td>
-                <td className="px-3 py-1.5">
-                  <div className="flex flex-wrap gap-x-3 gap-y-1">
-                    <Link className="text-brand-700 underline" href={editHref(r.id)} aria-label={`${t("common.edit")}: ${r.name}`}>{t("common.edit")}</Link>
-                    <RetireButton entity={entity} id={r.id} retired={Boolean(r.retiredAt)} label={r.name} />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={entity === "regency" && provinceFilter ? t("master.regencyCaption", { province: options.provinces.find((p) => p.code === provinceFilter)!.name }) : t("master.caption", { entity: title })}
+        captionVisible
+        rowHeaders
+        columns={masterColumns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.retiredAt ? "text-slate-500" : "")}
+        empty={<p className="rounded border border-slate-200 bg-white px-3 py-2 text-slate-600">{entity === "regency" && !regencyQuery ? t("master.regencyPrompt") : t("common.none")}</p>}
+      />
     </div>
   );
 }
