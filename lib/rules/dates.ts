@@ -77,28 +77,6 @@ export function formatDateId(isoDate: string): string {
   return `${pad2(day)}/${pad2(month)}/${pad4(year)}`;
 }
 
-const DAY_INPUT = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/**
- * A date as a person types it in a date field — day, month, four-digit year: "21/11/2026", also
- * "1/7/2030" or "01.07.2030" — or an ISO date (a stored draft, a bulk file), to ISO. Null when it is
- * not a real calendar day ("31/04/2026", "29/02/2027") or the year is not written in full ("21/11/26":
- * 1926 or 2026 is not a guess to make on a birth date). For the dd/mm/yyyy date field (0026 §4).
- */
-export function parseDayInput(text: string): string | null {
-  const s = text.trim();
-  if (isIsoDate(s)) return s;
-  const m = DAY_INPUT.exec(s);
-  if (!m) return null;
-  const iso = toIsoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  return isIsoDate(iso) ? iso : null;
-}
-
-/** An ISO date as a dd/mm/yyyy field shows it ("2030-07-01" → "01/07/2030"); anything else as typed. */
-export function dayForInput(value: string): string {
-  return isIsoDate(value) ? formatDateId(value) : value;
-}
-
 /** "2026-11" -> "11/2026", how a contribution month is shown. */
 export function formatMonthId(month: string): string {
   const m = requireMonth(month);
