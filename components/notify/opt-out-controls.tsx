@@ -43,7 +43,7 @@ function OptOutChannel({ enrolmentId, state, timeZone }: { enrolmentId: string; 
 export function OptOutControls({ enrolmentId, states, timeZone }: { enrolmentId: string; states: OptOutState[]; timeZone: string }) {
   const t = useTranslations("notify.optOut");
   return (
-    <section aria-labelledby="pesan-debitur" className="rounded border border-slate-200 bg-white p-4" data-testid="opt-out">
+    <section aria-labelledby="pesan-debitur" className="rounded border border-slate-200 bg-white p-4 print:hidden" data-testid="opt-out">
       <h2 id="pesan-debitur" className="text-lg font-semibold">{t("title")}</h2>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <ul className="mt-2 space-y-2 text-sm">

@@ -30,7 +30,9 @@ for (const { name, viewport } of VIEWPORTS) {
       const birthDate = name === "phone" ? "1969-10-23" : "1968-09-22";
       // Letters only (a name takes no digits): the run's time spelled in letters.
       const tag = [...Date.now().toString(26)].map((c) => String.fromCharCode(65 + parseInt(c, 26))).join("");
-      const fullName = `Wawan Kembar ${tag}`;
+      // Each viewport its own debtor, unlike the other's by name (the phone of every e2e debtor is the
+      // same, so a similar name would make the two runs each other's likely duplicates).
+      const fullName = name === "phone" ? `Wawan Kembar ${tag}` : `Dadang Sukarya ${tag}`;
       const firstNik = freshNik(birthDate);
       let secondNik = freshNik(birthDate);
       while (secondNik === firstNik) secondNik = freshNik(birthDate);
