@@ -90,6 +90,12 @@ export default async function PortalLayout({ children }: { children: React.React
             {can(actor, "apiKey:manage") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/kunci-api">{t("nav.apiKeys")}</Link></li>
             ) : null}
+            {can(actor, "webhook:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/webhook">{t("nav.webhooks")}</Link></li>
+            ) : null}
+            {can(actor, "paymentChannel:manage") ? (
+              <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/kanal-pembayaran">{t("nav.paymentChannels")}</Link></li>
+            ) : null}
             {can(actor, "audit:read") ? (
               <li><Link className="block px-3 py-2 hover:bg-white/10" href="/admin/audit">{t("nav.audit")}</Link></li>
             ) : null}
