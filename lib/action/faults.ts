@@ -22,12 +22,14 @@ export class ServiceUnavailableError extends Error {
 
 // libpq/PostgreSQL SQLSTATEs of a lost or refused connection (class 08), a server shutting down or
 // starting (57P01–57P03), Prisma's "can't reach / closed / pool timeout" codes, Node's socket errors.
+// A raw query ($queryRaw) that loses its connection comes back as P2010 "Raw query failed. Code: `N/A`.
+// Message: `Server has closed the connection.`": matched by its message.
 const CODES = new Set([
   "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03",
   "P1001", "P1002", "P1008", "P1017", "P2024",
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH",
 ]);
-const MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|Can't reach database|server closed the connection|the database system is (shutting down|starting up)|terminating connection due to administrator command/i;
+const MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|Can't reach database|server closed the connection|the database system is (shutting down|starting up)|terminating connection due to administrator command|Server has closed the connection/i;
 
 /** Whether `error` (or anything in its cause chain) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {

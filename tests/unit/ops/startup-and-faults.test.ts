@@ -47,6 +47,9 @@ describe("an unreachable database is recognised as such (lib/action/faults.ts)",
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "57P01" }) }))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error("a"), { code: "ECONNREFUSED" })]))).toBe(true);
+    // A $queryRaw whose pooled connection died, as Prisma 7 with adapter-pg reports it (seen in tests/integration/database-outage.test.ts).
+    const raw = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), { code: "P2010", meta: { code: "N/A", message: "Server has closed the connection." } });
+    expect(isDatabaseUnavailable(raw)).toBe(true);
   });
 
   it("but not a constraint violation, a validation error or a plain bug", () => {
