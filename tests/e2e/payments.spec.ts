@@ -61,7 +61,9 @@ test("print billing → a channel pays → Boleh dicairkan; the approval mail re
 
   // A simulated channel pays: it asks with a wrong amount first and takes the accepted one from the answer.
   const notify = async (amount: number) => {
-    const body = JSON.stringify({ billingCode, amount, paidOn: new Date().toISOString().slice(0, 10), reference: `E2E-${Date.now()}` });
+    // Today in Jakarta (UTC+7, no DST), the day the enrolment was approved: after 17:00 UTC the UTC date is the day before.
+    const paidOn = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const body = JSON.stringify({ billingCode, amount, paidOn, reference: `E2E-${Date.now()}` });
     const ts = String(Math.floor(Date.now() / 1000));
     const signature = `sha256=${createHmac("sha256", DEMO_CHANNEL.signingSecret).update(`${ts}.${body}`).digest("hex")}`;
     return page.request.post("/api/v1/payments/notifications", {
