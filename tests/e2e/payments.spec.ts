@@ -7,6 +7,7 @@ import { createHmac } from "node:crypto";
 import { fillEform } from "./eform";
 import { expect, freshNik, query, test } from "./fixtures";
 import { DEMO_CHANNEL } from "../../prisma/seed/demo-channel";
+import { todayInZone } from "../../lib/rules";
 
 const MAILDEV = process.env.E2E_MAILDEV_URL ?? "http://127.0.0.1:1080";
 
@@ -61,8 +62,8 @@ test("print billing → a channel pays → Boleh dicairkan; the approval mail re
 
   // A simulated channel pays: it asks with a wrong amount first and takes the accepted one from the answer.
   const notify = async (amount: number) => {
-    // Today in Jakarta (UTC+7, no DST), the day the enrolment was approved: after 17:00 UTC the UTC date is the day before.
-    const paidOn = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    // Today in Jakarta, the day the enrolment was approved: after 17:00 UTC the UTC date is the day before.
+    const paidOn = todayInZone(new Date(), "Asia/Jakarta");
     const body = JSON.stringify({ billingCode, amount, paidOn, reference: `E2E-${Date.now()}` });
     const ts = String(Math.floor(Date.now() / 1000));
     const signature = `sha256=${createHmac("sha256", DEMO_CHANNEL.signingSecret).update(`${ts}.${body}`).digest("hex")}`;
